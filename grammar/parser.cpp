@@ -1,0 +1,800 @@
+// The parser's actions and error handling. Value rules leave typed tokens on a
+// stack; a statement's action takes the tokens as its node's arguments; a block
+// opens a node that its statements fill. Errors are recorded with their position
+// and the parse resumes at the next statement (see grammar::recover).
+#include "grammar/parser.hpp"
+
+#include <fmt/format.h>
+#include <charconv>
+
+#include "grammar/codes.hpp"
+#include "grammar/grammar.hpp"
+#include "grammar/suggest.hpp"
+
+namespace sla {
+
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar;
+
+struct TooManyErrors {};
+
+// ------------------------------------------------------------ error messages
+
+// What a required rule is, for "expected ..." messages. Keywords say themselves.
+template <typename Rule>
+constexpr std::string_view expected = "something else";
+
+template <>
+constexpr std::string_view expected<g::text> = "a string in double quotes";
+template <>
+constexpr std::string_view expected<g::label_text> = "a string in double quotes";
+template <>
+constexpr std::string_view expected<g::string_end> =
+    "'\"' to end the string before the end of the line";
+template <>
+constexpr std::string_view expected<g::label_close> = "')' to close the label";
+template <>
+constexpr std::string_view expected<g::ident> = "a name (letters, digits, '_')";
+template <>
+constexpr std::string_view expected<g::ident_list> = "a name, or names separated by ','";
+template <>
+constexpr std::string_view expected<g::text_list> =
+    "a string in double quotes, or strings separated by ','";
+template <>
+constexpr std::string_view expected<g::number> = "a number";
+template <>
+constexpr std::string_view expected<g::year> = "a year such as 2027";
+template <>
+constexpr std::string_view expected<g::date> = "a date written YYYY-MM-DD";
+template <>
+constexpr std::string_view expected<g::date_time> =
+    "a local date and time such as 2026-01-09 16:30";
+template <>
+constexpr std::string_view expected<g::clock_end> = "a time of day such as 17:00";
+template <>
+constexpr std::string_view expected<g::time_ranges> =
+    "opening hours such as 09:00-17:00 (several separated by ',')";
+template <>
+constexpr std::string_view expected<g::day_range_end> =
+    "a weekday: Mon, Tue, Wed, Thu, Fri, Sat or Sun";
+template <>
+constexpr std::string_view expected<g::duration> =
+    "a duration with its unit, such as '4 business hours' or '8 hours'";
+template <>
+constexpr std::string_view expected<g::business_unit> =
+    "a unit after the number: minutes, hours, days or weeks, or 'business' hours/days";
+template <>
+constexpr std::string_view expected<g::percent> = "a percentage such as 99 %";
+template <>
+constexpr std::string_view expected<g::percent_sign> = "'%' after the number";
+template <>
+constexpr std::string_view expected<g::money> =
+    "a price: currency code then amount, such as IDR 216 million";
+template <>
+constexpr std::string_view expected<g::money_amount> =
+    "an amount after the currency, such as 216 million";
+template <>
+constexpr std::string_view expected<g::zone_value> =
+    "a time zone: an IANA name in quotes (\"Asia/Jakarta\") or a UTC offset (UTC+07:00)";
+template <>
+constexpr std::string_view expected<g::open_what> =
+    "'always', 'on holidays', or weekdays and hours such as Mon-Fri 09:00-17:00";
+template <>
+constexpr std::string_view expected<g::closed_what> =
+    "'holidays' and a holiday set name, or a date (YYYY-MM-DD)";
+template <>
+constexpr std::string_view expected<g::business_day_length> =
+    "'day is', as in: business day is 8 hours";
+template <>
+constexpr std::string_view expected<g::review_cycle> =
+    "'annually', 'quarterly', 'monthly' or 'every N months'";
+template <>
+constexpr std::string_view expected<g::target_rest> =
+    "a priority name or 'all', then 'within' and a duration";
+template <>
+constexpr std::string_view expected<g::sold_how> = "'included in \"...\"' or 'separately'";
+template <>
+constexpr std::string_view expected<g::clock_start> = "'at creation' or 'at next opening'";
+template <>
+constexpr std::string_view expected<g::clock_verb> =
+    "'starts at ...' or 'pauses on status \"...\"' after 'clock'";
+template <>
+constexpr std::string_view expected<g::price_period_unit> = "'year' or 'month' after 'per'";
+template <>
+constexpr std::string_view expected<g::commitment> = "'committed' or 'best effort'";
+template <>
+constexpr std::string_view expected<g::excluded_cause> =
+    "what is excluded: scheduled maintenance, third party, force majeure or other";
+template <>
+constexpr std::string_view expected<g::measurement_period> = "'monthly', 'quarterly' or 'yearly'";
+template <>
+constexpr std::string_view expected<g::expectation> =
+    "'response' or 'resolution' (due, met, breached, pending), or 'escalation to'";
+template <>
+constexpr std::string_view expected<g::lbrace> = "'{' to open the block";
+template <>
+constexpr std::string_view expected<g::rbrace> = "'}' to close the block";
+
+template <typename Rule>
+std::string expected_text() {
+  if constexpr (requires { Rule::text; }) {
+    return fmt::format("'{}'", Rule::text);
+  } else {
+    return std::string(expected<Rule>);
+  }
+}
+
+// What stands at `p`, quoted for a message: a word, a string, a character, or
+// the end of the line or file.
+std::string found_at(const char* p, const char* end) {
+  if (p >= end) return "the end of the file";
+  if (*p == '\n' || *p == '\r') return "the end of the line";
+  const char* q = p;
+  while (q < end && q - p < 40 && g::is_word_char(*q)) ++q;
+  if (q == p) {
+    // One UTF-8 character.
+    q = p + 1;
+    while (q < end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;
+  }
+  return fmt::format("'{}'", std::string_view(p, static_cast<std::size_t>(q - p)));
+}
+
+std::string_view word_at(const char* p, const char* end) {
+  const char* q = p;
+  while (q < end && q - p < 64 && g::is_word_char(*q)) ++q;
+  return {p, static_cast<std::size_t>(q - p)};
+}
+
+// ------------------------------------------------------------------- state
+
+class State {
+ public:
+  State(const SourceFile& source, std::uint32_t file_id, const char* base,
+        const ParseLimits& limits, std::vector<Diagnostic>& diagnostics)
+      : source_(source),
+        file_id_(file_id),
+        base_(base),
+        limits_(limits),
+        diagnostics_(diagnostics) {
+    nodes_.emplace_back();  // the file's root
+  }
+
+  Span span(const char* begin, const char* end) const {
+    return {file_id_, static_cast<std::uint32_t>(begin - base_),
+            static_cast<std::uint32_t>(end - base_)};
+  }
+
+  void push(ast::Value value) { tokens_.push_back(std::move(value)); }
+
+  std::optional<ast::Duration> last_duration() const {
+    if (tokens_.empty()) return std::nullopt;
+    if (const auto* d = std::get_if<ast::Duration>(&tokens_.back())) return *d;
+    return std::nullopt;
+  }
+
+  void comment(const char* begin, const char* end) {
+    const Span s = span(begin, end);
+    // Backtracking may match a comment twice; keep the first.
+    if (!comments_.empty() && comments_.back().span.begin >= s.begin) return;
+    std::string text(begin + 1, end);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    comments_.push_back({std::move(text), s});
+  }
+
+  void open(ast::Kind kind, const char* at) {
+    count_statement(at);
+    ast::Node node;
+    node.kind = kind;
+    node.span = span(at, at);
+    if (!tokens_.empty())
+      node.span.begin = std::visit([](auto& v) { return v.span.begin; }, tokens_.front());
+    node.args = std::move(tokens_);
+    tokens_.clear();
+    nodes_.push_back(std::move(node));
+  }
+
+  void close(const char* begin, const char* end) {
+    ast::Node node = std::move(nodes_.back());
+    nodes_.pop_back();
+    node.span = span(begin, end);
+    nodes_.back().children.push_back(std::move(node));
+  }
+
+  void statement(ast::Kind kind, const char* begin, const char* end) {
+    count_statement(begin);
+    ast::Node node;
+    node.kind = kind;
+    // The statement ends with its last token, not with the blanks and comments after it.
+    node.span = span(begin, begin);
+    for (const auto& token : tokens_)
+      node.span.end =
+          std::max(node.span.end, std::visit([](auto& v) { return v.span.end; }, token));
+    if (tokens_.empty()) {
+      while (end > begin &&
+             (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        --end;
+      node.span.end = span(begin, end).end;
+    }
+    node.args = std::move(tokens_);
+    tokens_.clear();
+    nodes_.back().children.push_back(std::move(node));
+  }
+
+  void error(Code code, Span at, std::string message, std::string hint = {}) {
+    if (errors_ >= limits_.max_errors) {
+      Diagnostic d;
+      d.code = std::string(info(Code::too_many_errors).id);
+      d.location = source_.locate(at.begin, at.end);
+      d.message = fmt::format("too many errors; stopped after {}", limits_.max_errors);
+      diagnostics_.push_back(std::move(d));
+      throw TooManyErrors{};
+    }
+    ++errors_;
+    Diagnostic d;
+    d.code = std::string(info(code).id);
+    d.location = source_.locate(at.begin, at.end);
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    diagnostics_.push_back(std::move(d));
+  }
+
+  // A required rule failed at `at`: say what was expected and what was found.
+  template <typename Rule>
+  void syntax_error(const char* at, const char* end) {
+    std::string hint;
+    if constexpr (requires { Rule::text; }) {
+      const std::string_view found = word_at(at, end);
+      const std::array<std::string_view, 1> keyword{Rule::text};
+      if (auto near = closest(found, keyword)) hint = fmt::format("did you mean '{}'?", *near);
+    }
+    const char* stop = at;
+    while (stop < end && stop - at < 64 && g::is_word_char(*stop)) ++stop;
+    error(Code::syntax, span(at, stop),
+          fmt::format("expected {}, found {}", expected_text<Rule>(), found_at(at, end)),
+          std::move(hint));
+    if constexpr (std::is_same_v<Rule, g::rbrace>) {
+      if (nodes_.size() > 1) {
+        diagnostics_.back().notes.push_back(
+            {source_.locate(nodes_.back().span.begin, nodes_.back().span.begin),
+             fmt::format("the {} block that is not closed starts here",
+                         ast::name(nodes_.back().kind))});
+      }
+    }
+    pending_ = true;
+    pending_at_ = at;
+  }
+
+  // Skips what did not parse (see grammar::recover); returns the bytes skipped.
+  template <typename Statements>
+  std::size_t recover(const char* at, const char* end, std::size_t depth) {
+    if (at >= end) return 0;
+    const char* error_at = pending_ ? std::max(pending_at_, at) : at;
+    if (!pending_) unknown_statement<Statements>(at, end);
+    pending_ = false;
+    tokens_.clear();
+    nodes_.resize(depth);
+
+    // To the end of the error's line, and on while a '{' opened in the skipped
+    // text is still open; stop before a '}' that closes the enclosing block.
+    const char* p = at;
+    long braces = 0;
+    while (p < end) {
+      const char c = *p;
+      if (c == '\n' && p >= error_at && braces <= 0) {
+        ++p;
+        break;
+      }
+      if (c == '"') {
+        ++p;
+        while (p < end && *p != '"' && *p != '\n') p += (*p == '\\' && p + 1 < end) ? 2 : 1;
+        if (p < end && *p == '"') ++p;
+        continue;
+      }
+      if (c == '#') {
+        while (p < end && *p != '\n') ++p;
+        continue;
+      }
+      if (c == '{') ++braces;
+      if (c == '}') {
+        if (braces == 0 && depth > 1 && p > at) break;
+        --braces;
+      }
+      ++p;
+    }
+    if (p == at) ++p;
+    return static_cast<std::size_t>(p - at);
+  }
+
+  ast::File finish() {
+    ast::File file;
+    nodes_.resize(1);
+    file.root = std::move(nodes_.front());
+    file.root.span = span(base_, base_ + source_.text().size());
+    file.comments = std::move(comments_);
+    return file;
+  }
+
+ private:
+  template <typename Statements>
+  void unknown_statement(const char* at, const char* end) {
+    const std::string_view word = word_at(at, end);
+    const char* stop = at + std::max<std::size_t>(word.size(), 1);
+    std::string expected_words;
+    for (const auto w : Statements::words)
+      expected_words += fmt::format("{}{}", expected_words.empty() ? "" : ", ", w);
+    std::string message =
+        Statements::words.empty()
+            ? fmt::format("expected {}, found {}", Statements::expected, found_at(at, end))
+            : fmt::format("expected {} ({}), found {}", Statements::expected, expected_words,
+                          found_at(at, end));
+    std::string hint;
+    if (auto near = closest(word, Statements::words))
+      hint = fmt::format("did you mean '{}'?", *near);
+    error(Code::unknown_statement, span(at, std::min(stop, end)), std::move(message),
+          std::move(hint));
+  }
+
+  void count_statement(const char* at) {
+    if (++statements_ > limits_.max_statements) {
+      errors_ = limits_.max_errors;  // the next error() stops the parse
+      error(
+          Code::too_many_items, span(at, at),
+          fmt::format("too many statements in one file (the limit is {})", limits_.max_statements));
+    }
+  }
+
+  const SourceFile& source_;
+  std::uint32_t file_id_;
+  const char* base_;
+  const ParseLimits& limits_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::vector<ast::Value> tokens_;
+  std::vector<ast::Node> nodes_;
+  std::vector<ast::Comment> comments_;
+  std::size_t errors_ = 0;
+  std::size_t statements_ = 0;
+  bool pending_ = false;
+  const char* pending_at_ = nullptr;
+};
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, State& state) {
+    state.syntax_error<Rule>(in.current(), in.end());
+    throw pegtl::parse_error("syntax error", in);
+  }
+};
+
+// ------------------------------------------------------------ value parsing
+
+// "12.5" -> 12500; fraction digits past the third are an error.
+bool parse_milli(std::string_view s, std::int64_t& out) {
+  std::int64_t whole = 0, frac = 0;
+  const auto dot = s.find('.');
+  const std::string_view int_part = s.substr(0, dot);
+  if (int_part.size() > 12) return false;
+  std::from_chars(int_part.data(), int_part.data() + int_part.size(), whole);
+  if (dot != std::string_view::npos) {
+    std::string_view f = s.substr(dot + 1);
+    if (f.size() > 3) return false;
+    std::from_chars(f.data(), f.data() + f.size(), frac);
+    for (std::size_t i = f.size(); i < 3; ++i) frac *= 10;
+  }
+  out = whole * 1000 + frac;
+  return true;
+}
+
+std::string_view leading_number(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && ((s[n] >= '0' && s[n] <= '9') || s[n] == '.')) ++n;
+  return s.substr(0, n);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+std::string unescape(std::string_view quoted) {
+  std::string out;
+  out.reserve(quoted.size());
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    char c = quoted[i];
+    if (c == '\\' && i + 2 < quoted.size()) {
+      c = quoted[++i];
+      if (c == 'n') c = '\n';
+      if (c == 't') c = '\t';
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The calendar validity of dates and times is checked here, where the text is:
+// a 2026-02-30 is a syntax-level mistake with an exact position.
+bool valid_date(int y, int m, int d) {
+  static constexpr int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2400 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days_in[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+ast::Date read_date(std::string_view s, Span span, State& state) {
+  ast::Date date{to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2)), span};
+  if (!valid_date(date.year, date.month, date.day))
+    state.error(Code::out_of_range, span,
+                fmt::format("{} is not a date (years 1900 to 2400, months 01-12, days that exist)",
+                            s.substr(0, 10)));
+  return date;
+}
+
+ast::ClockTime read_clock(std::string_view s, Span span, State& state) {
+  const auto colon = s.find(':');
+  const int h = to_int(s.substr(0, colon)), m = to_int(s.substr(colon + 1, 2));
+  if (h > 24 || m > 59 || (h == 24 && m != 0))
+    state.error(Code::out_of_range, span,
+                fmt::format("{} is not a time of day (00:00 to 24:00)", s));
+  return {h * 60 + m, span};
+}
+
+int weekday_index(std::string_view name) {
+  static constexpr std::string_view names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  for (int i = 0; i < 7; ++i)
+    if (names[i] == name) return i;
+  return 0;
+}
+
+// ----------------------------------------------------------------- actions
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+template <>
+struct action<g::comment> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.comment(in.begin(), in.end());
+  }
+};
+
+template <>
+struct action<g::text> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.push(ast::Text{unescape(in.string_view()), state.span(in.begin(), in.end())});
+  }
+};
+
+template <>
+struct action<g::label> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    std::string_view s = in.string_view();
+    s = trim(s.substr(1, s.size() - 2));  // inside the parentheses
+    state.push(ast::Label{unescape(s), state.span(in.begin(), in.end())});
+  }
+};
+
+template <>
+struct action<g::ident> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.push(ast::Ident{in.string(), state.span(in.begin(), in.end())});
+  }
+};
+
+template <typename Rule>
+requires requires {
+  Rule::word;
+}
+struct action<Rule> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.push(ast::Word{std::string(Rule::word), state.span(in.begin(), in.end())});
+  }
+};
+
+template <typename Input>
+void push_number(const Input& in, State& state) {
+  const Span span = state.span(in.begin(), in.end());
+  std::int64_t milli = 0;
+  if (!parse_milli(in.string_view(), milli))
+    state.error(Code::out_of_range, span,
+                "number too long (at most 12 digits, and 3 after the decimal point)");
+  state.push(ast::Number{milli, span});
+}
+
+template <>
+struct action<g::number> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    push_number(in, state);
+  }
+};
+
+template <>
+struct action<g::year> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    push_number(in, state);
+  }
+};
+
+template <>
+struct action<g::duration> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const std::string_view s = in.string_view();
+    const Span span = state.span(in.begin(), in.end());
+    ast::Duration d;
+    d.span = span;
+    const std::string_view amount = leading_number(s);
+    if (!parse_milli(amount, d.milli))
+      state.error(Code::out_of_range, span, "duration too long or too precise");
+    std::string_view rest = trim(s.substr(amount.size()));
+    if (rest.starts_with("business")) {
+      d.business = true;
+      rest = trim(rest.substr(8));
+    }
+    if (rest.starts_with("minute"))
+      d.unit = ast::TimeUnit::minute;
+    else if (rest.starts_with("hour"))
+      d.unit = ast::TimeUnit::hour;
+    else if (rest.starts_with("day"))
+      d.unit = ast::TimeUnit::day;
+    else
+      d.unit = ast::TimeUnit::week;
+    state.push(d);
+  }
+};
+
+template <>
+struct action<g::percent> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const Span span = state.span(in.begin(), in.end());
+    ast::Percent p{0, span};
+    if (!parse_milli(leading_number(in.string_view()), p.milli) || p.milli > 100'000)
+      state.error(Code::out_of_range, span, "a percentage must be between 0 % and 100 %");
+    state.push(p);
+  }
+};
+
+template <>
+struct action<g::money> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const std::string_view s = in.string_view();
+    const Span span = state.span(in.begin(), in.end());
+    ast::Money m{std::string(s.substr(0, 3)), 0, span};
+    const std::string_view rest = trim(s.substr(3));
+    const std::string_view amount = leading_number(rest);
+    const std::string_view scale = trim(rest.substr(amount.size()));
+    std::int64_t factor = 1;
+    if (scale == "thousand") factor = 1'000;
+    if (scale == "million") factor = 1'000'000;
+    if (scale == "billion") factor = 1'000'000'000;
+    if (!parse_milli(amount, m.milli) || m.milli > INT64_MAX / factor) {
+      state.error(Code::out_of_range, span, "amount too large");
+      m.milli = 0;
+    }
+    m.milli *= factor;
+    state.push(m);
+  }
+};
+
+template <>
+struct action<g::date> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.push(read_date(in.string_view(), state.span(in.begin(), in.end()), state));
+  }
+};
+
+template <>
+struct action<g::time_range> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const std::string_view s = in.string_view();
+    const auto dash = s.find('-');
+    const Span span = state.span(in.begin(), in.end());
+    ast::TimeRange r{read_clock(trim(s.substr(0, dash)), span, state),
+                     read_clock(trim(s.substr(dash + 1)), span, state), span};
+    state.push(r);
+  }
+};
+
+template <>
+struct action<g::date_time> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const std::string_view s = in.string_view();
+    const Span span = state.span(in.begin(), in.end());
+    state.push(ast::DateTime{read_date(s.substr(0, 10), span, state),
+                             read_clock(trim(s.substr(10)), span, state), span});
+  }
+};
+
+template <>
+struct action<g::days> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const std::string_view s = in.string_view();
+    ast::Days days{0, state.span(in.begin(), in.end())};
+    if (s == "daily") {
+      days.mask = 0x7F;
+    } else {
+      // Walk "Mon-Fri, Sun": each name, and a range when a '-' follows it.
+      int pending_from = -1;
+      for (std::size_t i = 0; i + 3 <= s.size();) {
+        if (s[i] == '-') {
+          ++i;
+          continue;
+        }
+        if (!g::is_word_char(s[i])) {
+          ++i;
+          continue;
+        }
+        const int day = weekday_index(s.substr(i, 3));
+        i += 3;
+        std::size_t j = i;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+        if (pending_from >= 0) {
+          for (int d = pending_from;; d = (d + 1) % 7) {
+            days.mask |= static_cast<std::uint8_t>(1u << d);
+            if (d == day) break;
+          }
+          pending_from = -1;
+        } else if (j < s.size() && s[j] == '-') {
+          pending_from = day;
+        } else {
+          days.mask |= static_cast<std::uint8_t>(1u << day);
+        }
+      }
+    }
+    state.push(days);
+  }
+};
+
+template <>
+struct action<g::zone_offset> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.push(ast::Word{in.string(), state.span(in.begin(), in.end())});
+  }
+};
+
+template <ast::Kind K>
+struct action<g::open_node<K>> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    state.open(K, in.begin());
+  }
+};
+
+template <ast::Kind K, typename Rule>
+struct action<g::stmt<K, Rule>> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    if constexpr (requires { Rule::is_block; }) {
+      state.close(in.begin(), in.end());
+    } else {
+      state.statement(K, in.begin(), in.end());
+    }
+  }
+};
+
+// ------------------------------------------------------------- file checks
+
+// Reports the first byte that is not UTF-8 text (or is a NUL); returns true if clean.
+bool check_encoding(const SourceFile& source, std::uint32_t file_id, std::vector<Diagnostic>& out) {
+  const std::string& s = source.text();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c == 0) {
+      len = 0;
+    } else if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    }
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    static constexpr std::uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
+    ok = ok && cp >= min_cp[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    if (!ok) {
+      Diagnostic d;
+      d.code = std::string(info(Code::bad_encoding).id);
+      d.location = source.locate(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1));
+      d.message = c == 0 ? "a NUL byte: this is not a text file"
+                         : fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
+                                       static_cast<unsigned>(c));
+      (void)file_id;
+      out.push_back(std::move(d));
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+struct duration_alone : pegtl::seq<g::ws, g::duration, g::ws, pegtl::eof> {};
+
+}  // namespace
+
+std::optional<ast::Duration> parse_duration(std::string_view text) {
+  SourceFile source("duration", std::string(text));
+  std::vector<Diagnostic> diagnostics;
+  ParseLimits limits;
+  State state(source, 0, source.text().data(), limits, diagnostics);
+  pegtl::memory_input in(source.text().data(), source.text().size(), "duration");
+  try {
+    if (!pegtl::parse<duration_alone, action, control>(in, state) || !diagnostics.empty())
+      return std::nullopt;
+  } catch (const pegtl::parse_error&) {
+    return std::nullopt;
+  } catch (const TooManyErrors&) {
+    return std::nullopt;
+  }
+  return state.last_duration();
+}
+
+ParseResult parse(const SourceFile& source, std::uint32_t file_id, const ParseLimits& limits) {
+  ParseResult result;
+  const std::string& text = source.text();
+  if (text.size() > limits.max_file_bytes) {
+    Diagnostic d;
+    d.code = std::string(info(Code::file_too_large).id);
+    d.location = source.locate(0, 0);
+    d.message = fmt::format("file too large: {} bytes (the limit is {} bytes)", text.size(),
+                            limits.max_file_bytes);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  if (!check_encoding(source, file_id, result.diagnostics)) return result;
+
+  State state(source, file_id, text.data(), limits, result.diagnostics);
+  pegtl::memory_input in(text.data(), text.size(), source.name());
+  try {
+    if (!pegtl::parse<g::file, action, control>(in, state))
+      state.error(Code::syntax, state.span(in.current(), in.current()), "could not parse the file");
+  } catch (const TooManyErrors&) {
+  } catch (const pegtl::parse_error&) {
+    // Raised outside any statement (cannot happen with the grammar as written);
+    // the diagnostic was recorded when it was raised.
+  }
+  result.file = state.finish();
+  return result;
+}
+
+}  // namespace sla

@@ -1,0 +1,20 @@
+// "Did you mean ...?": the closest candidate to a misspelled word.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace sla {
+
+// Optimal string alignment distance (Levenshtein plus adjacent swaps).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if close enough to be a likely typo
+// (at most one edit per three characters, at least one).
+std::optional<std::string> closest(std::string_view word,
+                                   std::span<const std::string_view> candidates);
+std::optional<std::string> closest(std::string_view word, std::span<const std::string> candidates);
+
+}  // namespace sla

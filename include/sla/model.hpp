@@ -1,0 +1,220 @@
+// The checked contract: names resolved, inheritance flattened, units checked.
+// Immutable once built and shared by pointer; every clause keeps a SourceRef so
+// tools can point back at the line that said it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sla {
+
+class Calendar;  // interpreter/calendar.hpp
+
+struct SourceRef {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+enum class Commitment { committed, best_effort };
+enum class TargetKind { response, resolution };
+enum class TimeUnit { minute, hour, day, week };
+
+// A duration as the contract states it; business units are resolved against a
+// calendar when evaluated (see Package::seconds).
+struct DurationValue {
+  std::int64_t milli = 0;  // thousandths of `unit`
+  TimeUnit unit = TimeUnit::hour;
+  bool business = false;
+  std::string text;  // canonical words: "4 business hours"
+};
+
+struct Money {
+  std::string currency;
+  std::int64_t milli = 0;  // thousandths of a currency unit
+  std::string period;      // "", "per year", "per month", "one-off"
+  std::string label;
+};
+
+struct Header {
+  std::string name, provider, version, summary;
+  std::string effective;     // YYYY-MM-DD, empty when not stated
+  std::string review_cycle;  // "annually", "every 6 months", ...
+  std::string review_label;
+  std::optional<DurationValue> change_notice;
+  std::string change_notice_label;
+  SourceRef span;
+};
+
+struct Definition {
+  std::string term, meaning;
+  SourceRef span;
+};
+
+struct Priority {
+  std::string name, description;
+  int rank = 0;  // 0 = lowest
+  SourceRef span;
+};
+
+struct Holiday {
+  std::string date;  // YYYY-MM-DD
+  std::string name;
+  std::vector<std::string> hours;  // special hours "09:00-12:00"; empty = closed
+};
+
+struct HolidaySet {
+  std::string id, title, source;
+  int first_year = 0, last_year = 0;  // the years the set covers
+  std::vector<Holiday> days;
+  SourceRef span;
+};
+
+struct CalendarInfo {
+  std::string id, title, zone;            // zone: IANA name or "UTC+07:00"
+  std::vector<std::string> weekly;        // readable: "Mon-Fri 09:00-17:00"
+  std::vector<std::string> holiday_sets;  // closed on these sets
+  bool holidays_stated = false;           // says whether public holidays close it
+  std::optional<std::int64_t> business_day_seconds;
+  std::shared_ptr<const Calendar> calendar;
+  SourceRef span;
+};
+
+struct Target {
+  TargetKind kind = TargetKind::response;
+  std::string priority;
+  DurationValue within;
+  Commitment commitment = Commitment::committed;
+  std::string label;
+  std::string origin;  // the package or add-on that stated it
+  SourceRef span;
+};
+
+struct EscalationBand {
+  DurationValue from;
+  std::optional<DurationValue> until;  // none: open-ended
+  std::string role, contact, channel, remark;
+  bool when_no_response = false;
+  SourceRef span;
+};
+
+struct Exclusion {
+  std::string category;  // "scheduled maintenance", "third party", "force majeure", "other"
+  std::string text;
+  std::optional<DurationValue> notice;
+  SourceRef span;
+};
+
+struct CreditTier {
+  std::int64_t credit_milli = 0;  // percent, in thousandths
+  std::int64_t below_milli = 0;
+  SourceRef span;
+};
+
+struct Uptime {
+  std::string service;
+  std::optional<std::int64_t> target_milli;  // percent, in thousandths
+  std::string target_label;
+  std::string period;  // "monthly", "quarterly", "yearly"; empty when not stated
+  Commitment commitment = Commitment::committed;
+  std::string published_at;
+  std::vector<Exclusion> exclusions;
+  bool credits_named = false;
+  std::string credits_text;
+  std::vector<CreditTier> credits;
+  std::vector<std::string> notes;
+  SourceRef span;
+};
+
+struct Channel {
+  std::string name, at, label;
+};
+
+struct Feature {
+  std::string name, description;
+};
+
+// A package (or add-on) with everything it says. For packages in Model::packages
+// inheritance is already applied; add-ons hold only their own statements and are
+// applied by Model::select.
+struct Package {
+  std::string id, title, summary;
+  bool is_addon = false;
+  std::string extends;  // the parent package, if any
+  std::string sold_included_in;
+  bool sold_separately = false;
+  std::string sold_label;
+  std::optional<Money> price;
+  std::vector<std::string> requires_, excludes;
+  std::string calendar;  // a CalendarInfo id
+  std::vector<Channel> channels;
+  std::vector<Feature> features;
+  std::map<std::string, std::string> descriptions;  // priority -> wording for this package
+  std::vector<Target> targets;                      // ordered by kind, then priority rank
+  std::optional<bool> clock_starts_at_next_opening;
+  std::optional<std::vector<std::string>> pause_statuses;
+  std::optional<std::vector<EscalationBand>> escalation;
+  std::vector<Uptime> uptime;
+  std::vector<std::string> notes;
+  std::vector<std::string> applied_addons;  // set by Model::select
+  SourceRef span;
+
+  const Target* target(TargetKind kind, const std::string& priority) const;
+};
+
+struct Expectation {
+  std::string subject;  // "response", "resolution", "escalation"
+  std::string due;      // local date-time "YYYY-MM-DD HH:MM", for due and escalation
+  std::string status;   // "met", "breached", "pending"
+  std::string role;     // for escalation
+  SourceRef span;
+};
+
+struct Example {
+  std::string name, package;
+  std::vector<std::string> addons;
+  std::string priority;
+  std::string raised, responded, resolved;  // local date-times; empty when absent
+  std::vector<Expectation> expectations;
+  SourceRef span;
+};
+
+struct Model {
+  Header contract;
+  std::vector<Definition> definitions;
+  std::vector<Priority> priorities;  // lowest first
+  std::vector<HolidaySet> holiday_sets;
+  std::vector<CalendarInfo> calendars;
+  std::vector<Package> packages;
+  std::vector<Package> addons;
+  std::vector<Example> examples;
+  std::vector<std::string> files;  // the root file, then its imports
+
+  const Package* package(const std::string& id) const;
+  const Package* addon(const std::string& id) const;
+  const CalendarInfo* calendar(const std::string& id) const;
+  const Priority* priority(const std::string& name) const;  // case-insensitive
+};
+
+// The result of choosing a package and add-ons: the merged terms, or why not.
+struct Selection {
+  std::optional<Package> package;
+  const CalendarInfo* calendar = nullptr;
+  std::string error;  // set when package is empty
+};
+
+// Applies `addons` to `package` in the contract's declaration order, checking
+// each add-on's requires and excludes.
+Selection select(const Model& model, const std::string& package,
+                 const std::vector<std::string>& addons = {});
+
+// The duration in seconds: business units use the calendar's business-day length.
+std::optional<std::chrono::seconds> to_seconds(const DurationValue& d,
+                                               const CalendarInfo& calendar);
+
+}  // namespace sla

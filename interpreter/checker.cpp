@@ -1,0 +1,1064 @@
+#include "interpreter/checker.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <date/tz.h>
+
+#include "grammar/codes.hpp"
+#include "grammar/suggest.hpp"
+#include "interpreter/calendar.hpp"
+#include "interpreter/inheritance.hpp"
+
+namespace sla {
+
+namespace {
+
+using ast::Kind;
+using ast::Node;
+
+std::string two(int v) {
+  return fmt::format("{:02}", v);
+}
+std::string date_text(const ast::Date& d) {
+  return fmt::format("{:04}-{}-{}", d.year, two(d.month), two(d.day));
+}
+std::string clock_text(int minutes) {
+  return fmt::format("{}:{}", two(minutes / 60), two(minutes % 60));
+}
+std::string date_time_text(const ast::DateTime& t) {
+  return fmt::format("{} {}", date_text(t.date), clock_text(t.time.minutes));
+}
+
+std::string number_text(std::int64_t milli) {
+  if (milli % 1000 == 0) return fmt::format("{}", milli / 1000);
+  std::string s = fmt::format("{}.{:03}", milli / 1000, milli % 1000);
+  while (s.back() == '0') s.pop_back();
+  return s;
+}
+
+std::string label_of(const Node& node) {
+  const auto* l = ast::arg<ast::Label>(node);
+  return l ? l->value : std::string();
+}
+
+std::string text_of(const Node& node, std::size_t nth = 0) {
+  const auto* t = ast::arg<ast::Text>(node, nth);
+  return t ? t->value : std::string();
+}
+
+const std::string& ident_of(const Node& node, std::size_t nth = 0) {
+  static const std::string none;
+  const auto* i = ast::arg<ast::Ident>(node, nth);
+  return i ? i->name : none;
+}
+
+Span ident_span(const Node& node, std::size_t nth = 0) {
+  const auto* i = ast::arg<ast::Ident>(node, nth);
+  return i ? i->span : node.span;
+}
+
+const char* weekday_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+std::string days_text(std::uint8_t mask) {
+  if (mask == 0x7F) return "daily";
+  std::string out;
+  // Runs of consecutive days from Monday: "Mon-Fri, Sun".
+  const int order[] = {1, 2, 3, 4, 5, 6, 0};
+  for (int i = 0; i < 7;) {
+    if (!(mask & (1u << order[i]))) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j + 1 < 7 && (mask & (1u << order[j + 1]))) ++j;
+    if (!out.empty()) out += ", ";
+    out += weekday_names[order[i]];
+    if (j > i) out += fmt::format("-{}", weekday_names[order[j]]);
+    i = j + 1;
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
+      : sources_(sources), diagnostics_(diagnostics) {}
+
+  std::shared_ptr<const Model> run(const std::vector<const ast::File*>& files) {
+    auto model = std::make_shared<Model>();
+    model_ = model.get();
+    for (const auto* f : files) model_->files.push_back(sources_.file(f->root.span.file).name());
+    collect(files);
+    // Packages point at each other while they are flattened: no reallocation.
+    model_->packages.reserve(items_[Kind::package].size());
+    check_header();
+    check_definitions();
+    check_priorities();
+    for (const Node* n : items_[Kind::holiday_set]) check_holiday_set(*n);
+    for (const Node* n : items_[Kind::calendar]) resolve_calendar(ident_of(*n));
+    for (const Node* n : items_[Kind::package]) resolve_package(ident_of(*n));
+    for (const Node* n : items_[Kind::addon]) model_->addons.push_back(build_addon(*n));
+    check_addons();
+    for (const Node* n : items_[Kind::example]) check_example(*n);
+    if (has_errors(diagnostics_)) return nullptr;
+    return model;
+  }
+
+ private:
+  // ------------------------------------------------------------ reporting
+
+  SourceRef ref(Span span) const {
+    const Location loc = sources_.locate(span);
+    return {loc.file, loc.line, loc.column};
+  }
+
+  Diagnostic& report(Code code, Span span, std::string message, std::string hint = {}) {
+    Diagnostic d;
+    d.code = std::string(info(code).id);
+    d.location = sources_.locate(span);
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    diagnostics_.push_back(std::move(d));
+    return diagnostics_.back();
+  }
+
+  void note(Diagnostic& d, Span span, std::string message) {
+    d.notes.push_back({sources_.locate(span), std::move(message)});
+  }
+
+  template <typename Names>
+  std::string did_you_mean(const std::string& word, const Names& names) {
+    std::vector<std::string> candidates(names.begin(), names.end());
+    auto near = closest(word, std::span<const std::string>(candidates));
+    return near ? fmt::format("did you mean '{}'?", *near) : std::string();
+  }
+
+  void unknown(Span span, std::string_view what, const std::string& name,
+               const std::vector<std::string>& known) {
+    std::string hint = did_you_mean(name, known);
+    if (hint.empty() && !known.empty() && known.size() <= 12) {
+      std::string list;
+      for (const auto& k : known) list += fmt::format("{}{}", list.empty() ? "" : ", ", k);
+      hint = fmt::format("known {}s: {}", what, list);
+    }
+    report(Code::unknown_name, span, fmt::format("unknown {} '{}'", what, name), std::move(hint));
+  }
+
+  // Statements that may be given once per block.
+  void once(const Node& block, std::initializer_list<Kind> kinds) {
+    for (Kind k : kinds) {
+      const Node* first = nullptr;
+      for (const auto& c : block.children) {
+        if (c.kind != k) continue;
+        if (!first) {
+          first = &c;
+          continue;
+        }
+        auto& d = report(
+            Code::duplicate_statement, c.span,
+            fmt::format("'{}' is given twice in this {}", ast::name(k), ast::name(block.kind)));
+        note(d, first->span, "first given here");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ collecting
+
+  void collect(const std::vector<const ast::File*>& files) {
+    std::map<std::string, const Node*> names;  // one namespace for named items
+    for (const auto* file : files) {
+      for (const Node& item : file->root.children) {
+        if (item.kind == Kind::import_file) continue;
+        items_[item.kind].push_back(&item);
+        const auto* id = ast::arg<ast::Ident>(item);
+        if (!id || item.kind == Kind::priorities) continue;
+        auto [it, fresh] = names.emplace(id->name, &item);
+        if (fresh) {
+          by_name_[id->name] = &item;
+          continue;
+        }
+        auto& d = report(Code::duplicate_name, id->span,
+                         fmt::format("'{}' is already defined (as a {})", id->name,
+                                     ast::name(it->second->kind)));
+        note(d, ident_span(*it->second), "first defined here");
+      }
+    }
+    for (Kind k : {Kind::contract, Kind::priorities, Kind::definitions}) {
+      const auto& list = items_[k];
+      for (std::size_t i = 1; i < list.size(); ++i) {
+        auto& d = report(
+            Code::duplicate_statement, list[i]->span,
+            fmt::format("a contract has one '{}' block; this is a second one", ast::name(k)));
+        note(d, list[0]->span, "the first one is here");
+      }
+    }
+  }
+
+  std::vector<std::string> names_of(Kind kind) {
+    std::vector<std::string> out;
+    for (const Node* n : items_[kind]) out.push_back(ident_of(*n));
+    return out;
+  }
+
+  const Node* item(Kind kind, const std::string& name) {
+    auto it = by_name_.find(name);
+    return it != by_name_.end() && it->second->kind == kind ? it->second : nullptr;
+  }
+
+  // ------------------------------------------------------------ header
+
+  void check_header() {
+    if (items_[Kind::contract].empty()) return;
+    const Node& block = *items_[Kind::contract].front();
+    once(block, {Kind::provider, Kind::version, Kind::effective, Kind::reviewed,
+                 Kind::change_notice, Kind::summary});
+    Header& h = model_->contract;
+    h.name = text_of(block);
+    h.span = ref(block.span);
+    for (const Node& s : block.children) {
+      switch (s.kind) {
+        case Kind::provider:
+          h.provider = text_of(s);
+          break;
+        case Kind::version:
+          h.version = text_of(s);
+          break;
+        case Kind::summary:
+          h.summary = text_of(s);
+          break;
+        case Kind::effective:
+          h.effective = date_text(*ast::arg<ast::Date>(s));
+          break;
+        case Kind::reviewed:
+          if (const auto* w = ast::arg<ast::Word>(s)) h.review_cycle = w->word;
+          if (const auto* n = ast::arg<ast::Number>(s)) {
+            if (n->milli < 1000 || n->milli % 1000 != 0)
+              report(Code::out_of_range, n->span,
+                     "the review cycle must be a whole number of months");
+            h.review_cycle = fmt::format("every {} months", number_text(n->milli));
+          }
+          h.review_label = label_of(s);
+          break;
+        case Kind::change_notice:
+          h.change_notice = duration_value(*ast::arg<ast::Duration>(s));
+          h.change_notice_label = label_of(s);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void check_definitions() {
+    std::map<std::string, Span> seen;
+    for (const Node* block : items_[Kind::definitions]) {
+      for (const Node& s : block->children) {
+        Definition def{text_of(s, 0), text_of(s, 1), ref(s.span)};
+        if (auto [it, fresh] = seen.emplace(def.term, s.span); !fresh) {
+          auto& d =
+              report(Code::duplicate_name, s.span, fmt::format("'{}' is defined twice", def.term));
+          note(d, it->second, "first defined here");
+          continue;
+        }
+        model_->definitions.push_back(std::move(def));
+      }
+    }
+  }
+
+  void check_priorities() {
+    std::map<std::string, Span> seen;
+    for (const Node* block : items_[Kind::priorities]) {
+      for (const Node& s : block->children) {
+        const std::string& name = ident_of(s);
+        if (name == "all") {
+          report(Code::out_of_range, ident_span(s),
+                 "'all' is reserved: 'respond to all' means every priority");
+          continue;
+        }
+        if (auto [it, fresh] = seen.emplace(name, ident_span(s)); !fresh) {
+          auto& d = report(Code::duplicate_name, ident_span(s),
+                           fmt::format("priority '{}' is listed twice", name));
+          note(d, it->second, "first listed here");
+          continue;
+        }
+        model_->priorities.push_back(
+            {name, text_of(s), static_cast<int>(model_->priorities.size()), ref(s.span)});
+      }
+    }
+  }
+
+  // Case-insensitive lookup: "critical" names the priority "Critical".
+  const Priority* priority(const Node& at, const ast::Ident& name) {
+    if (const Priority* p = model_->priority(name.name)) return p;
+    std::vector<std::string> known;
+    for (const auto& p : model_->priorities) known.push_back(p.name);
+    if (model_->priorities.empty()) {
+      report(Code::unknown_priority, name.span,
+             fmt::format("unknown priority '{}': the contract has no priorities block", name.name),
+             "add one: priorities { Low \"...\" High \"...\" }");
+    } else {
+      std::string hint = did_you_mean(name.name, known);
+      if (hint.empty()) {
+        std::string list;
+        for (const auto& k : known) list += fmt::format("{}{}", list.empty() ? "" : ", ", k);
+        hint = fmt::format("the priorities are: {}", list);
+      }
+      report(Code::unknown_priority, name.span, fmt::format("unknown priority '{}'", name.name),
+             std::move(hint));
+    }
+    (void)at;
+    return nullptr;
+  }
+
+  // ------------------------------------------------------------ holidays
+
+  void check_holiday_set(const Node& block) {
+    once(block, {Kind::source, Kind::covers});
+    HolidaySet set;
+    set.id = ident_of(block);
+    set.title = text_of(block);
+    set.span = ref(block.span);
+    std::map<std::string, Span> seen;
+    const Node* covers = nullptr;
+    for (const Node& s : block.children) {
+      if (s.kind == Kind::source) set.source = text_of(s);
+      if (s.kind == Kind::covers) {
+        covers = &s;
+        set.first_year = static_cast<int>(ast::arg<ast::Number>(s, 0)->milli / 1000);
+        set.last_year = static_cast<int>(ast::arg<ast::Number>(s, 1)->milli / 1000);
+        if (set.last_year < set.first_year)
+          report(Code::out_of_range, s.span, "the covered years run backwards");
+      }
+    }
+    for (const Node& s : block.children) {
+      if (s.kind != Kind::holiday) continue;
+      const auto& date = *ast::arg<ast::Date>(s);
+      Holiday h{date_text(date), text_of(s), {}};
+      for (const auto* r : ast::args<ast::TimeRange>(s))
+        h.hours.push_back(
+            fmt::format("{}-{}", clock_text(r->from.minutes), clock_text(r->to.minutes)));
+      if (auto [it, fresh] = seen.emplace(h.date, s.span); !fresh) {
+        auto& d =
+            report(Code::duplicate_statement, s.span, fmt::format("{} is listed twice", h.date));
+        note(d, it->second, "first listed here");
+      }
+      if (covers && (date.year < set.first_year || date.year > set.last_year)) {
+        auto& d = report(Code::out_of_range, date.span,
+                         fmt::format("{} is outside the years this set covers ({} to {})", h.date,
+                                     set.first_year, set.last_year));
+        note(d, covers->span, "the covered years are stated here");
+      }
+      set.days.push_back(std::move(h));
+      holiday_nodes_[set.id].push_back(&s);
+    }
+    model_->holiday_sets.push_back(std::move(set));
+  }
+
+  // ------------------------------------------------------------ calendars
+
+  std::vector<DailyInterval> intervals(const Node& s, bool& ok) {
+    std::vector<DailyInterval> out;
+    for (const auto* r : ast::args<ast::TimeRange>(s)) {
+      int from = r->from.minutes, to = r->to.minutes;
+      if (from == 1440) {
+        report(Code::out_of_range, r->span,
+               "an opening cannot start at 24:00; write 00:00 on the next day");
+        ok = false;
+        continue;
+      }
+      if (to == from) {
+        report(Code::out_of_range, r->span,
+               "an opening that ends when it starts is empty; for a full day write 00:00-24:00");
+        ok = false;
+        continue;
+      }
+      if (to < from) to += 1440;  // crosses midnight
+      out.push_back({std::chrono::minutes(from), std::chrono::minutes(to)});
+    }
+    return out;
+  }
+
+  struct CalendarBuild {
+    CalendarSpec spec;
+    CalendarInfo info;
+    bool ok = true;
+    bool has_zone = false, has_hours = false;
+  };
+
+  // Calendars may extend each other; each is built once, parents first.
+  CalendarBuild* resolve_calendar(const std::string& id) {
+    if (auto it = calendars_.find(id); it != calendars_.end()) return it->second.get();
+    const Node* block = item(Kind::calendar, id);
+    if (!block) return nullptr;
+    if (calendar_stack_.count(id)) {
+      report(Code::inheritance_cycle, ident_span(*block),
+             fmt::format("calendar '{}' extends itself through its parents", id));
+      return nullptr;
+    }
+    calendar_stack_.insert(id);
+    auto build = std::make_unique<CalendarBuild>();
+    CalendarBuild& b = *build;
+    const std::string parent = ast::args<ast::Ident>(*block).size() > 1 ? ident_of(*block, 1) : "";
+    if (!parent.empty()) {
+      if (CalendarBuild* p = resolve_calendar(parent)) {
+        b.spec = p->spec;
+        b.info = p->info;
+        b.has_zone = p->has_zone;
+        b.has_hours = p->has_hours;
+        b.ok = p->ok;
+      } else if (!item(Kind::calendar, parent)) {
+        unknown(ident_span(*block, 1), "calendar", parent, names_of(Kind::calendar));
+        b.ok = false;
+      } else {
+        b.ok = false;
+      }
+    }
+    calendar_stack_.erase(id);
+    b.info.id = id;
+    b.info.title = text_of(*block);
+    b.info.span = ref(block->span);
+    b.info.calendar.reset();
+    b.spec.name = id;
+    once(*block, {Kind::zone, Kind::business_day, Kind::summary});
+
+    bool own_hours = false;
+    std::map<std::string, Span> dated;
+    for (const Node& s : block->children) {
+      switch (s.kind) {
+        case Kind::zone:
+          b.has_zone = check_zone(s, b);
+          break;
+        case Kind::open: {
+          if (ast::has_word(s, "on holidays")) {
+            b.info.holidays_stated = true;
+            break;
+          }
+          if (!own_hours) {  // a child's hours replace its parent's
+            for (auto& day : b.spec.weekly) day.clear();
+            b.info.weekly.clear();
+            own_hours = true;
+          }
+          b.has_hours = true;
+          if (ast::has_word(s, "always")) {
+            for (auto& day : b.spec.weekly)
+              day.push_back({std::chrono::hours(0), std::chrono::hours(24)});
+            b.info.weekly.push_back("always");
+            break;
+          }
+          const auto* days = ast::arg<ast::Days>(s);
+          auto hours = intervals(s, b.ok);
+          std::string ranges;
+          for (const auto* r : ast::args<ast::TimeRange>(s))
+            ranges += fmt::format("{}{}-{}", ranges.empty() ? "" : ", ",
+                                  clock_text(r->from.minutes), clock_text(r->to.minutes));
+          b.info.weekly.push_back(fmt::format("{} {}", days_text(days->mask), ranges));
+          for (int d = 0; d < 7; ++d)
+            if (days->mask & (1u << d))
+              for (const auto& h : hours) add_interval(b.spec.weekly[d], h, s, b.ok);
+          break;
+        }
+        case Kind::closed: {
+          b.info.holidays_stated = true;
+          if (const auto* date = ast::arg<ast::Date>(s)) {
+            add_dated(b, dated, *date, text_of(s), {}, s);
+            break;
+          }
+          for (const auto* set_name : ast::args<ast::Ident>(s)) {
+            const Node* set = item(Kind::holiday_set, set_name->name);
+            if (!set) {
+              unknown(set_name->span, "holiday set", set_name->name, names_of(Kind::holiday_set));
+              b.ok = false;
+              continue;
+            }
+            b.info.holiday_sets.push_back(set_name->name);
+            for (const Node* h : holiday_nodes_[set_name->name]) {
+              bool ok = true;
+              add_dated(b, dated, *ast::arg<ast::Date>(*h), text_of(*h), intervals(*h, ok), *h);
+            }
+          }
+          break;
+        }
+        case Kind::special_hours: {
+          auto hours = intervals(s, b.ok);
+          add_dated(b, dated, *ast::arg<ast::Date>(s), text_of(s), std::move(hours), s);
+          break;
+        }
+        case Kind::business_day: {
+          const auto& d = *ast::arg<ast::Duration>(s);
+          if (d.business) {
+            report(Code::wrong_unit, d.span,
+                   "the length of a business day is calendar time: write '8 hours', not '8 "
+                   "business hours'");
+            b.ok = false;
+            break;
+          }
+          const auto seconds = to_plain_seconds(d);
+          if (seconds <= 0 || seconds > 24 * 3600) {
+            report(Code::out_of_range, d.span,
+                   "a business day is more than 0 and at most 24 hours");
+            b.ok = false;
+            break;
+          }
+          b.spec.business_day = std::chrono::seconds(seconds);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (!b.has_zone) {
+      report(Code::missing_statement, ident_span(*block),
+             fmt::format("calendar '{}' has no time zone", id),
+             "add: zone \"Asia/Jakarta\" (or UTC+07:00)");
+      b.ok = false;
+    }
+    if (!b.has_hours) {
+      report(Code::missing_statement, ident_span(*block),
+             fmt::format("calendar '{}' has no opening hours", id),
+             "add: open Mon-Fri 09:00-17:00 (or: open always)");
+      b.ok = false;
+    }
+    if (b.ok) {
+      try {
+        auto calendar = std::make_shared<const Calendar>(b.spec);
+        if (auto bd = calendar->business_day()) b.info.business_day_seconds = bd->count();
+        b.info.calendar = std::move(calendar);
+      } catch (const std::exception& e) {
+        report(Code::out_of_range, ident_span(*block),
+               fmt::format("calendar '{}' cannot be built: {}", id, e.what()));
+        b.ok = false;
+      }
+    }
+    model_->calendars.push_back(b.info);
+    return (calendars_[id] = std::move(build)).get();
+  }
+
+  static std::int64_t to_plain_seconds(const ast::Duration& d) {
+    static constexpr std::int64_t unit[] = {60, 3600, 86400, 604800};
+    return d.milli * unit[static_cast<int>(d.unit)] / 1000;
+  }
+
+  void add_interval(std::vector<DailyInterval>& day, DailyInterval h, const Node& s, bool& ok) {
+    for (const auto& other : day) {
+      if (h.start < other.end && other.start < h.end) {
+        report(Code::conflicting_terms, s.span, "opening hours overlap on the same day");
+        ok = false;
+        return;
+      }
+    }
+    day.push_back(h);
+    std::sort(day.begin(), day.end(), [](auto& a, auto& b) { return a.start < b.start; });
+  }
+
+  void add_dated(CalendarBuild& b, std::map<std::string, Span>& dated, const ast::Date& date,
+                 std::string name, std::vector<DailyInterval> hours, const Node& s) {
+    const std::string key = date_text(date);
+    HolidayRule rule{date::year{date.year} / date.month / date.day, std::move(name),
+                     std::move(hours)};
+    // A date stated in the calendar itself overrides the same date in a holiday set.
+    auto existing = std::find_if(b.spec.holidays.begin(), b.spec.holidays.end(),
+                                 [&](const HolidayRule& r) { return r.day == rule.day; });
+    if (existing != b.spec.holidays.end()) {
+      if (auto it = dated.find(key); it != dated.end() && s.kind != Kind::holiday) {
+        auto& d = report(Code::duplicate_statement, s.span, fmt::format("{} is given twice", key));
+        note(d, it->second, "first given here");
+        b.ok = false;
+        return;
+      }
+      *existing = std::move(rule);
+    } else {
+      b.spec.holidays.push_back(std::move(rule));
+    }
+    if (s.kind != Kind::holiday) dated.emplace(key, s.span);
+  }
+
+  bool check_zone(const Node& s, CalendarBuild& b) {
+    if (const auto* word = ast::arg<ast::Word>(s)) {  // UTC, UTC+7, UTC+07:00, UTC-03:30
+      std::string_view t = word->word;
+      t.remove_prefix(3);
+      int sign = 1, hours = 0, minutes = 0;
+      if (!t.empty()) {
+        sign = t.front() == '-' ? -1 : 1;
+        t.remove_prefix(1);
+        const auto colon = t.find(':');
+        hours = std::stoi(std::string(t.substr(0, colon)));
+        if (colon != std::string_view::npos) minutes = std::stoi(std::string(t.substr(colon + 1)));
+      }
+      if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0)) {
+        report(Code::out_of_range, word->span, "a UTC offset is between UTC-14:00 and UTC+14:00");
+        b.ok = false;
+        return true;
+      }
+      b.spec.zone.clear();
+      b.spec.fixed_offset = std::chrono::minutes(sign * (hours * 60 + minutes));
+      b.info.zone = minutes || hours
+                        ? fmt::format("UTC{}{}:{}", sign < 0 ? '-' : '+', two(hours), two(minutes))
+                        : "UTC";
+      return true;
+    }
+    const auto* name = ast::arg<ast::Text>(s);
+    try {
+      (void)date::locate_zone(name->value);
+    } catch (const std::exception&) {
+      std::vector<std::string> zones;
+      try {
+        for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
+      } catch (const std::exception&) {
+      }
+      std::string hint = did_you_mean(name->value, zones);
+      if (hint.empty())
+        hint = "use an IANA name such as \"Asia/Jakarta\", or a fixed offset such as UTC+07:00";
+      report(Code::unknown_zone, name->span, fmt::format("unknown time zone \"{}\"", name->value),
+             std::move(hint));
+      b.ok = false;
+      return true;
+    }
+    b.spec.zone = name->value;
+    b.info.zone = name->value;
+    return true;
+  }
+
+  // ------------------------------------------------------------ packages
+
+  // A package or add-on's own statements, before inheritance.
+  Package build(const Node& block) {
+    Package p;
+    p.id = ident_of(block);
+    p.title = text_of(block);
+    p.is_addon = block.kind == Kind::addon;
+    if (!p.is_addon && ast::args<ast::Ident>(block).size() > 1) p.extends = ident_of(block, 1);
+    p.span = ref(block.span);
+    once(block, {Kind::summary, Kind::sold, Kind::price, Kind::uses_calendar, Kind::clock_starts,
+                 Kind::clock_pauses, Kind::escalation});
+
+    std::map<std::pair<TargetKind, std::string>, Span> targets_seen;
+    std::map<std::string, Span> uptime_seen;
+    for (const Node& s : block.children) {
+      switch (s.kind) {
+        case Kind::summary:
+          p.summary = text_of(s);
+          break;
+        case Kind::sold:
+          p.sold_separately = ast::has_word(s, "separately");
+          p.sold_included_in = text_of(s);
+          p.sold_label = label_of(s);
+          break;
+        case Kind::price: {
+          const auto& m = *ast::arg<ast::Money>(s);
+          Money money{m.currency, m.milli, "", label_of(s)};
+          if (const auto* w = ast::arg<ast::Word>(s)) money.period = w->word;
+          p.price = std::move(money);
+          break;
+        }
+        case Kind::requirement:
+          for (const auto* i : ast::args<ast::Ident>(s)) p.requires_.push_back(i->name);
+          break;
+        case Kind::exclusion:
+          for (const auto* i : ast::args<ast::Ident>(s)) p.excludes.push_back(i->name);
+          break;
+        case Kind::uses_calendar: {
+          const std::string& name = ident_of(s);
+          if (!item(Kind::calendar, name))
+            unknown(ident_span(s), "calendar", name, names_of(Kind::calendar));
+          p.calendar = name;
+          break;
+        }
+        case Kind::channel:
+          p.channels.push_back({text_of(s, 0), text_of(s, 1), label_of(s)});
+          break;
+        case Kind::feature:
+          p.features.push_back({text_of(s, 0), text_of(s, 1)});
+          break;
+        case Kind::describe: {
+          const auto* name = ast::arg<ast::Ident>(s);
+          if (const Priority* pr = priority(s, *name)) p.descriptions[pr->name] = text_of(s);
+          break;
+        }
+        case Kind::respond:
+        case Kind::resolve:
+          add_targets(p, s, targets_seen);
+          break;
+        case Kind::clock_starts:
+          p.clock_starts_at_next_opening = ast::has_word(s, "at next opening");
+          break;
+        case Kind::clock_pauses: {
+          std::vector<std::string> statuses;
+          for (const auto* t : ast::args<ast::Text>(s)) statuses.push_back(t->value);
+          p.pause_statuses = std::move(statuses);
+          break;
+        }
+        case Kind::escalation:
+          p.escalation = escalation(s);
+          break;
+        case Kind::uptime: {
+          Uptime u = uptime(s);
+          if (auto [it, fresh] = uptime_seen.emplace(u.service, s.span); !fresh) {
+            auto& d = report(Code::duplicate_statement, s.span,
+                             fmt::format("uptime of \"{}\" is given twice", u.service));
+            note(d, it->second, "first given here");
+          }
+          p.uptime.push_back(std::move(u));
+          break;
+        }
+        case Kind::note:
+          p.notes.push_back(text_of(s));
+          break;
+        default:
+          break;
+      }
+    }
+    return p;
+  }
+
+  void add_targets(Package& p, const Node& s,
+                   std::map<std::pair<TargetKind, std::string>, Span>& seen) {
+    Target t;
+    t.kind = s.kind == Kind::respond ? TargetKind::response : TargetKind::resolution;
+    t.within = duration_value(*ast::arg<ast::Duration>(s));
+    t.commitment =
+        ast::has_word(s, "best effort") ? Commitment::best_effort : Commitment::committed;
+    t.label = label_of(s);
+    t.origin = ident_of_block_;
+    t.span = ref(s.span);
+    std::vector<std::string> priorities;
+    const bool all = ast::has_word(s, "all");
+    if (all) {
+      for (const auto& pr : model_->priorities) priorities.push_back(pr.name);
+      if (model_->priorities.empty())
+        report(Code::unknown_priority, s.span,
+               "'all' priorities, but the contract has no priorities block");
+    } else if (const Priority* pr = priority(s, *ast::arg<ast::Ident>(s))) {
+      priorities.push_back(pr->name);
+    }
+    for (const auto& name : priorities) {
+      t.priority = name;
+      auto key = std::make_pair(t.kind, name);
+      auto it = seen.find(key);
+      // "respond to all" followed by one priority refines it; two targets for the
+      // same priority are a contradiction.
+      if (it != seen.end() && !all) {
+        auto& d =
+            report(Code::duplicate_statement, s.span,
+                   fmt::format("a second {} target for {}",
+                               t.kind == TargetKind::response ? "response" : "resolution", name));
+        note(d, it->second, "first given here");
+        continue;
+      }
+      if (!all) seen[key] = s.span;
+      auto existing = std::find_if(p.targets.begin(), p.targets.end(), [&](const Target& x) {
+        return x.kind == t.kind && x.priority == name;
+      });
+      if (existing != p.targets.end())
+        *existing = t;
+      else
+        p.targets.push_back(t);
+    }
+  }
+
+  std::vector<EscalationBand> escalation(const Node& block) {
+    std::vector<EscalationBand> bands;
+    for (const Node& s : block.children) {
+      EscalationBand band;
+      band.span = ref(s.span);
+      const auto durations = ast::args<ast::Duration>(s);
+      band.from = duration_value(*durations[0]);
+      if (durations.size() > 1) {
+        band.until = duration_value(*durations[1]);
+        if (durations[1]->business != durations[0]->business)
+          report(Code::wrong_unit, durations[1]->span,
+                 "a band's start and end must both be business time or both calendar time");
+        else if (to_plain_seconds(*durations[1]) <= to_plain_seconds(*durations[0]))
+          report(Code::out_of_range, durations[1]->span, "a band must end after it starts");
+      }
+      // Arguments after the durations: the role, then option words each followed by its text.
+      std::string pending;
+      bool role_seen = false;
+      for (const auto& v : s.args) {
+        if (const auto* w = std::get_if<ast::Word>(&v)) {
+          if (w->word == "when no response")
+            band.when_no_response = true;
+          else
+            pending = w->word;
+        } else if (const auto* t = std::get_if<ast::Text>(&v)) {
+          if (!role_seen)
+            band.role = t->value, role_seen = true;
+          else if (pending == "contact")
+            band.contact = t->value;
+          else if (pending == "via")
+            band.channel = t->value;
+          else if (pending == "remark")
+            band.remark = t->value;
+          pending.clear();
+        }
+      }
+      bands.push_back(std::move(band));
+    }
+    return bands;
+  }
+
+  Uptime uptime(const Node& block) {
+    Uptime u;
+    u.service = text_of(block);
+    u.span = ref(block.span);
+    once(block, {Kind::uptime_target, Kind::measured, Kind::commitment, Kind::published,
+                 Kind::service_credits});
+    for (const Node& s : block.children) {
+      switch (s.kind) {
+        case Kind::uptime_target:
+          u.target_milli = ast::arg<ast::Percent>(s)->milli;
+          u.target_label = label_of(s);
+          break;
+        case Kind::measured:
+          u.period = ast::arg<ast::Word>(s)->word;
+          break;
+        case Kind::commitment:
+          u.commitment =
+              ast::has_word(s, "best effort") ? Commitment::best_effort : Commitment::committed;
+          break;
+        case Kind::published:
+          u.published_at = text_of(s);
+          break;
+        case Kind::exclude: {
+          Exclusion e{ast::arg<ast::Word>(s)->word, text_of(s), std::nullopt, ref(s.span)};
+          if (const auto* d = ast::arg<ast::Duration>(s)) e.notice = duration_value(*d);
+          u.exclusions.push_back(std::move(e));
+          break;
+        }
+        case Kind::service_credits:
+          u.credits_named = true;
+          u.credits_text = text_of(s);
+          break;
+        case Kind::credit: {
+          const auto* credit = ast::arg<ast::Percent>(s, 0);
+          const auto* below = ast::arg<ast::Percent>(s, 1);
+          u.credits_named = true;
+          u.credits.push_back({credit->milli, below->milli, ref(s.span)});
+          break;
+        }
+        case Kind::note:
+          u.notes.push_back(text_of(s));
+          break;
+        default:
+          break;
+      }
+    }
+    if (!u.target_milli)
+      report(Code::missing_statement, block.span,
+             fmt::format("uptime of \"{}\" has no target", u.service), "add: target 99 %");
+    return u;
+  }
+
+  const Package* resolve_package(const std::string& id) {
+    for (const auto& p : model_->packages)
+      if (p.id == id) return &p;
+    const Node* block = item(Kind::package, id);
+    if (!block) return nullptr;
+    if (package_stack_.count(id)) {
+      report(Code::inheritance_cycle, ident_span(*block),
+             fmt::format("package '{}' extends itself through its parents", id));
+      return nullptr;
+    }
+    package_stack_.insert(id);
+    ident_of_block_ = id;
+    Package own = build(*block);
+    Package flat = own;
+    if (!own.extends.empty()) {
+      const Package* parent = resolve_package(own.extends);
+      if (!parent) {
+        if (item(Kind::addon, own.extends))
+          report(Code::misplaced_statement, ident_span(*block, 1),
+                 fmt::format("a package extends a package; '{}' is an add-on", own.extends),
+                 "an add-on is selected with the package instead: --addon " + own.extends);
+        else if (!package_stack_.count(own.extends) && !item(Kind::package, own.extends))
+          unknown(ident_span(*block, 1), "package", own.extends, names_of(Kind::package));
+      } else {
+        flat = inherit(*parent, own);
+      }
+    }
+    package_stack_.erase(id);
+    sort_targets(flat);
+    if (flat.calendar.empty())
+      report(Code::missing_statement, ident_span(*block),
+             fmt::format("package '{}' has no calendar (none of its own, none inherited)", id),
+             "add: calendar office_hours");
+    check_business_units(flat, *block);
+    model_->packages.push_back(std::move(flat));
+    return &model_->packages.back();
+  }
+
+  void sort_targets(Package& p) {
+    std::stable_sort(p.targets.begin(), p.targets.end(), [&](const Target& a, const Target& b) {
+      const auto* pa = model_->priority(a.priority);
+      const auto* pb = model_->priority(b.priority);
+      return std::pair(a.kind, pa ? pa->rank : 0) < std::pair(b.kind, pb ? pb->rank : 0);
+    });
+  }
+
+  // Business-day units need a business-day length in the governing calendar.
+  void check_business_units(const Package& p, const Node& block) {
+    const CalendarInfo* cal = model_->calendar(p.calendar);
+    if (!cal || !cal->calendar) return;
+    if (cal->business_day_seconds) return;
+    auto check = [&](const DurationValue& d, const SourceRef& where) {
+      if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) {
+        auto& diag =
+            report(Code::business_day_undefined, block.span,
+                   fmt::format("'{}' in {} '{}': calendar '{}' has open days of different lengths, "
+                               "so a business day has no length",
+                               d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
+                   fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
+        diag.location.line = where.line;
+        diag.location.column = where.column;
+      }
+    };
+    for (const auto& t : p.targets) check(t.within, t.span);
+  }
+
+  // ------------------------------------------------------------ add-ons
+
+  Package build_addon(const Node& block) {
+    ident_of_block_ = ident_of(block);
+    Package a = build(block);
+    sort_targets(a);
+    std::set<std::string> required(a.requires_.begin(), a.requires_.end());
+    for (const Node& s : block.children) {
+      if (s.kind != Kind::requirement && s.kind != Kind::exclusion) continue;
+      for (const auto* name : ast::args<ast::Ident>(s)) {
+        if (!item(Kind::package, name->name) && !item(Kind::addon, name->name)) {
+          auto known = names_of(Kind::package);
+          auto addons = names_of(Kind::addon);
+          known.insert(known.end(), addons.begin(), addons.end());
+          unknown(name->span, "package or add-on", name->name, known);
+        } else if (name->name == a.id) {
+          report(Code::conflicting_terms, name->span,
+                 fmt::format("add-on '{}' names itself", a.id));
+        } else if (s.kind == Kind::exclusion && required.count(name->name)) {
+          report(Code::conflicting_terms, name->span,
+                 fmt::format("add-on '{}' both requires and excludes '{}'", a.id, name->name));
+        }
+      }
+    }
+    return a;
+  }
+
+  void check_addons() {
+    // Each add-on on each package it requires must still make sense.
+    for (const auto& a : model_->addons) {
+      for (const auto& req : a.requires_) {
+        if (!model_->package(req)) continue;
+        Selection sel = select(*model_, req, {a.id});
+        if (sel.package && item(Kind::addon, a.id))
+          check_business_units(*sel.package, *item(Kind::addon, a.id));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ examples
+
+  void check_example(const Node& block) {
+    Example e;
+    e.name = text_of(block);
+    e.span = ref(block.span);
+    once(block, {Kind::under, Kind::ticket, Kind::responded, Kind::resolved});
+    const Node* under = nullptr;
+    for (const Node& s : block.children) {
+      switch (s.kind) {
+        case Kind::under: {
+          under = &s;
+          const auto names = ast::args<ast::Ident>(s);
+          e.package = names[0]->name;
+          if (!model_->package(e.package)) {
+            if (item(Kind::addon, e.package))
+              report(Code::misplaced_statement, names[0]->span,
+                     fmt::format("'{}' is an add-on; write: under PACKAGE with {}", e.package,
+                                 e.package));
+            else
+              unknown(names[0]->span, "package", e.package, names_of(Kind::package));
+          }
+          for (std::size_t i = 1; i < names.size(); ++i) {
+            e.addons.push_back(names[i]->name);
+            if (!model_->addon(names[i]->name))
+              unknown(names[i]->span, "add-on", names[i]->name, names_of(Kind::addon));
+          }
+          break;
+        }
+        case Kind::ticket: {
+          if (const Priority* p = priority(s, *ast::arg<ast::Ident>(s))) e.priority = p->name;
+          e.raised = date_time_text(*ast::arg<ast::DateTime>(s));
+          break;
+        }
+        case Kind::responded:
+          e.responded = date_time_text(*ast::arg<ast::DateTime>(s));
+          break;
+        case Kind::resolved:
+          e.resolved = date_time_text(*ast::arg<ast::DateTime>(s));
+          break;
+        case Kind::expect: {
+          Expectation x;
+          x.span = ref(s.span);
+          const auto words = ast::args<ast::Word>(s);
+          x.subject = words[0]->word;
+          if (const auto* t = ast::arg<ast::DateTime>(s)) x.due = date_time_text(*t);
+          if (x.subject == "escalation")
+            x.role = text_of(s);
+          else if (words.size() > 1 && words[1]->word != "due")
+            x.status = words[1]->word;
+          e.expectations.push_back(std::move(x));
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (!under) report(Code::missing_statement, block.span, "an example needs 'under PACKAGE'");
+    if (e.raised.empty())
+      report(Code::missing_statement, block.span,
+             "an example needs 'ticket PRIORITY raised DATE TIME'");
+    if (e.expectations.empty())
+      report(Code::missing_statement, block.span, "an example needs at least one 'expect'");
+    if (under && model_->package(e.package)) {
+      bool addons_known = true;
+      for (const auto& a : e.addons) addons_known = addons_known && model_->addon(a);
+      if (addons_known) {
+        Selection sel = select(*model_, e.package, e.addons);
+        if (!sel.package) report(Code::conflicting_terms, under->span, sel.error);
+      }
+    }
+    model_->examples.push_back(std::move(e));
+  }
+
+  const SourceMap& sources_;
+  std::vector<Diagnostic>& diagnostics_;
+  Model* model_ = nullptr;
+  std::map<Kind, std::vector<const Node*>> items_;
+  std::map<std::string, const Node*> by_name_;
+  std::map<std::string, std::vector<const Node*>> holiday_nodes_;
+  std::map<std::string, std::unique_ptr<CalendarBuild>> calendars_;
+  std::set<std::string> calendar_stack_, package_stack_;
+  std::string ident_of_block_;
+};
+
+}  // namespace
+
+DurationValue duration_value(const ast::Duration& d) {
+  static constexpr const char* units[] = {"minute", "hour", "day", "week"};
+  DurationValue v;
+  v.milli = d.milli;
+  v.unit = static_cast<TimeUnit>(d.unit);
+  v.business = d.business;
+  v.text = fmt::format("{} {}{}{}", number_text(d.milli), d.business ? "business " : "",
+                       units[static_cast<int>(d.unit)], d.milli == 1000 ? "" : "s");
+  return v;
+}
+
+std::shared_ptr<const Model> check(const std::vector<const ast::File*>& files,
+                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics) {
+  Checker checker(sources, diagnostics);
+  return checker.run(files);
+}
+
+}  // namespace sla

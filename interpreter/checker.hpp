@@ -1,0 +1,23 @@
+// Syntax trees of a contract and its imports -> the checked Model.
+// Resolves names, flattens inheritance (rules in docs/language.md), checks units
+// and values; every problem is a Diagnostic and checking goes on past it.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "grammar/source.hpp"
+#include "sla/diagnostic.hpp"
+#include "sla/model.hpp"
+
+namespace sla {
+
+// A duration as the Model states it ("4 business hours", canonical words).
+DurationValue duration_value(const ast::Duration& d);
+
+// `files` holds the root file first. Returns null when any error was reported.
+std::shared_ptr<const Model> check(const std::vector<const ast::File*>& files,
+                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace sla

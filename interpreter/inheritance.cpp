@@ -1,0 +1,57 @@
+#include "interpreter/inheritance.hpp"
+
+#include <algorithm>
+
+namespace sla {
+
+namespace {
+
+// Items with the same name replace each other; new ones are added in order.
+template <typename T>
+void merge_named(std::vector<T>& base, const std::vector<T>& more, auto key) {
+  for (const auto& item : more) {
+    auto it =
+        std::find_if(base.begin(), base.end(), [&](const T& b) { return key(b) == key(item); });
+    if (it != base.end())
+      *it = item;
+    else
+      base.push_back(item);
+  }
+}
+
+}  // namespace
+
+void overlay(Package& base, const Package& child) {
+  if (!child.calendar.empty()) base.calendar = child.calendar;
+  if (child.clock_starts_at_next_opening)
+    base.clock_starts_at_next_opening = child.clock_starts_at_next_opening;
+  if (child.pause_statuses) base.pause_statuses = child.pause_statuses;
+  if (child.escalation) base.escalation = child.escalation;
+  merge_named(base.channels, child.channels, [](const Channel& c) { return c.name; });
+  merge_named(base.features, child.features, [](const Feature& f) { return f.name; });
+  merge_named(base.uptime, child.uptime, [](const Uptime& u) { return u.service; });
+  merge_named(base.targets, child.targets,
+              [](const Target& t) { return std::pair(t.kind, t.priority); });
+  for (const auto& [priority, text] : child.descriptions) base.descriptions[priority] = text;
+  base.notes.insert(base.notes.end(), child.notes.begin(), child.notes.end());
+}
+
+Package inherit(const Package& parent, const Package& child) {
+  Package p = parent;
+  overlay(p, child);
+  p.id = child.id;
+  p.title = child.title;
+  p.summary = child.summary;
+  p.is_addon = child.is_addon;
+  p.extends = child.extends;
+  p.sold_included_in = child.sold_included_in;
+  p.sold_separately = child.sold_separately;
+  p.sold_label = child.sold_label;
+  p.price = child.price;
+  p.requires_ = child.requires_;
+  p.excludes = child.excludes;
+  p.span = child.span;
+  return p;
+}
+
+}  // namespace sla

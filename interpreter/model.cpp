@@ -1,0 +1,118 @@
+// Lookups on the Model, and package selection with add-ons.
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "interpreter/calendar.hpp"
+#include "interpreter/inheritance.hpp"
+#include "sla/model.hpp"
+
+namespace sla {
+
+namespace {
+
+template <typename T>
+const T* find_id(const std::vector<T>& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+
+bool iequals(const std::string& a, const std::string& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+}  // namespace
+
+const Target* Package::target(TargetKind kind, const std::string& priority) const {
+  for (const auto& t : targets)
+    if (t.kind == kind && t.priority == priority) return &t;
+  return nullptr;
+}
+
+const Package* Model::package(const std::string& id) const {
+  return find_id(packages, id);
+}
+const Package* Model::addon(const std::string& id) const {
+  return find_id(addons, id);
+}
+const CalendarInfo* Model::calendar(const std::string& id) const {
+  return find_id(calendars, id);
+}
+
+const Priority* Model::priority(const std::string& name) const {
+  for (const auto& p : priorities)
+    if (p.name == name) return &p;
+  for (const auto& p : priorities)
+    if (iequals(p.name, name)) return &p;
+  return nullptr;
+}
+
+Selection select(const Model& model, const std::string& package_id,
+                 const std::vector<std::string>& addon_ids) {
+  Selection sel;
+  const Package* base = model.package(package_id);
+  if (!base) {
+    sel.error =
+        model.addon(package_id)
+            ? fmt::format(
+                  "'{}' is an add-on, not a package; select a package and add it with --addon",
+                  package_id)
+            : fmt::format("unknown package '{}'", package_id);
+    return sel;
+  }
+  for (const auto& id : addon_ids) {
+    if (!model.addon(id)) {
+      sel.error = fmt::format("unknown add-on '{}'", id);
+      return sel;
+    }
+  }
+  // Everything chosen: the package, its ancestors, and the add-ons.
+  std::vector<std::string> chosen{base->id};
+  for (const Package* p = base; p && !p->extends.empty(); p = model.package(p->extends))
+    chosen.push_back(p->extends);
+  chosen.insert(chosen.end(), addon_ids.begin(), addon_ids.end());
+  auto is_chosen = [&](const std::string& id) {
+    return std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+  };
+
+  Package result = *base;
+  for (const auto& addon : model.addons) {  // declaration order
+    if (std::find(addon_ids.begin(), addon_ids.end(), addon.id) == addon_ids.end()) continue;
+    for (const auto& req : addon.requires_) {
+      if (!is_chosen(req)) {
+        sel.error = fmt::format("add-on '{}' requires '{}' (stated at {}:{})", addon.id, req,
+                                addon.span.file, addon.span.line);
+        return sel;
+      }
+    }
+    for (const auto& ex : addon.excludes) {
+      if (is_chosen(ex)) {
+        sel.error = fmt::format("add-on '{}' cannot be combined with '{}' (stated at {}:{})",
+                                addon.id, ex, addon.span.file, addon.span.line);
+        return sel;
+      }
+    }
+    overlay(result, addon);
+    result.applied_addons.push_back(addon.id);
+  }
+  sel.calendar = model.calendar(result.calendar);
+  sel.package = std::move(result);
+  return sel;
+}
+
+std::optional<std::chrono::seconds> to_seconds(const DurationValue& d,
+                                               const CalendarInfo& calendar) {
+  static constexpr std::int64_t plain[] = {60, 3600, 86400, 604800};
+  std::int64_t unit = plain[static_cast<int>(d.unit)];
+  if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) {
+    if (!calendar.business_day_seconds) return std::nullopt;
+    // A business week is five business days.
+    unit = *calendar.business_day_seconds * (d.unit == TimeUnit::week ? 5 : 1);
+  }
+  return std::chrono::seconds(d.milli * unit / 1000);
+}
+
+}  // namespace sla

@@ -1,0 +1,98 @@
+#include "interpreter/timestamp.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+namespace sla {
+
+namespace {
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& error) {
+  int y, mo, d, h, mi, sec = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+      !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi)) {
+    error = "expected an RFC 3339 timestamp such as 2026-01-09T16:30:00+07:00";
+    return std::nullopt;
+  }
+  std::size_t i = 16;
+  if (i < s.size() && s[i] == ':') {
+    if (!digits(s, i + 1, 2, sec)) {
+      error = "expected two digits of seconds after the minutes";
+      return std::nullopt;
+    }
+    i += 3;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    }
+  }
+  const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(mo)),
+                                 date::day(static_cast<unsigned>(d))};
+  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) {
+    error = fmt::format("{} is not a valid date and time",
+                        s.substr(0, std::min<std::size_t>(i, s.size())));
+    return std::nullopt;
+  }
+  ParsedTimestamp t;
+  t.local = date::sys_days(ymd).time_since_epoch() + std::chrono::hours(h) +
+            std::chrono::minutes(mi) + std::chrono::seconds(std::min(sec, 59));
+  if (i == s.size()) return t;
+  int offset = 0;
+  if (s[i] == 'Z' || s[i] == 'z') {
+    ++i;
+  } else if (s[i] == '+' || s[i] == '-') {
+    int oh, om;
+    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' ||
+        !digits(s, i + 4, 2, om) || oh > 23 || om > 59) {
+      error = "expected a UTC offset such as +07:00 or Z";
+      return std::nullopt;
+    }
+    offset = (s[i] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    i += 6;
+  } else {
+    error = fmt::format("unexpected '{}' after the time; expected Z or an offset such as +07:00",
+                        s.substr(i));
+    return std::nullopt;
+  }
+  if (i != s.size()) {
+    error = fmt::format("unexpected '{}' after the offset", s.substr(i));
+    return std::nullopt;
+  }
+  t.has_offset = true;
+  t.utc = std::chrono::sys_seconds(t.local - std::chrono::seconds(offset));
+  return t;
+}
+
+std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds utc_offset,
+                             bool z_for_utc) {
+  const auto local = t + utc_offset;
+  const auto day = std::chrono::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss hms{local - day};
+  std::string offset;
+  if (utc_offset.count() == 0 && z_for_utc) {
+    offset = "Z";
+  } else {
+    const auto total = std::abs(utc_offset.count()) / 60;
+    offset =
+        fmt::format("{}{:02}:{:02}", utc_offset.count() < 0 ? '-' : '+', total / 60, total % 60);
+  }
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(), offset);
+}
+
+}  // namespace sla

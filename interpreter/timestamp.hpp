@@ -1,0 +1,27 @@
+// RFC 3339 timestamps at the edges of the program: strict parsing (no locale, no
+// allocation) and formatting in a calendar's local offset.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sla {
+
+struct ParsedTimestamp {
+  std::chrono::sys_seconds utc{};  // valid when has_offset
+  std::chrono::seconds local{};    // the local date-time as seconds since 1970 (no zone)
+  bool has_offset = false;
+};
+
+// "2026-01-09T16:30:00+07:00", "2026-01-09T09:30:00Z", "2026-01-09 16:30" (no
+// offset: local time). Fractional seconds are accepted and dropped. On failure,
+// `error` says what is wrong.
+std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, std::string& error);
+
+// 2026-01-12T12:30:00+07:00 (Z when the offset is zero and `z_for_utc`).
+std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds utc_offset,
+                             bool z_for_utc = false);
+
+}  // namespace sla

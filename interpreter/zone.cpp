@@ -1,0 +1,46 @@
+#include "interpreter/zone.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include <date/tz.h>
+#include <fmt/core.h>
+
+namespace sla {
+
+Zone Zone::named(std::string_view iana_name) {
+  Zone zone;
+  try {
+    zone.tz_ = date::locate_zone(iana_name);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(fmt::format("unknown time zone \"{}\": {}", iana_name, e.what()));
+  }
+  return zone;
+}
+
+Zone Zone::fixed(std::chrono::minutes offset) {
+  if (offset <= -std::chrono::hours(24) || offset >= std::chrono::hours(24)) {
+    throw std::invalid_argument(
+        fmt::format("fixed UTC offset of {} minutes is not within a day", offset.count()));
+  }
+  Zone zone;
+  zone.offset_ = offset;
+  return zone;
+}
+
+std::chrono::sys_seconds Zone::to_instant(date::local_seconds local) const {
+  if (tz_ == nullptr) return std::chrono::sys_seconds{local.time_since_epoch() - offset_};
+  // date resolves a nonexistent time to the end of the gap under either choice.
+  return tz_->to_sys(local, date::choose::earliest);
+}
+
+date::local_seconds Zone::to_local(std::chrono::sys_seconds t) const {
+  return date::local_seconds{t.time_since_epoch() + utc_offset(t)};
+}
+
+std::chrono::seconds Zone::utc_offset(std::chrono::sys_seconds t) const {
+  if (tz_ == nullptr) return offset_;
+  return tz_->get_info(t).offset;
+}
+
+}  // namespace sla

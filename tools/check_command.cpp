@@ -1,0 +1,56 @@
+// sla check FILE...: parse and check contracts; report every problem.
+#include <fmt/format.h>
+#include <filesystem>
+
+#include "sla/load.hpp"
+#include "tools/commands.hpp"
+#include "tools/output.hpp"
+
+namespace sla::cli {
+
+Command check_command(CLI::App& sla) {
+  struct Options {
+    std::vector<std::string> files;
+    std::string format = "text";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand("check", "Check contracts: syntax, names, units, inheritance");
+  app->add_option("files", options->files, "Contract files (.sla)")->required();
+  app->add_option("--format", options->format, "Output: text (for people) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->footer(
+      "Exit codes: 0 every file is valid; 1 a file has errors; 2 usage error or unreadable file.");
+
+  return {app, [options] {
+            for (const auto& f : options->files) {
+              if (!std::filesystem::is_regular_file(f)) {
+                fmt::print(stderr, "sla check: cannot open '{}': no such file\n", f);
+                return static_cast<int>(Exit::usage);
+              }
+            }
+            int exit = Exit::ok;
+            auto report = nlohmann::ordered_json::array();
+            for (const auto& f : options->files) {
+              LoadResult r = load_file(f);
+              if (!r.ok()) exit = Exit::failed;
+              if (options->format == "json") {
+                auto diagnostics = nlohmann::ordered_json::array();
+                for (const auto& d : r.diagnostics) diagnostics.push_back(to_json(d));
+                report.push_back({{"file", f}, {"valid", r.ok()}, {"diagnostics", diagnostics}});
+              } else {
+                print_diagnostics(r.diagnostics);
+                if (r.ok())
+                  fmt::print("{}: ok\n", f);
+                else
+                  fmt::print(stderr, "{}: {} error{}\n", f,
+                             std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                           [](auto& d) { return d.severity == Severity::error; }),
+                             r.diagnostics.size() == 1 ? "" : "s");
+              }
+            }
+            if (options->format == "json") fmt::print("{}\n", report.dump(2));
+            return exit;
+          }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,23 @@
+// The subcommands of `sla`, one file each. A command adds itself to the CLI11
+// app and returns the function that runs it once the arguments are parsed.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace sla::cli {
+
+// Stable exit codes (also in `sla --help` and docs/cli.md).
+enum Exit : int { ok = 0, failed = 1, usage = 2 };
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command check_command(CLI::App& sla);
+Command inspect_command(CLI::App& sla);
+Command time_command(CLI::App& sla);
+
+}  // namespace sla::cli

@@ -1,0 +1,41 @@
+// sla: check, inspect and evaluate support-SLA contracts.
+#include <fmt/format.h>
+
+#include "sla/load.hpp"
+#include "tools/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace sla::cli;
+  CLI::App app{
+      "sla: support service-level agreements as programs.\n"
+      "Check a contract, inspect what it says, and compute business-time deadlines."};
+  app.name("sla");
+  app.set_version_flag("--version", fmt::format("sla {}", sla::version()));
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  sla check contracts/qiscus-enterprise.sla\n"
+      "  sla inspect contracts/qiscus-enterprise.sla --format json\n"
+      "  sla time contracts/qiscus-enterprise.sla --package premium add 2026-01-09T16:30:00+07:00 "
+      "\"4 business hours\"\n\n"
+      "Exit codes: 0 success; 1 the contract has errors (or a check failed); 2 usage error\n"
+      "(unknown flag, missing file, bad argument).\n"
+      "Run 'sla COMMAND --help' for a command's options. Docs: docs/cli.md, docs/language.md.");
+
+  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return Exit::usage;
+  }
+  for (const auto& command : commands)
+    if (command.app->parsed()) return command.run();
+  return Exit::usage;
+}

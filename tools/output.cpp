@@ -1,0 +1,106 @@
+#include "tools/output.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace sla::cli {
+
+namespace {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "error";
+}
+
+// Tabs become one space so the caret lines up under the source.
+std::string detab(std::string s) {
+  std::replace(s.begin(), s.end(), '\t', ' ');
+  return s;
+}
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  const Location& at = d.location;
+  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", at.file, at.line, at.column,
+                                severity_name(d.severity), d.code, d.message);
+  if (!at.source_line.empty() || at.line > 1) {
+    const std::string number = fmt::format("{}", at.line);
+    const std::string gutter(number.size(), ' ');
+    // Underline the span on this line, at least one caret.
+    const std::string_view rest =
+        std::string_view(at.source_line).substr(std::min<std::size_t>(at.source_line.size(), [&] {
+          std::size_t bytes = 0, chars = 1;
+          while (bytes < at.source_line.size() && chars < at.source_column) {
+            ++bytes;
+            while (bytes < at.source_line.size() &&
+                   (static_cast<unsigned char>(at.source_line[bytes]) & 0xC0) == 0x80)
+              ++bytes;
+            ++chars;
+          }
+          return bytes;
+        }()));
+    const std::size_t width = std::max<std::size_t>(
+        1, std::min(char_count(rest.substr(0, std::min<std::size_t>(at.length, rest.size()))),
+                    char_count(rest)));
+    out += fmt::format(" {} |\n", gutter);
+    out += fmt::format(" {} | {}\n", number, detab(at.source_line));
+    out += fmt::format(" {} | {}{}\n", gutter, std::string(at.source_column - 1, ' '),
+                       std::string(width, '^'));
+    if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, d.hint);
+  } else if (!d.hint.empty()) {
+    out += fmt::format("  = hint: {}\n", d.hint);
+  }
+  for (const auto& n : d.notes)
+    out += fmt::format("  note: {}:{}:{}: {}\n", n.location.file, n.location.line,
+                       n.location.column, n.message);
+  return out;
+}
+
+nlohmann::ordered_json to_json(const Diagnostic& d) {
+  nlohmann::ordered_json j;
+  j["code"] = d.code;
+  j["severity"] = severity_name(d.severity);
+  j["message"] = d.message;
+  j["span"] = {{"file", d.location.file},
+               {"line", d.location.line},
+               {"column", d.location.column},
+               {"offset", d.location.offset},
+               {"length", d.location.length}};
+  if (!d.hint.empty()) j["hint"] = d.hint;
+  if (!d.notes.empty()) {
+    auto notes = nlohmann::ordered_json::array();
+    for (const auto& n : d.notes)
+      notes.push_back({{"message", n.message},
+                       {"span",
+                        {{"file", n.location.file},
+                         {"line", n.location.line},
+                         {"column", n.location.column}}}});
+    j["notes"] = notes;
+  }
+  return j;
+}
+
+nlohmann::ordered_json to_json(const SourceRef& ref) {
+  return {{"file", ref.file}, {"line", ref.line}, {"column", ref.column}};
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) fmt::print(stderr, "{}", format_diagnostic(d));
+}
+
+}  // namespace sla::cli

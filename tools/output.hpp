@@ -1,0 +1,22 @@
+// Writing results for people (text) and for tools (JSON). All text goes through fmt.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sla/diagnostic.hpp"
+#include "sla/model.hpp"
+
+namespace sla::cli {
+
+// file:line:col: error[SLA001]: message, the source line, a caret, hint and notes.
+std::string format_diagnostic(const Diagnostic& d);
+nlohmann::ordered_json to_json(const Diagnostic& d);
+nlohmann::ordered_json to_json(const SourceRef& ref);
+
+// Prints to stderr; says "cannot open" for a missing file, so callers exit 2 first.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace sla::cli
