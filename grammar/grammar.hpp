@@ -86,7 +86,8 @@ struct year : number {};
 struct time_unit : sor<key<"minutes">, key<"minute">, key<"hours">, key<"hour">, key<"days">,
                        key<"day">, key<"weeks">, key<"week">> {};
 struct business_unit : seq<opt<key<"business">, ws>, time_unit> {};
-struct duration : seq<decimal, ws, must<business_unit>> {};
+// The unit stays on the number's line, so a bare number is reported where it is.
+struct duration : seq<decimal, star<blank>, must<business_unit>> {};
 
 struct percent_sign : one<'%'> {};
 struct percent : seq<decimal, ws, must<percent_sign>> {};

@@ -251,6 +251,19 @@ class State {
     }
     const char* stop = at;
     while (stop < end && stop - at < 64 && g::is_word_char(*stop)) ++stop;
+    pending_ = true;
+    pending_at_ = at;
+    // One missing '}' at the end of the file closes every open block: say it once.
+    if constexpr (std::is_same_v<Rule, g::rbrace>) {
+      if (!diagnostics_.empty() && diagnostics_.back().location.offset == span(at, at).begin &&
+          diagnostics_.back().message.starts_with("expected '}'") && nodes_.size() > 1) {
+        diagnostics_.back().notes.push_back(
+            {source_.locate(nodes_.back().span.begin, nodes_.back().span.begin),
+             fmt::format("the {} block that is not closed starts here",
+                         ast::name(nodes_.back().kind))});
+        return;
+      }
+    }
     error(Code::syntax, span(at, stop),
           fmt::format("expected {}, found {}", expected_text<Rule>(), found_at(at, end)),
           std::move(hint));
@@ -337,12 +350,14 @@ class State {
   }
 
   void count_statement(const char* at) {
-    if (++statements_ > limits_.max_statements) {
-      errors_ = limits_.max_errors;  // the next error() stops the parse
-      error(
-          Code::too_many_items, span(at, at),
-          fmt::format("too many statements in one file (the limit is {})", limits_.max_statements));
-    }
+    if (++statements_ <= limits_.max_statements) return;
+    Diagnostic d;
+    d.code = std::string(info(Code::too_many_items).id);
+    d.location = source_.locate(span(at, at).begin, span(at, at).end);
+    d.message =
+        fmt::format("too many statements in one file (the limit is {})", limits_.max_statements);
+    diagnostics_.push_back(std::move(d));
+    throw TooManyErrors{};
   }
 
   const SourceFile& source_;

@@ -49,6 +49,25 @@ Location SourceFile::locate(std::uint32_t begin, std::uint32_t end) const {
   return loc;
 }
 
+std::uint32_t SourceFile::offset(std::uint32_t line, std::uint32_t column) const {
+  if (line == 0 || line > line_starts_.size()) return 0;
+  std::uint32_t at = line_starts_[line - 1];
+  for (std::uint32_t c = 1; c < column && at < text_.size() && text_[at] != '\n'; ++c) {
+    ++at;
+    while (at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at;
+}
+
+Span SourceMap::find(std::string_view name, std::uint32_t line, std::uint32_t column) const {
+  for (std::uint32_t id = 0; id < files_.size(); ++id) {
+    if (files_[id]->name() != name) continue;
+    const std::uint32_t at = files_[id]->offset(line, column);
+    return {id, at, at};
+  }
+  return {};
+}
+
 std::uint32_t SourceMap::add(std::shared_ptr<const SourceFile> file) {
   files_.push_back(std::move(file));
   return static_cast<std::uint32_t>(files_.size() - 1);

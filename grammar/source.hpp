@@ -26,6 +26,8 @@ class SourceFile {
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
   Location locate(std::uint32_t begin, std::uint32_t end) const;
+  // The byte offset of a 1-based line and character column.
+  std::uint32_t offset(std::uint32_t line, std::uint32_t column) const;
 
  private:
   std::string name_;
@@ -39,6 +41,8 @@ class SourceMap {
   const SourceFile& file(std::uint32_t id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
   Location locate(Span span) const { return file(span.file).locate(span.begin, span.end); }
+  // The span of a position known by file name, line and column (from a SourceRef).
+  Span find(std::string_view name, std::uint32_t line, std::uint32_t column) const;
 
  private:
   std::vector<std::shared_ptr<const SourceFile>> files_;

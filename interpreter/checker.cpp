@@ -91,7 +91,8 @@ class Checker {
   std::shared_ptr<const Model> run(const std::vector<const ast::File*>& files) {
     auto model = std::make_shared<Model>();
     model_ = model.get();
-    for (const auto* f : files) model_->files.push_back(sources_.file(f->root.span.file).name());
+    for (auto it = files.rbegin(); it != files.rend(); ++it)  // the root file first
+      model_->files.push_back(sources_.file((*it)->root.span.file).name());
     collect(files);
     // Packages point at each other while they are flattened: no reallocation.
     model_->packages.reserve(items_[Kind::package].size());
@@ -402,6 +403,7 @@ class Checker {
     calendar_stack_.insert(id);
     auto build = std::make_unique<CalendarBuild>();
     CalendarBuild& b = *build;
+    bool parent_failed = false;  // then what it lacks was already said
     const std::string parent = ast::args<ast::Ident>(*block).size() > 1 ? ident_of(*block, 1) : "";
     if (!parent.empty()) {
       if (CalendarBuild* p = resolve_calendar(parent)) {
@@ -413,8 +415,10 @@ class Checker {
       } else if (!item(Kind::calendar, parent)) {
         unknown(ident_span(*block, 1), "calendar", parent, names_of(Kind::calendar));
         b.ok = false;
+        parent_failed = true;
       } else {
         b.ok = false;
+        parent_failed = true;
       }
     }
     calendar_stack_.erase(id);
@@ -510,13 +514,14 @@ class Checker {
           break;
       }
     }
-    if (!b.has_zone) {
+    if (parent_failed) b.ok = false;
+    if (!b.has_zone && !parent_failed) {
       report(Code::missing_statement, ident_span(*block),
              fmt::format("calendar '{}' has no time zone", id),
              "add: zone \"Asia/Jakarta\" (or UTC+07:00)");
       b.ok = false;
     }
-    if (!b.has_hours) {
+    if (!b.has_hours && !parent_failed) {
       report(Code::missing_statement, ident_span(*block),
              fmt::format("calendar '{}' has no opening hours", id),
              "add: open Mon-Fri 09:00-17:00 (or: open always)");
@@ -905,14 +910,14 @@ class Checker {
     if (cal->business_day_seconds) return;
     auto check = [&](const DurationValue& d, const SourceRef& where) {
       if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) {
-        auto& diag =
-            report(Code::business_day_undefined, block.span,
-                   fmt::format("'{}' in {} '{}': calendar '{}' has open days of different lengths, "
-                               "so a business day has no length",
-                               d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
-                   fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
-        diag.location.line = where.line;
-        diag.location.column = where.column;
+        Span at = sources_.find(where.file, where.line, where.column);
+        if (at.end == 0) at = block.span;
+        report(
+            Code::business_day_undefined, at,
+            fmt::format("'{}' in {} '{}': calendar '{}' has open days of different lengths, so a "
+                        "business day has no length",
+                        d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
+            fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
       }
     };
     for (const auto& t : p.targets) check(t.within, t.span);

@@ -36,8 +36,10 @@ class Loader {
     load(std::move(key), std::move(name), std::move(text), std::move(dir), std::nullopt);
     LoadResult result;
     if (!has_errors(diagnostics_)) {
+      // Imports before the files that import them: a name defined twice is
+      // reported where the importing file (the user's) defines it again.
       std::vector<const ast::File*> files;
-      for (const auto& unit : units_) files.push_back(&unit->ast);
+      for (auto it = units_.rbegin(); it != units_.rend(); ++it) files.push_back(&(*it)->ast);
       result.model = check(files, sources_, diagnostics_);
     }
     // Source order: file load order, then position.

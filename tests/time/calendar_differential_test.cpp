@@ -72,12 +72,14 @@ struct ZoneChoice {
 
 const std::vector<ZoneChoice>& zones() {
   static const std::vector<ZoneChoice> all = {
-      {"America/New_York"},  {"Europe/Berlin"},      {"Australia/Sydney"},
-      {"America/Santiago"},  {"Pacific/Auckland"},   {"Asia/Kolkata"},
-      {"Asia/Jakarta"},      {"Australia/Lord_Howe"}, {"America/St_Johns"},
-      {"Europe/London"},     {"Asia/Kathmandu"},     {"America/Los_Angeles"},
-      {"", minutes{7 * 60}}, {"", minutes{-(3 * 60 + 30)}}, {"", minutes{0}},
-      {"", minutes{13 * 60 + 45}},
+      {"America/New_York"},  {"Europe/Berlin"},
+      {"Australia/Sydney"},  {"America/Santiago"},
+      {"Pacific/Auckland"},  {"Asia/Kolkata"},
+      {"Asia/Jakarta"},      {"Australia/Lord_Howe"},
+      {"America/St_Johns"},  {"Europe/London"},
+      {"Asia/Kathmandu"},    {"America/Los_Angeles"},
+      {"", minutes{7 * 60}}, {"", minutes{-(3 * 60 + 30)}},
+      {"", minutes{0}},      {"", minutes{13 * 60 + 45}},
   };
   return all;
 }
@@ -293,9 +295,11 @@ class CalendarRun {
     const Seconds available = oracle_.between(t, end);
     std::vector<Seconds> durations = {Seconds{0}};
     if (available > Seconds{0}) {
-      durations.push_back(Seconds{rng_.uniform(1, std::min<std::int64_t>(available.count(), 8 * 3600))});
+      durations.push_back(
+          Seconds{rng_.uniform(1, std::min<std::int64_t>(available.count(), 8 * 3600))});
       durations.push_back(Seconds{rng_.uniform(1, available.count())});
-      durations.push_back(minutes{rng_.uniform(1, std::max<std::int64_t>(1, available.count() / 60))});
+      durations.push_back(
+          minutes{rng_.uniform(1, std::max<std::int64_t>(1, available.count() / 60))});
       // Exactly the open time up to a closing: must land on that closing.
       if (const auto closing = oracle_.next_closing(t)) {
         durations.push_back(oracle_.between(t, *closing));
@@ -423,16 +427,18 @@ BOOST_AUTO_TEST_CASE(calendar_matches_minute_oracle) {
   for (std::int64_t c = 0; c < calendars; ++c) {
     if (only >= 0 && c != only) continue;
     CalendarRun run(seed, c, totals);
-    const std::int64_t here = std::min<std::int64_t>(kCasesPerCalendar, cases - c * kCasesPerCalendar);
+    const std::int64_t here =
+        std::min<std::int64_t>(kCasesPerCalendar, cases - c * kCasesPerCalendar);
     for (int k = 0; k < here; ++k) run.run_case(k);
   }
 
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("time_differential: seed {}, {} cases on {} calendars, {} comparisons, "
-             "{} disagreements, {:.1f} s\n",
-             seed, totals.cases, only >= 0 ? 1 : calendars, totals.comparisons,
-             totals.disagreements, elapsed);
+  fmt::print(
+      "time_differential: seed {}, {} cases on {} calendars, {} comparisons, "
+      "{} disagreements, {:.1f} s\n",
+      seed, totals.cases, only >= 0 ? 1 : calendars, totals.comparisons, totals.disagreements,
+      elapsed);
   BOOST_TEST(totals.cases > 0);
   BOOST_TEST(totals.disagreements == 0);
 }

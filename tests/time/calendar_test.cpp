@@ -267,10 +267,10 @@ BOOST_AUTO_TEST_CASE(overnight_desk_runs_into_holiday) {
   CalendarSpec spec = weekly("Asia/Jakarta", kMonFri, {hm(22, 0, 30, 0)});
   spec.holidays = {closed(2026, 1, 13)};  // Tuesday
   const Calendar cal(spec);
-  BOOST_TEST(cal.is_open(jkt(2026, 1, 10, 5, 0)));    // Saturday morning, Friday's shift
+  BOOST_TEST(cal.is_open(jkt(2026, 1, 10, 5, 0)));     // Saturday morning, Friday's shift
   BOOST_TEST(!cal.is_open(jkt(2026, 1, 10, 22, 30)));  // Saturday night
-  BOOST_TEST(cal.is_open(jkt(2026, 1, 13, 5, 0)));    // Monday's shift runs into the holiday
-  BOOST_TEST(!cal.is_open(jkt(2026, 1, 13, 23, 0)));  // the holiday's own shift is cancelled
+  BOOST_TEST(cal.is_open(jkt(2026, 1, 13, 5, 0)));     // Monday's shift runs into the holiday
+  BOOST_TEST(!cal.is_open(jkt(2026, 1, 13, 23, 0)));   // the holiday's own shift is cancelled
   BOOST_TEST(cal.next_opening(jkt(2026, 1, 13, 7, 0)) == jkt(2026, 1, 14, 22, 0));
   BOOST_TEST(cal.add(jkt(2026, 1, 12, 21, 0), hours{8}) == jkt(2026, 1, 13, 6, 0));
   BOOST_TEST(cal.add(jkt(2026, 1, 12, 21, 0), hours{9}) == jkt(2026, 1, 14, 23, 0));

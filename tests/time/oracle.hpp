@@ -98,9 +98,7 @@ class Oracle {
  private:
   static constexpr Seconds kMinute{60};
 
-  std::size_t index(Instant t) const {
-    return static_cast<std::size_t>((t - begin_).count() / 60);
-  }
+  std::size_t index(Instant t) const { return static_cast<std::size_t>((t - begin_).count() / 60); }
   Instant minute_start(std::size_t i) const {
     return begin_ + kMinute * static_cast<std::int64_t>(i);
   }
@@ -108,8 +106,8 @@ class Oracle {
   // The hours of each local day around the window: a holiday's rules (all of
   // them, when several name the day) replace the weekday's regular hours.
   void collect_day_hours() {
-    first_day_ = date::floor<date::days>(date::local_seconds{begin_.time_since_epoch()}) -
-                 date::days{5};
+    first_day_ =
+        date::floor<date::days>(date::local_seconds{begin_.time_since_epoch()}) - date::days{5};
     const date::local_days last =
         date::floor<date::days>(date::local_seconds{end_.time_since_epoch()}) + date::days{5};
     for (date::local_days day = first_day_; day <= last; day += date::days{1}) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building and testing sla needs on Debian 12 (bookworm).
+# Idempotent: when every package is already installed it does nothing (no network).
+# Run as root, or as a user with sudo.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build          # compiler and build tools
+  clang libclang-rt-14-dev                   # the libFuzzer build (scripts/test.sh)
+  tao-pegtl-dev libfmt-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
+  libboost-test-dev libbenchmark-dev         # tests and benchmarks
+  tzdata                                     # the IANA time-zone database, read at run time
+  python3 ca-certificates git                # acceptance scripts, CI checkout
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = installed ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "setup: missing packages and not root (and no sudo): ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${missing[@]}" </dev/null
+echo "setup: done"

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# CLI behaviour: exit codes (0 ok, 1 invalid, 2 usage), messages and formats.
+# Usage: cli_test.sh PATH/TO/sla   (run from the project root)
+set -u
+SLA=$1
+C=contracts/qiscus-enterprise.sla
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # description expected-exit command...
+  local what=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>&1
+  local rc=$?
+  if [ "$rc" -eq "$want" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $what: exit $rc, expected $want"; head -5 "$tmp/out"; fi
+}
+contains() { # description pattern
+  if grep -qE -- "$2" "$tmp/out"; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $1: output lacks /$2/"; head -5 "$tmp/out"; fi
+}
+
+check "version" 0 "$SLA" --version;                     contains "version" '^sla [0-9]+\.[0-9]+'
+check "help" 0 "$SLA" --help;                           contains "help lists check" 'check'
+contains "help lists exit codes" 'Exit codes'
+check "no command" 2 "$SLA"
+check "unknown command" 2 "$SLA" frobnicate
+check "check valid" 0 "$SLA" check "$C";                contains "says ok" 'qiscus-enterprise.sla: ok'
+check "unknown flag" 2 "$SLA" check --no-such-flag "$C"
+check "missing file" 2 "$SLA" check "$tmp/missing.sla"; contains "names the file" 'missing.sla'
+check "bad format" 2 "$SLA" check --format xml "$C"
+
+printf 'package p "P" {\n  respond to Low withn 4 business hours\n}\n' >"$tmp/bad.sla"
+check "check invalid" 1 "$SLA" check "$tmp/bad.sla"
+contains "file:line:col" 'bad.sla:2:18: error\[SLA001\]'
+contains "caret" '^ +\| +\^'
+contains "hint" "did you mean 'within'"
+check "check json" 1 "$SLA" check --format json "$tmp/bad.sla"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL check json shape"; }
+import json, sys
+report = json.load(open(sys.argv[1]))
+d = report[0]["diagnostics"][0]
+assert report[0]["valid"] is False and d["code"] == "SLA001"
+assert d["span"]["line"] == 2 and d["span"]["column"] == 18, d
+PY
+check "several files, one bad" 1 "$SLA" check "$C" "$tmp/bad.sla"
+
+check "inspect json" 0 "$SLA" inspect "$C" --format json
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL inspect json values"; }
+import json, sys
+m = json.load(open(sys.argv[1]))
+premium = next(p for p in m["packages"] if p["id"] == "premium")
+assert premium["targets"]["response"]["Normal"]["text"] == "4 business hours"
+assert premium["uptime"][0]["target_percent"] == 99
+addon = next(a for a in m["addons"] if a["id"] == "dedicated_24x7")
+assert addon["price"]["text"] == "IDR 420,000,000"
+PY
+check "inspect selection" 0 "$SLA" inspect "$C" --package premium --addon dedicated_8x7
+contains "merged calendar" 'every_day_office_hours'
+check "inspect bad selection" 2 "$SLA" inspect "$C" --package premium --addon dedicated_8x7 --addon dedicated_24x7
+contains "names the clause" 'cannot be combined'
+
+check "time add" 0 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00+07:00 "4 business hours"
+contains "deadline" '2026-01-12T12:30:00\+07:00'
+check "time bad duration" 2 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00+07:00 "4 lightyears"
+check "time no offset" 2 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00 "1 business hour"
+contains "asks for an offset" 'offset'
+check "time unknown calendar" 2 "$SLA" time "$C" --calendar nope open 2026-01-09T16:30:00+07:00
+check "time needs a selection" 2 "$SLA" time "$C" open 2026-01-09T16:30:00+07:00
+check "time calendar" 0 "$SLA" time "$C" --calendar around_the_clock --format json open 2026-01-10T03:00:00+07:00
+contains "open json" '"open": true'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
