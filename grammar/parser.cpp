@@ -573,6 +573,9 @@ struct action<g::duration> {
       d.unit = ast::TimeUnit::day;
     else
       d.unit = ast::TimeUnit::week;
+    if (d.business && d.unit == ast::TimeUnit::week)
+      state.error(Code::wrong_unit, span, "a business week is not defined; write business days",
+                  "for example: 5 business days");
     state.push(d);
   }
 };

@@ -83,6 +83,35 @@ std::string days_text(std::uint8_t mask) {
   return out;
 }
 
+// The weekly hours for people: days with the same hours grouped ("Mon-Fri 09:00-17:00").
+std::vector<std::string> weekly_text(const std::array<std::vector<DailyInterval>, 7>& weekly) {
+  const DailyInterval whole_day{std::chrono::hours(0), std::chrono::hours(24)};
+  bool always = true;
+  for (const auto& day : weekly) always = always && day.size() == 1 && day[0] == whole_day;
+  if (always) return {"always"};
+  auto hours_text = [](const std::vector<DailyInterval>& day) {
+    std::string out;
+    for (const auto& h : day) {
+      const auto from = std::chrono::duration_cast<std::chrono::minutes>(h.start).count();
+      const auto to = std::chrono::duration_cast<std::chrono::minutes>(h.end).count();
+      out += fmt::format("{}{}-{}", out.empty() ? "" : ", ", clock_text(static_cast<int>(from)),
+                         to == 1440 ? "24:00" : clock_text(static_cast<int>(to % 1440)));
+    }
+    return out;
+  };
+  std::vector<std::string> out;
+  std::uint8_t done = 0;
+  for (int i : {1, 2, 3, 4, 5, 6, 0}) {
+    if ((done & (1u << i)) || weekly[i].empty()) continue;
+    std::uint8_t mask = 0;
+    for (int j = 0; j < 7; ++j)
+      if (weekly[j] == weekly[i]) mask |= static_cast<std::uint8_t>(1u << j);
+    done |= mask;
+    out.push_back(fmt::format("{} {}", days_text(mask), hours_text(weekly[i])));
+  }
+  return out;
+}
+
 class Checker {
  public:
   Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
@@ -429,7 +458,7 @@ class Checker {
     b.spec.name = id;
     once(*block, {Kind::zone, Kind::business_day, Kind::summary});
 
-    bool own_hours = false;
+    std::uint8_t own_days = 0;  // weekdays whose hours this calendar states itself
     std::map<std::string, Span> dated;
     for (const Node& s : block->children) {
       switch (s.kind) {
@@ -441,28 +470,21 @@ class Checker {
             b.info.holidays_stated = true;
             break;
           }
-          if (!own_hours) {  // a child's hours replace its parent's
-            for (auto& day : b.spec.weekly) day.clear();
-            b.info.weekly.clear();
-            own_hours = true;
-          }
           b.has_hours = true;
-          if (ast::has_word(s, "always")) {
-            for (auto& day : b.spec.weekly)
-              day.push_back({std::chrono::hours(0), std::chrono::hours(24)});
-            b.info.weekly.push_back("always");
-            break;
-          }
-          const auto* days = ast::arg<ast::Days>(s);
-          auto hours = intervals(s, b.ok);
-          std::string ranges;
-          for (const auto* r : ast::args<ast::TimeRange>(s))
-            ranges += fmt::format("{}{}-{}", ranges.empty() ? "" : ", ",
-                                  clock_text(r->from.minutes), clock_text(r->to.minutes));
-          b.info.weekly.push_back(fmt::format("{} {}", days_text(days->mask), ranges));
-          for (int d = 0; d < 7; ++d)
-            if (days->mask & (1u << d))
+          {
+            // A calendar's own hours for a day replace what its parent says of that day.
+            const bool always = ast::has_word(s, "always");
+            const std::uint8_t mask = always ? 0x7F : ast::arg<ast::Days>(s)->mask;
+            auto hours =
+                always ? std::vector<DailyInterval>{{std::chrono::hours(0), std::chrono::hours(24)}}
+                       : intervals(s, b.ok);
+            for (int d = 0; d < 7; ++d) {
+              if (!(mask & (1u << d))) continue;
+              if (!(own_days & (1u << d))) b.spec.weekly[d].clear();
+              own_days |= static_cast<std::uint8_t>(1u << d);
               for (const auto& h : hours) add_interval(b.spec.weekly[d], h, s, b.ok);
+            }
+          }
           break;
         }
         case Kind::closed: {
@@ -527,6 +549,7 @@ class Checker {
              "add: open Mon-Fri 09:00-17:00 (or: open always)");
       b.ok = false;
     }
+    b.info.weekly = weekly_text(b.spec.weekly);
     if (b.ok) {
       try {
         auto calendar = std::make_shared<const Calendar>(b.spec);

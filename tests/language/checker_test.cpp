@@ -288,3 +288,25 @@ BOOST_AUTO_TEST_CASE(one_namespace_across_files) {
   BOOST_REQUIRE(r.diagnostics[0].notes.size() == 1u);
   BOOST_TEST(r.diagnostics[0].notes[0].location.file == "std/calendars");
 }
+
+BOOST_AUTO_TEST_CASE(calendar_extends_replaces_only_the_days_it_names) {
+  auto r = load_string("t.sla", R"(
+calendar base { zone UTC open Mon-Fri 09:00-17:00 }
+calendar saturdays extends base { open Sat 09:00-13:00 }
+calendar late_friday extends base { open Fri 12:00-20:00 }
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  BOOST_TEST(r.model->calendar("saturdays")->weekly ==
+                 (std::vector<std::string>{"Mon-Fri 09:00-17:00", "Sat 09:00-13:00"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(r.model->calendar("late_friday")->weekly ==
+                 (std::vector<std::string>{"Mon-Thu 09:00-17:00", "Fri 12:00-20:00"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(business_weeks_are_not_a_unit) {
+  auto r = load("package p \"P\" { calendar office respond to Low within 1 business week }");
+  const Diagnostic* d = find_code(r, "SLA030");
+  BOOST_REQUIRE(d);
+  BOOST_TEST(d->hint == "for example: 5 business days");
+}
