@@ -70,5 +70,15 @@ check "time needs a selection" 2 "$SLA" time "$C" open 2026-01-09T16:30:00+07:00
 check "time calendar" 0 "$SLA" time "$C" --calendar around_the_clock --format json open 2026-01-10T03:00:00+07:00
 contains "open json" '"open": true'
 
+# Every bundled contract checks clean; the engine-pushing ones give the deadlines their examples state.
+for c in contracts/*.sla; do check "check $c" 0 "$SLA" check "$c"; done
+F=contracts/follow-the-sun.sla B=contracts/berlin-split-shift.sla
+check "24x5 across spring DST" 0 "$SLA" time "$F" --package global --format json add 2026-03-06T16:00:00-05:00 "2 business hours"
+contains "Sunday 18:00 EDT" '2026-03-08T18:00:00-04:00'
+check "24x5 across autumn DST" 0 "$SLA" time "$F" --package global --format json add 2026-10-31T12:00:00-04:00 "8 business hours"
+contains "Monday 01:00 EST" '2026-11-02T01:00:00-05:00'
+check "split shift half day" 0 "$SLA" time "$B" --package standard --format json add 2026-12-24T10:00:00+01:00 "4 business hours"
+contains "after Christmas" '2026-12-28T11:00:00\+01:00'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
