@@ -96,3 +96,43 @@ std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds ut
 }
 
 }  // namespace sla
+
+namespace sla {
+
+void append_timestamp(fmt::memory_buffer& out, std::chrono::sys_seconds t,
+                      std::chrono::seconds utc_offset) {
+  const auto local = t + utc_offset;
+  const auto day = std::chrono::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const auto secs = (local - day).count();
+  const auto off = std::abs(utc_offset.count()) / 60;
+  char text[25];
+  auto put2 = [](char* p, long v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) {  // outside RFC 3339; rare enough for the slow path
+    fmt::format_to(std::back_inserter(out), "{}", format_timestamp(t, utc_offset));
+    return;
+  }
+  put2(text, y / 100);
+  put2(text + 2, y % 100);
+  text[4] = '-';
+  put2(text + 5, static_cast<unsigned>(ymd.month()));
+  text[7] = '-';
+  put2(text + 8, static_cast<unsigned>(ymd.day()));
+  text[10] = 'T';
+  put2(text + 11, secs / 3600);
+  text[13] = ':';
+  put2(text + 14, secs / 60 % 60);
+  text[16] = ':';
+  put2(text + 17, secs % 60);
+  text[19] = utc_offset.count() < 0 ? '-' : '+';
+  put2(text + 20, off / 60);
+  text[22] = ':';
+  put2(text + 23, off % 60);
+  out.append(text, text + 25);
+}
+
+}  // namespace sla

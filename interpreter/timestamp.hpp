@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
 namespace sla {
 
 struct ParsedTimestamp {
@@ -23,5 +25,8 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, std::strin
 // 2026-01-12T12:30:00+07:00 (Z when the offset is zero and `z_for_utc`).
 std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds utc_offset,
                              bool z_for_utc = false);
+// The same, appended to a buffer without allocating (for bulk output).
+void append_timestamp(fmt::memory_buffer& out, std::chrono::sys_seconds t,
+                      std::chrono::seconds utc_offset);
 
 }  // namespace sla

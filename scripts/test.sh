@@ -43,7 +43,9 @@ stage_done() { timings+=("$stage $((SECONDS - stage_started))s"); }
 on_exit() {
   local rc=$?
   if [ $rc -ne 0 ]; then
-    printf '\ntest.sh: FAILED in stage "%s" (exit %d) after %ds\n' "$stage" "$rc" $((SECONDS - started))
+    if [ ${#timings[@]} -gt 0 ]; then printf '\nstages passed:\n'; printf '  %s\n' "${timings[@]}"; fi
+    printf '\ntest.sh: FAILED in stage "%s" (exit %d) after %ds (stage ran %ds)\n' \
+      "$stage" "$rc" $((SECONDS - started)) $((SECONDS - stage_started))
   fi
 }
 trap on_exit EXIT

@@ -19,5 +19,7 @@ struct Command {
 Command check_command(CLI::App& sla);
 Command inspect_command(CLI::App& sla);
 Command time_command(CLI::App& sla);
+Command eval_command(CLI::App& sla);
+Command explain_command(CLI::App& sla);
 
 }  // namespace sla::cli

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
       "(unknown flag, missing file, bad argument).\n"
       "Run 'sla COMMAND --help' for a command's options. Docs: docs/cli.md, docs/language.md.");
 
-  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app)};
+  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
+                                eval_command(app), explain_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

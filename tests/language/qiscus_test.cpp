@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(premium_escalation_and_uptime) {
   const auto& bands = *premium.escalation;
   BOOST_REQUIRE(bands.size() == 2u);
   BOOST_TEST(bands[0].role == "Technical Support");
-  BOOST_TEST(bands[0].until->text == "6 hours");
+  BOOST_TEST(bands[0].until->text == "6 business hours");
   BOOST_TEST(bands[1].role == "Account Manager");
   BOOST_TEST(bands[1].when_no_response);
   const Uptime& u = premium.uptime.at(0);
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(addons_prices_and_calendars) {
   BOOST_REQUIRE(s8.package);
   BOOST_TEST(s8.calendar->weekly.at(0) == "daily 09:00-17:00");
   BOOST_TEST(s8.package->escalation->at(0).channel == "WhatsApp");
-  BOOST_TEST(s8.package->escalation->at(1).until->text == "3 hours");
+  BOOST_TEST(s8.package->escalation->at(1).until->text == "3 business hours");
   BOOST_TEST(s8.package->descriptions.at("Critical").starts_with("Production system outage"));
 
   Selection s24 = select(m, "premium", {"dedicated_24x7"});

@@ -1,0 +1,166 @@
+#include "interpreter/evaluator.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sla {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Commitment c) {
+  TargetOutcome o;
+  o.due = due;
+  o.commitment = c;
+  if (done) o.verdict = *done <= due ? Verdict::met : Verdict::breached;
+  else o.verdict = as_of > due ? Verdict::breached : Verdict::pending;
+  return o;
+}
+
+}  // namespace
+
+std::string_view name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::met: return "met";
+    case Verdict::breached: return "breached";
+    case Verdict::pending: return "pending";
+    case Verdict::no_target: return "no_target";
+  }
+  return "no_target";
+}
+
+Evaluator::Made Evaluator::make(const Model& model, const std::string& package,
+                                const std::vector<std::string>& addons) {
+  Made made;
+  Selection sel = select(model, package, addons);
+  if (!sel.package) {
+    made.error = sel.error;
+    return made;
+  }
+  if (!sel.calendar || !sel.calendar->calendar) {
+    made.error = "package '" + package + "' has no calendar";
+    return made;
+  }
+  made.evaluator.emplace(model, std::move(*sel.package), *sel.calendar);
+  return made;
+}
+
+Evaluator::Evaluator(const Model& model, Package package, const CalendarInfo& calendar)
+    : model_(&model), package_(std::move(package)), calendar_info_(&calendar) {
+  response_.resize(model.priorities.size());
+  resolution_.resize(model.priorities.size());
+  for (const auto& t : package_.targets) {
+    const Priority* p = model.priority(t.priority);
+    if (!p) continue;
+    auto& slot = t.kind == TargetKind::response ? response_ : resolution_;
+    slot[static_cast<std::size_t>(p->rank)] = {&t, length(t.within)};
+  }
+  if (package_.escalation)
+    for (const auto& b : *package_.escalation)
+      bands_.emplace_back(length(b.from), b.until ? std::optional(length(*b.until)) : std::nullopt);
+}
+
+std::chrono::seconds Evaluator::length(const DurationValue& d) const {
+  // The checker guarantees business days have a length under this calendar.
+  return to_seconds(d, *calendar_info_).value_or(std::chrono::seconds(0));
+}
+
+const Priority* Evaluator::find_priority(std::string_view name) const {
+  for (const auto& p : model_->priorities)
+    if (p.name == name) return &p;
+  for (const auto& p : model_->priorities)
+    if (iequals(p.name, name)) return &p;
+  return nullptr;
+}
+
+bool Evaluator::is_pausing(std::string_view status) const {
+  if (!package_.pause_statuses) return false;
+  for (const auto& s : *package_.pause_statuses)
+    if (iequals(s, status)) return true;
+  return false;
+}
+
+Instant Evaluator::due(Instant created, const Target& target, std::span<const TicketEvent> events,
+                       Instant as_of) const {
+  const Calendar& cal = calendar();
+  const bool business = target.within.business;
+  std::chrono::seconds remaining = length(target.within);
+  // Calendar-time targets start at the next opening when the contract says so;
+  // business time only ever counts open time.
+  Instant t = created;
+  if (!business && package_.clock_starts_at_next_opening.value_or(false)) t = cal.next_opening(t);
+
+  // Walk the pauses (a pausing status until the next status event; one still open
+  // lasts until as_of) and spend the remaining time between them.
+  bool paused = false;
+  Instant pause_start{};
+  auto spend_until = [&](Instant limit) -> bool {  // true when the time runs out before limit
+    if (limit <= t) return false;
+    const auto available = business ? cal.between(t, limit) : limit - t;
+    if (remaining <= available) return true;
+    remaining -= available;
+    t = limit;
+    return false;
+  };
+  for (const auto& e : events) {
+    if (e.kind != TicketEvent::Kind::status) continue;
+    const bool pausing = is_pausing(e.value);
+    if (pausing && !paused) {
+      if (spend_until(e.at)) return business ? cal.add(t, remaining) : t + remaining;
+      paused = true;
+      pause_start = e.at;
+    } else if (!pausing && paused) {
+      paused = false;
+      t = std::max(t, e.at);
+    }
+  }
+  if (paused) t = std::max({t, pause_start, as_of});
+  return business ? cal.add(t, remaining) : t + remaining;
+}
+
+const EscalationBand* Evaluator::band_at(Instant created, Instant at) const {
+  if (!package_.escalation || package_.escalation->empty()) return nullptr;
+  const auto& ladder = *package_.escalation;
+  const EscalationBand* reached = nullptr;
+  for (std::size_t i = 0; i < ladder.size(); ++i) {
+    const auto elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
+    if (elapsed >= bands_[i].first) reached = &ladder[i];
+  }
+  return reached;  // past the last band's end, the ladder stays at its last step
+}
+
+Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
+  Evaluation ev;
+  std::string_view priority_name = ticket.priority;
+  for (const auto& e : ticket.events)  // the latest priority change as of as_of wins
+    if (e.kind == TicketEvent::Kind::priority && e.at <= as_of) priority_name = e.value;
+  ev.priority = find_priority(priority_name);
+  if (!ev.priority) {
+    ev.error = "unknown priority";
+    return ev;
+  }
+  if (ticket.responded && *ticket.responded < ticket.created) {
+    ev.error = "first response before creation";
+    return ev;
+  }
+  if (ticket.resolved && *ticket.resolved < ticket.created) {
+    ev.error = "resolved before creation";
+    return ev;
+  }
+  const auto rank = static_cast<std::size_t>(ev.priority->rank);
+  if (const auto& r = response_[rank]; r.target)
+    ev.response = judge(ticket.responded, due(ticket.created, *r.target, ticket.events, as_of), as_of,
+                        r.target->commitment);
+  if (const auto& r = resolution_[rank]; r.target)
+    ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
+                          as_of, r.target->commitment);
+  ev.escalation = band_at(ticket.created, ticket.responded.value_or(as_of));
+  return ev;
+}
+
+}  // namespace sla

@@ -1,0 +1,113 @@
+#include "tools/csv_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sla::cli {
+
+bool CsvReader::fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {  // keep the unread part at the front
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // a record longer than the buffer
+  const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
+  end_ += n;
+  if (n == 0) eof_ = true;
+  return n > 0;
+}
+
+std::size_t CsvReader::find_end(bool& unterminated) const {
+  bool quoted = false;
+  for (std::size_t i = begin_; i < end_; ++i) {
+    const char c = buffer_[i];
+    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: still quoted
+    else if (c == '\n' && !quoted) return i;
+  }
+  unterminated = quoted;
+  return std::string_view::npos;
+}
+
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+  fields.clear();
+  error_ = {};
+  for (;;) {
+    // Skip blank lines (and count them).
+    while (true) {
+      while (begin_ < end_ && (buffer_[begin_] == '\n' || buffer_[begin_] == '\r')) {
+        if (buffer_[begin_] == '\n') ++next_line_;
+        ++begin_;
+      }
+      if (begin_ < end_ || !fill()) break;
+    }
+    if (begin_ >= end_) return false;
+    bool unterminated = false;
+    std::size_t end = find_end(unterminated);
+    while (end == std::string_view::npos && fill()) {
+      unterminated = false;
+      end = find_end(unterminated);
+    }
+    const bool at_eof = end == std::string_view::npos;
+    if (at_eof) end = end_;
+    if (unterminated) error_ = "a quoted field is not closed before the end of the input";
+
+    std::size_t stop = end;
+    if (stop > begin_ && buffer_[stop - 1] == '\r') --stop;
+    line_ = next_line_;
+    next_line_ += static_cast<std::size_t>(std::count(buffer_.begin() + static_cast<long>(begin_),
+                                                      buffer_.begin() + static_cast<long>(end), '\n')) +
+                  (at_eof ? 0 : 1);
+
+    // Split into fields. Unescaped quoted fields go to scratch_, reserved up front
+    // so that views into it stay valid.
+    scratch_.clear();
+    scratch_.reserve(stop - begin_);
+    const char* p = buffer_.data() + begin_;
+    const char* const last = buffer_.data() + stop;
+    for (;;) {
+      if (p < last && *p == '"') {
+        const char* q = ++p;
+        bool escaped = false;
+        while (q < last && !(*q == '"' && (q + 1 >= last || q[1] != '"'))) {
+          if (*q == '"') {
+            escaped = true;
+            ++q;
+          }
+          ++q;
+        }
+        if (!escaped) {
+          fields.emplace_back(p, static_cast<std::size_t>(q - p));
+        } else {
+          const std::size_t at = scratch_.size();
+          for (const char* r = p; r < q; ++r) {
+            scratch_.push_back(*r);
+            if (*r == '"') ++r;
+          }
+          fields.emplace_back(scratch_.data() + at, scratch_.size() - at);
+        }
+        p = q < last ? q + 1 : q;
+        // Text after the closing quote belongs to no field: RFC 4180 forbids it.
+        if (p < last && *p != ',') {
+          error_ = "text after a closing quote";
+          while (p < last && *p != ',') ++p;
+        }
+      } else {
+        const char* q = p;
+        while (q < last && *q != ',') ++q;
+        fields.emplace_back(p, static_cast<std::size_t>(q - p));
+        p = q;
+      }
+      if (p >= last) break;
+      if (++p == last) {  // a comma ends the record: one more, empty, field
+        fields.emplace_back();
+        break;
+      }
+    }
+    begin_ = at_eof ? end_ : end + 1;
+    return true;
+  }
+}
+
+}  // namespace sla::cli

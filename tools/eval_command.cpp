@@ -1,0 +1,135 @@
+// sla eval CONTRACT --package ID [--addon ID]... [TICKETS|-]: deadlines, verdicts
+// and escalation for every ticket, streamed: one output row per input row.
+#include <filesystem>
+#include <fmt/format.h>
+
+#include "interpreter/evaluator.hpp"
+#include "interpreter/timestamp.hpp"
+#include "sla/load.hpp"
+#include "tools/commands.hpp"
+#include "tools/output.hpp"
+#include "tools/result_writer.hpp"
+#include "tools/ticket_reader.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+struct Options {
+  std::string file, package, as_of, format = "csv", input_format, output, tickets = "-";
+  std::vector<std::string> addons;
+};
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "sla eval: {}\n", message);
+  return Exit::usage;
+}
+
+}  // namespace
+
+// The as-of instant: --as-of, or now.
+std::optional<Instant> as_of_instant(const std::string& text, std::string& error) {
+  if (text.empty()) return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto t = parse_timestamp(text, error);
+  if (t && !t->has_offset) error = "needs Z or a UTC offset such as +07:00";
+  if (!t || !t->has_offset) return std::nullopt;
+  return t->utc;
+}
+
+Command eval_command(CLI::App& sla) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
+  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("tickets", o->tickets, "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
+  app->add_option("--package", o->package, "The package the tickets are under")->required();
+  app->add_option("--addon", o->addons, "An add-on applied to the package (repeatable)");
+  app->add_option("--as-of", o->as_of, "Judge unanswered tickets at this instant (RFC 3339; default: now)");
+  app->add_option("--format", o->format, "Output: csv, jsonl or table")
+      ->check(CLI::IsMember({"csv", "jsonl", "table"}));
+  app->add_option("--input-format", o->input_format,
+                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  app->add_option("--output", o->output, "Write here instead of standard output");
+  app->footer(
+      "Input columns: id, priority, created_at (required); first_response_at, resolved_at (optional).\n"
+      "CSV needs a header row; columns may come in any order; other columns are ignored. JSON Lines\n"
+      "may add \"events\": [{\"at\": T, \"status\": S}, {\"at\": T, \"priority\": P}].\n"
+      "Timestamps are RFC 3339; one without an offset is read in the package calendar's zone.\n"
+      "Output columns: id, priority, response_due, response_at, response_status,\n"
+      "response_commitment, resolution_due, resolved_at, resolution_status, resolution_commitment,\n"
+      "escalation, error. Status: met, breached, pending, no_target, or error.\n"
+      "Exit codes: 0 every row evaluated; 1 some rows have errors (they are still written, in place,\n"
+      "with the reason in the error column); 2 usage error.");
+
+  return {app, [o] {
+            if (!std::filesystem::is_regular_file(o->file))
+              return usage_error(fmt::format("cannot open '{}': no such file", o->file));
+            std::string error;
+            const auto as_of = as_of_instant(o->as_of, error);
+            if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
+            LoadResult r = load_file(o->file);
+            print_diagnostics(r.diagnostics);
+            if (!r.ok()) return static_cast<int>(Exit::failed);
+            auto made = Evaluator::make(*r.model, o->package, o->addons);
+            if (!made.evaluator) return usage_error(made.error);
+            const Evaluator& evaluator = *made.evaluator;
+
+            std::FILE* in = stdin;
+            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+            if (o->tickets != "-") {
+              in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
+              if (!in_file || std::filesystem::is_directory(o->tickets))
+                return usage_error(fmt::format("cannot open tickets '{}'", o->tickets));
+              in = in_file.get();
+            }
+            std::string input_format = o->input_format;
+            if (input_format.empty()) {
+              const auto ext = std::filesystem::path(o->tickets).extension();
+              input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+            }
+            std::FILE* out = stdout;
+            std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
+            if (!o->output.empty()) {
+              out_file.reset(std::fopen(o->output.c_str(), "wb"));
+              if (!out_file) return usage_error(fmt::format("cannot write '{}'", o->output));
+              out = out_file.get();
+            }
+
+            TicketReader reader(in, input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
+                                evaluator.calendar());
+            if (!reader.start(error)) return usage_error(error);
+            ResultWriter writer(out,
+                                o->format == "jsonl"   ? ResultWriter::Format::jsonl
+                                : o->format == "table" ? ResultWriter::Format::table
+                                                       : ResultWriter::Format::csv,
+                                evaluator.calendar());
+            writer.header();
+            TicketRow row;
+            std::size_t rows = 0, failed = 0;
+            while (reader.next(row)) {
+              ++rows;
+              Evaluation ev;
+              if (row.error.empty()) {
+                ev = evaluator.evaluate(row.ticket, *as_of);
+                if (!ev.error.empty()) {
+                  row.error = ev.error == "unknown priority"
+                                  ? fmt::format("unknown priority '{}'", row.ticket.priority)
+                                  : std::string(ev.error);
+                }
+              }
+              if (!row.error.empty()) ++failed;
+              writer.write(row, ev);
+            }
+            if (!writer.flush()) {
+              fmt::print(stderr, "sla eval: could not write the output\n");
+              return static_cast<int>(Exit::usage);
+            }
+            if (failed) {
+              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n", failed, rows);
+              return static_cast<int>(Exit::failed);
+            }
+            return static_cast<int>(Exit::ok);
+          }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,36 @@
+// Evaluated tickets out as CSV, JSON Lines or an aligned table, buffered and
+// written in large blocks. One output row per input row, in input order.
+#pragma once
+
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "interpreter/evaluator.hpp"
+#include "tools/ticket_reader.hpp"
+
+namespace sla::cli {
+
+class ResultWriter {
+ public:
+  enum class Format { csv, jsonl, table };
+  ResultWriter(std::FILE* out, Format format, const Calendar& calendar);
+  ~ResultWriter();
+
+  void header();
+  // `evaluation` is ignored when the row has an error.
+  void write(const TicketRow& row, const Evaluation& evaluation);
+  bool flush();  // false when the output could not be written
+
+ private:
+  void field(std::string_view text, bool last = false);
+  void time_field(std::optional<Instant> t, bool last = false);
+
+  std::FILE* out_;
+  Format format_;
+  const Calendar& calendar_;
+  fmt::memory_buffer buffer_;
+  bool failed_ = false;
+  int column_ = 0;
+};
+
+}  // namespace sla::cli
