@@ -126,10 +126,13 @@ Instant Evaluator::due(Instant created, const Target& target, std::span<const Ti
 const EscalationBand* Evaluator::band_at(Instant created, Instant at) const {
   if (!package_.escalation || package_.escalation->empty()) return nullptr;
   const auto& ladder = *package_.escalation;
+  // Elapsed time in each kind of unit, computed at most once.
+  std::optional<std::chrono::seconds> business, plain;
   const EscalationBand* reached = nullptr;
   for (std::size_t i = 0; i < ladder.size(); ++i) {
-    const auto elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
-    if (elapsed >= bands_[i].first) reached = &ladder[i];
+    auto& elapsed = ladder[i].from.business ? business : plain;
+    if (!elapsed) elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
+    if (*elapsed >= bands_[i].first) reached = &ladder[i];
   }
   return reached;  // past the last band's end, the ladder stays at its last step
 }

@@ -19,7 +19,64 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 
 }  // namespace
 
+namespace {
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
+constexpr long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+constexpr unsigned last_day(int y, unsigned m) {
+  constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// The common shape, 2026-01-09T16:30:00+07:00 or ...Z, without any checks beyond
+// digits and ranges; anything else takes the general path below.
+std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
+  const bool z = s.size() == 20 && (s[19] == 'Z' || s[19] == 'z');
+  if (!z && s.size() != 25) return std::nullopt;
+  static constexpr int digit_at[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+  for (int i : digit_at)
+    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return std::nullopt;
+  if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+    return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), sec = num(17, 2);
+  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > last_day(y, static_cast<unsigned>(mo)) ||
+      h > 23 || mi > 59 || sec > 59)
+    return std::nullopt;
+  int offset = 0;
+  if (!z) {
+    if ((s[19] != '+' && s[19] != '-') || s[22] != ':' || s[20] < '0' || s[20] > '9' || s[21] < '0' ||
+        s[21] > '9' || s[23] < '0' || s[23] > '9' || s[24] < '0' || s[24] > '9')
+      return std::nullopt;
+    const int oh = num(20, 2), om = num(23, 2);
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  ParsedTimestamp t;
+  t.local = std::chrono::seconds(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400L +
+                                 h * 3600L + mi * 60L + sec);
+  t.has_offset = true;
+  t.utc = std::chrono::sys_seconds(t.local - std::chrono::seconds(offset));
+  return t;
+}
+
+}  // namespace
+
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& error) {
+  if (auto fast = parse_fast(s)) return fast;
   int y, mo, d, h, mi, sec = 0;
   if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
       !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||

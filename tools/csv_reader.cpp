@@ -19,12 +19,17 @@ bool CsvReader::fill() {
   return n > 0;
 }
 
-std::size_t CsvReader::find_end(bool& unterminated) const {
+std::size_t CsvReader::find_end(bool& unterminated, std::size_t& newlines) const {
   bool quoted = false;
+  newlines = 0;
   for (std::size_t i = begin_; i < end_; ++i) {
     const char c = buffer_[i];
-    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: still quoted
-    else if (c == '\n' && !quoted) return i;
+    if (c == '"') {
+      quoted = !quoted;  // "" inside quotes toggles twice: still quoted
+    } else if (c == '\n') {
+      if (!quoted) return i;
+      ++newlines;
+    }
   }
   unterminated = quoted;
   return std::string_view::npos;
@@ -44,10 +49,11 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     }
     if (begin_ >= end_) return false;
     bool unterminated = false;
-    std::size_t end = find_end(unterminated);
+    std::size_t newlines = 0;  // inside quoted fields
+    std::size_t end = find_end(unterminated, newlines);
     while (end == std::string_view::npos && fill()) {
       unterminated = false;
-      end = find_end(unterminated);
+      end = find_end(unterminated, newlines);
     }
     const bool at_eof = end == std::string_view::npos;
     if (at_eof) end = end_;
@@ -56,9 +62,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     std::size_t stop = end;
     if (stop > begin_ && buffer_[stop - 1] == '\r') --stop;
     line_ = next_line_;
-    next_line_ += static_cast<std::size_t>(std::count(buffer_.begin() + static_cast<long>(begin_),
-                                                      buffer_.begin() + static_cast<long>(end), '\n')) +
-                  (at_eof ? 0 : 1);
+    next_line_ += newlines + (at_eof ? 0 : 1);
 
     // Split into fields. Unescaped quoted fields go to scratch_, reserved up front
     // so that views into it stay valid.

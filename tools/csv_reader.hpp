@@ -24,7 +24,7 @@ class CsvReader {
  private:
   bool fill();  // reads more input; false at end of file
   // The end of the record starting at begin_, or npos when more input is needed.
-  std::size_t find_end(bool& unterminated) const;
+  std::size_t find_end(bool& unterminated, std::size_t& newlines) const;
 
   std::FILE* in_;
   std::vector<char> buffer_ = std::vector<char>(1 << 16);

@@ -41,11 +41,18 @@ void ResultWriter::header() {
   for (std::size_t i = 0; i < columns.size(); ++i) field(columns[i], i + 1 == columns.size());
 }
 
-void ResultWriter::field(std::string_view text, bool last) {
+void ResultWriter::field(std::string_view text, bool last, bool escape) {
   auto out = std::back_inserter(buffer_);
   switch (format_) {
     case Format::csv: {
-      if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+      bool plain = true;  // (find_first_of calls memchr per character: too slow here)
+      if (escape)
+        for (char c : text)
+          if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            plain = false;
+            break;
+          }
+      if (plain) {
         buffer_.append(text.data(), text.data() + text.size());
       } else {
         buffer_.push_back('"');
@@ -61,6 +68,10 @@ void ResultWriter::field(std::string_view text, bool last) {
     case Format::jsonl: {
       fmt::format_to(out, "{}\"{}\":\"", column_ == 0 ? "{" : ",", columns[static_cast<std::size_t>(column_)]);
       for (unsigned char c : text) {
+        if (!escape) {
+          buffer_.append(text.data(), text.data() + text.size());
+          break;
+        }
         if (c == '"' || c == '\\') fmt::format_to(out, "\\{}", static_cast<char>(c));
         else if (c < 0x20) fmt::format_to(out, "\\u{:04x}", c);
         else buffer_.push_back(static_cast<char>(c));
@@ -84,12 +95,18 @@ void ResultWriter::field(std::string_view text, bool last) {
 
 void ResultWriter::time_field(std::optional<Instant> t, bool last) {
   if (!t) {
-    field({}, last);
+    field({}, last, false);
+    return;
+  }
+  if (format_ == Format::csv) {  // the hot path: straight into the buffer
+    append_timestamp(buffer_, *t, calendar_.utc_offset(*t));
+    buffer_.push_back(last ? '\n' : ',');
+    column_ = last ? 0 : column_ + 1;
     return;
   }
   fmt::memory_buffer text;
   append_timestamp(text, *t, calendar_.utc_offset(*t));
-  field(std::string_view(text.data(), text.size()), last);
+  field(std::string_view(text.data(), text.size()), last, false);
 }
 
 void ResultWriter::write(const TicketRow& row, const Evaluation& ev) {
@@ -98,19 +115,19 @@ void ResultWriter::write(const TicketRow& row, const Evaluation& ev) {
   field(error || !ev.priority ? row.ticket.priority : std::string_view(ev.priority->name));
   time_field(error ? std::nullopt : ev.response.due);
   time_field(row.ticket.responded);
-  field(error ? "error" : name(ev.response.verdict));
-  field(error ? "" : commitment_name(ev.response.commitment));
+  field(error ? "error" : name(ev.response.verdict), false, false);
+  field(error ? "" : commitment_name(ev.response.commitment), false, false);
   time_field(error ? std::nullopt : ev.resolution.due);
   time_field(row.ticket.resolved);
-  field(error ? "error" : name(ev.resolution.verdict));
-  field(error ? "" : commitment_name(ev.resolution.commitment));
+  field(error ? "error" : name(ev.resolution.verdict), false, false);
+  field(error ? "" : commitment_name(ev.resolution.commitment), false, false);
   field(error || !ev.escalation ? std::string_view() : std::string_view(ev.escalation->role));
   if (error) {
     fmt::memory_buffer text;
     fmt::format_to(std::back_inserter(text), "row {} (line {}): {}", row.number, row.line, row.error);
     field(std::string_view(text.data(), text.size()), true);
   } else {
-    field({}, true);
+    field({}, true, false);
   }
   if (buffer_.size() > (1 << 16)) flush();
 }

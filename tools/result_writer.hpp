@@ -22,7 +22,8 @@ class ResultWriter {
   bool flush();  // false when the output could not be written
 
  private:
-  void field(std::string_view text, bool last = false);
+  // `escape`: the text may need quoting or escaping (input text does; our own words do not).
+  void field(std::string_view text, bool last = false, bool escape = true);
   void time_field(std::optional<Instant> t, bool last = false);
 
   std::FILE* out_;
