@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fmt/core.h>
 

@@ -16,7 +16,8 @@ namespace sla {
 // A duration as the Model states it ("4 business hours", canonical words).
 DurationValue duration_value(const ast::Duration& d);
 
-// `files` holds imports before the files that import them; the root file last. Returns null when any error was reported.
+// `files` holds imports before the files that import them; the root file last. Returns null when
+// any error was reported.
 std::shared_ptr<const Model> check(const std::vector<const ast::File*>& files,
                                    const SourceMap& sources, std::vector<Diagnostic>& diagnostics);
 

@@ -9,7 +9,8 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -17,8 +18,10 @@ TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Com
   TargetOutcome o;
   o.due = due;
   o.commitment = c;
-  if (done) o.verdict = *done <= due ? Verdict::met : Verdict::breached;
-  else o.verdict = as_of > due ? Verdict::breached : Verdict::pending;
+  if (done)
+    o.verdict = *done <= due ? Verdict::met : Verdict::breached;
+  else
+    o.verdict = as_of > due ? Verdict::breached : Verdict::pending;
   return o;
 }
 
@@ -26,10 +29,14 @@ TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Com
 
 std::string_view name(Verdict verdict) {
   switch (verdict) {
-    case Verdict::met: return "met";
-    case Verdict::breached: return "breached";
-    case Verdict::pending: return "pending";
-    case Verdict::no_target: return "no_target";
+    case Verdict::met:
+      return "met";
+    case Verdict::breached:
+      return "breached";
+    case Verdict::pending:
+      return "pending";
+    case Verdict::no_target:
+      return "no_target";
   }
   return "no_target";
 }
@@ -131,7 +138,8 @@ const EscalationBand* Evaluator::band_at(Instant created, Instant at) const {
   const EscalationBand* reached = nullptr;
   for (std::size_t i = 0; i < ladder.size(); ++i) {
     auto& elapsed = ladder[i].from.business ? business : plain;
-    if (!elapsed) elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
+    if (!elapsed)
+      elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
     if (*elapsed >= bands_[i].first) reached = &ladder[i];
   }
   return reached;  // past the last band's end, the ladder stays at its last step
@@ -157,8 +165,8 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   }
   const auto rank = static_cast<std::size_t>(ev.priority->rank);
   if (const auto& r = response_[rank]; r.target)
-    ev.response = judge(ticket.responded, due(ticket.created, *r.target, ticket.events, as_of), as_of,
-                        r.target->commitment);
+    ev.response = judge(ticket.responded, due(ticket.created, *r.target, ticket.events, as_of),
+                        as_of, r.target->commitment);
   if (const auto& r = resolution_[rank]; r.target)
     ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
                           as_of, r.target->commitment);

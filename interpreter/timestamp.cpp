@@ -44,7 +44,8 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
   if (!z && s.size() != 25) return std::nullopt;
   static constexpr int digit_at[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
   for (int i : digit_at)
-    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return std::nullopt;
+    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9')
+      return std::nullopt;
   if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
     return std::nullopt;
   auto num = [&](std::size_t at, std::size_t n) {
@@ -52,22 +53,25 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
     for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
     return v;
   };
-  const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), sec = num(17, 2);
-  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > last_day(y, static_cast<unsigned>(mo)) ||
-      h > 23 || mi > 59 || sec > 59)
+  const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
+            sec = num(17, 2);
+  if (mo < 1 || mo > 12 || d < 1 ||
+      static_cast<unsigned>(d) > last_day(y, static_cast<unsigned>(mo)) || h > 23 || mi > 59 ||
+      sec > 59)
     return std::nullopt;
   int offset = 0;
   if (!z) {
-    if ((s[19] != '+' && s[19] != '-') || s[22] != ':' || s[20] < '0' || s[20] > '9' || s[21] < '0' ||
-        s[21] > '9' || s[23] < '0' || s[23] > '9' || s[24] < '0' || s[24] > '9')
+    if ((s[19] != '+' && s[19] != '-') || s[22] != ':' || s[20] < '0' || s[20] > '9' ||
+        s[21] < '0' || s[21] > '9' || s[23] < '0' || s[23] > '9' || s[24] < '0' || s[24] > '9')
       return std::nullopt;
     const int oh = num(20, 2), om = num(23, 2);
     if (oh > 23 || om > 59) return std::nullopt;
     offset = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
   ParsedTimestamp t;
-  t.local = std::chrono::seconds(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400L +
-                                 h * 3600L + mi * 60L + sec);
+  t.local = std::chrono::seconds(
+      days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400L + h * 3600L +
+      mi * 60L + sec);
   t.has_offset = true;
   t.utc = std::chrono::sys_seconds(t.local - std::chrono::seconds(offset));
   return t;

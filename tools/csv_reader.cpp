@@ -12,7 +12,8 @@ bool CsvReader::fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // a record longer than the buffer
+  if (end_ == buffer_.size())
+    buffer_.resize(buffer_.size() * 2);  // a record longer than the buffer
   const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
   end_ += n;
   if (n == 0) eof_ = true;

@@ -1,12 +1,14 @@
 // sla eval CONTRACT --package ID [--addon ID]... [TICKETS|-]: deadlines, verdicts
 // and escalation for every ticket, streamed: one output row per input row.
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
+#include <thread>
 
 #include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
 #include "tools/commands.hpp"
+#include "tools/eval_pipeline.hpp"
 #include "tools/output.hpp"
 #include "tools/result_writer.hpp"
 #include "tools/ticket_reader.hpp"
@@ -18,6 +20,7 @@ namespace {
 struct Options {
   std::string file, package, as_of, format = "csv", input_format, output, tickets = "-";
   std::vector<std::string> addons;
+  unsigned threads = std::thread::hardware_concurrency() > 1 ? 2 : 1;
 };
 
 int usage_error(const std::string& message) {
@@ -29,7 +32,8 @@ int usage_error(const std::string& message) {
 
 // The as-of instant: --as-of, or now.
 std::optional<Instant> as_of_instant(const std::string& text, std::string& error) {
-  if (text.empty()) return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (text.empty())
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto t = parse_timestamp(text, error);
   if (t && !t->has_offset) error = "needs Z or a UTC offset such as +07:00";
   if (!t || !t->has_offset) return std::nullopt;
@@ -38,27 +42,37 @@ std::optional<Instant> as_of_instant(const std::string& text, std::string& error
 
 Command eval_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
-  CLI::App* app = sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
+  CLI::App* app =
+      sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
   app->add_option("contract", o->file, "Contract file (.sla)")->required();
-  app->add_option("tickets", o->tickets, "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
+  app->add_option("tickets", o->tickets,
+                  "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
   app->add_option("--package", o->package, "The package the tickets are under")->required();
   app->add_option("--addon", o->addons, "An add-on applied to the package (repeatable)");
-  app->add_option("--as-of", o->as_of, "Judge unanswered tickets at this instant (RFC 3339; default: now)");
+  app->add_option("--as-of", o->as_of,
+                  "Judge unanswered tickets at this instant (RFC 3339; default: now)");
   app->add_option("--format", o->format, "Output: csv, jsonl or table")
       ->check(CLI::IsMember({"csv", "jsonl", "table"}));
   app->add_option("--input-format", o->input_format,
                   "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   app->add_option("--output", o->output, "Write here instead of standard output");
+  app->add_option("--threads", o->threads,
+                  "1, or 2 to read and write in parallel (default: 2 on a multi-core machine)")
+      ->check(CLI::Range(1, 2));
   app->footer(
-      "Input columns: id, priority, created_at (required); first_response_at, resolved_at (optional).\n"
-      "CSV needs a header row; columns may come in any order; other columns are ignored. JSON Lines\n"
+      "Input columns: id, priority, created_at (required); first_response_at, resolved_at "
+      "(optional).\n"
+      "CSV needs a header row; columns may come in any order; other columns are ignored. JSON "
+      "Lines\n"
       "may add \"events\": [{\"at\": T, \"status\": S}, {\"at\": T, \"priority\": P}].\n"
       "Timestamps are RFC 3339; one without an offset is read in the package calendar's zone.\n"
       "Output columns: id, priority, response_due, response_at, response_status,\n"
-      "response_commitment, resolution_due, resolved_at, resolution_status, resolution_commitment,\n"
+      "response_commitment, resolution_due, resolved_at, resolution_status, "
+      "resolution_commitment,\n"
       "escalation, error. Status: met, breached, pending, no_target, or error.\n"
-      "Exit codes: 0 every row evaluated; 1 some rows have errors (they are still written, in place,\n"
+      "Exit codes: 0 every row evaluated; 1 some rows have errors (they are still written, in "
+      "place,\n"
       "with the reason in the error column); 2 usage error.");
 
   return {app, [o] {
@@ -95,8 +109,10 @@ Command eval_command(CLI::App& sla) {
               out = out_file.get();
             }
 
-            TicketReader reader(in, input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-                                evaluator.calendar());
+            TicketReader reader(
+                in,
+                input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
+                evaluator.calendar());
             if (!reader.start(error)) return usage_error(error);
             ResultWriter writer(out,
                                 o->format == "jsonl"   ? ResultWriter::Format::jsonl
@@ -104,28 +120,15 @@ Command eval_command(CLI::App& sla) {
                                                        : ResultWriter::Format::csv,
                                 evaluator.calendar());
             writer.header();
-            TicketRow row;
-            std::size_t rows = 0, failed = 0;
-            while (reader.next(row)) {
-              ++rows;
-              Evaluation ev;
-              if (row.error.empty()) {
-                ev = evaluator.evaluate(row.ticket, *as_of);
-                if (!ev.error.empty()) {
-                  row.error = ev.error == "unknown priority"
-                                  ? fmt::format("unknown priority '{}'", row.ticket.priority)
-                                  : std::string(ev.error);
-                }
-              }
-              if (!row.error.empty()) ++failed;
-              writer.write(row, ev);
-            }
+            const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
+            const std::size_t rows = stats.rows, failed = stats.failed;
             if (!writer.flush()) {
               fmt::print(stderr, "sla eval: could not write the output\n");
               return static_cast<int>(Exit::usage);
             }
             if (failed) {
-              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n", failed, rows);
+              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n",
+                         failed, rows);
               return static_cast<int>(Exit::failed);
             }
             return static_cast<int>(Exit::ok);

@@ -1,7 +1,7 @@
 // sla explain: one ticket's computation in plain words, clause by clause — what a
 // support manager shows a client. --format json gives the same steps as data.
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -24,7 +24,7 @@ struct Options {
   std::vector<std::string> addons;
 };
 
-constexpr const char* weekday_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+constexpr const char* weekday_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                          "Thursday", "Friday", "Saturday"};
 
 class Story {
@@ -35,10 +35,12 @@ class Story {
     const auto local = cal_.to_local(t);
     const auto day = date::floor<date::days>(local);
     const date::weekday wd{day};
-    return fmt::format("{} {}", weekday_names[wd.c_encoding()], format_timestamp(t, cal_.utc_offset(t)));
+    return fmt::format("{} {}", weekday_names[wd.c_encoding()],
+                       format_timestamp(t, cal_.utc_offset(t)));
   }
 
-  void say(std::string kind, std::string text, std::optional<Instant> from = {}, std::optional<Instant> to = {}) {
+  void say(std::string kind, std::string text, std::optional<Instant> from = {},
+           std::optional<Instant> to = {}) {
     json step{{"step", kind}, {"text", text}};
     if (from) step["from"] = format_timestamp(*from, cal_.utc_offset(*from));
     if (to) step["until"] = format_timestamp(*to, cal_.utc_offset(*to));
@@ -60,8 +62,9 @@ class Story {
       auto holiday = std::find_if(spec.holidays.begin(), spec.holidays.end(),
                                   [&](const HolidayRule& h) { return h.day == ymd; });
       if (holiday != spec.holidays.end() && holiday->hours.empty()) {
-        reasons.push_back(fmt::format("{} {:04}-{:02}-{:02} is a holiday ({})", weekday_names[wd.c_encoding()],
-                                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+        reasons.push_back(fmt::format("{} {:04}-{:02}-{:02} is a holiday ({})",
+                                      weekday_names[wd.c_encoding()], static_cast<int>(ymd.year()),
+                                      static_cast<unsigned>(ymd.month()),
                                       static_cast<unsigned>(ymd.day()), holiday->name));
       } else if (spec.weekly[wd.c_encoding()].empty()) {
         closed_days.push_back(weekday_names[wd.c_encoding()]);
@@ -83,7 +86,8 @@ class Story {
   }
 
   // The deadline of one target, told step by step (pauses are summed up, not walked).
-  void target(const Ticket& ticket, const Target& target, std::optional<Instant> done, Instant as_of) {
+  void target(const Ticket& ticket, const Target& target, std::optional<Instant> done,
+              Instant as_of) {
     const bool response = target.kind == TargetKind::response;
     const std::string what = response ? "response" : "resolution";
     say(what + "_target",
@@ -99,22 +103,31 @@ class Story {
       if (!cal_.is_open(t)) {
         const Instant open = cal_.next_opening(t);
         say("clock_start",
-            fmt::format("Raised {}, when the desk is closed ({}): the clock starts at the next opening, {}.",
+            fmt::format("Raised {}, when the desk is closed ({}): the clock starts at the next "
+                        "opening, {}.",
                         when(t), closed_reason(t, open), when(open)),
             t, open);
         t = open;
       } else {
-        say("clock_start", fmt::format("Raised {}, during operating hours: the clock starts at once.", when(t)), t);
+        say("clock_start",
+            fmt::format("Raised {}, during operating hours: the clock starts at once.", when(t)),
+            t);
       }
       for (int guard = 0; t < due && guard < 200; ++guard) {
         if (cal_.is_open(t)) {
           const Instant close = std::min(cal_.next_closing(t), due);
-          const auto counted = std::chrono::duration_cast<std::chrono::minutes>(cal_.between(t, close));
-          say("open", fmt::format("Open from {} to {}: {} min counted.", when(t), when(close), counted.count()), t, close);
+          const auto counted =
+              std::chrono::duration_cast<std::chrono::minutes>(cal_.between(t, close));
+          say("open",
+              fmt::format("Open from {} to {}: {} min counted.", when(t), when(close),
+                          counted.count()),
+              t, close);
           t = close;
         } else {
           const Instant open = std::min(cal_.next_opening(t), due);
-          say("closed", fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)), t, open);
+          say("closed",
+              fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)), t,
+              open);
           t = open;
         }
       }
@@ -122,17 +135,31 @@ class Story {
       Instant start = ticket.created;
       if (ev_.package().clock_starts_at_next_opening.value_or(false) && !cal_.is_open(start)) {
         start = cal_.next_opening(start);
-        say("clock_start", fmt::format("Raised {} outside operating hours; the clock starts at the next opening, {}, and counts calendar time.", when(ticket.created), when(start)), ticket.created, start);
+        say("clock_start",
+            fmt::format("Raised {} outside operating hours; the clock starts at the next opening, "
+                        "{}, and counts calendar time.",
+                        when(ticket.created), when(start)),
+            ticket.created, start);
       } else {
-        say("clock_start", fmt::format("Raised {}; the clock counts calendar time, open or not.", when(start)), start);
+        say("clock_start",
+            fmt::format("Raised {}; the clock counts calendar time, open or not.", when(start)),
+            start);
       }
     }
     for (const auto& e : ticket.events)
       if (e.kind == TicketEvent::Kind::status && ev_.is_pausing(e.value))
-        say("pause", fmt::format("Paused from {}: status \"{}\" (waiting on the client) stops the clock until the next status change.", when(e.at), e.value), e.at);
+        say("pause",
+            fmt::format("Paused from {}: status \"{}\" (waiting on the client) stops the clock "
+                        "until the next status change.",
+                        when(e.at), e.value),
+            e.at);
     std::string verdict;
-    if (done) verdict = *done <= due ? fmt::format("met: done {}", when(*done)) : fmt::format("breached: done {}, late", when(*done));
-    else verdict = as_of > due ? fmt::format("breached: not done by {}", when(as_of)) : fmt::format("pending as of {}", when(as_of));
+    if (done)
+      verdict = *done <= due ? fmt::format("met: done {}", when(*done))
+                             : fmt::format("breached: done {}, late", when(*done));
+    else
+      verdict = as_of > due ? fmt::format("breached: not done by {}", when(as_of))
+                            : fmt::format("pending as of {}", when(as_of));
     say(what + "_due", fmt::format("The {} is due {}; {}.", what, when(due), verdict), due);
   }
 
@@ -145,7 +172,8 @@ class Story {
         return d.business ? cal_.add(ticket.created, s) : ticket.created + s;
       };
       const Instant from = reach(b.from);
-      std::string text = fmt::format("From {} ({}): escalate to {}", b.from.text, when(from), b.role);
+      std::string text =
+          fmt::format("From {} ({}): escalate to {}", b.from.text, when(from), b.role);
       if (!b.contact.empty()) text += fmt::format(", {}", b.contact);
       if (!b.channel.empty()) text += fmt::format(" via {}", b.channel);
       if (b.when_no_response) text += ", if there is no response";
@@ -179,109 +207,124 @@ Command explain_command(CLI::App& sla) {
   app->add_option("--created", o->created, "When the ticket was raised (RFC 3339)")->required();
   app->add_option("--responded", o->responded, "First response (RFC 3339)");
   app->add_option("--resolved", o->resolved, "Resolution (RFC 3339)");
-  app->add_option("--events", o->events, "JSON Lines of events: {\"at\": T, \"status\": S} or {\"at\": T, \"priority\": P}");
+  app->add_option(
+      "--events", o->events,
+      "JSON Lines of events: {\"at\": T, \"status\": S} or {\"at\": T, \"priority\": P}");
   app->add_option("--as-of", o->as_of, "Judge an open ticket at this instant (default: now)");
-  app->add_option("--format", o->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--format", o->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
-  return {app, [o] {
-            if (!std::filesystem::is_regular_file(o->file))
-              return usage_error(fmt::format("cannot open '{}': no such file", o->file));
-            std::string error;
-            const auto as_of = as_of_instant(o->as_of, error);
-            if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
-            LoadResult r = load_file(o->file);
-            print_diagnostics(r.diagnostics);
-            if (!r.ok()) return static_cast<int>(Exit::failed);
-            auto made = Evaluator::make(*r.model, o->package, o->addons);
-            if (!made.evaluator) return usage_error(made.error);
-            const Evaluator& ev = *made.evaluator;
-            const Calendar& cal = ev.calendar();
+  return {
+      app, [o] {
+        if (!std::filesystem::is_regular_file(o->file))
+          return usage_error(fmt::format("cannot open '{}': no such file", o->file));
+        std::string error;
+        const auto as_of = as_of_instant(o->as_of, error);
+        if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
+        LoadResult r = load_file(o->file);
+        print_diagnostics(r.diagnostics);
+        if (!r.ok()) return static_cast<int>(Exit::failed);
+        auto made = Evaluator::make(*r.model, o->package, o->addons);
+        if (!made.evaluator) return usage_error(made.error);
+        const Evaluator& ev = *made.evaluator;
+        const Calendar& cal = ev.calendar();
 
-            auto instant = [&](const std::string& text, const char* what) -> std::optional<Instant> {
-              std::string why;
-              auto t = parse_timestamp(text, why);
-              if (!t) {
-                error = fmt::format("{} '{}': {}", what, text, why);
-                return std::nullopt;
-              }
-              return t->has_offset ? t->utc : cal.to_instant(date::local_seconds(t->local));
-            };
-            Ticket ticket;
-            ticket.priority = o->priority;
-            auto created = instant(o->created, "--created");
-            if (!created) return usage_error(error);
-            ticket.created = *created;
-            if (!o->responded.empty() && !(ticket.responded = instant(o->responded, "--responded")))
-              return usage_error(error);
-            if (!o->resolved.empty() && !(ticket.resolved = instant(o->resolved, "--resolved")))
-              return usage_error(error);
-            std::vector<TicketEvent> events;
-            std::vector<std::string> values;
-            if (!o->events.empty()) {
-              std::ifstream in(o->events);
-              if (!in) return usage_error(fmt::format("cannot open events '{}'", o->events));
-              std::string line;
-              std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
-              for (std::size_t n = 1; std::getline(in, line); ++n) {
-                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-                auto j = nlohmann::json::parse(line, nullptr, false);
-                if (j.is_discarded() || !j.is_object() || !j.contains("at") || !j["at"].is_string() ||
-                    !(j.contains("status") || j.contains("priority")))
-                  return usage_error(fmt::format("{}:{}: expected {{\"at\": T, \"status\": S}} or {{\"at\": T, \"priority\": P}}", o->events, n));
-                const bool status = j.contains("status");
-                raw.push_back({j["at"].get<std::string>(), {status, (status ? j["status"] : j["priority"]).dump()}});
-              }
-              values.reserve(raw.size());
-              for (auto& [at, v] : raw) {
-                auto t = instant(at, "event");
-                if (!t) return usage_error(error);
-                auto value = nlohmann::json::parse(v.second);
-                values.push_back(value.is_string() ? value.get<std::string>() : v.second);
-                events.push_back({*t, v.first ? TicketEvent::Kind::status : TicketEvent::Kind::priority, values.back()});
-              }
-              std::stable_sort(events.begin(), events.end(), [](auto& a, auto& b) { return a.at < b.at; });
-              ticket.events = events;
-            }
+        auto instant = [&](const std::string& text, const char* what) -> std::optional<Instant> {
+          std::string why;
+          auto t = parse_timestamp(text, why);
+          if (!t) {
+            error = fmt::format("{} '{}': {}", what, text, why);
+            return std::nullopt;
+          }
+          return t->has_offset ? t->utc : cal.to_instant(date::local_seconds(t->local));
+        };
+        Ticket ticket;
+        ticket.priority = o->priority;
+        auto created = instant(o->created, "--created");
+        if (!created) return usage_error(error);
+        ticket.created = *created;
+        if (!o->responded.empty() && !(ticket.responded = instant(o->responded, "--responded")))
+          return usage_error(error);
+        if (!o->resolved.empty() && !(ticket.resolved = instant(o->resolved, "--resolved")))
+          return usage_error(error);
+        std::vector<TicketEvent> events;
+        std::vector<std::string> values;
+        if (!o->events.empty()) {
+          std::ifstream in(o->events);
+          if (!in) return usage_error(fmt::format("cannot open events '{}'", o->events));
+          std::string line;
+          std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
+          for (std::size_t n = 1; std::getline(in, line); ++n) {
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            auto j = nlohmann::json::parse(line, nullptr, false);
+            if (j.is_discarded() || !j.is_object() || !j.contains("at") || !j["at"].is_string() ||
+                !(j.contains("status") || j.contains("priority")))
+              return usage_error(fmt::format(
+                  "{}:{}: expected {{\"at\": T, \"status\": S}} or {{\"at\": T, \"priority\": P}}",
+                  o->events, n));
+            const bool status = j.contains("status");
+            raw.push_back({j["at"].get<std::string>(),
+                           {status, (status ? j["status"] : j["priority"]).dump()}});
+          }
+          values.reserve(raw.size());
+          for (auto& [at, v] : raw) {
+            auto t = instant(at, "event");
+            if (!t) return usage_error(error);
+            auto value = nlohmann::json::parse(v.second);
+            values.push_back(value.is_string() ? value.get<std::string>() : v.second);
+            events.push_back({*t, v.first ? TicketEvent::Kind::status : TicketEvent::Kind::priority,
+                              values.back()});
+          }
+          std::stable_sort(events.begin(), events.end(),
+                           [](auto& a, auto& b) { return a.at < b.at; });
+          ticket.events = events;
+        }
 
-            Evaluation result = ev.evaluate(ticket, *as_of);
-            if (!result.error.empty())
-              return usage_error(result.error == "unknown priority"
-                                     ? fmt::format("unknown priority '{}'", o->priority)
-                                     : std::string(result.error));
-            Story story(ev);
-            const auto& p = ev.package();
-            story.say("package",
-                      fmt::format("Under {} \"{}\"{}; calendar {} in {} ({}).", p.id, p.title,
-                                  p.applied_addons.empty() ? "" : fmt::format(" with {}", fmt::join(p.applied_addons, ", ")),
-                                  ev.calendar_info().id, ev.calendar_info().zone, fmt::join(ev.calendar_info().weekly, "; ")));
-            story.say("priority", fmt::format("Priority {}: {}", result.priority->name,
-                                              p.descriptions.count(result.priority->name)
-                                                  ? p.descriptions.at(result.priority->name)
-                                                  : result.priority->description));
-            bool any = false;
-            for (auto kind : {TargetKind::response, TargetKind::resolution}) {
-              if (const Target* t = p.target(kind, result.priority->name)) {
-                story.target(ticket, *t, kind == TargetKind::response ? ticket.responded : ticket.resolved, *as_of);
-                any = true;
-              } else {
-                story.say(kind == TargetKind::response ? "response_target" : "resolution_target",
-                          fmt::format("No {} target for {} under this package.",
-                                      kind == TargetKind::response ? "response" : "resolution", result.priority->name));
-              }
-            }
-            (void)any;
-            story.ladder(ticket);
-            if (result.escalation)
-              story.say("escalation_now", fmt::format("At {} the ladder has reached {}.",
-                                                      ticket.responded ? "the first response" : "the as-of time",
-                                                      result.escalation->role));
-            if (o->format == "json") {
-              fmt::print("{}\n", story.steps().dump(2));
-            } else {
-              for (const auto& s : story.steps()) fmt::print("- {}\n", s["text"].get<std::string>());
-            }
-            return static_cast<int>(Exit::ok);
-          }};
+        Evaluation result = ev.evaluate(ticket, *as_of);
+        if (!result.error.empty())
+          return usage_error(result.error == "unknown priority"
+                                 ? fmt::format("unknown priority '{}'", o->priority)
+                                 : std::string(result.error));
+        Story story(ev);
+        const auto& p = ev.package();
+        story.say("package",
+                  fmt::format("Under {} \"{}\"{}; calendar {} in {} ({}).", p.id, p.title,
+                              p.applied_addons.empty()
+                                  ? ""
+                                  : fmt::format(" with {}", fmt::join(p.applied_addons, ", ")),
+                              ev.calendar_info().id, ev.calendar_info().zone,
+                              fmt::join(ev.calendar_info().weekly, "; ")));
+        story.say("priority", fmt::format("Priority {}: {}", result.priority->name,
+                                          p.descriptions.count(result.priority->name)
+                                              ? p.descriptions.at(result.priority->name)
+                                              : result.priority->description));
+        bool any = false;
+        for (auto kind : {TargetKind::response, TargetKind::resolution}) {
+          if (const Target* t = p.target(kind, result.priority->name)) {
+            story.target(ticket, *t,
+                         kind == TargetKind::response ? ticket.responded : ticket.resolved, *as_of);
+            any = true;
+          } else {
+            story.say(kind == TargetKind::response ? "response_target" : "resolution_target",
+                      fmt::format("No {} target for {} under this package.",
+                                  kind == TargetKind::response ? "response" : "resolution",
+                                  result.priority->name));
+          }
+        }
+        (void)any;
+        story.ladder(ticket);
+        if (result.escalation)
+          story.say("escalation_now",
+                    fmt::format("At {} the ladder has reached {}.",
+                                ticket.responded ? "the first response" : "the as-of time",
+                                result.escalation->role));
+        if (o->format == "json") {
+          fmt::print("{}\n", story.steps().dump(2));
+        } else {
+          for (const auto& s : story.steps()) fmt::print("- {}\n", s["text"].get<std::string>());
+        }
+        return static_cast<int>(Exit::ok);
+      }};
 }
 
 }  // namespace sla::cli

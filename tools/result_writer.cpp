@@ -9,10 +9,18 @@ namespace sla::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> columns{
-    "id",          "priority",     "response_due",      "response_at",
-    "response_status", "response_commitment", "resolution_due", "resolved_at",
-    "resolution_status", "resolution_commitment", "escalation", "error"};
+constexpr std::array<std::string_view, 12> columns{"id",
+                                                   "priority",
+                                                   "response_due",
+                                                   "response_at",
+                                                   "response_status",
+                                                   "response_commitment",
+                                                   "resolution_due",
+                                                   "resolved_at",
+                                                   "resolution_status",
+                                                   "resolution_commitment",
+                                                   "escalation",
+                                                   "error"};
 
 // Table column widths: timestamps are 25 characters.
 constexpr std::array<std::size_t, 12> widths{12, 9, 25, 25, 10, 12, 25, 25, 10, 12, 20, 0};
@@ -27,7 +35,9 @@ std::string_view commitment_name(const std::optional<Commitment>& c) {
 ResultWriter::ResultWriter(std::FILE* out, Format format, const Calendar& calendar)
     : out_(out), format_(format), calendar_(calendar) {}
 
-ResultWriter::~ResultWriter() { flush(); }
+ResultWriter::~ResultWriter() {
+  flush();
+}
 
 bool ResultWriter::flush() {
   if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), out_) != buffer_.size())
@@ -66,15 +76,19 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
       break;
     }
     case Format::jsonl: {
-      fmt::format_to(out, "{}\"{}\":\"", column_ == 0 ? "{" : ",", columns[static_cast<std::size_t>(column_)]);
+      fmt::format_to(out, "{}\"{}\":\"", column_ == 0 ? "{" : ",",
+                     columns[static_cast<std::size_t>(column_)]);
       for (unsigned char c : text) {
         if (!escape) {
           buffer_.append(text.data(), text.data() + text.size());
           break;
         }
-        if (c == '"' || c == '\\') fmt::format_to(out, "\\{}", static_cast<char>(c));
-        else if (c < 0x20) fmt::format_to(out, "\\u{:04x}", c);
-        else buffer_.push_back(static_cast<char>(c));
+        if (c == '"' || c == '\\')
+          fmt::format_to(out, "\\{}", static_cast<char>(c));
+        else if (c < 0x20)
+          fmt::format_to(out, "\\u{:04x}", c);
+        else
+          buffer_.push_back(static_cast<char>(c));
       }
       buffer_.push_back('"');
       if (last) buffer_.append(std::string_view("}\n"));
@@ -84,7 +98,8 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
       buffer_.append(text.data(), text.data() + text.size());
       const auto i = static_cast<std::size_t>(column_);
       const std::size_t width = std::max(widths[i], columns[i].size());
-      if (last) buffer_.push_back('\n');
+      if (last)
+        buffer_.push_back('\n');
       else
         for (std::size_t n = text.size(); n < width + 1; ++n) buffer_.push_back(' ');
       break;
@@ -109,22 +124,23 @@ void ResultWriter::time_field(std::optional<Instant> t, bool last) {
   field(std::string_view(text.data(), text.size()), last, false);
 }
 
-void ResultWriter::write(const TicketRow& row, const Evaluation& ev) {
+void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   const bool error = !row.error.empty();
   field(row.id);
-  field(error || !ev.priority ? row.ticket.priority : std::string_view(ev.priority->name));
+  field(error || !ev.priority ? row.priority : std::string_view(ev.priority->name));
   time_field(error ? std::nullopt : ev.response.due);
-  time_field(row.ticket.responded);
+  time_field(row.responded);
   field(error ? "error" : name(ev.response.verdict), false, false);
   field(error ? "" : commitment_name(ev.response.commitment), false, false);
   time_field(error ? std::nullopt : ev.resolution.due);
-  time_field(row.ticket.resolved);
+  time_field(row.resolved);
   field(error ? "error" : name(ev.resolution.verdict), false, false);
   field(error ? "" : commitment_name(ev.resolution.commitment), false, false);
   field(error || !ev.escalation ? std::string_view() : std::string_view(ev.escalation->role));
   if (error) {
     fmt::memory_buffer text;
-    fmt::format_to(std::back_inserter(text), "row {} (line {}): {}", row.number, row.line, row.error);
+    fmt::format_to(std::back_inserter(text), "row {} (line {}): {}", row.number, row.line,
+                   row.error);
     field(std::string_view(text.data(), text.size()), true);
   } else {
     field({}, true, false);

@@ -2,13 +2,21 @@
 // written in large blocks. One output row per input row, in input order.
 #pragma once
 
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 
 #include "interpreter/evaluator.hpp"
 #include "tools/ticket_reader.hpp"
 
 namespace sla::cli {
+
+// What the writer needs of an input row; the texts may live anywhere.
+struct ResultRow {
+  std::size_t number = 0, line = 0;
+  std::string_view id, priority;
+  std::optional<Instant> responded, resolved;
+  std::string_view error;
+};
 
 class ResultWriter {
  public:
@@ -18,7 +26,7 @@ class ResultWriter {
 
   void header();
   // `evaluation` is ignored when the row has an error.
-  void write(const TicketRow& row, const Evaluation& evaluation);
+  void write(const ResultRow& row, const Evaluation& evaluation);
   bool flush();  // false when the output could not be written
 
  private:

@@ -1,7 +1,7 @@
 #include "tools/ticket_reader.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "interpreter/timestamp.hpp"
@@ -35,20 +35,26 @@ bool TicketReader::start(std::string& problem) {
   for (int i = 0; i < static_cast<int>(fields_.size()); ++i) {
     std::string_view name = trim(fields_[static_cast<std::size_t>(i)]);
     if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
-    if (iequals(name, "id")) id_ = i;
-    else if (iequals(name, "priority")) priority_ = i;
-    else if (iequals(name, "created_at")) created_ = i;
-    else if (iequals(name, "first_response_at")) responded_ = i;
-    else if (iequals(name, "resolved_at")) resolved_ = i;
+    if (iequals(name, "id"))
+      id_ = i;
+    else if (iequals(name, "priority"))
+      priority_ = i;
+    else if (iequals(name, "created_at"))
+      created_ = i;
+    else if (iequals(name, "first_response_at"))
+      responded_ = i;
+    else if (iequals(name, "resolved_at"))
+      resolved_ = i;
   }
   std::vector<std::string> missing;
   if (id_ < 0) missing.emplace_back("id");
   if (priority_ < 0) missing.emplace_back("priority");
   if (created_ < 0) missing.emplace_back("created_at");
   if (!missing.empty()) {
-    problem = fmt::format("the header row has no {} column{} (columns: id, priority, created_at, "
-                          "and optionally first_response_at, resolved_at)",
-                          fmt::join(missing, ", "), missing.size() > 1 ? "s" : "");
+    problem = fmt::format(
+        "the header row has no {} column{} (columns: id, priority, created_at, "
+        "and optionally first_response_at, resolved_at)",
+        fmt::join(missing, ", "), missing.size() > 1 ? "s" : "");
     return false;
   }
   return true;
@@ -134,21 +140,26 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     return it == json.end() || it->is_null() ? nullptr : &*it;
   };
   if (const auto* id = member("id")) row.id = text(*id);
-  if (const auto* p = member("priority")) row.ticket.priority = text(*p);
-  else error = "missing priority";
+  if (const auto* p = member("priority"))
+    row.ticket.priority = text(*p);
+  else
+    error = "missing priority";
   if (const auto* c = member("created_at")) {
     if (auto t = instant(text(*c), "created_at", error)) row.ticket.created = *t;
   } else if (error.empty()) {
     error = "missing created_at";
   }
-  if (const auto* r = member("first_response_at")) row.ticket.responded = instant(text(*r), "first_response_at", error);
-  if (const auto* r = member("resolved_at")) row.ticket.resolved = instant(text(*r), "resolved_at", error);
+  if (const auto* r = member("first_response_at"))
+    row.ticket.responded = instant(text(*r), "first_response_at", error);
+  if (const auto* r = member("resolved_at"))
+    row.ticket.resolved = instant(text(*r), "resolved_at", error);
   if (const auto* events = member("events")) {
     if (!events->is_array()) {
       if (error.empty()) error = "events must be a list";
     } else {
       for (const auto& e : *events) {
-        if (!e.is_object() || !e.contains("at") || !(e.contains("status") || e.contains("priority"))) {
+        if (!e.is_object() || !e.contains("at") ||
+            !(e.contains("status") || e.contains("priority"))) {
           if (error.empty()) error = "each event needs \"at\" and a \"status\" or a \"priority\"";
           continue;
         }

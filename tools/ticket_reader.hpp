@@ -39,7 +39,8 @@ class TicketReader {
  private:
   bool next_csv(TicketRow& row);
   bool next_jsonl(TicketRow& row);
-  std::optional<Instant> instant(std::string_view text, std::string_view column, std::string& error) const;
+  std::optional<Instant> instant(std::string_view text, std::string_view column,
+                                 std::string& error) const;
 
   std::FILE* in_;
   Format format_;
