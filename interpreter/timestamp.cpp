@@ -55,7 +55,7 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
   };
   const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
             sec = num(17, 2);
-  if (mo < 1 || mo > 12 || d < 1 ||
+  if (y < 1901 || y > 2398 || mo < 1 || mo > 12 || d < 1 ||
       static_cast<unsigned>(d) > last_day(y, static_cast<unsigned>(mo)) || h > 23 || mi > 59 ||
       sec > 59)
     return std::nullopt;
@@ -105,6 +105,11 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& 
   if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) {
     error = fmt::format("{} is not a valid date and time",
                         s.substr(0, std::min<std::size_t>(i, s.size())));
+    return std::nullopt;
+  }
+  // The calendar engine covers these years (interpreter/calendar.hpp).
+  if (y < 1901 || y > 2398) {
+    error = fmt::format("the year {} is outside the years supported (1901 to 2398)", y);
     return std::nullopt;
   }
   ParsedTimestamp t;

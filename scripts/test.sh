@@ -106,13 +106,13 @@ else
   banner fuzz "build-fuzz/ (clang, libFuzzer), ${fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
     CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET=sla_load_fuzzer bash scripts/build.sh build-fuzz \
-      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
+      -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
     fuzzer=$root/build-fuzz/bin/sla_load_fuzzer
     corpus=$root/build-fuzz/fuzz-corpus        # the seeds plus what the run finds
     artifacts=$root/build-fuzz/fuzz-artifacts  # crashing inputs land here
     scratch=$root/build-fuzz/fuzz-cwd          # cwd: relative imports resolve here
     fuzz_log=$root/build-fuzz/fuzz.log
-    rm -rf "$corpus" "$scratch"
+    rm -rf "$corpus" "$scratch" "$artifacts"
     mkdir -p "$corpus" "$artifacts" "$scratch"
     cp tests/fuzz/corpus/* "$corpus/"
     rc=0

@@ -109,7 +109,7 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
 }
 
 void ResultWriter::time_field(std::optional<Instant> t, bool last) {
-  if (!t) {
+  if (!t || *t == Calendar::kNever) {  // never: the calendar does not open again
     field({}, last, false);
     return;
   }

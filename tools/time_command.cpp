@@ -118,6 +118,11 @@ Command time_command(CLI::App& sla) {
                 return usage_error(fmt::format("calendar '{}' has no business-day length for '{}'",
                                                info->id, d.text));
               const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
+              if (due == Calendar::kNever) {
+                if (o->format == "json") fmt::print("{{\"deadline\": null}}\n");
+                else fmt::print("never: calendar {} does not open again for that long\n", info->id);
+                return static_cast<int>(Exit::ok);
+              }
               if (o->format == "json")
                 fmt::print("{{\"deadline\": \"{}\"}}\n", local(due));
               else
