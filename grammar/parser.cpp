@@ -719,7 +719,7 @@ struct action<g::stmt<K, Rule>> {
 // ------------------------------------------------------------- file checks
 
 // Reports the first byte that is not UTF-8 text (or is a NUL); returns true if clean.
-bool check_encoding(const SourceFile& source, std::uint32_t file_id, std::vector<Diagnostic>& out) {
+bool check_encoding(const SourceFile& source, std::vector<Diagnostic>& out) {
   const std::string& s = source.text();
   std::size_t i = 0;
   while (i < s.size()) {
@@ -757,7 +757,6 @@ bool check_encoding(const SourceFile& source, std::uint32_t file_id, std::vector
       d.message = c == 0 ? "a NUL byte: this is not a text file"
                          : fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
                                        static_cast<unsigned>(c));
-      (void)file_id;
       out.push_back(std::move(d));
       return false;
     }
@@ -799,7 +798,7 @@ ParseResult parse(const SourceFile& source, std::uint32_t file_id, const ParseLi
     result.diagnostics.push_back(std::move(d));
     return result;
   }
-  if (!check_encoding(source, file_id, result.diagnostics)) return result;
+  if (!check_encoding(source, result.diagnostics)) return result;
 
   State state(source, file_id, text.data(), limits, result.diagnostics);
   pegtl::memory_input in(text.data(), text.size(), source.name());

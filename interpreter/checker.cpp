@@ -322,7 +322,7 @@ class Checker {
   }
 
   // Case-insensitive lookup: "critical" names the priority "Critical".
-  const Priority* priority(const Node& at, const ast::Ident& name) {
+  const Priority* priority(const ast::Ident& name) {
     if (const Priority* p = model_->priority(name.name)) return p;
     std::vector<std::string> known;
     for (const auto& p : model_->priorities) known.push_back(p.name);
@@ -340,7 +340,6 @@ class Checker {
       report(Code::unknown_priority, name.span, fmt::format("unknown priority '{}'", name.name),
              std::move(hint));
     }
-    (void)at;
     return nullptr;
   }
 
@@ -703,7 +702,7 @@ class Checker {
           break;
         case Kind::describe: {
           const auto* name = ast::arg<ast::Ident>(s);
-          if (const Priority* pr = priority(s, *name)) p.descriptions[pr->name] = text_of(s);
+          if (const Priority* pr = priority(*name)) p.descriptions[pr->name] = text_of(s);
           break;
         }
         case Kind::respond:
@@ -759,7 +758,7 @@ class Checker {
       if (model_->priorities.empty())
         report(Code::unknown_priority, s.span,
                "'all' priorities, but the contract has no priorities block");
-    } else if (const Priority* pr = priority(s, *ast::arg<ast::Ident>(s))) {
+    } else if (const Priority* pr = priority(*ast::arg<ast::Ident>(s))) {
       priorities.push_back(pr->name);
     }
     for (const auto& name : priorities) {
@@ -1015,7 +1014,7 @@ class Checker {
           break;
         }
         case Kind::ticket: {
-          if (const Priority* p = priority(s, *ast::arg<ast::Ident>(s))) e.priority = p->name;
+          if (const Priority* p = priority(*ast::arg<ast::Ident>(s))) e.priority = p->name;
           e.raised = date_time_text(*ast::arg<ast::DateTime>(s));
           break;
         }

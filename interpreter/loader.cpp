@@ -33,7 +33,7 @@ class Loader {
   explicit Loader(const LoadOptions& options) : options_(options) {}
 
   LoadResult run(std::string name, std::string text, fs::path dir, std::string key) {
-    load(std::move(key), std::move(name), std::move(text), std::move(dir), std::nullopt);
+    load(std::move(key), std::move(name), std::move(text), std::move(dir));
     LoadResult result;
     if (!has_errors(diagnostics_)) {
       // Imports before the files that import them: a name defined twice is
@@ -65,12 +65,7 @@ class Loader {
   }
 
  private:
-  struct ImportSite {
-    Span span;
-  };
-
-  void load(std::string key, std::string name, std::string text, fs::path dir,
-            std::optional<ImportSite> site) {
+  void load(std::string key, std::string name, std::string text, fs::path dir) {
     auto file = std::make_shared<SourceFile>(std::move(name), std::move(text));
     const std::uint32_t id = sources_.add(file);
     ParseLimits limits{options_.max_file_bytes, options_.max_statements, options_.max_errors};
@@ -87,7 +82,6 @@ class Loader {
       import(u, *ast::arg<ast::Text>(item));
     }
     stack_.pop_back();
-    (void)site;
   }
 
   Diagnostic& error(Code code, Span span, std::string message, std::string hint = {}) {
@@ -157,7 +151,7 @@ class Loader {
             fmt::format("more than {} files imported", options_.max_files));
       return;
     }
-    load(key, name, std::move(text), dir, ImportSite{path.span});
+    load(key, name, std::move(text), dir);
   }
 
   std::string display(const std::string& key) const {

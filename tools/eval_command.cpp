@@ -7,6 +7,7 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
+#include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/eval_pipeline.hpp"
 #include "tools/output.hpp"
@@ -29,16 +30,6 @@ int usage_error(const std::string& message) {
 }
 
 }  // namespace
-
-// The as-of instant: --as-of, or now.
-std::optional<Instant> as_of_instant(const std::string& text, std::string& error) {
-  if (text.empty())
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto t = parse_timestamp(text, error);
-  if (t && !t->has_offset) error = "needs Z or a UTC offset such as +07:00";
-  if (!t || !t->has_offset) return std::nullopt;
-  return t->utc;
-}
 
 Command eval_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
@@ -79,7 +70,7 @@ Command eval_command(CLI::App& sla) {
             if (!std::filesystem::is_regular_file(o->file))
               return usage_error(fmt::format("cannot open '{}': no such file", o->file));
             std::string error;
-            const auto as_of = as_of_instant(o->as_of, error);
+            const auto as_of = as_of_argument(o->as_of, error);
             if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
             LoadResult r = load_file(o->file);
             print_diagnostics(r.diagnostics);

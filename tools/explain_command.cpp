@@ -8,12 +8,11 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
+#include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/output.hpp"
 
 namespace sla::cli {
-
-std::optional<Instant> as_of_instant(const std::string& text, std::string& error);
 
 namespace {
 
@@ -219,7 +218,7 @@ Command explain_command(CLI::App& sla) {
         if (!std::filesystem::is_regular_file(o->file))
           return usage_error(fmt::format("cannot open '{}': no such file", o->file));
         std::string error;
-        const auto as_of = as_of_instant(o->as_of, error);
+        const auto as_of = as_of_argument(o->as_of, error);
         if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
         LoadResult r = load_file(o->file);
         print_diagnostics(r.diagnostics);
@@ -231,12 +230,9 @@ Command explain_command(CLI::App& sla) {
 
         auto instant = [&](const std::string& text, const char* what) -> std::optional<Instant> {
           std::string why;
-          auto t = parse_timestamp(text, why);
-          if (!t) {
-            error = fmt::format("{} '{}': {}", what, text, why);
-            return std::nullopt;
-          }
-          return t->has_offset ? t->utc : cal.to_instant(date::local_seconds(t->local));
+          auto t = local_argument(text, cal, why);
+          if (!t) error = fmt::format("{} '{}': {}", what, text, why);
+          return t;
         };
         Ticket ticket;
         ticket.priority = o->priority;
@@ -298,12 +294,10 @@ Command explain_command(CLI::App& sla) {
                                           p.descriptions.count(result.priority->name)
                                               ? p.descriptions.at(result.priority->name)
                                               : result.priority->description));
-        bool any = false;
         for (auto kind : {TargetKind::response, TargetKind::resolution}) {
           if (const Target* t = p.target(kind, result.priority->name)) {
             story.target(ticket, *t,
                          kind == TargetKind::response ? ticket.responded : ticket.resolved, *as_of);
-            any = true;
           } else {
             story.say(kind == TargetKind::response ? "response_target" : "resolution_target",
                       fmt::format("No {} target for {} under this package.",
@@ -311,7 +305,6 @@ Command explain_command(CLI::App& sla) {
                                   result.priority->name));
           }
         }
-        (void)any;
         story.ladder(ticket);
         if (result.escalation)
           story.say("escalation_now",

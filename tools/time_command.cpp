@@ -8,6 +8,7 @@
 #include "interpreter/checker.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
+#include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/output.hpp"
 
@@ -27,13 +28,9 @@ int usage_error(const std::string& message) {
 }
 
 std::optional<Instant> instant(const std::string& text, const char* what, std::string& error) {
-  auto t = parse_timestamp(text, error);
-  if (t && !t->has_offset) error = "needs Z or a UTC offset such as +07:00";
-  if (!t || !t->has_offset) {
-    error = fmt::format("{} '{}': {}", what, text, error);
-    return std::nullopt;
-  }
-  return t->utc;
+  auto t = instant_argument(text, error);
+  if (!t) error = fmt::format("{} '{}': {}", what, text, error);
+  return t;
 }
 
 std::string human(std::chrono::seconds s) {
@@ -119,8 +116,10 @@ Command time_command(CLI::App& sla) {
                                                info->id, d.text));
               const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
               if (due == Calendar::kNever) {
-                if (o->format == "json") fmt::print("{{\"deadline\": null}}\n");
-                else fmt::print("never: calendar {} does not open again for that long\n", info->id);
+                if (o->format == "json")
+                  fmt::print("{{\"deadline\": null}}\n");
+                else
+                  fmt::print("never: calendar {} does not open again for that long\n", info->id);
                 return static_cast<int>(Exit::ok);
               }
               if (o->format == "json")

@@ -1,0 +1,20 @@
+// Reading instants given on the command line (--as-of, FROM, --created ...).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "interpreter/calendar.hpp"
+
+namespace sla::cli {
+
+// RFC 3339 with Z or an offset; on failure `error` says why.
+std::optional<Instant> instant_argument(std::string_view text, std::string& error);
+// As above, but an empty text is now.
+std::optional<Instant> as_of_argument(std::string_view text, std::string& error);
+// An offset is optional: a local time is read in `calendar`'s zone.
+std::optional<Instant> local_argument(std::string_view text, const Calendar& calendar,
+                                      std::string& error);
+
+}  // namespace sla::cli
