@@ -80,5 +80,40 @@ contains "Monday 01:00 EST" '2026-11-02T01:00:00-05:00'
 check "split shift half day" 0 "$SLA" time "$B" --package standard --format json add 2026-12-24T10:00:00+01:00 "4 business hours"
 contains "after Christmas" '2026-12-28T11:00:00\+01:00'
 
+# sla eval and sla explain
+E="--package premium --as-of 2026-02-01T00:00:00+07:00"
+printf 'id,priority,created_at\nA,Normal,2026-01-09T16:30:00+07:00\n' >"$tmp/ok.csv"
+# shellcheck disable=SC2086
+check "eval ok" 0 "$SLA" eval "$C" $E "$tmp/ok.csv";          contains "due" '^A,Normal,2026-01-12T12:30:00\+07:00'
+check "eval missing tickets" 2 "$SLA" eval "$C" $E "$tmp/none.csv"
+printf 'id,priority\nA,Normal\n' >"$tmp/nocreated.csv"
+check "eval header without created_at" 2 "$SLA" eval "$C" $E "$tmp/nocreated.csv"
+contains "names the column" 'created_at'
+check "eval unknown package" 2 "$SLA" eval "$C" --package gold "$tmp/ok.csv"
+check "eval bad as-of" 2 "$SLA" eval "$C" --package premium --as-of tomorrow "$tmp/ok.csv"
+check "eval incompatible add-ons" 2 "$SLA" eval "$C" $E --addon dedicated_8x7 --addon dedicated_24x7 "$tmp/ok.csv"
+printf '{"id":"P","priority":"Normal","created_at":"2026-01-12T09:00:00+07:00","events":[{"at":"2026-01-12T10:00:00+07:00","status":"waiting on client"},{"at":"2026-01-12T14:00:00+07:00","status":"open"}]}\nnot json\n' >"$tmp/t.jsonl"
+check "eval jsonl with a bad line" 1 "$SLA" eval "$C" $E --format jsonl "$tmp/t.jsonl"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL eval jsonl pause and error row"; }
+import json, sys
+lines = [l for l in open(sys.argv[1]) if l.startswith("{")]
+rows = [json.loads(l) for l in lines]
+assert rows[0]["response_due"] == "2026-01-12T17:00:00+07:00", rows[0]
+assert rows[1]["response_status"] == "error" and "row 2" in rows[1]["error"], rows[1]
+PY
+check "eval table" 0 "$SLA" eval "$C" $E --format table "$tmp/ok.csv"; contains "table header" '^id +priority +response_due'
+check "explain" 0 "$SLA" explain "$C" --package premium --priority Normal --created 2026-01-09T16:30:00+07:00 --as-of 2026-02-01T00:00:00+07:00
+contains "weekend" 'the weekend'
+check "explain json" 0 "$SLA" explain "$C" --package premium --priority Critical --created 2026-01-09T20:00:00+07:00 --format json --as-of 2026-02-01T00:00:00+07:00
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL explain json steps"; }
+import json, sys
+steps = json.load(open(sys.argv[1]))
+kinds = [s["step"] for s in steps]
+assert "clock_start" in kinds and "response_due" in kinds and "resolution_due" in kinds, kinds
+due = next(s for s in steps if s["step"] == "response_due")
+assert due["from"] == "2026-01-12T10:00:00+07:00", due
+PY
+check "explain unknown priority" 2 "$SLA" explain "$C" --package premium --priority Urgent --created 2026-01-09T16:30:00+07:00
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
