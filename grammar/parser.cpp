@@ -103,8 +103,6 @@ constexpr std::string_view expected<g::clock_verb> =
 template <>
 constexpr std::string_view expected<g::price_period_unit> = "'year' or 'month' after 'per'";
 template <>
-constexpr std::string_view expected<g::commitment> = "'committed' or 'best effort'";
-template <>
 constexpr std::string_view expected<g::excluded_cause> =
     "what is excluded: scheduled maintenance, third party, force majeure or other";
 template <>

@@ -144,6 +144,8 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& 
 
 std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds utc_offset,
                              bool z_for_utc) {
+  // The calendar's "never" (sys_seconds::max()) has no date; say so, without overflowing.
+  if (t == std::chrono::sys_seconds::max()) return "never";
   const auto local = t + utc_offset;
   const auto day = std::chrono::floor<date::days>(local);
   const date::year_month_day ymd{day};
@@ -167,6 +169,10 @@ namespace sla {
 
 void append_timestamp(fmt::memory_buffer& out, std::chrono::sys_seconds t,
                       std::chrono::seconds utc_offset) {
+  if (t == std::chrono::sys_seconds::max()) {
+    out.append(std::string_view("never"));
+    return;
+  }
   const auto local = t + utc_offset;
   const auto day = std::chrono::floor<date::days>(local);
   const date::year_month_day ymd{day};

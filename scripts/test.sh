@@ -12,7 +12,7 @@
 set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
-ACCEPTANCE_SCRIPTS=(language.sh time.sh)
+ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -96,7 +96,10 @@ if [ $quick -eq 1 ]; then
 else
   # -------------------------------------------------------------- asan
   banner asan "build-asan/ (ASan+UBSan), ctest -L unit"
-  SLA_JOBS=$jobs bash scripts/build.sh build-asan -DSLA_SANITIZE=ON -DSLA_BENCH=OFF
+  # -O1 with line tables only: sanitizers need some optimisation to be quick, and
+  # full debug info of the PEGTL templates makes this the slowest build of the run.
+  SLA_JOBS=$jobs bash scripts/build.sh build-asan -DSLA_SANITIZE=ON -DSLA_BENCH=OFF \
+    -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
   SLA_DIFF_CASES=20000 ASAN_OPTIONS=detect_leaks=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan -L unit --output-on-failure --no-tests=error -j "$jobs"

@@ -143,12 +143,14 @@ Command time_command(CLI::App& sla) {
               if (!at) return usage_error(error);
               const bool is_open = cal.is_open(*at);
               const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
+              const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
               if (o->format == "json")
-                fmt::print("{{\"open\": {}, \"next_change\": \"{}\"}}\n", is_open, local(change));
+                fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
+                           never ? "null" : fmt::format("\"{}\"", local(change)));
               else
-                fmt::print("calendar {} is {} at {}; it {} at {}\n", info->id,
-                           is_open ? "open" : "closed", local(*at), is_open ? "closes" : "opens",
-                           local(change));
+                fmt::print("calendar {} is {} at {}; it {} {}\n", info->id, is_open ? "open" : "closed",
+                           local(*at), is_open ? "closes" : "opens",
+                           never ? "never" : fmt::format("at {}", local(change)));
             }
             return static_cast<int>(Exit::ok);
           }};
