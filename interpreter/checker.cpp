@@ -549,6 +549,8 @@ class Checker {
       b.ok = false;
     }
     b.info.weekly = weekly_text(b.spec.weekly);
+    // A default business day is worked out again for this calendar's own hours.
+    b.info.business_day_seconds.reset();
     if (b.ok) {
       try {
         auto calendar = std::make_shared<const Calendar>(b.spec);

@@ -115,12 +115,14 @@ Instant Evaluator::due(Instant created, const Target& target, std::span<const Ti
     return false;
   };
   for (const auto& e : events) {
+    // What happens after as_of is not known yet; a status before creation counts from creation.
+    if (e.at > as_of) break;
     if (e.kind != TicketEvent::Kind::status) continue;
     const bool pausing = is_pausing(e.value);
     if (pausing && !paused) {
       if (spend_until(e.at)) return business ? cal.add(t, remaining) : t + remaining;
       paused = true;
-      pause_start = e.at;
+      pause_start = std::max(e.at, created);
     } else if (!pausing && paused) {
       paused = false;
       t = std::max(t, e.at);
@@ -153,6 +155,11 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   ev.priority = find_priority(priority_name);
   if (!ev.priority) {
     ev.error = "unknown priority";
+    ev.unknown_priority = priority_name;
+    return ev;
+  }
+  if (ticket.created > as_of) {
+    ev.error = "created after --as-of";
     return ev;
   }
   if (ticket.responded && *ticket.responded < ticket.created) {
@@ -170,7 +177,8 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   if (const auto& r = resolution_[rank]; r.target)
     ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
                           as_of, r.target->commitment);
-  ev.escalation = band_at(ticket.created, ticket.responded.value_or(as_of));
+  // The ladder stops at the first response, or at the resolution of a ticket never answered.
+  ev.escalation = band_at(ticket.created, ticket.responded.value_or(ticket.resolved.value_or(as_of)));
   return ev;
 }
 

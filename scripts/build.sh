@@ -13,7 +13,8 @@ jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
 if [ -n "${SLA_TARGET:-}" ]; then
-  cmake --build "$dir" -j "$jobs" --target "$SLA_TARGET"
+  # shellcheck disable=SC2086  # SLA_TARGET may name several targets
+  cmake --build "$dir" -j "$jobs" --target $SLA_TARGET
 else
   cmake --build "$dir" -j "$jobs"
 fi

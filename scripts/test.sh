@@ -28,6 +28,7 @@ done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
 fuzz_seconds=${SLA_FUZZ_SECONDS:-60}
+tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-30}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -106,30 +107,36 @@ else
   stage_done
 
   # -------------------------------------------------------------- fuzz
-  banner fuzz "build-fuzz/ (clang, libFuzzer), ${fuzz_seconds}s"
+  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
-    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET=sla_load_fuzzer bash scripts/build.sh build-fuzz \
+    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer" \
+      bash scripts/build.sh build-fuzz \
       -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
-    fuzzer=$root/build-fuzz/bin/sla_load_fuzzer
-    corpus=$root/build-fuzz/fuzz-corpus        # the seeds plus what the run finds
-    artifacts=$root/build-fuzz/fuzz-artifacts  # crashing inputs land here
-    scratch=$root/build-fuzz/fuzz-cwd          # cwd: relative imports resolve here
-    fuzz_log=$root/build-fuzz/fuzz.log
-    rm -rf "$corpus" "$scratch" "$artifacts"
-    mkdir -p "$corpus" "$artifacts" "$scratch"
-    cp tests/fuzz/corpus/* "$corpus/"
-    rc=0
-    (cd "$scratch" && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$fuzzer" -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-      -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" </dev/null >"$fuzz_log" 2>&1) || rc=$?
-    if [ $rc -ne 0 ]; then
-      tail -n 80 "$fuzz_log"
-      echo "fuzz: the fuzzer failed (exit $rc); full log: $fuzz_log; inputs:"
-      ls -l "$artifacts"
-      exit 1
-    fi
-    grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb)' "$fuzz_log" || true
-    echo "fuzz: no crash in ${fuzz_seconds}s; corpus now $(ls "$corpus" | wc -l) inputs"
+    # run_fuzzer NAME SECONDS SEED_DIR: fuzz from a copy of the seeds; fail on a crash.
+    run_fuzzer() {
+      local name=$1 seconds=$2 seeds=$3
+      local fuzzer=$root/build-fuzz/bin/$name
+      local work=$root/build-fuzz/$name
+      local corpus=$work/corpus artifacts=$work/artifacts scratch=$work/cwd log=$work/fuzz.log
+      rm -rf "$work"
+      mkdir -p "$corpus" "$artifacts" "$scratch"
+      cp "$seeds"/* "$corpus/"
+      local rc=0
+      # cwd is a scratch folder, so that relative imports cannot reach the repository.
+      (cd "$scratch" && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" </dev/null >"$log" 2>&1) || rc=$?
+      if [ $rc -ne 0 ]; then
+        tail -n 80 "$log"
+        echo "fuzz: $name failed (exit $rc); full log: $log; inputs:"
+        ls -l "$artifacts"
+        exit 1
+      fi
+      grep -E '^(Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
+      echo "fuzz: $name: no crash in ${seconds}s; corpus now $(ls "$corpus" | wc -l) inputs"
+    }
+    run_fuzzer sla_load_fuzzer "$fuzz_seconds" tests/fuzz/corpus
+    run_fuzzer sla_tickets_fuzzer "$tickets_fuzz_seconds" tests/fuzz/tickets-corpus
   else
     echo "fuzz: clang not found; skipped"
   fi

@@ -21,18 +21,29 @@ bool CsvReader::fill() {
 }
 
 std::size_t CsvReader::find_end(bool& unterminated, std::size_t& newlines) const {
-  bool quoted = false;
+  // A quote opens a quoted field only at the start of a field; elsewhere it is an
+  // ordinary character (6" monitor), as most spreadsheets write it.
+  enum { field_start, unquoted, quoted, quote_in_quoted } state = field_start;
   newlines = 0;
   for (std::size_t i = begin_; i < end_; ++i) {
     const char c = buffer_[i];
-    if (c == '"') {
-      quoted = !quoted;  // "" inside quotes toggles twice: still quoted
-    } else if (c == '\n') {
-      if (!quoted) return i;
-      ++newlines;
+    switch (state) {
+      case field_start:
+      case unquoted:
+        if (c == '\n') return i;
+        state = c == ',' ? field_start : (c == '"' && state == field_start ? quoted : unquoted);
+        break;
+      case quoted:
+        if (c == '"') state = quote_in_quoted;
+        else if (c == '\n') ++newlines;
+        break;
+      case quote_in_quoted:  // "" is an escaped quote; anything else ends the quoted part
+        if (c == '\n') return i;
+        state = c == '"' ? quoted : (c == ',' ? field_start : unquoted);
+        break;
     }
   }
-  unterminated = quoted;
+  unterminated = state == quoted;
   return std::string_view::npos;
 }
 
@@ -52,9 +63,25 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     bool unterminated = false;
     std::size_t newlines = 0;  // inside quoted fields
     std::size_t end = find_end(unterminated, newlines);
-    while (end == std::string_view::npos && fill()) {
+    while (end == std::string_view::npos && end_ - begin_ <= max_record && fill()) {
       unterminated = false;
       end = find_end(unterminated, newlines);
+    }
+    if (end == std::string_view::npos && end_ - begin_ > max_record) {
+      // A runaway row (an unclosed quote in a huge file, or no line ends at all):
+      // report it and resume after the next line end, without holding it in memory.
+      error_ = "a row longer than 1 MiB (an unclosed quote?); skipped to the next line";
+      line_ = next_line_++;
+      for (;;) {
+        const char* nl = static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
+        if (nl) {
+          begin_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
+          break;
+        }
+        begin_ = end_ = 0;
+        if (!fill()) break;
+      }
+      return true;
     }
     const bool at_eof = end == std::string_view::npos;
     if (at_eof) end = end_;

@@ -26,6 +26,8 @@ class CsvReader {
   // The end of the record starting at begin_, or npos when more input is needed.
   std::size_t find_end(bool& unterminated, std::size_t& newlines) const;
 
+  static constexpr std::size_t max_record = 1 << 20;
+
   std::FILE* in_;
   std::vector<char> buffer_ = std::vector<char>(1 << 16);
   std::size_t begin_ = 0, end_ = 0;

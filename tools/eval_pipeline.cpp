@@ -17,7 +17,7 @@ void evaluate(const Evaluator& evaluator, TicketRow& row, Instant as_of, Evaluat
   ev = evaluator.evaluate(row.ticket, as_of);
   if (ev.error.empty()) return;
   row.error = ev.error == "unknown priority"
-                  ? fmt::format("unknown priority '{}'", row.ticket.priority)
+                  ? fmt::format("unknown priority '{}'", ev.unknown_priority)
                   : std::string(ev.error);
 }
 

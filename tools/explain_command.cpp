@@ -279,7 +279,7 @@ Command explain_command(CLI::App& sla) {
         Evaluation result = ev.evaluate(ticket, *as_of);
         if (!result.error.empty())
           return usage_error(result.error == "unknown priority"
-                                 ? fmt::format("unknown priority '{}'", o->priority)
+                                 ? fmt::format("unknown priority '{}'", result.unknown_priority)
                                  : std::string(result.error));
         Story story(ev);
         const auto& p = ev.package();

@@ -35,16 +35,18 @@ bool TicketReader::start(std::string& problem) {
   for (int i = 0; i < static_cast<int>(fields_.size()); ++i) {
     std::string_view name = trim(fields_[static_cast<std::size_t>(i)]);
     if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
-    if (iequals(name, "id"))
-      id_ = i;
-    else if (iequals(name, "priority"))
-      priority_ = i;
-    else if (iequals(name, "created_at"))
-      created_ = i;
-    else if (iequals(name, "first_response_at"))
-      responded_ = i;
-    else if (iequals(name, "resolved_at"))
-      resolved_ = i;
+    for (auto [column, index] : {std::pair{"id", &id_}, std::pair{"priority", &priority_},
+                                 std::pair{"created_at", &created_},
+                                 std::pair{"first_response_at", &responded_},
+                                 std::pair{"resolved_at", &resolved_}}) {
+      if (!iequals(name, column)) continue;
+      if (*index >= 0) {
+        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})", column,
+                              *index + 1, i + 1);
+        return false;
+      }
+      *index = i;
+    }
   }
   std::vector<std::string> missing;
   if (id_ < 0) missing.emplace_back("id");
@@ -110,10 +112,19 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     line_text_.clear();
     int c;
     bool any = false;
+    bool too_long = false;
     while ((c = std::fgetc(in_)) != EOF) {
       any = true;
       if (c == '\n') break;
-      line_text_.push_back(static_cast<char>(c));
+      if (line_text_.size() < (1u << 20)) line_text_.push_back(static_cast<char>(c));
+      else too_long = true;  // keep reading to the line end, holding no more of it
+    }
+    if (too_long) {
+      ++line_;
+      row.number = ++rows_;
+      row.line = line_;
+      row.error = "a line longer than 1 MiB";
+      return true;
     }
     if (!any) return false;
     ++line_;
@@ -158,9 +169,8 @@ bool TicketReader::next_jsonl(TicketRow& row) {
       if (error.empty()) error = "events must be a list";
     } else {
       for (const auto& e : *events) {
-        if (!e.is_object() || !e.contains("at") ||
-            !(e.contains("status") || e.contains("priority"))) {
-          if (error.empty()) error = "each event needs \"at\" and a \"status\" or a \"priority\"";
+        if (!e.is_object() || !e.contains("at") || e.contains("status") == e.contains("priority")) {
+          if (error.empty()) error = "each event needs \"at\" and either a \"status\" or a \"priority\"";
           continue;
         }
         TicketEvent ev;

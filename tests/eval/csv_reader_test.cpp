@@ -70,3 +70,19 @@ BOOST_AUTO_TEST_CASE(records_longer_than_the_buffer) {
   BOOST_TEST(r.rows[1][1].size() == big.size());
   BOOST_TEST(r.rows[2][0] == "c");
 }
+
+BOOST_AUTO_TEST_CASE(a_quote_inside_an_unquoted_field_is_a_character) {
+  auto r = read_all("id,subject\n1,6\" monitor broken\n2,next\n");
+  BOOST_REQUIRE(r.rows.size() == 3u);
+  BOOST_TEST(r.rows[1][1] == "6\" monitor broken");
+  BOOST_TEST(r.errors[1].empty());
+  BOOST_TEST(r.rows[2][0] == "2");
+}
+
+BOOST_AUTO_TEST_CASE(runaway_rows_are_cut_not_held) {
+  std::string text = "a,b\n1,\"" + std::string(3 << 20, 'x') + "\n2,ok\n";
+  auto r = read_all(text);
+  BOOST_REQUIRE(r.rows.size() == 3u);
+  BOOST_TEST(r.errors[1].find("longer than 1 MiB") != std::string::npos);
+  BOOST_TEST(r.rows[2] == (std::vector<std::string>{"2", "ok"}), boost::test_tools::per_element());
+}

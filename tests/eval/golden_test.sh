@@ -10,13 +10,13 @@ while read -r name selection; do
   [ -z "$name" ] && continue
   out=$(mktemp)
   # shellcheck disable=SC2086
-  "$SLA" eval contracts/qiscus-enterprise.sla $selection --as-of 2026-02-01T00:00:00+07:00 \
+  "$SLA" eval contracts/qiscus-enterprise.sla $selection --as-of 2026-04-01T00:00:00+07:00 \
     --threads 2 "$dir/tickets.csv" >"$out" 2>/dev/null
   if [ -n "${SLA_UPDATE_GOLDEN:-}" ]; then cp "$out" "$dir/$name.expected.csv"; pass=$((pass + 1))
   elif diff -u "$dir/$name.expected.csv" "$out"; then pass=$((pass + 1))
   else fail=$((fail + 1)); echo "FAIL $name"; fi
   # The same in one thread: byte for byte.
-  "$SLA" eval contracts/qiscus-enterprise.sla $selection --as-of 2026-02-01T00:00:00+07:00 \
+  "$SLA" eval contracts/qiscus-enterprise.sla $selection --as-of 2026-04-01T00:00:00+07:00 \
     --threads 1 "$dir/tickets.csv" 2>/dev/null | cmp -s - "$out" && pass=$((pass + 1)) \
     || { fail=$((fail + 1)); echo "FAIL $name: one thread differs from two"; }
   rm -f "$out"
