@@ -178,7 +178,8 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
     ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
                           as_of, r.target->commitment);
   // The ladder stops at the first response, or at the resolution of a ticket never answered.
-  ev.escalation = band_at(ticket.created, ticket.responded.value_or(ticket.resolved.value_or(as_of)));
+  ev.escalation =
+      band_at(ticket.created, ticket.responded.value_or(ticket.resolved.value_or(as_of)));
   return ev;
 }
 

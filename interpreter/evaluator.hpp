@@ -43,7 +43,7 @@ struct Evaluation {
   const Priority* priority = nullptr;  // the priority the targets were computed for
   TargetOutcome response, resolution;
   const EscalationBand* escalation = nullptr;  // the band reached, if the ladder has one
-  std::string_view error;  // set when the ticket cannot be evaluated; the rest is empty
+  std::string_view error;             // set when the ticket cannot be evaluated; the rest is empty
   std::string_view unknown_priority;  // with error "unknown priority": the name looked up
 };
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <CLI/CLI.hpp>
+
 #include "interpreter/calendar.hpp"
 
 namespace sla::cli {
@@ -16,5 +18,13 @@ std::optional<Instant> as_of_argument(std::string_view text, std::string& error)
 // An offset is optional: a local time is read in `calendar`'s zone.
 std::optional<Instant> local_argument(std::string_view text, const Calendar& calendar,
                                       std::string& error);
+
+// Why `path` cannot be read as an input file ("no such file", "is a directory"),
+// or "" when it can. Pipes and devices are fine.
+std::string unreadable(const std::string& path);
+
+// --addon ID: one value per flag (repeatable), or several separated by commas, so
+// that `--addon a tickets.csv` does not take the file for an add-on.
+CLI::Option* add_addon_option(CLI::App* app, std::vector<std::string>& addons);
 
 }  // namespace sla::cli

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "sla/load.hpp"
+#include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/output.hpp"
 
@@ -22,17 +23,20 @@ Command check_command(CLI::App& sla) {
       "Exit codes: 0 every file is valid; 1 a file has errors; 2 usage error or unreadable file.");
 
   return {app, [options] {
-            for (const auto& f : options->files) {
-              if (!std::filesystem::is_regular_file(f)) {
-                fmt::print(stderr, "sla check: cannot open '{}': no such file\n", f);
-                return static_cast<int>(Exit::usage);
-              }
-            }
             int exit = Exit::ok;
             auto report = nlohmann::ordered_json::array();
             for (const auto& f : options->files) {
+              // A file that cannot be read is a usage error; the others are still checked.
+              if (auto why = unreadable(f); !why.empty()) {
+                if (options->format == "json")
+                  report.push_back({{"file", f}, {"valid", false}, {"error", why}});
+                else
+                  fmt::print(stderr, "sla check: {}\n", why);
+                exit = Exit::usage;
+                continue;
+              }
               LoadResult r = load_file(f);
-              if (!r.ok()) exit = Exit::failed;
+              if (!r.ok() && exit != Exit::usage) exit = Exit::failed;
               if (options->format == "json") {
                 auto diagnostics = nlohmann::ordered_json::array();
                 for (const auto& d : r.diagnostics) diagnostics.push_back(to_json(d));

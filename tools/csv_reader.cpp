@@ -34,8 +34,10 @@ std::size_t CsvReader::find_end(bool& unterminated, std::size_t& newlines) const
         state = c == ',' ? field_start : (c == '"' && state == field_start ? quoted : unquoted);
         break;
       case quoted:
-        if (c == '"') state = quote_in_quoted;
-        else if (c == '\n') ++newlines;
+        if (c == '"')
+          state = quote_in_quoted;
+        else if (c == '\n')
+          ++newlines;
         break;
       case quote_in_quoted:  // "" is an escaped quote; anything else ends the quoted part
         if (c == '\n') return i;
@@ -73,7 +75,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       error_ = "a row longer than 1 MiB (an unclosed quote?); skipped to the next line";
       line_ = next_line_++;
       for (;;) {
-        const char* nl = static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
+        const char* nl =
+            static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
         if (nl) {
           begin_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
           break;

@@ -39,7 +39,7 @@ Command eval_command(CLI::App& sla) {
   app->add_option("tickets", o->tickets,
                   "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
   app->add_option("--package", o->package, "The package the tickets are under")->required();
-  app->add_option("--addon", o->addons, "An add-on applied to the package (repeatable)");
+  add_addon_option(app, o->addons);
   app->add_option("--as-of", o->as_of,
                   "Judge unanswered tickets at this instant (RFC 3339; default: now)");
   app->add_option("--format", o->format, "Output: csv, jsonl or table")
@@ -67,8 +67,7 @@ Command eval_command(CLI::App& sla) {
       "with the reason in the error column); 2 usage error.");
 
   return {app, [o] {
-            if (!std::filesystem::is_regular_file(o->file))
-              return usage_error(fmt::format("cannot open '{}': no such file", o->file));
+            if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
             std::string error;
             const auto as_of = as_of_argument(o->as_of, error);
             if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
@@ -83,8 +82,8 @@ Command eval_command(CLI::App& sla) {
             std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
             if (o->tickets != "-") {
               in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
-              if (!in_file || std::filesystem::is_directory(o->tickets))
-                return usage_error(fmt::format("cannot open tickets '{}'", o->tickets));
+              if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
+                return usage_error(why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
               in = in_file.get();
             }
             std::string input_format = o->input_format;
@@ -93,6 +92,11 @@ Command eval_command(CLI::App& sla) {
               input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
             }
             std::FILE* out = stdout;
+            std::error_code same_error;
+            if (!o->output.empty() && o->tickets != "-" &&
+                std::filesystem::equivalent(o->output, o->tickets, same_error))
+              return usage_error(fmt::format(
+                  "--output '{}' is the tickets file itself; write elsewhere", o->output));
             std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
             if (!o->output.empty()) {
               out_file.reset(std::fopen(o->output.c_str(), "wb"));

@@ -201,7 +201,7 @@ Command explain_command(CLI::App& sla) {
   CLI::App* app = sla.add_subcommand("explain", "Explain one ticket's deadlines in plain words");
   app->add_option("contract", o->file, "Contract file (.sla)")->required();
   app->add_option("--package", o->package, "The package")->required();
-  app->add_option("--addon", o->addons, "An add-on applied to the package (repeatable)");
+  add_addon_option(app, o->addons);
   app->add_option("--priority", o->priority, "The ticket's priority")->required();
   app->add_option("--created", o->created, "When the ticket was raised (RFC 3339)")->required();
   app->add_option("--responded", o->responded, "First response (RFC 3339)");
@@ -215,8 +215,7 @@ Command explain_command(CLI::App& sla) {
 
   return {
       app, [o] {
-        if (!std::filesystem::is_regular_file(o->file))
-          return usage_error(fmt::format("cannot open '{}': no such file", o->file));
+        if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
         std::string error;
         const auto as_of = as_of_argument(o->as_of, error);
         if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "sla/load.hpp"
+#include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/model_json.hpp"
 #include "tools/output.hpp"
@@ -89,11 +90,11 @@ Command inspect_command(CLI::App& sla) {
                   "Output: text or json (positions under \"span\" keys)")
       ->check(CLI::IsMember({"text", "json"}));
   app->add_option("--package", options->package, "Show only this package, with --addon applied");
-  app->add_option("--addon", options->addons, "An add-on to apply to --package (repeatable)");
+  add_addon_option(app, options->addons);
 
   return {app, [options] {
-            if (!std::filesystem::is_regular_file(options->file)) {
-              fmt::print(stderr, "sla inspect: cannot open '{}': no such file\n", options->file);
+            if (auto why = unreadable(options->file); !why.empty()) {
+              fmt::print(stderr, "sla inspect: {}\n", why);
               return static_cast<int>(Exit::usage);
             }
             if (!options->addons.empty() && options->package.empty()) {

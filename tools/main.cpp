@@ -1,5 +1,9 @@
 // sla: check, inspect and evaluate support-SLA contracts.
 #include <fmt/format.h>
+#include <algorithm>
+#include <span>
+
+#include "grammar/suggest.hpp"
 
 #include "sla/load.hpp"
 #include "tools/commands.hpp"
@@ -22,8 +26,19 @@ int main(int argc, char** argv) {
       "(unknown flag, missing file, bad argument).\n"
       "Run 'sla COMMAND --help' for a command's options. Docs: docs/cli.md, docs/language.md.");
 
+  // An unknown command gets a suggestion, not CLI11's "A subcommand is required".
   std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
                                 eval_command(app), explain_command(app)};
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto& c : commands) names.push_back(c.app->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      auto near = sla::closest(argv[1], std::span<const std::string>(names));
+      fmt::print(stderr, "sla: unknown command '{}'{}\nCommands: {}. Run 'sla --help'.\n", argv[1],
+                 near ? fmt::format("; did you mean '{}'?", *near) : "", fmt::join(names, ", "));
+      return Exit::usage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

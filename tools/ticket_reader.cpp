@@ -35,14 +35,14 @@ bool TicketReader::start(std::string& problem) {
   for (int i = 0; i < static_cast<int>(fields_.size()); ++i) {
     std::string_view name = trim(fields_[static_cast<std::size_t>(i)]);
     if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
-    for (auto [column, index] : {std::pair{"id", &id_}, std::pair{"priority", &priority_},
-                                 std::pair{"created_at", &created_},
-                                 std::pair{"first_response_at", &responded_},
-                                 std::pair{"resolved_at", &resolved_}}) {
+    for (auto [column, index] :
+         {std::pair{"id", &id_}, std::pair{"priority", &priority_},
+          std::pair{"created_at", &created_}, std::pair{"first_response_at", &responded_},
+          std::pair{"resolved_at", &resolved_}}) {
       if (!iequals(name, column)) continue;
       if (*index >= 0) {
-        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})", column,
-                              *index + 1, i + 1);
+        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})",
+                              column, *index + 1, i + 1);
         return false;
       }
       *index = i;
@@ -116,8 +116,10 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     while ((c = std::fgetc(in_)) != EOF) {
       any = true;
       if (c == '\n') break;
-      if (line_text_.size() < (1u << 20)) line_text_.push_back(static_cast<char>(c));
-      else too_long = true;  // keep reading to the line end, holding no more of it
+      if (line_text_.size() < (1u << 20))
+        line_text_.push_back(static_cast<char>(c));
+      else
+        too_long = true;  // keep reading to the line end, holding no more of it
     }
     if (too_long) {
       ++line_;
@@ -170,7 +172,8 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     } else {
       for (const auto& e : *events) {
         if (!e.is_object() || !e.contains("at") || e.contains("status") == e.contains("priority")) {
-          if (error.empty()) error = "each event needs \"at\" and either a \"status\" or a \"priority\"";
+          if (error.empty())
+            error = "each event needs \"at\" and either a \"status\" or a \"priority\"";
           continue;
         }
         TicketEvent ev;

@@ -51,8 +51,7 @@ Command time_command(CLI::App& sla) {
   auto* calendar = app->add_option("--calendar", o->calendar, "Use this calendar of the contract");
   auto* package =
       app->add_option("--package", o->package, "Use the calendar governing this package");
-  app->add_option("--addon", o->addons, "An add-on applied to --package (repeatable)")
-      ->needs(package);
+  add_addon_option(app, o->addons)->needs(package);
   calendar->excludes(package);
   app->add_option("--format", o->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -75,10 +74,13 @@ Command time_command(CLI::App& sla) {
   CLI::App* open =
       app->add_subcommand("open", "Is the calendar open AT, and when does that change");
   open->add_option("at", o->at, "Instant, RFC 3339")->required();
+  // --format may also follow the query.
+  for (CLI::App* query : {add, between, open})
+    query->add_option("--format", o->format, "Output: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
 
   return {app, [o, add, between, open] {
-            if (!std::filesystem::is_regular_file(o->file))
-              return usage_error(fmt::format("cannot open '{}': no such file", o->file));
+            if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
             if (o->calendar.empty() && o->package.empty())
               return usage_error("choose a calendar: --calendar NAME or --package ID");
             LoadResult r = load_file(o->file);
@@ -148,9 +150,11 @@ Command time_command(CLI::App& sla) {
                 fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
                            never ? "null" : fmt::format("\"{}\"", local(change)));
               else
-                fmt::print("calendar {} is {} at {}; it {} {}\n", info->id, is_open ? "open" : "closed",
-                           local(*at), is_open ? "closes" : "opens",
-                           never ? "never" : fmt::format("at {}", local(change)));
+                fmt::print(
+                    "calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
+                    local(*at),
+                    never ? fmt::format("never {}", is_open ? "closes" : "opens")
+                          : fmt::format("{} at {}", is_open ? "closes" : "opens", local(change)));
             }
             return static_cast<int>(Exit::ok);
           }};

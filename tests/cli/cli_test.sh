@@ -115,5 +115,20 @@ assert due["from"] == "2026-01-12T10:00:00+07:00", due
 PY
 check "explain unknown priority" 2 "$SLA" explain "$C" --package premium --priority Urgent --created 2026-01-09T16:30:00+07:00
 
+# Review fixes: suggestions, add-ons not swallowing files, options after the query,
+# the output never overwriting the input, directories named as such.
+check "unknown command suggests" 2 "$SLA" chek "$C";        contains "suggestion" "did you mean 'check'"
+check "addon then file" 0 "$SLA" eval "$C" $E --addon dedicated_24x7 "$tmp/ok.csv"
+contains "24x7 deadline" '^A,Normal,2026-01-09T20:30:00\+07:00'
+check "addons with commas" 0 "$SLA" eval "$C" $E --addon dedicated_24x7,resolution "$tmp/ok.csv"
+check "format after the query" 0 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00+07:00 "4 business hours" --format json
+contains "json deadline" '"deadline": "2026-01-12T12:30:00\+07:00"'
+cp "$tmp/ok.csv" "$tmp/same.csv"
+check "output is the input" 2 "$SLA" eval "$C" $E --output "$tmp/same.csv" "$tmp/same.csv"
+[ -s "$tmp/same.csv" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL the input was emptied"; }
+check "check a directory and a file" 2 "$SLA" check "$tmp" "$C"
+contains "directory" 'is a directory'
+contains "still checks the file" 'qiscus-enterprise.sla: ok'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -166,3 +166,41 @@ BOOST_AUTO_TEST_CASE(bad_tickets_are_errors_not_guesses) {
   Ticket lower{"critical", at("2026-01-09T16:30:00+07:00"), {}, {}, {}};
   BOOST_TEST(ev.evaluate(lower, as_of).priority->name == "Critical");
 }
+
+BOOST_AUTO_TEST_CASE(events_after_as_of_are_not_known_yet) {
+  Evaluator ev = evaluator("premium");
+  const TicketEvent events[] = {
+      {at("2026-01-12T10:00:00+07:00"), TicketEvent::Kind::status, "waiting on client"},
+      {at("2026-01-12T14:00:00+07:00"), TicketEvent::Kind::status, "open"},
+      {at("2026-01-12T13:00:00+07:00"), TicketEvent::Kind::priority, "Critical"}};
+  Ticket t{"Normal", at("2026-01-12T09:00:00+07:00"), {}, {}, std::span(events, 2)};
+  // As of 12:00 the pause has not ended: it lasts until as_of, 3 hours are left.
+  BOOST_TEST(local(ev.evaluate(t, at("2026-01-12T12:00:00+07:00")).response.due) ==
+             "2026-01-12T15:00:00+07:00");
+  const TicketEvent later_change[] = {
+      {at("2026-01-12T13:00:00+07:00"), TicketEvent::Kind::priority, "Critical"}};
+  Ticket t2{"Normal", at("2026-01-12T09:00:00+07:00"), {}, {}, later_change};
+  BOOST_TEST(ev.evaluate(t2, at("2026-01-12T12:00:00+07:00")).priority->name == "Normal");
+}
+
+BOOST_AUTO_TEST_CASE(a_ticket_raised_after_as_of_cannot_be_judged) {
+  Evaluator ev = evaluator("premium");
+  Ticket t{"Normal", at("2026-03-01T09:00:00+07:00"), {}, {}, {}};
+  BOOST_TEST(ev.evaluate(t, as_of).error == "created after --as-of");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_priority_from_an_event_is_named) {
+  Evaluator ev = evaluator("premium");
+  const TicketEvent events[] = {
+      {at("2026-01-12T10:00:00+07:00"), TicketEvent::Kind::priority, "Huge"}};
+  Ticket t{"High", at("2026-01-12T09:00:00+07:00"), {}, {}, events};
+  Evaluation e = ev.evaluate(t, as_of);
+  BOOST_TEST(e.error == "unknown priority");
+  BOOST_TEST(e.unknown_priority == "Huge");
+}
+
+BOOST_AUTO_TEST_CASE(the_ladder_stops_at_resolution_without_response) {
+  Evaluator ev = evaluator("premium");
+  Ticket t{"Normal", at("2026-01-12T09:00:00+07:00"), {}, at("2026-01-12T10:00:00+07:00"), {}};
+  BOOST_TEST(ev.evaluate(t, as_of).escalation->role == "Technical Support");
+}

@@ -310,3 +310,18 @@ BOOST_AUTO_TEST_CASE(business_weeks_are_not_a_unit) {
   BOOST_REQUIRE(d);
   BOOST_TEST(d->hint == "for example: 5 business days");
 }
+
+BOOST_AUTO_TEST_CASE(a_child_calendar_works_out_its_own_business_day) {
+  auto r = load(R"(
+calendar base { zone UTC open Mon-Fri 09:00-17:00 }
+calendar uneven extends base { open Fri 09:00-12:00 }
+package p "P" { calendar uneven respond to Low within 2 business days }
+)");
+  BOOST_TEST(sla::testing::has_code(r, "SLA033"));
+  auto stated = load(R"(
+calendar base { zone UTC open Mon-Fri 09:00-17:00 business day is 8 hours }
+calendar uneven extends base { open Fri 09:00-12:00 }
+package p "P" { calendar uneven respond to Low within 2 business days }
+)");
+  BOOST_TEST(stated.ok(), codes(stated));  // a stated length is inherited
+}
