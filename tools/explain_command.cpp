@@ -96,8 +96,26 @@ class Story {
                     target.label.empty() ? "" : fmt::format(", worded \"{}\"", target.label),
                     target.span.file, target.span.line));
     const Instant due = ev_.due(ticket.created, target, ticket.events, as_of);
+    const auto pauses = pause_spans(ticket, as_of);
+    auto pause_at = [&](Instant t) -> const Pause* {
+      for (const auto& p : pauses)
+        if (p.from <= t && t < p.until) return &p;
+      return nullptr;
+    };
+    auto next_pause = [&](Instant t) {
+      Instant next = Calendar::kNever;
+      for (const auto& p : pauses)
+        if (p.from > t) next = std::min(next, p.from);
+      return next;
+    };
+    auto say_pause = [&](const Pause& p, Instant until) {
+      say("pause",
+          fmt::format("Paused {} to {}: status \"{}\" stops the clock.", when(p.from), when(until),
+                      p.status),
+          p.from, until);
+    };
     if (target.within.business) {
-      // Walk open and closed spans from creation to the deadline.
+      // Walk open, closed and paused spans from creation to the deadline.
       Instant t = ticket.created;
       if (!cal_.is_open(t)) {
         const Instant open = cal_.next_opening(t);
@@ -106,15 +124,18 @@ class Story {
                         "opening, {}.",
                         when(t), closed_reason(t, open), when(open)),
             t, open);
-        t = open;
       } else {
         say("clock_start",
             fmt::format("Raised {}, during operating hours: the clock starts at once.", when(t)),
             t);
       }
-      for (int guard = 0; t < due && guard < 200; ++guard) {
-        if (cal_.is_open(t)) {
-          const Instant close = std::min(cal_.next_closing(t), due);
+      for (int guard = 0; t < due && guard < 400; ++guard) {
+        if (const Pause* p = pause_at(t)) {
+          const Instant until = std::min(p->until, due);
+          say_pause(*p, until);
+          t = until;
+        } else if (cal_.is_open(t)) {
+          const Instant close = std::min({cal_.next_closing(t), next_pause(t), due});
           const auto counted =
               std::chrono::duration_cast<std::chrono::minutes>(cal_.between(t, close));
           say("open",
@@ -123,10 +144,11 @@ class Story {
               t, close);
           t = close;
         } else {
-          const Instant open = std::min(cal_.next_opening(t), due);
-          say("closed",
-              fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)), t,
-              open);
+          const Instant open = std::min({cal_.next_opening(t), next_pause(t), due});
+          if (t != ticket.created)
+            say("closed",
+                fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)),
+                t, open);
           t = open;
         }
       }
@@ -144,14 +166,9 @@ class Story {
             fmt::format("Raised {}; the clock counts calendar time, open or not.", when(start)),
             start);
       }
+      for (const auto& p : pauses)
+        if (p.from < due) say_pause(p, p.until);
     }
-    for (const auto& e : ticket.events)
-      if (e.kind == TicketEvent::Kind::status && ev_.is_pausing(e.value))
-        say("pause",
-            fmt::format("Paused from {}: status \"{}\" (waiting on the client) stops the clock "
-                        "until the next status change.",
-                        when(e.at), e.value),
-            e.at);
     std::string verdict;
     if (done)
       verdict = *done <= due ? fmt::format("met: done {}", when(*done))
@@ -183,6 +200,36 @@ class Story {
 
   const json& steps() const { return steps_; }
 
+ private:
+  struct Pause {
+    Instant from, until;
+    std::string_view status;
+  };
+
+  // The pauses as spans (the evaluator's rule: a pausing status until the next
+  // status event; one still open ends at as_of; nothing after as_of is known).
+  std::vector<Pause> pause_spans(const Ticket& ticket, Instant as_of) const {
+    std::vector<Pause> out;
+    std::optional<Pause> open;
+    for (const auto& e : ticket.events) {
+      if (e.at > as_of) break;
+      if (e.kind != TicketEvent::Kind::status) continue;
+      const bool pausing = ev_.is_pausing(e.value);
+      if (pausing && !open) open = Pause{std::max(e.at, ticket.created), {}, e.value};
+      if (!pausing && open) {
+        open->until = std::max(e.at, open->from);
+        out.push_back(*open);
+        open.reset();
+      }
+    }
+    if (open) {
+      open->until = std::max(as_of, open->from);
+      out.push_back(*open);
+    }
+    return out;
+  }
+
+ public:
  private:
   const Evaluator& ev_;
   const Calendar& cal_;
@@ -289,6 +336,14 @@ Command explain_command(CLI::App& sla) {
                                   : fmt::format(" with {}", fmt::join(p.applied_addons, ", ")),
                               ev.calendar_info().id, ev.calendar_info().zone,
                               fmt::join(ev.calendar_info().weekly, "; ")));
+        for (const auto& e : ticket.events)
+          if (e.kind == TicketEvent::Kind::priority && e.at <= *as_of)
+            story.say(
+                "priority_change",
+                fmt::format("The priority changed to {} at {}; the targets are those of the new "
+                            "priority, counted from creation.",
+                            e.value, story.when(e.at)),
+                e.at);
         story.say("priority", fmt::format("Priority {}: {}", result.priority->name,
                                           p.descriptions.count(result.priority->name)
                                               ? p.descriptions.at(result.priority->name)

@@ -130,5 +130,10 @@ check "check a directory and a file" 2 "$SLA" check "$tmp" "$C"
 contains "directory" 'is a directory'
 contains "still checks the file" 'qiscus-enterprise.sla: ok'
 
+printf '{"at":"2026-01-12T10:00:00+07:00","status":"waiting on client"}\n{"at":"2026-01-12T14:00:00+07:00","status":"open"}\n' >"$tmp/ev.jsonl"
+check "explain with a pause" 0 "$SLA" explain "$C" --package premium --priority Low --created 2026-01-12T09:00:00+07:00 --events "$tmp/ev.jsonl" --as-of 2026-02-01T00:00:00+07:00
+contains "pause in place" 'Paused Monday 2026-01-12T10:00:00\+07:00 to Monday 2026-01-12T14:00:00\+07:00'
+contains "then 180 min" '14:00:00\+07:00 to Monday 2026-01-12T17:00:00\+07:00: 180 min counted'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
