@@ -21,5 +21,6 @@ Command inspect_command(CLI::App& sla);
 Command time_command(CLI::App& sla);
 Command eval_command(CLI::App& sla);
 Command explain_command(CLI::App& sla);
+Command test_command(CLI::App& sla);
 
 }  // namespace sla::cli

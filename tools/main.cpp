@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
 
   // An unknown command gets a suggestion, not CLI11's "A subcommand is required".
   std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
-                                eval_command(app), explain_command(app)};
+                                eval_command(app), explain_command(app), test_command(app)};
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
     for (const auto& c : commands) names.push_back(c.app->get_name());

@@ -135,5 +135,13 @@ check "explain with a pause" 0 "$SLA" explain "$C" --package premium --priority 
 contains "pause in place" 'Paused Monday 2026-01-12T10:00:00\+07:00 to Monday 2026-01-12T14:00:00\+07:00'
 contains "then 180 min" '14:00:00\+07:00 to Monday 2026-01-12T17:00:00\+07:00: 180 min counted'
 
+# sla test: every bundled contract's examples pass; a wrong expectation fails with the reason.
+check "test all contracts" 0 "$SLA" test contracts/*.sla;  contains "no failure" ' passed, 0 failed$'
+sed 's/expect response due 2026-01-12 12:30/expect response due 2026-01-12 12:00/' "$C" >"$tmp/wrong.sla"
+check "test a wrong example" 1 "$SLA" test "$tmp/wrong.sla"
+contains "says what differs" 'expected response due 2026-01-12 12:00, got 2026-01-12 12:30'
+check "test filter" 0 "$SLA" test --filter 'annex' "$C";  contains "two annex examples" '^2 passed, 0 failed$'
+check "test bad regex" 2 "$SLA" test --filter '(' "$C"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
