@@ -90,7 +90,7 @@ struct business_unit : seq<opt<key<"business">, ws>, time_unit> {};
 struct duration : seq<decimal, star<blank>, must<business_unit>> {};
 
 struct percent_sign : one<'%'> {};
-struct percent : seq<decimal, ws, must<percent_sign>> {};
+struct percent : seq<decimal, star<blank>, must<percent_sign>> {};
 
 struct currency
     : seq<range<'A', 'Z'>, range<'A', 'Z'>, range<'A', 'Z'>, not_at<ranges<'A', 'Z', 'a', 'z'>>> {};

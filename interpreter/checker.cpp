@@ -112,6 +112,13 @@ std::vector<std::string> weekly_text(const std::array<std::vector<DailyInterval>
   return out;
 }
 
+std::vector<std::string> hours_of(const Node& s) {
+  std::vector<std::string> out;
+  for (const auto* r : ast::args<ast::TimeRange>(s))
+    out.push_back(fmt::format("{}-{}", clock_text(r->from.minutes), clock_text(r->to.minutes)));
+  return out;
+}
+
 class Checker {
  public:
   Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
@@ -147,6 +154,8 @@ class Checker {
   }
 
   Diagnostic& report(Code code, Span span, std::string message, std::string hint = {}) {
+    // A name can be as long as a file; keep the message readable.
+    if (message.size() > 300) message = message.substr(0, 297) + "...";
     Diagnostic d;
     d.code = std::string(info(code).id);
     d.location = sources_.locate(span);
@@ -207,10 +216,8 @@ class Checker {
         const auto* id = ast::arg<ast::Ident>(item);
         if (!id || item.kind == Kind::priorities) continue;
         auto [it, fresh] = names.emplace(id->name, &item);
-        if (fresh) {
-          by_name_[id->name] = &item;
-          continue;
-        }
+        by_name_.emplace(id->name, &item);
+        if (fresh) continue;
         auto& d = report(Code::duplicate_name, id->span,
                          fmt::format("'{}' is already defined (as a {})", id->name,
                                      ast::name(it->second->kind)));
@@ -230,13 +237,16 @@ class Checker {
 
   std::vector<std::string> names_of(Kind kind) {
     std::vector<std::string> out;
-    for (const Node* n : items_[kind]) out.push_back(ident_of(*n));
+    for (const Node* n : items_[kind])
+      if (std::find(out.begin(), out.end(), ident_of(*n)) == out.end()) out.push_back(ident_of(*n));
     return out;
   }
 
   const Node* item(Kind kind, const std::string& name) {
-    auto it = by_name_.find(name);
-    return it != by_name_.end() && it->second->kind == kind ? it->second : nullptr;
+    auto [first, last] = by_name_.equal_range(name);
+    for (auto it = first; it != last; ++it)
+      if (it->second->kind == kind) return it->second;
+    return nullptr;
   }
 
   // ------------------------------------------------------------ header
@@ -452,6 +462,7 @@ class Checker {
     calendar_stack_.erase(id);
     b.info.id = id;
     b.info.title = text_of(*block);
+    b.info.extends = parent;
     b.info.span = ref(block->span);
     b.info.calendar.reset();
     b.spec.name = id;
@@ -463,6 +474,9 @@ class Checker {
       switch (s.kind) {
         case Kind::zone:
           b.has_zone = check_zone(s, b);
+          break;
+        case Kind::summary:
+          b.info.summary = text_of(s);
           break;
         case Kind::open: {
           if (ast::has_word(s, "on holidays")) {
@@ -602,7 +616,14 @@ class Checker {
     } else {
       b.spec.holidays.push_back(std::move(rule));
     }
-    if (s.kind != Kind::holiday) dated.emplace(key, s.span);
+    if (s.kind != Kind::holiday) {
+      dated.emplace(key, s.span);
+      std::string hours;
+      for (const auto& h : hours_of(s))
+        hours += fmt::format("{}{}", hours.empty() ? "" : ", ", h);
+      b.info.dated.push_back(fmt::format("{} {}{}", key, hours.empty() ? "closed" : hours,
+                                         text_of(s).empty() ? "" : fmt::format(" ({})", text_of(s))));
+    }
   }
 
   bool check_zone(const Node& s, CalendarBuild& b) {
@@ -1064,7 +1085,7 @@ class Checker {
   std::vector<Diagnostic>& diagnostics_;
   Model* model_ = nullptr;
   std::map<Kind, std::vector<const Node*>> items_;
-  std::map<std::string, const Node*> by_name_;
+  std::multimap<std::string, const Node*> by_name_;
   std::map<std::string, std::vector<const Node*>> holiday_nodes_;
   std::map<std::string, std::unique_ptr<CalendarBuild>> calendars_;
   std::set<std::string> calendar_stack_, package_stack_;

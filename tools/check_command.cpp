@@ -20,7 +20,11 @@ Command check_command(CLI::App& sla) {
   app->add_option("--format", options->format, "Output: text (for people) or json")
       ->check(CLI::IsMember({"text", "json"}));
   app->footer(
-      "Exit codes: 0 every file is valid; 1 a file has errors; 2 usage error or unreadable file.");
+      "Example:\n  sla check contracts/qiscus-enterprise.sla\n"
+      "Every problem is reported as file:line:col with a caret, a stable code "
+      "(docs/diagnostics.md)\n"
+      "and a hint. Exit codes: 0 every file is valid; 1 a file has errors; 2 usage error or an\n"
+      "unreadable file (the other files are still checked).");
 
   return {app, [options] {
             int exit = Exit::ok;

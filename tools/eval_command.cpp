@@ -52,6 +52,8 @@ Command eval_command(CLI::App& sla) {
                   "1, or 2 to read and write in parallel (default: 2 on a multi-core machine)")
       ->check(CLI::Range(1, 2));
   app->footer(
+      "Example:\n  sla eval contracts/qiscus-enterprise.sla --package premium --as-of "
+      "2026-04-01T00:00:00+07:00 \\\n    --format table contracts/samples/qiscus-tickets.csv\n"
       "Input columns: id, priority, created_at (required); first_response_at, resolved_at "
       "(optional).\n"
       "CSV needs a header row; columns may come in any order; other columns are ignored. JSON "

@@ -249,6 +249,14 @@ Command explain_command(CLI::App& sla) {
   app->add_option("contract", o->file, "Contract file (.sla)")->required();
   app->add_option("--package", o->package, "The package")->required();
   add_addon_option(app, o->addons);
+  app->footer(
+      "Example:\n  sla explain contracts/qiscus-enterprise.sla --package premium --priority Normal "
+      "\\\n"
+      "    --created 2026-01-09T16:30:00+07:00 --as-of 2026-01-12T10:00:00+07:00\n"
+      "--events takes a file path: JSON Lines of {\"at\": T, \"status\": S} or {\"at\": T, "
+      "\"priority\": P}.\n"
+      "Times without an offset are read in the package calendar's zone.\n"
+      "Exit codes: 0 ok; 1 the contract has errors; 2 usage error.");
   app->add_option("--priority", o->priority, "The ticket's priority")->required();
   app->add_option("--created", o->created, "When the ticket was raised (RFC 3339)")->required();
   app->add_option("--responded", o->responded, "First response (RFC 3339)");

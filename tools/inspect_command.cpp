@@ -60,7 +60,13 @@ void print_text(const Model& m, const Package* selected) {
     fmt::print("priorities (lowest first): {}\n", fmt::join(names, " < "));
   }
   for (const auto& c : m.calendars)
-    fmt::print("calendar {}: {}; {}{}\n", c.id, c.zone, fmt::join(c.weekly, "; "),
+    fmt::print("calendar {}{}: {}; {}{}{}{}\n", c.id,
+               c.extends.empty() ? "" : " (extends " + c.extends + ")", c.zone,
+               fmt::join(c.weekly, "; "),
+               c.dated.empty() ? "" : fmt::format("; {}", fmt::join(c.dated, "; ")),
+               c.business_day_seconds
+                   ? fmt::format("; business day {} h", *c.business_day_seconds / 3600.0)
+                   : "",
                c.holiday_sets.empty()
                    ? ""
                    : fmt::format("; closed on holidays {}", fmt::join(c.holiday_sets, ", ")));
@@ -91,6 +97,11 @@ Command inspect_command(CLI::App& sla) {
       ->check(CLI::IsMember({"text", "json"}));
   app->add_option("--package", options->package, "Show only this package, with --addon applied");
   add_addon_option(app, options->addons);
+  app->footer(
+      "Examples:\n  sla inspect contracts/qiscus-enterprise.sla\n"
+      "  sla inspect contracts/qiscus-enterprise.sla --package premium --addon dedicated_24x7 "
+      "--format json\n"
+      "Exit codes: 0 ok; 1 the contract has errors; 2 usage error (unknown package or add-on).");
 
   return {app, [options] {
             if (auto why = unreadable(options->file); !why.empty()) {

@@ -1,10 +1,9 @@
-// sla: check, inspect and evaluate support-SLA contracts.
+// sla: check, inspect, test and evaluate support-SLA contracts.
 #include <fmt/format.h>
 #include <algorithm>
 #include <span>
 
 #include "grammar/suggest.hpp"
-
 #include "sla/load.hpp"
 #include "tools/commands.hpp"
 
@@ -16,19 +15,23 @@ int main(int argc, char** argv) {
   app.name("sla");
   app.set_version_flag("--version", fmt::format("sla {}", sla::version()));
   app.require_subcommand(1);
+
+  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
+                                eval_command(app),  explain_command(app), test_command(app)};
+  // Set after the commands exist, so that they do not inherit it.
   app.footer(
       "Examples:\n"
       "  sla check contracts/qiscus-enterprise.sla\n"
       "  sla inspect contracts/qiscus-enterprise.sla --format json\n"
       "  sla time contracts/qiscus-enterprise.sla --package premium add 2026-01-09T16:30:00+07:00 "
-      "\"4 business hours\"\n\n"
+      "\"4 business hours\"\n"
+      "  sla eval contracts/qiscus-enterprise.sla --package premium --format table "
+      "contracts/samples/qiscus-tickets.csv\n"
+      "  sla test contracts/qiscus-enterprise.sla\n\n"
       "Exit codes: 0 success; 1 the contract has errors (or a check failed); 2 usage error\n"
       "(unknown flag, missing file, bad argument).\n"
       "Run 'sla COMMAND --help' for a command's options. Docs: docs/cli.md, docs/language.md.");
-
   // An unknown command gets a suggestion, not CLI11's "A subcommand is required".
-  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
-                                eval_command(app), explain_command(app), test_command(app)};
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
     for (const auto& c : commands) names.push_back(c.app->get_name());

@@ -168,7 +168,10 @@ json to_json(const Model& m) {
             {"zone", c.zone},
             {"open", c.weekly},
             {"closed_on_holidays", c.holiday_sets},
+            {"dated", c.dated},
             {"holidays_stated", c.holidays_stated}};
+    if (!c.extends.empty()) cj["extends"] = c.extends;
+    if (!c.summary.empty()) cj["summary"] = c.summary;
     if (c.business_day_seconds) cj["business_day_seconds"] = *c.business_day_seconds;
     cj["span"] = to_json(c.span);
     calendars.push_back(cj);

@@ -19,10 +19,33 @@ std::string_view severity_name(Severity s) {
   return "error";
 }
 
-// Tabs become one space so the caret lines up under the source.
-std::string detab(std::string s) {
-  std::replace(s.begin(), s.end(), '\t', ' ');
-  return s;
+// What a terminal can show: tabs become one space (so the caret lines up), other
+// control characters and bytes that are not UTF-8 become '?', one for one.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80             ? 1
+                      : (c & 0xE0) == 0xC0 ? 2
+                      : (c & 0xF0) == 0xE0 ? 3
+                      : (c & 0xF8) == 0xF0 ? 4
+                                           : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      out.push_back('?');
+      ++i;
+    } else if (len == 1 && (c < 0x20 || c == 0x7F)) {
+      out.push_back(c == '\t' ? ' ' : '?');
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 std::size_t char_count(std::string_view s) {
@@ -58,7 +81,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         1, std::min(char_count(rest.substr(0, std::min<std::size_t>(at.length, rest.size()))),
                     char_count(rest)));
     out += fmt::format(" {} |\n", gutter);
-    out += fmt::format(" {} | {}\n", number, detab(at.source_line));
+    out += fmt::format(" {} | {}\n", number, printable(at.source_line));
     out += fmt::format(" {} | {}{}\n", gutter, std::string(at.source_column - 1, ' '),
                        std::string(width, '^'));
     if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, d.hint);

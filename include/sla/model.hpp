@@ -79,6 +79,8 @@ struct CalendarInfo {
   std::string id, title, zone;            // zone: IANA name or "UTC+07:00"
   std::vector<std::string> weekly;        // readable: "Mon-Fri 09:00-17:00"
   std::vector<std::string> holiday_sets;  // closed on these sets
+  std::vector<std::string> dated;  // its own dated rules: "2026-12-24 09:00-12:00 (Christmas Eve)"
+  std::string extends, summary;
   bool holidays_stated = false;           // says whether public holidays close it
   std::optional<std::int64_t> business_day_seconds;
   std::shared_ptr<const Calendar> calendar;
