@@ -619,10 +619,10 @@ class Checker {
     if (s.kind != Kind::holiday) {
       dated.emplace(key, s.span);
       std::string hours;
-      for (const auto& h : hours_of(s))
-        hours += fmt::format("{}{}", hours.empty() ? "" : ", ", h);
-      b.info.dated.push_back(fmt::format("{} {}{}", key, hours.empty() ? "closed" : hours,
-                                         text_of(s).empty() ? "" : fmt::format(" ({})", text_of(s))));
+      for (const auto& h : hours_of(s)) hours += fmt::format("{}{}", hours.empty() ? "" : ", ", h);
+      b.info.dated.push_back(
+          fmt::format("{} {}{}", key, hours.empty() ? "closed" : hours,
+                      text_of(s).empty() ? "" : fmt::format(" ({})", text_of(s))));
     }
   }
 
@@ -934,7 +934,9 @@ class Checker {
     if (flat.calendar.empty())
       report(Code::missing_statement, ident_span(*block),
              fmt::format("package '{}' has no calendar (none of its own, none inherited)", id),
-             "add: calendar office_hours");
+             names_of(Kind::calendar).empty()
+                 ? "define a calendar, then add: calendar NAME"
+                 : fmt::format("add: calendar {}", names_of(Kind::calendar).front()));
     check_business_units(flat, *block);
     model_->packages.push_back(std::move(flat));
     return &model_->packages.back();

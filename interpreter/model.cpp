@@ -17,6 +17,12 @@ const T* find_id(const std::vector<T>& items, const std::string& id) {
   return nullptr;
 }
 
+std::string ids(const std::vector<Package>& items) {
+  std::string out;
+  for (const auto& p : items) out += fmt::format("{}{}", out.empty() ? "" : ", ", p.id);
+  return out.empty() ? "none" : out;
+}
+
 bool iequals(const std::string& a, const std::string& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
     return std::tolower(static_cast<unsigned char>(x)) ==
@@ -60,12 +66,12 @@ Selection select(const Model& model, const std::string& package_id,
             ? fmt::format(
                   "'{}' is an add-on, not a package; select a package and add it with --addon",
                   package_id)
-            : fmt::format("unknown package '{}'", package_id);
+            : fmt::format("unknown package '{}' (packages: {})", package_id, ids(model.packages));
     return sel;
   }
   for (const auto& id : addon_ids) {
     if (!model.addon(id)) {
-      sel.error = fmt::format("unknown add-on '{}'", id);
+      sel.error = fmt::format("unknown add-on '{}' (add-ons: {})", id, ids(model.addons));
       return sel;
     }
   }
