@@ -3,7 +3,10 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
+
+#include "sla/diagnostic.hpp"
 
 namespace sla {
 
@@ -65,6 +68,19 @@ constexpr const CodeInfo& info(Code code) {
   for (const auto& entry : code_table)
     if (entry.code == code) return entry;
   return code_table[0];
+}
+
+// A diagnostic of `code` at `at`. A name can be as long as a file: the message is
+// cut to stay readable.
+inline Diagnostic make_diagnostic(Code code, Location at, std::string message,
+                                  std::string hint = {}) {
+  if (message.size() > 300) message = message.substr(0, 297) + "...";
+  Diagnostic d;
+  d.code = std::string(info(code).id);
+  d.location = std::move(at);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
 }
 
 }  // namespace sla

@@ -222,20 +222,14 @@ class State {
 
   void error(Code code, Span at, std::string message, std::string hint = {}) {
     if (errors_ >= limits_.max_errors) {
-      Diagnostic d;
-      d.code = std::string(info(Code::too_many_errors).id);
-      d.location = source_.locate(at.begin, at.end);
-      d.message = fmt::format("too many errors; stopped after {}", limits_.max_errors);
-      diagnostics_.push_back(std::move(d));
+      diagnostics_.push_back(
+          make_diagnostic(Code::too_many_errors, source_.locate(at.begin, at.end),
+                          fmt::format("too many errors; stopped after {}", limits_.max_errors)));
       throw TooManyErrors{};
     }
     ++errors_;
-    Diagnostic d;
-    d.code = std::string(info(code).id);
-    d.location = source_.locate(at.begin, at.end);
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(make_diagnostic(code, source_.locate(at.begin, at.end),
+                                           std::move(message), std::move(hint)));
   }
 
   // A required rule failed at `at`: say what was expected and what was found.
@@ -349,12 +343,10 @@ class State {
 
   void count_statement(const char* at) {
     if (++statements_ <= limits_.max_statements) return;
-    Diagnostic d;
-    d.code = std::string(info(Code::too_many_items).id);
-    d.location = source_.locate(span(at, at).begin, span(at, at).end);
-    d.message =
-        fmt::format("too many statements in one file (the limit is {})", limits_.max_statements);
-    diagnostics_.push_back(std::move(d));
+    const Span here = span(at, at);
+    diagnostics_.push_back(make_diagnostic(
+        Code::too_many_items, source_.locate(here.begin, here.end),
+        fmt::format("too many statements in one file (the limit is {})", limits_.max_statements)));
     throw TooManyErrors{};
   }
 
@@ -749,13 +741,12 @@ bool check_encoding(const SourceFile& source, std::vector<Diagnostic>& out) {
     static constexpr std::uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
     ok = ok && cp >= min_cp[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
     if (!ok) {
-      Diagnostic d;
-      d.code = std::string(info(Code::bad_encoding).id);
-      d.location = source.locate(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1));
-      d.message = c == 0 ? "a NUL byte: this is not a text file"
-                         : fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
-                                       static_cast<unsigned>(c));
-      out.push_back(std::move(d));
+      out.push_back(make_diagnostic(
+          Code::bad_encoding,
+          source.locate(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)),
+          c == 0 ? "a NUL byte: this is not a text file"
+                 : fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
+                               static_cast<unsigned>(c))));
       return false;
     }
     i += len;
@@ -788,12 +779,10 @@ ParseResult parse(const SourceFile& source, std::uint32_t file_id, const ParseLi
   ParseResult result;
   const std::string& text = source.text();
   if (text.size() > limits.max_file_bytes) {
-    Diagnostic d;
-    d.code = std::string(info(Code::file_too_large).id);
-    d.location = source.locate(0, 0);
-    d.message = fmt::format("file too large: {} bytes (the limit is {} bytes)", text.size(),
-                            limits.max_file_bytes);
-    result.diagnostics.push_back(std::move(d));
+    result.diagnostics.push_back(
+        make_diagnostic(Code::file_too_large, source.locate(0, 0),
+                        fmt::format("file too large: {} bytes (the limit is {} bytes)", text.size(),
+                                    limits.max_file_bytes)));
     return result;
   }
   if (!check_encoding(source, result.diagnostics)) return result;

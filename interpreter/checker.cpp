@@ -154,14 +154,8 @@ class Checker {
   }
 
   Diagnostic& report(Code code, Span span, std::string message, std::string hint = {}) {
-    // A name can be as long as a file; keep the message readable.
-    if (message.size() > 300) message = message.substr(0, 297) + "...";
-    Diagnostic d;
-    d.code = std::string(info(code).id);
-    d.location = sources_.locate(span);
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(
+        make_diagnostic(code, sources_.locate(span), std::move(message), std::move(hint)));
     return diagnostics_.back();
   }
 

@@ -85,12 +85,8 @@ class Loader {
   }
 
   Diagnostic& error(Code code, Span span, std::string message, std::string hint = {}) {
-    Diagnostic d;
-    d.code = std::string(info(code).id);
-    d.location = sources_.locate(span);
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(
+        make_diagnostic(code, sources_.locate(span), std::move(message), std::move(hint)));
     return diagnostics_.back();
   }
 
@@ -174,11 +170,10 @@ LoadResult load_file(const std::string& path, const LoadOptions& options) {
   auto text = Loader::read(path);
   if (!text || fs::is_directory(path)) {
     LoadResult r;
-    Diagnostic d;
-    d.code = std::string(info(Code::import_not_found).id);
-    d.location.file = path;
-    d.message = fmt::format("cannot read \"{}\"", path);
-    r.diagnostics.push_back(std::move(d));
+    Location at;
+    at.file = path;
+    r.diagnostics.push_back(
+        make_diagnostic(Code::import_not_found, at, fmt::format("cannot read \"{}\"", path)));
     return r;
   }
   std::error_code ec;

@@ -12,6 +12,7 @@
 #include "tools/eval_pipeline.hpp"
 #include "tools/output.hpp"
 #include "tools/result_writer.hpp"
+#include "tools/selection.hpp"
 #include "tools/ticket_reader.hpp"
 
 namespace sla::cli {
@@ -69,16 +70,13 @@ Command eval_command(CLI::App& sla) {
       "with the reason in the error column); 2 usage error.");
 
   return {app, [o] {
-            if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
             std::string error;
             const auto as_of = as_of_argument(o->as_of, error);
             if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
-            LoadResult r = load_file(o->file);
-            print_diagnostics(r.diagnostics);
-            if (!r.ok()) return static_cast<int>(Exit::failed);
-            auto made = Evaluator::make(*r.model, o->package, o->addons);
-            if (!made.evaluator) return usage_error(made.error);
-            const Evaluator& evaluator = *made.evaluator;
+            int exit = Exit::ok;
+            auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
+            if (!selected) return exit;
+            const Evaluator& evaluator = selected->evaluator;
 
             std::FILE* in = stdin;
             std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);

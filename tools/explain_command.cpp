@@ -11,6 +11,7 @@
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/output.hpp"
+#include "tools/selection.hpp"
 
 namespace sla::cli {
 
@@ -270,16 +271,13 @@ Command explain_command(CLI::App& sla) {
 
   return {
       app, [o] {
-        if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
         std::string error;
         const auto as_of = as_of_argument(o->as_of, error);
         if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
-        LoadResult r = load_file(o->file);
-        print_diagnostics(r.diagnostics);
-        if (!r.ok()) return static_cast<int>(Exit::failed);
-        auto made = Evaluator::make(*r.model, o->package, o->addons);
-        if (!made.evaluator) return usage_error(made.error);
-        const Evaluator& ev = *made.evaluator;
+        int exit = Exit::ok;
+        auto selected = load_selection("explain", o->file, o->package, o->addons, exit);
+        if (!selected) return exit;
+        const Evaluator& ev = selected->evaluator;
         const Calendar& cal = ev.calendar();
 
         auto instant = [&](const std::string& text, const char* what) -> std::optional<Instant> {

@@ -1,0 +1,34 @@
+#include "tools/selection.hpp"
+
+#include <fmt/format.h>
+
+#include "tools/arguments.hpp"
+#include "tools/commands.hpp"
+#include "tools/output.hpp"
+
+namespace sla::cli {
+
+std::optional<Selected> load_selection(std::string_view command, const std::string& file,
+                                       const std::string& package,
+                                       const std::vector<std::string>& addons, int& exit) {
+  if (auto why = unreadable(file); !why.empty()) {
+    fmt::print(stderr, "sla {}: {}\n", command, why);
+    exit = Exit::usage;
+    return std::nullopt;
+  }
+  LoadResult contract = load_file(file);
+  print_diagnostics(contract.diagnostics);
+  if (!contract.ok()) {
+    exit = Exit::failed;
+    return std::nullopt;
+  }
+  auto made = Evaluator::make(*contract.model, package, addons);
+  if (!made.evaluator) {
+    fmt::print(stderr, "sla {}: {}\n", command, made.error);
+    exit = Exit::usage;
+    return std::nullopt;
+  }
+  return Selected{std::move(contract), std::move(*made.evaluator)};
+}
+
+}  // namespace sla::cli

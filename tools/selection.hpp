@@ -1,0 +1,26 @@
+// Loading a contract and choosing a package with add-ons, for the commands that
+// judge tickets (eval, explain): the same checks and messages in each.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/evaluator.hpp"
+#include "sla/load.hpp"
+
+namespace sla::cli {
+
+struct Selected {
+  LoadResult contract;  // owns the Model the evaluator points into
+  Evaluator evaluator;
+};
+
+// Prints what goes wrong (diagnostics, or "COMMAND: why") and sets `exit` to 1
+// (the contract has errors) or 2 (usage: unreadable file, unknown package).
+std::optional<Selected> load_selection(std::string_view command, const std::string& file,
+                                       const std::string& package,
+                                       const std::vector<std::string>& addons, int& exit);
+
+}  // namespace sla::cli
