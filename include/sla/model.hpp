@@ -81,7 +81,7 @@ struct CalendarInfo {
   std::vector<std::string> holiday_sets;  // closed on these sets
   std::vector<std::string> dated;  // its own dated rules: "2026-12-24 09:00-12:00 (Christmas Eve)"
   std::string extends, summary;
-  bool holidays_stated = false;           // says whether public holidays close it
+  bool holidays_stated = false;  // says whether public holidays close it
   std::optional<std::int64_t> business_day_seconds;
   std::shared_ptr<const Calendar> calendar;
   SourceRef span;

@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         evaluator().calendar());
     std::string problem;
     if (reader.start(problem)) {
-      sla::cli::ResultWriter writer(out, sla::cli::ResultWriter::Format::jsonl, evaluator().calendar());
+      sla::cli::ResultWriter writer(out, sla::cli::ResultWriter::Format::jsonl,
+                                    evaluator().calendar());
       const auto as_of = sla::Instant(std::chrono::seconds(1'780'000'000));
       const auto stats = sla::cli::run_eval(reader, evaluator(), writer, as_of, 1);
       if (stats.failed > stats.rows) std::abort();
