@@ -40,10 +40,11 @@ class Story {
   }
 
   void say(std::string kind, std::string text, std::optional<Instant> from = {},
-           std::optional<Instant> to = {}) {
+           std::optional<Instant> to = {}, json extra = json::object()) {
     json step{{"step", kind}, {"text", text}};
     if (from) step["from"] = format_timestamp(*from, cal_.utc_offset(*from));
     if (to) step["until"] = format_timestamp(*to, cal_.utc_offset(*to));
+    for (auto it = extra.begin(); it != extra.end(); ++it) step[it.key()] = it.value();
     steps_.push_back(step);
   }
 
@@ -177,7 +178,10 @@ class Story {
     else
       verdict = as_of > due ? fmt::format("breached: not done by {}", when(as_of))
                             : fmt::format("pending as of {}", when(as_of));
-    say(what + "_due", fmt::format("The {} is due {}; {}.", what, when(due), verdict), due);
+    const std::string_view status =
+        done ? (*done <= due ? "met" : "breached") : (as_of > due ? "breached" : "pending");
+    say(what + "_due", fmt::format("The {} is due {}; {}.", what, when(due), verdict), due, {},
+        {{"due", format_timestamp(due, cal_.utc_offset(due))}, {"status", status}});
   }
 
   void ladder(const Ticket& ticket) {

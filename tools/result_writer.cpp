@@ -76,8 +76,14 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
       break;
     }
     case Format::jsonl: {
-      fmt::format_to(out, "{}\"{}\":\"", column_ == 0 ? "{" : ",",
+      fmt::format_to(out, "{}\"{}\":", column_ == 0 ? "{" : ",",
                      columns[static_cast<std::size_t>(column_)]);
+      if (text.empty()) {  // nothing to say: null, not ""
+        buffer_.append(std::string_view("null"));
+        if (last) buffer_.append(std::string_view("}\n"));
+        break;
+      }
+      buffer_.push_back('"');
       for (unsigned char c : text) {
         if (!escape) {
           buffer_.append(text.data(), text.data() + text.size());
