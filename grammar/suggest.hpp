@@ -8,6 +8,9 @@
 
 namespace sla {
 
+// Equal but for ASCII case: "critical" names the priority "Critical".
+bool iequals(std::string_view a, std::string_view b);
+
 // Optimal string alignment distance (Levenshtein plus adjacent swaps).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

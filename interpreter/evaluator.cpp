@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "grammar/suggest.hpp"
+
 namespace sla {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
 
 TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Commitment c) {
   TargetOutcome o;
@@ -78,11 +73,7 @@ std::chrono::seconds Evaluator::length(const DurationValue& d) const {
 }
 
 const Priority* Evaluator::find_priority(std::string_view name) const {
-  for (const auto& p : model_->priorities)
-    if (p.name == name) return &p;
-  for (const auto& p : model_->priorities)
-    if (iequals(p.name, name)) return &p;
-  return nullptr;
+  return model_->priority(name);
 }
 
 bool Evaluator::is_pausing(std::string_view status) const {

@@ -6,6 +6,8 @@
 #include "interpreter/inheritance.hpp"
 #include "sla/model.hpp"
 
+#include "grammar/suggest.hpp"
+
 namespace sla {
 
 namespace {
@@ -21,13 +23,6 @@ std::string ids(const std::vector<Package>& items) {
   std::string out;
   for (const auto& p : items) out += fmt::format("{}{}", out.empty() ? "" : ", ", p.id);
   return out.empty() ? "none" : out;
-}
-
-bool iequals(const std::string& a, const std::string& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 }  // namespace
@@ -48,7 +43,7 @@ const CalendarInfo* Model::calendar(const std::string& id) const {
   return find_id(calendars, id);
 }
 
-const Priority* Model::priority(const std::string& name) const {
+const Priority* Model::priority(std::string_view name) const {
   for (const auto& p : priorities)
     if (p.name == name) return &p;
   for (const auto& p : priorities)

@@ -8,6 +8,11 @@
 
 namespace sla::cli {
 
+int usage_error(std::string_view command, std::string_view message) {
+  fmt::print(stderr, "sla {}: {}\n", command, message);
+  return 2;
+}
+
 std::optional<Instant> instant_argument(std::string_view text, std::string& error) {
   auto t = parse_timestamp(text, error);
   if (t && !t->has_offset) error = "needs Z or a UTC offset such as +07:00";

@@ -11,6 +11,9 @@
 
 namespace sla::cli {
 
+// Prints "sla COMMAND: message" to stderr; returns the usage exit code (2).
+int usage_error(std::string_view command, std::string_view message);
+
 // RFC 3339 with Z or an offset; on failure `error` says why.
 std::optional<Instant> instant_argument(std::string_view text, std::string& error);
 // As above, but an empty text is now.

@@ -25,11 +25,6 @@ struct Options {
   unsigned threads = std::thread::hardware_concurrency() > 1 ? 2 : 1;
 };
 
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "sla eval: {}\n", message);
-  return Exit::usage;
-}
-
 }  // namespace
 
 Command eval_command(CLI::App& sla) {
@@ -69,65 +64,67 @@ Command eval_command(CLI::App& sla) {
       "place,\n"
       "with the reason in the error column); 2 usage error.");
 
-  return {app, [o] {
-            std::string error;
-            const auto as_of = as_of_argument(o->as_of, error);
-            if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
-            int exit = Exit::ok;
-            auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
-            if (!selected) return exit;
-            const Evaluator& evaluator = selected->evaluator;
+  return {
+      app, [o] {
+        std::string error;
+        const auto as_of = as_of_argument(o->as_of, error);
+        if (!as_of) return usage_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
+        int exit = Exit::ok;
+        auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
+        if (!selected) return exit;
+        const Evaluator& evaluator = selected->evaluator;
 
-            std::FILE* in = stdin;
-            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
-            if (o->tickets != "-") {
-              in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
-              if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
-                return usage_error(why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
-              in = in_file.get();
-            }
-            std::string input_format = o->input_format;
-            if (input_format.empty()) {
-              const auto ext = std::filesystem::path(o->tickets).extension();
-              input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
-            }
-            std::FILE* out = stdout;
-            std::error_code same_error;
-            if (!o->output.empty() && o->tickets != "-" &&
-                std::filesystem::equivalent(o->output, o->tickets, same_error))
-              return usage_error(fmt::format(
-                  "--output '{}' is the tickets file itself; write elsewhere", o->output));
-            std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
-            if (!o->output.empty()) {
-              out_file.reset(std::fopen(o->output.c_str(), "wb"));
-              if (!out_file) return usage_error(fmt::format("cannot write '{}'", o->output));
-              out = out_file.get();
-            }
+        std::FILE* in = stdin;
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+        if (o->tickets != "-") {
+          in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
+          if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
+            return usage_error("eval",
+                               why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
+          in = in_file.get();
+        }
+        std::string input_format = o->input_format;
+        if (input_format.empty()) {
+          const auto ext = std::filesystem::path(o->tickets).extension();
+          input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+        }
+        std::FILE* out = stdout;
+        std::error_code same_error;
+        if (!o->output.empty() && o->tickets != "-" &&
+            std::filesystem::equivalent(o->output, o->tickets, same_error))
+          return usage_error(
+              "eval",
+              fmt::format("--output '{}' is the tickets file itself; write elsewhere", o->output));
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
+        if (!o->output.empty()) {
+          out_file.reset(std::fopen(o->output.c_str(), "wb"));
+          if (!out_file) return usage_error("eval", fmt::format("cannot write '{}'", o->output));
+          out = out_file.get();
+        }
 
-            TicketReader reader(
-                in,
-                input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-                evaluator.calendar());
-            if (!reader.start(error)) return usage_error(error);
-            ResultWriter writer(out,
-                                o->format == "jsonl"   ? ResultWriter::Format::jsonl
-                                : o->format == "table" ? ResultWriter::Format::table
-                                                       : ResultWriter::Format::csv,
-                                evaluator.calendar());
-            writer.header();
-            const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
-            const std::size_t rows = stats.rows, failed = stats.failed;
-            if (!writer.flush()) {
-              fmt::print(stderr, "sla eval: could not write the output\n");
-              return static_cast<int>(Exit::usage);
-            }
-            if (failed) {
-              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n",
-                         failed, rows);
-              return static_cast<int>(Exit::failed);
-            }
-            return static_cast<int>(Exit::ok);
-          }};
+        TicketReader reader(
+            in, input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
+            evaluator.calendar());
+        if (!reader.start(error)) return usage_error("eval", error);
+        ResultWriter writer(out,
+                            o->format == "jsonl"   ? ResultWriter::Format::jsonl
+                            : o->format == "table" ? ResultWriter::Format::table
+                                                   : ResultWriter::Format::csv,
+                            evaluator.calendar());
+        writer.header();
+        const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
+        const std::size_t rows = stats.rows, failed = stats.failed;
+        if (!writer.flush()) {
+          fmt::print(stderr, "sla eval: could not write the output\n");
+          return static_cast<int>(Exit::usage);
+        }
+        if (failed) {
+          fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n", failed,
+                     rows);
+          return static_cast<int>(Exit::failed);
+        }
+        return static_cast<int>(Exit::ok);
+      }};
 }
 
 }  // namespace sla::cli

@@ -241,11 +241,6 @@ class Story {
   json steps_ = json::array();
 };
 
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "sla explain: {}\n", message);
-  return Exit::usage;
-}
-
 }  // namespace
 
 Command explain_command(CLI::App& sla) {
@@ -277,7 +272,7 @@ Command explain_command(CLI::App& sla) {
       app, [o] {
         std::string error;
         const auto as_of = as_of_argument(o->as_of, error);
-        if (!as_of) return usage_error(fmt::format("--as-of '{}': {}", o->as_of, error));
+        if (!as_of) return usage_error("explain", fmt::format("--as-of '{}': {}", o->as_of, error));
         int exit = Exit::ok;
         auto selected = load_selection("explain", o->file, o->package, o->addons, exit);
         if (!selected) return exit;
@@ -293,17 +288,17 @@ Command explain_command(CLI::App& sla) {
         Ticket ticket;
         ticket.priority = o->priority;
         auto created = instant(o->created, "--created");
-        if (!created) return usage_error(error);
+        if (!created) return usage_error("explain", error);
         ticket.created = *created;
         if (!o->responded.empty() && !(ticket.responded = instant(o->responded, "--responded")))
-          return usage_error(error);
+          return usage_error("explain", error);
         if (!o->resolved.empty() && !(ticket.resolved = instant(o->resolved, "--resolved")))
-          return usage_error(error);
+          return usage_error("explain", error);
         std::vector<TicketEvent> events;
         std::vector<std::string> values;
         if (!o->events.empty()) {
           std::ifstream in(o->events);
-          if (!in) return usage_error(fmt::format("cannot open events '{}'", o->events));
+          if (!in) return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
           std::string line;
           std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
           for (std::size_t n = 1; std::getline(in, line); ++n) {
@@ -311,9 +306,9 @@ Command explain_command(CLI::App& sla) {
             auto j = nlohmann::json::parse(line, nullptr, false);
             if (j.is_discarded() || !j.is_object() || !j.contains("at") || !j["at"].is_string() ||
                 !(j.contains("status") || j.contains("priority")))
-              return usage_error(fmt::format(
-                  "{}:{}: expected {{\"at\": T, \"status\": S}} or {{\"at\": T, \"priority\": P}}",
-                  o->events, n));
+              return usage_error("explain", fmt::format("{}:{}: expected {{\"at\": T, \"status\": "
+                                                        "S}} or {{\"at\": T, \"priority\": P}}",
+                                                        o->events, n));
             const bool status = j.contains("status");
             raw.push_back({j["at"].get<std::string>(),
                            {status, (status ? j["status"] : j["priority"]).dump()}});
@@ -321,7 +316,7 @@ Command explain_command(CLI::App& sla) {
           values.reserve(raw.size());
           for (auto& [at, v] : raw) {
             auto t = instant(at, "event");
-            if (!t) return usage_error(error);
+            if (!t) return usage_error("explain", error);
             auto value = nlohmann::json::parse(v.second);
             values.push_back(value.is_string() ? value.get<std::string>() : v.second);
             events.push_back({*t, v.first ? TicketEvent::Kind::status : TicketEvent::Kind::priority,
@@ -334,7 +329,8 @@ Command explain_command(CLI::App& sla) {
 
         Evaluation result = ev.evaluate(ticket, *as_of);
         if (!result.error.empty())
-          return usage_error(result.error == "unknown priority"
+          return usage_error("explain",
+                             result.error == "unknown priority"
                                  ? fmt::format("unknown priority '{}'", result.unknown_priority)
                                  : std::string(result.error));
         Story story(ev);

@@ -12,8 +12,7 @@ std::optional<Selected> load_selection(std::string_view command, const std::stri
                                        const std::string& package,
                                        const std::vector<std::string>& addons, int& exit) {
   if (auto why = unreadable(file); !why.empty()) {
-    fmt::print(stderr, "sla {}: {}\n", command, why);
-    exit = Exit::usage;
+    exit = usage_error(command, why);
     return std::nullopt;
   }
   LoadResult contract = load_file(file);
@@ -24,8 +23,7 @@ std::optional<Selected> load_selection(std::string_view command, const std::stri
   }
   auto made = Evaluator::make(*contract.model, package, addons);
   if (!made.evaluator) {
-    fmt::print(stderr, "sla {}: {}\n", command, made.error);
-    exit = Exit::usage;
+    exit = usage_error(command, made.error);
     return std::nullopt;
   }
   return Selected{std::move(contract), std::move(*made.evaluator)};

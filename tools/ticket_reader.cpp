@@ -6,6 +6,8 @@
 
 #include "interpreter/timestamp.hpp"
 
+#include "grammar/suggest.hpp"
+
 namespace sla::cli {
 
 namespace {
@@ -14,11 +16,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](char x, char y) { return std::tolower(x) == std::tolower(y); });
 }
 
 }  // namespace

@@ -22,11 +22,6 @@ struct Options {
   std::string from, to, duration, at;
 };
 
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "sla time: {}\n", message);
-  return Exit::usage;
-}
-
 std::optional<Instant> instant(const std::string& text, const char* what, std::string& error) {
   auto t = instant_argument(text, error);
   if (!t) error = fmt::format("{} '{}': {}", what, text, error);
@@ -79,85 +74,89 @@ Command time_command(CLI::App& sla) {
     query->add_option("--format", o->format, "Output: text or json")
         ->check(CLI::IsMember({"text", "json"}));
 
-  return {app, [o, add, between, open] {
-            if (auto why = unreadable(o->file); !why.empty()) return usage_error(why);
-            if (o->calendar.empty() && o->package.empty())
-              return usage_error("choose a calendar: --calendar NAME or --package ID");
-            LoadResult r = load_file(o->file);
-            print_diagnostics(r.diagnostics);
-            if (!r.ok()) return static_cast<int>(Exit::failed);
-            const Model& model = *r.model;
+  return {
+      app, [o, add, between, open] {
+        if (auto why = unreadable(o->file); !why.empty()) return usage_error("time", why);
+        if (o->calendar.empty() && o->package.empty())
+          return usage_error("time", "choose a calendar: --calendar NAME or --package ID");
+        LoadResult r = load_file(o->file);
+        print_diagnostics(r.diagnostics);
+        if (!r.ok()) return static_cast<int>(Exit::failed);
+        const Model& model = *r.model;
 
-            const CalendarInfo* info = nullptr;
-            if (!o->calendar.empty()) {
-              info = model.calendar(o->calendar);
-              if (!info) return usage_error(fmt::format("unknown calendar '{}'", o->calendar));
-            } else {
-              Selection sel = select(model, o->package, o->addons);
-              if (!sel.package) return usage_error(sel.error);
-              info = sel.calendar;
-              if (!info)
-                return usage_error(fmt::format("package '{}' has no calendar", o->package));
-            }
-            const Calendar& cal = *info->calendar;
-            auto local = [&](Instant t) { return format_timestamp(t, cal.utc_offset(t)); };
-            std::string error;
+        const CalendarInfo* info = nullptr;
+        if (!o->calendar.empty()) {
+          info = model.calendar(o->calendar);
+          if (!info) return usage_error("time", fmt::format("unknown calendar '{}'", o->calendar));
+        } else {
+          Selection sel = select(model, o->package, o->addons);
+          if (!sel.package) return usage_error("time", sel.error);
+          info = sel.calendar;
+          if (!info)
+            return usage_error("time", fmt::format("package '{}' has no calendar", o->package));
+        }
+        const Calendar& cal = *info->calendar;
+        auto local = [&](Instant t) { return format_timestamp(t, cal.utc_offset(t)); };
+        std::string error;
 
-            if (add->parsed()) {
-              auto from = instant(o->from, "FROM", error);
-              if (!from) return usage_error(error);
-              auto words = parse_duration(o->duration);
-              if (!words)
-                return usage_error(fmt::format(
+        if (add->parsed()) {
+          auto from = instant(o->from, "FROM", error);
+          if (!from) return usage_error("time", error);
+          auto words = parse_duration(o->duration);
+          if (!words)
+            return usage_error(
+                "time",
+                fmt::format(
                     "DURATION '{}': expected words such as \"4 business hours\" or \"90 minutes\"",
                     o->duration));
-              const DurationValue d = duration_value(*words);
-              auto seconds = to_seconds(d, *info);
-              if (!seconds)
-                return usage_error(fmt::format("calendar '{}' has no business-day length for '{}'",
-                                               info->id, d.text));
-              const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
-              if (due == Calendar::kNever) {
-                if (o->format == "json")
-                  fmt::print("{{\"deadline\": null}}\n");
-                else
-                  fmt::print("never: calendar {} does not open again for that long\n", info->id);
-                return static_cast<int>(Exit::ok);
-              }
-              if (o->format == "json")
-                fmt::print("{{\"deadline\": \"{}\"}}\n", local(due));
-              else
-                fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
-                           info->zone, local(due));
-            } else if (between->parsed()) {
-              auto from = instant(o->from, "FROM", error);
-              if (!from) return usage_error(error);
-              auto to = instant(o->to, "TO", error);
-              if (!to) return usage_error(error);
-              const auto seconds = cal.between(*from, *to);
-              if (o->format == "json")
-                fmt::print("{{\"seconds\": {}}}\n", seconds.count());
-              else
-                fmt::print("{} business time ({} s) on calendar {} between {} and {}\n",
-                           human(seconds), seconds.count(), info->id, local(*from), local(*to));
-            } else if (open->parsed()) {
-              auto at = instant(o->at, "AT", error);
-              if (!at) return usage_error(error);
-              const bool is_open = cal.is_open(*at);
-              const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
-              const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
-              if (o->format == "json")
-                fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
-                           never ? "null" : fmt::format("\"{}\"", local(change)));
-              else
-                fmt::print(
-                    "calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
-                    local(*at),
-                    never ? fmt::format("never {}", is_open ? "closes" : "opens")
-                          : fmt::format("{} at {}", is_open ? "closes" : "opens", local(change)));
-            }
+          const DurationValue d = duration_value(*words);
+          auto seconds = to_seconds(d, *info);
+          if (!seconds)
+            return usage_error(
+                "time",
+                fmt::format("calendar '{}' has no business-day length for '{}'", info->id, d.text));
+          const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
+          if (due == Calendar::kNever) {
+            if (o->format == "json")
+              fmt::print("{{\"deadline\": null}}\n");
+            else
+              fmt::print("never: calendar {} does not open again for that long\n", info->id);
             return static_cast<int>(Exit::ok);
-          }};
+          }
+          if (o->format == "json")
+            fmt::print("{{\"deadline\": \"{}\"}}\n", local(due));
+          else
+            fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
+                       info->zone, local(due));
+        } else if (between->parsed()) {
+          auto from = instant(o->from, "FROM", error);
+          if (!from) return usage_error("time", error);
+          auto to = instant(o->to, "TO", error);
+          if (!to) return usage_error("time", error);
+          const auto seconds = cal.between(*from, *to);
+          if (o->format == "json")
+            fmt::print("{{\"seconds\": {}}}\n", seconds.count());
+          else
+            fmt::print("{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
+                       seconds.count(), info->id, local(*from), local(*to));
+        } else if (open->parsed()) {
+          auto at = instant(o->at, "AT", error);
+          if (!at) return usage_error("time", error);
+          const bool is_open = cal.is_open(*at);
+          const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
+          const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
+          if (o->format == "json")
+            fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
+                       never ? "null" : fmt::format("\"{}\"", local(change)));
+          else
+            fmt::print("calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
+                       local(*at),
+                       never
+                           ? fmt::format("never {}", is_open ? "closes" : "opens")
+                           : fmt::format("{} at {}", is_open ? "closes" : "opens", local(change)));
+        }
+        return static_cast<int>(Exit::ok);
+      }};
 }
 
 }  // namespace sla::cli

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sla {
@@ -200,7 +201,7 @@ struct Model {
   const Package* package(const std::string& id) const;
   const Package* addon(const std::string& id) const;
   const CalendarInfo* calendar(const std::string& id) const;
-  const Priority* priority(const std::string& name) const;  // case-insensitive
+  const Priority* priority(std::string_view name) const;  // case-insensitive
 };
 
 // The result of choosing a package and add-ons: the merged terms, or why not.
