@@ -30,6 +30,8 @@ std::string_view name(Kind kind) {
       return "version";
     case Kind::effective:
       return "effective";
+    case Kind::ends:
+      return "ends";
     case Kind::reviewed:
       return "reviewed";
     case Kind::change_notice:

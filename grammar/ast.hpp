@@ -106,6 +106,7 @@ enum class Kind : std::uint8_t {
   provider,
   version,
   effective,
+  ends,
   reviewed,
   change_notice,
   summary,

@@ -32,6 +32,21 @@ enum class Code {
   unknown_priority,
   conflicting_terms,
   misplaced_statement,
+  // lint findings (docs/lint.md)
+  lint_unknown_code,
+  lint_not_monotonic,
+  lint_resolution_before_response,
+  lint_label_disagrees,
+  lint_business_days_always_open,
+  lint_calendar_time_office_hours,
+  lint_reversed_zone,
+  lint_escalation_ladder,
+  lint_credits_undefined,
+  lint_uptime_period,
+  lint_holiday_coverage,
+  lint_holidays_unstated,
+  lint_unused,
+  lint_addon_unselectable,
 };
 
 struct CodeInfo {
@@ -62,6 +77,24 @@ inline constexpr std::array code_table{
     CodeInfo{Code::unknown_priority, "SLA035", "unknown priority"},
     CodeInfo{Code::conflicting_terms, "SLA036", "conflicting terms"},
     CodeInfo{Code::misplaced_statement, "SLA037", "statement not allowed here"},
+    CodeInfo{Code::lint_unknown_code, "SLA100", "unknown code in a lint comment"},
+    CodeInfo{Code::lint_not_monotonic, "SLA101", "targets not monotonic in priority"},
+    CodeInfo{Code::lint_resolution_before_response, "SLA102",
+             "resolution can fall due before response"},
+    CodeInfo{Code::lint_label_disagrees, "SLA103", "stated label disagrees with its value"},
+    CodeInfo{Code::lint_business_days_always_open, "SLA104",
+             "business days under an always-open calendar"},
+    CodeInfo{Code::lint_calendar_time_office_hours, "SLA105", "calendar time under office hours"},
+    CodeInfo{Code::lint_reversed_zone, "SLA106", "Etc/GMT zone with a reversed sign"},
+    CodeInfo{Code::lint_escalation_ladder, "SLA107",
+             "escalation ladder with a gap, overlap or end"},
+    CodeInfo{Code::lint_credits_undefined, "SLA108", "service credits named but not defined"},
+    CodeInfo{Code::lint_uptime_period, "SLA109", "uptime target without a measurement period"},
+    CodeInfo{Code::lint_holiday_coverage, "SLA110",
+             "holiday set does not cover the contract's period"},
+    CodeInfo{Code::lint_holidays_unstated, "SLA111", "calendar silent on public holidays"},
+    CodeInfo{Code::lint_unused, "SLA112", "unused definition"},
+    CodeInfo{Code::lint_addon_unselectable, "SLA113", "add-on that can never be selected"},
 };
 
 constexpr const CodeInfo& info(Code code) {

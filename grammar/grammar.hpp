@@ -184,14 +184,15 @@ struct header_statement
     : sor<stmt<ast::Kind::provider, clause<key<"provider">, text>>,
           stmt<ast::Kind::version, clause<key<"version">, text>>,
           stmt<ast::Kind::effective, clause<key<"effective">, date>>,
+          stmt<ast::Kind::ends, clause<key<"ends">, date>>,
           stmt<ast::Kind::reviewed, clause<key<"reviewed">, review_cycle, opt<label>>>,
           stmt<ast::Kind::change_notice,
                clause<key<"changes">, key<"notified">, key<"at">, key<"least">, duration, key<"in">,
                       key<"advance">, opt<label>>>,
           stmt<ast::Kind::summary, clause<key<"summary">, text>>> {};
-struct header_statements : statements_of<header_statement, "a contract statement", "provider",
-                                         "version", "effective", "reviewed", "changes", "summary"> {
-};
+struct header_statements
+    : statements_of<header_statement, "a contract statement", "provider", "version", "effective",
+                    "ends", "reviewed", "changes", "summary"> {};
 struct contract_item
     : block<ast::Kind::contract, clause<key<"contract">, text>, header_statements, item> {};
 

@@ -398,13 +398,14 @@ std::string_view leading_number(std::string_view s) {
   return s.substr(0, n);
 }
 
+// The grammar's white space (PEGTL's `space`).
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -425,6 +426,32 @@ std::string unescape(std::string_view quoted) {
       if (c == 't') c = '\t';
     }
     out.push_back(c);
+  }
+  return out;
+}
+
+// A value's text without the comments its inner white space may hold, as in
+// "IDR # list price\n 216 million": each comment is dropped up to its line break.
+// Strings are kept whole, '#' and all.
+std::string without_comments(std::string_view s) {
+  if (s.find('#') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < s.size())
+        out.push_back(s[++i]);
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '#') {
+      while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
+    } else {
+      in_string = c == '"';
+      out.push_back(c);
+    }
   }
   return out;
 }
@@ -488,7 +515,8 @@ template <>
 struct action<g::label> {
   template <typename Input>
   static void apply(const Input& in, State& state) {
-    std::string_view s = in.string_view();
+    const std::string text = without_comments(in.string_view());
+    std::string_view s = text;
     s = trim(s.substr(1, s.size() - 2));  // inside the parentheses
     state.push(ast::Label{unescape(s), state.span(in.begin(), in.end())});
   }
@@ -543,7 +571,8 @@ template <>
 struct action<g::duration> {
   template <typename Input>
   static void apply(const Input& in, State& state) {
-    const std::string_view s = in.string_view();
+    const std::string text = without_comments(in.string_view());
+    const std::string_view s = text;
     const Span span = state.span(in.begin(), in.end());
     ast::Duration d;
     d.span = span;
@@ -586,7 +615,8 @@ template <>
 struct action<g::money> {
   template <typename Input>
   static void apply(const Input& in, State& state) {
-    const std::string_view s = in.string_view();
+    const std::string text = without_comments(in.string_view());
+    const std::string_view s = text;
     const Span span = state.span(in.begin(), in.end());
     ast::Money m{std::string(s.substr(0, 3)), 0, span};
     const std::string_view rest = trim(s.substr(3));
@@ -617,7 +647,8 @@ template <>
 struct action<g::time_range> {
   template <typename Input>
   static void apply(const Input& in, State& state) {
-    const std::string_view s = in.string_view();
+    const std::string text = without_comments(in.string_view());
+    const std::string_view s = text;
     const auto dash = s.find('-');
     const Span span = state.span(in.begin(), in.end());
     ast::TimeRange r{read_clock(trim(s.substr(0, dash)), span, state),
@@ -641,7 +672,8 @@ template <>
 struct action<g::days> {
   template <typename Input>
   static void apply(const Input& in, State& state) {
-    const std::string_view s = in.string_view();
+    const std::string text = without_comments(in.string_view());
+    const std::string_view s = text;
     ast::Days days{0, state.span(in.begin(), in.end())};
     if (s == "daily") {
       days.mask = 0x7F;
@@ -660,7 +692,7 @@ struct action<g::days> {
         const int day = weekday_index(s.substr(i, 3));
         i += 3;
         std::size_t j = i;
-        while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+        while (j < s.size() && is_space(s[j])) ++j;  // "Mon\n  - Fri" is a range too
         if (pending_from >= 0) {
           for (int d = pending_from;; d = (d + 1) % 7) {
             days.mask |= static_cast<std::uint8_t>(1u << d);

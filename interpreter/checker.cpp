@@ -248,9 +248,10 @@ class Checker {
   void check_header() {
     if (items_[Kind::contract].empty()) return;
     const Node& block = *items_[Kind::contract].front();
-    once(block, {Kind::provider, Kind::version, Kind::effective, Kind::reviewed,
+    once(block, {Kind::provider, Kind::version, Kind::effective, Kind::ends, Kind::reviewed,
                  Kind::change_notice, Kind::summary});
     Header& h = model_->contract;
+    const Node* ends_at = nullptr;
     h.name = text_of(block);
     h.span = ref(block.span);
     for (const Node& s : block.children) {
@@ -266,6 +267,10 @@ class Checker {
           break;
         case Kind::effective:
           h.effective = date_text(*ast::arg<ast::Date>(s));
+          break;
+        case Kind::ends:
+          h.ends = date_text(*ast::arg<ast::Date>(s));
+          ends_at = &s;
           break;
         case Kind::reviewed:
           if (const auto* w = ast::arg<ast::Word>(s)) h.review_cycle = w->word;
@@ -285,6 +290,11 @@ class Checker {
           break;
       }
     }
+    // Dates are YYYY-MM-DD, so text order is date order.
+    if (ends_at && !h.effective.empty() && h.ends < h.effective)
+      report(
+          Code::out_of_range, ends_at->span,
+          fmt::format("the contract ends ({}) before it takes effect ({})", h.ends, h.effective));
   }
 
   void check_definitions() {
@@ -699,10 +709,16 @@ class Checker {
           break;
         }
         case Kind::requirement:
-          for (const auto* i : ast::args<ast::Ident>(s)) p.requires_.push_back(i->name);
+          for (const auto* i : ast::args<ast::Ident>(s)) {
+            p.requires_.push_back(i->name);
+            p.requires_at.push_back(ref(s.span));
+          }
           break;
         case Kind::exclusion:
-          for (const auto* i : ast::args<ast::Ident>(s)) p.excludes.push_back(i->name);
+          for (const auto* i : ast::args<ast::Ident>(s)) {
+            p.excludes.push_back(i->name);
+            p.excludes_at.push_back(ref(s.span));
+          }
           break;
         case Kind::uses_calendar: {
           const std::string& name = ident_of(s);

@@ -50,6 +50,8 @@ Package inherit(const Package& parent, const Package& child) {
   p.price = child.price;
   p.requires_ = child.requires_;
   p.excludes = child.excludes;
+  p.requires_at = child.requires_at;
+  p.excludes_at = child.excludes_at;
   p.span = child.span;
   return p;
 }

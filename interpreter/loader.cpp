@@ -12,6 +12,7 @@
 #include "grammar/parser.hpp"
 #include "grammar/suggest.hpp"
 #include "interpreter/checker.hpp"
+#include "interpreter/loader.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -32,9 +33,10 @@ class Loader {
  public:
   explicit Loader(const LoadOptions& options) : options_(options) {}
 
-  LoadResult run(std::string name, std::string text, fs::path dir, std::string key) {
+  Loaded run(std::string name, std::string text, fs::path dir, std::string key) {
     load(std::move(key), std::move(name), std::move(text), std::move(dir));
-    LoadResult result;
+    Loaded loaded;
+    LoadResult& result = loaded.result;
     if (!has_errors(diagnostics_)) {
       // Imports before the files that import them: a name defined twice is
       // reported where the importing file (the user's) defines it again.
@@ -42,17 +44,12 @@ class Loader {
       for (auto it = units_.rbegin(); it != units_.rend(); ++it) files.push_back(&(*it)->ast);
       result.model = check(files, sources_, diagnostics_);
     }
-    // Source order: file load order, then position.
-    std::map<std::string, std::size_t> file_order;
-    for (std::size_t i = 0; i < sources_.size(); ++i)
-      file_order.emplace(sources_.file(static_cast<std::uint32_t>(i)).name(), i);
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                     [&](const Diagnostic& a, const Diagnostic& b) {
-                       return std::tuple(file_order[a.location.file], a.location.offset) <
-                              std::tuple(file_order[b.location.file], b.location.offset);
-                     });
+    sort_diagnostics(diagnostics_, sources_);
     result.diagnostics = std::move(diagnostics_);
-    return result;
+    loaded.sources = std::move(sources_);
+    // Units are in load order, which is the SourceMap's order.
+    for (auto& u : units_) loaded.files.push_back(std::move(u->ast));
+    return loaded;
   }
 
   static std::optional<std::string> read(const fs::path& path) {
@@ -166,13 +163,24 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_file(const std::string& path, const LoadOptions& options) {
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const SourceMap& sources) {
+  std::map<std::string, std::size_t> file_order;
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    file_order.emplace(sources.file(static_cast<std::uint32_t>(i)).name(), i);
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tuple(file_order[a.location.file], a.location.offset) <
+                            std::tuple(file_order[b.location.file], b.location.offset);
+                   });
+}
+
+Loaded load_file_with_sources(const std::string& path, const LoadOptions& options) {
   auto text = Loader::read(path);
   if (!text || fs::is_directory(path)) {
-    LoadResult r;
+    Loaded r;
     Location at;
     at.file = path;
-    r.diagnostics.push_back(
+    r.result.diagnostics.push_back(
         make_diagnostic(Code::import_not_found, at, fmt::format("cannot read \"{}\"", path)));
     return r;
   }
@@ -183,10 +191,19 @@ LoadResult load_file(const std::string& path, const LoadOptions& options) {
                     ec ? path : canonical.string());
 }
 
-LoadResult load_string(std::string_view name, std::string text, const LoadOptions& options) {
+Loaded load_string_with_sources(std::string_view name, std::string text,
+                                const LoadOptions& options) {
   Loader loader(options);
   return loader.run(std::string(name), std::move(text), fs::current_path(),
                     "string:" + std::string(name));
+}
+
+LoadResult load_file(const std::string& path, const LoadOptions& options) {
+  return load_file_with_sources(path, options).result;
+}
+
+LoadResult load_string(std::string_view name, std::string text, const LoadOptions& options) {
+  return load_string_with_sources(name, std::move(text), options).result;
 }
 
 std::string_view version() {

@@ -5,14 +5,15 @@
 #   3. unit        ctest -L unit in build/
 #   4. acceptance  the shared acceptance scripts of the implemented features
 #   5. asan        build-asan/ with ASan+UBSan, ctest -L unit there
-#   6. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS
+#   6. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
+#                  tickets, and fmt's promises for SLA_FORMAT_FUZZ_SECONDS (default 30)
 # Options: --quick  skip the asan and fuzz stages (for developers).
 # Environment: SLA_FUZZ_SECONDS (default 60), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
-ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh)
+ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,7 +22,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -29,6 +30,7 @@ done
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
 fuzz_seconds=${SLA_FUZZ_SECONDS:-60}
 tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-30}
+format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-30}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -107,9 +109,9 @@ else
   stage_done
 
   # -------------------------------------------------------------- fuzz
-  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s"
+  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
-    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer" \
+    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer" \
       bash scripts/build.sh build-fuzz \
       -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
     # run_fuzzer NAME SECONDS SEED_DIR: fuzz from a copy of the seeds; fail on a crash.
@@ -137,6 +139,7 @@ else
     }
     run_fuzzer sla_load_fuzzer "$fuzz_seconds" tests/fuzz/corpus
     run_fuzzer sla_tickets_fuzzer "$tickets_fuzz_seconds" tests/fuzz/tickets-corpus
+    run_fuzzer sla_format_fuzzer "$format_fuzz_seconds" tests/fuzz/corpus
   else
     echo "fuzz: clang not found; skipped"
   fi

@@ -22,5 +22,10 @@ Command time_command(CLI::App& sla);
 Command eval_command(CLI::App& sla);
 Command explain_command(CLI::App& sla);
 Command test_command(CLI::App& sla);
+Command lint_command(CLI::App& sla);
+Command fmt_command(CLI::App& sla);
+Command uptime_command(CLI::App& sla);
+Command quote_command(CLI::App& sla);
+Command render_command(CLI::App& sla);
 
 }  // namespace sla::cli

@@ -52,8 +52,8 @@ void print_package(const Package& p, const Model& m) {
 void print_text(const Model& m, const Package* selected) {
   const Header& h = m.contract;
   if (!h.name.empty())
-    fmt::print("contract \"{}\" by {}, version {}, effective {}\n", h.name, h.provider, h.version,
-               h.effective);
+    fmt::print("contract \"{}\" by {}, version {}, effective {}{}\n", h.name, h.provider, h.version,
+               h.effective, h.ends.empty() ? "" : " until " + h.ends);
   if (!m.priorities.empty()) {
     std::vector<std::string> names;
     for (const auto& p : m.priorities) names.push_back(p.name);

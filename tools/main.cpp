@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
-                                eval_command(app),  explain_command(app), test_command(app)};
+                                eval_command(app),  explain_command(app), test_command(app),
+                                fmt_command(app),   lint_command(app),    uptime_command(app),
+                                quote_command(app), render_command(app)};
   // Set after the commands exist, so that they do not inherit it.
   app.footer(
       "Examples:\n"
@@ -27,9 +29,16 @@ int main(int argc, char** argv) {
       "\"4 business hours\"\n"
       "  sla eval contracts/qiscus-enterprise.sla --package premium --format table "
       "contracts/samples/qiscus-tickets.csv\n"
-      "  sla test contracts/qiscus-enterprise.sla\n\n"
-      "Exit codes: 0 success; 1 the contract has errors (or a check failed); 2 usage error\n"
-      "(unknown flag, missing file, bad argument).\n"
+      "  sla test contracts/qiscus-enterprise.sla\n"
+      "  sla lint contracts/qiscus-enterprise.sla --format sarif\n"
+      "  sla fmt --check contracts/*.sla\n"
+      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
+      "incidents.csv\n"
+      "  sla quote contracts/qiscus-enterprise.sla --package premium --addon dedicated_24x7\n"
+      "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n\n"
+      "Exit codes: 0 success; 1 the contract has errors, or a check failed (an example in\n"
+      "'sla test', a file not formatted under 'sla fmt --check', a lint finding at\n"
+      "--fail-level); 2 usage error (unknown flag, missing file, bad argument).\n"
       "Run 'sla COMMAND --help' for a command's options. Docs: docs/cli.md, docs/language.md.");
   // An unknown command gets a suggestion, not CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

@@ -146,6 +146,7 @@ json to_json(const Model& m) {
                    {"provider", h.provider},
                    {"version", h.version},
                    {"effective", h.effective},
+                   {"ends", h.ends},
                    {"review_cycle", h.review_cycle},
                    {"change_notice", h.change_notice ? h.change_notice->text : ""},
                    {"summary", h.summary},
@@ -221,7 +222,11 @@ json to_json(const Model& m) {
                         {"span", to_json(e.span)}});
   }
   j["examples"] = examples;
-  j["files"] = m.files;
+  // Each file under a "file" key, like the file of every span, so that one filter
+  // drops every trace of where the contract was read from.
+  auto files = json::array();
+  for (const auto& f : m.files) files.push_back(json{{"file", f}});
+  j["files"] = files;
   return j;
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "tools/terminal.hpp"
+
 namespace sla::cli {
 
 namespace {
@@ -57,10 +59,15 @@ std::size_t char_count(std::string_view s) {
 
 }  // namespace
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, bool colour) {
   const Location& at = d.location;
-  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", at.file, at.line, at.column,
-                                severity_name(d.severity), d.code, d.message);
+  const Colour tone = d.severity == Severity::error     ? Colour::red
+                      : d.severity == Severity::warning ? Colour::yellow
+                                                        : Colour::cyan;
+  std::string out = fmt::format(
+      "{}: {}: {}\n",
+      paint(fmt::format("{}:{}:{}", at.file, at.line, at.column), Colour::bold, colour),
+      paint(fmt::format("{}[{}]", severity_name(d.severity), d.code), tone, colour), d.message);
   if (!at.source_line.empty() || at.line > 1) {
     const std::string number = fmt::format("{}", at.line);
     const std::string gutter(number.size(), ' ');
@@ -83,7 +90,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += fmt::format(" {} |\n", gutter);
     out += fmt::format(" {} | {}\n", number, printable(at.source_line));
     out += fmt::format(" {} | {}{}\n", gutter, std::string(at.source_column - 1, ' '),
-                       std::string(width, '^'));
+                       paint(std::string(width, '^'), tone, colour));
     if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, d.hint);
   } else if (!d.hint.empty()) {
     out += fmt::format("  = hint: {}\n", d.hint);
@@ -123,7 +130,8 @@ nlohmann::ordered_json to_json(const SourceRef& ref) {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) fmt::print(stderr, "{}", format_diagnostic(d));
+  const bool colour = colour_wanted(stderr);
+  for (const auto& d : diagnostics) fmt::print(stderr, "{}", format_diagnostic(d, colour));
 }
 
 }  // namespace sla::cli

@@ -12,11 +12,12 @@
 namespace sla::cli {
 
 // file:line:col: error[SLA001]: message, the source line, a caret, hint and notes.
-std::string format_diagnostic(const Diagnostic& d);
+// With `colour`, the severity and the caret are painted for a terminal.
+std::string format_diagnostic(const Diagnostic& d, bool colour = false);
 nlohmann::ordered_json to_json(const Diagnostic& d);
 nlohmann::ordered_json to_json(const SourceRef& ref);
 
-// Prints to stderr; says "cannot open" for a missing file, so callers exit 2 first.
+// Prints to stderr (in colour on a terminal).
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace sla::cli

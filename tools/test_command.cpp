@@ -11,7 +11,9 @@
 #include "sla/load.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
+#include "tools/explanation.hpp"
 #include "tools/output.hpp"
+#include "tools/terminal.hpp"
 
 namespace sla::cli {
 
@@ -28,6 +30,7 @@ std::string local_minutes(Instant t, const Calendar& calendar) {
 struct Outcome {
   bool passed = true;
   std::vector<std::string> failures;
+  json trace = json::array();  // the explain steps of a failed example's ticket
 };
 
 Outcome run_example(const Model& model, const Example& e) {
@@ -96,6 +99,7 @@ Outcome run_example(const Model& model, const Example& e) {
                        name(target.verdict)));
     }
   }
+  if (!out.passed) out.trace = explanation(ev, ticket, result, as_of);
   return out;
 }
 
@@ -120,7 +124,8 @@ Command test_command(CLI::App& sla) {
       "Times are local to the package's calendar. An example is judged as of the latest time it\n"
       "mentions. Exit codes: 0 every example passed; 1 an example failed or a contract has "
       "errors;\n"
-      "2 usage error. Explain a failure with: sla explain CONTRACT --package ... --created ...");
+      "2 usage error. A failing example prints the expected and actual values and how they\n"
+      "were computed (the steps of 'sla explain').");
 
   return {app, [o] {
             std::optional<std::regex> filter;
@@ -134,6 +139,7 @@ Command test_command(CLI::App& sla) {
               }
             }
             int exit = Exit::ok;
+            const bool colour = o->format == "text" && colour_wanted(stdout);
             std::size_t passed = 0, failed = 0;
             json report = json::array();
             for (const auto& file : o->files) {
@@ -158,11 +164,17 @@ Command test_command(CLI::App& sla) {
                                     {"example", e.name},
                                     {"passed", outcome.passed},
                                     {"failures", outcome.failures},
+                                    {"trace", outcome.trace},
                                     {"span", to_json(e.span)}});
                 } else {
-                  fmt::print("{} {} ({}:{})\n", outcome.passed ? "PASS" : "FAIL", e.name,
-                             e.span.file, e.span.line);
+                  fmt::print("{} {} ({}:{})\n",
+                             outcome.passed ? paint("PASS", Colour::green, colour)
+                                            : paint("FAIL", Colour::red, colour),
+                             e.name, e.span.file, e.span.line);
                   for (const auto& f : outcome.failures) fmt::print("     {}\n", f);
+                  if (!outcome.trace.empty()) fmt::print("     how it was computed:\n");
+                  for (const auto& step : outcome.trace)
+                    fmt::print("       - {}\n", step["text"].get<std::string>());
                 }
               }
             }

@@ -45,6 +45,7 @@ struct Money {
 struct Header {
   std::string name, provider, version, summary;
   std::string effective;     // YYYY-MM-DD, empty when not stated
+  std::string ends;          // YYYY-MM-DD, the last day in force; empty: open-ended
   std::string review_cycle;  // "annually", "every 6 months", ...
   std::string review_label;
   std::optional<DurationValue> change_notice;
@@ -154,6 +155,8 @@ struct Package {
   std::string sold_label;
   std::optional<Money> price;
   std::vector<std::string> requires_, excludes;
+  // The clause that states each entry of requires_ and excludes, for messages.
+  std::vector<SourceRef> requires_at, excludes_at;
   std::string calendar;  // a CalendarInfo id
   std::vector<Channel> channels;
   std::vector<Feature> features;

@@ -143,5 +143,177 @@ contains "says what differs" 'expected response due 2026-01-12 12:00, got 2026-0
 check "test filter" 0 "$SLA" test --filter 'annex' "$C";  contains "two annex examples" '^2 passed, 0 failed$'
 check "test bad regex" 2 "$SLA" test --filter '(' "$C"
 
+# sla test prints how a failing example was computed.
+check "test a wrong example, traced" 1 "$SLA" test "$tmp/wrong.sla"
+contains "explain trace under a failure" 'how it was computed:'
+contains "trace step" '^       - Raised Friday 2026-01-09T16:30:00\+07:00'
+check "test json with a trace" 1 "$SLA" test --format json "$tmp/wrong.sla"
+contains "json trace" '"trace": \['
+
+# sla lint: findings for people, JSON, SARIF and GitHub; exit codes by fail level.
+check "lint qiscus" 0 "$SLA" lint "$C"
+contains "a finding with code and position" 'qiscus-enterprise.sla:[0-9]+:[0-9]+: warning\[SLA103\]'
+contains "summary line" 'qiscus-enterprise.sla: 15 findings'
+check "lint fail level warning" 1 "$SLA" lint --fail-level warning "$C"
+check "lint deny" 1 "$SLA" lint --deny SLA103 "$C";     contains "denied is an error" 'error\[SLA103\]'
+check "lint allow" 0 "$SLA" lint --allow SLA103,SLA105 --allow SLA102 "$C"
+contains "allowed are counted" '5 findings \(10 silenced\)'
+check "lint unknown code" 2 "$SLA" lint --allow SLA104x "$C"; contains "suggests a code" "did you mean 'SLA104'"
+check "lint bad fail level" 2 "$SLA" lint --fail-level note "$C"
+check "lint missing file" 2 "$SLA" lint "$tmp/missing.sla"
+check "lint broken contract" 1 "$SLA" lint "$tmp/bad.sla";    contains "its errors" 'error\[SLA001\]'
+check "lint github" 0 "$SLA" lint --format github "$C"
+contains "annotation" '^::warning file=contracts/qiscus-enterprise.sla,line=[0-9]+,col=[0-9]+,title=SLA1[0-9][0-9] '
+check "lint sarif" 0 "$SLA" lint --format sarif "$C"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL lint sarif shape"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+run = d["runs"][0]
+assert d["version"] == "2.1.0" and len(run["results"]) == 15
+ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+assert all(r["ruleId"] == ids[r["ruleIndex"]] for r in run["results"])
+PY
+check "lint json" 0 "$SLA" lint --format json "$C"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL lint json shape"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["warnings"] == 15 and len(d["diagnostics"]) == 15
+assert all(x["code"].startswith("SLA1") and x["span"]["line"] >= 1 for x in d["diagnostics"])
+PY
+printf '%s\n' 'priorities { Low "l" }' 'calendar c { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; open on holidays }' \
+  'package p "P" {' '  calendar c' '  respond to Low within 8 hours  # sla: allow SLA105 (meant)' '}' >"$tmp/silenced.sla"
+check "lint silenced by a comment" 0 "$SLA" lint --fail-level warning "$tmp/silenced.sla"
+contains "says what was silenced" 'no findings \(1 silenced\)'
+NO_COLOR=1 check "no colour when piped" 0 "$SLA" lint "$C"
+if grep -q $'\x1b\[' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL colour escapes in piped output"; else pass=$((pass + 1)); fi
+
+# sla fmt: every bundled contract is formatted; a messy copy is not, gets a diff,
+# and is rewritten in place (or stdin to stdout); broken and missing files are left alone.
+check "fmt check contracts" 0 "$SLA" fmt --check contracts/*.sla
+contains "all formatted" '^3 files formatted$'
+sed -e 's/^[[:space:]]*//' -e '/^$/d' "$C" >"$tmp/messy.sla"
+cp "$tmp/messy.sla" "$tmp/messy-copy.sla"
+check "fmt check messy" 1 "$SLA" fmt --check "$tmp/messy.sla"
+contains "diff header" '^--- a/.*messy.sla$'
+contains "diff hunk" '^@@ -[0-9]+(,[0-9]+)? \+[0-9]+(,[0-9]+)? @@$'
+contains "diff line" '^\+  provider "Qiscus"$'
+contains "says not formatted" 'messy.sla: not formatted'
+if grep -q $'\x1b\[' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL colour escapes in a piped diff"; else pass=$((pass + 1)); fi
+cmp -s "$tmp/messy.sla" "$tmp/messy-copy.sla" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL fmt --check changed the file"; }
+check "fmt check stdin" 1 bash -c '"$1" fmt --check - <"$2"' _ "$SLA" "$tmp/messy.sla"
+contains "stdin diff header" '^--- a/<stdin>$'
+"$SLA" fmt - <"$tmp/messy.sla" >"$tmp/stdout.sla" 2>"$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL fmt - exit"; }
+check "fmt in place" 0 "$SLA" fmt "$tmp/messy.sla";          contains "says reformatted" 'messy.sla: reformatted'
+cmp -s "$tmp/messy.sla" "$tmp/stdout.sla" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL fmt - and fmt FILE differ"; }
+check "fmt check after fmt" 0 "$SLA" fmt --check "$tmp/messy.sla"
+check "fmt again" 0 "$SLA" fmt "$tmp/messy.sla";             contains "idempotent" 'messy.sla: already formatted'
+cp "$tmp/messy-copy.sla" "$tmp/messy2.sla"
+check "fmt missing and messy" 2 "$SLA" fmt "$tmp/missing.sla" "$tmp/messy2.sla"
+contains "names the missing file" 'missing.sla'
+contains "still formats the other" 'messy2.sla: reformatted'
+cp "$tmp/bad.sla" "$tmp/bad-copy.sla"
+check "fmt syntax error" 1 "$SLA" fmt "$tmp/bad.sla";         contains "its diagnostics" 'bad.sla:2:18: error\[SLA001\]'
+cmp -s "$tmp/bad.sla" "$tmp/bad-copy.sla" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL fmt touched a broken file"; }
+check "fmt check json" 1 "$SLA" fmt --check --format json "$C" "$tmp/messy-copy.sla" "$tmp/bad.sla"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL fmt json shape"; }
+import json, sys
+ok, messy, bad = json.load(open(sys.argv[1]))
+assert ok["formatted"] is True and ok["diff"] == "", ok
+assert messy["formatted"] is False and messy["diff"].startswith("--- a/"), messy
+assert bad["formatted"] is False and bad["diagnostics"][0]["code"] == "SLA001", bad
+PY
+check "fmt help" 0 "$SLA" fmt --help;  contains "help: --check" '--check';  contains "help: exit codes" 'Exit codes'
+check "fmt no file" 2 "$SLA" fmt
+
+# sla uptime: formats, exit codes (a breach is still 0), bad rows with their
+# numbers (exit 1, nothing dropped), usage errors (exit 2); sla quote: totals,
+# forbidden combinations (exit 1) and unknown names (exit 2).
+printf 'id,service,start,end,category,announced_at\nI1,Chat Service,2026-02-10T08:00:00+07:00,2026-02-10T18:00:00+07:00,outage,\n' >"$tmp/feb.csv"
+check "uptime breached is 0" 0 "$SLA" uptime "$C" --package premium --month 2026-02 "$tmp/feb.csv"
+contains "uptime verdict" '^Chat Service, 2026-02 \(package premium\): breached$'
+contains "uptime figure" '98\.5119 %'
+contains "uptime says credits are undefined" 'defines no credit tiers'
+check "uptime json" 0 "$SLA" uptime "$C" --package premium --month 2026-01,2026-02 --format json "$tmp/feb.csv"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL uptime json shape"; }
+import json, sys
+jan, feb = json.load(open(sys.argv[1]))
+assert (jan["month"], jan["status"], jan["uptime_percent"]) == ("2026-01", "met", 100), jan
+assert (feb["service"], feb["status"], feb["uptime_percent"]) == ("Chat Service", "breached", 98.5119), feb
+assert feb["credit"]["status"] == "not_defined" and feb["degraded_counts_as_downtime"] is False, feb
+PY
+check "uptime csv" 0 "$SLA" uptime "$C" --package premium --month 2026-02 --format csv "$tmp/feb.csv"
+contains "uptime csv header" '^month,service,status,uptime_percent,'
+contains "uptime csv row" '^2026-02,Chat Service,breached,98\.5119,99,'
+check "uptime stdin jsonl" 0 bash -c 'printf "%s\n" "{\"service\": \"Chat Service\", \"start\": \"2026-02-10T08:00:00+07:00\", \"end\": \"2026-02-10T18:00:00+07:00\", \"category\": \"outage\"}" | "$1" uptime "$2" --package premium --month 2026-02 --input-format jsonl --format csv' _ "$SLA" "$C"
+contains "uptime stdin row" '^2026-02,Chat Service,breached,98\.5119,'
+check "uptime basic best effort" 0 "$SLA" uptime "$C" --package basic --month 2026-02 "$tmp/feb.csv"
+contains "uptime best effort" 'breached \(best effort\)'
+check "uptime before the contract" 0 "$SLA" uptime "$C" --package premium --month 2024-12 "$tmp/feb.csv"
+contains "uptime not in force" 'not_in_force'
+printf 'id,service,start,end,category\nA,Chat Service,2026-01-05T10:00:00+07:00,2026-01-05T11:00:00+07:00,outage\nB,Chat Servce,2026-01-05T10:00:00+07:00,,outage\nC,Chat Service,2026-01-05T10:00:00+07:00,2026-01-05T09:00:00+07:00,outage\nD,Chat Service,2026-01-06T10:00:00+07:00,,outgae\n' >"$tmp/bad-incidents.csv"
+check "uptime bad rows" 1 "$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/bad-incidents.csv"
+contains "uptime bad row 2" "row 2 \(line 3\), incident B: unknown service 'Chat Servce'; did you mean 'Chat Service'\?"
+contains "uptime bad row 3" 'row 3 \(line 4\), incident C: it ends before it starts'
+contains "uptime bad row 4" "row 4 \(line 5\), incident D: unknown category 'outgae'; did you mean 'outage'\?"
+contains "uptime still reports" '^Chat Service, 2026-01 \(package premium\): met$'
+contains "uptime counts the bad rows" '3 of 4 incident rows have errors'
+check "uptime bad month" 2 "$SLA" uptime "$C" --package premium --month 2026-13 "$tmp/feb.csv"
+contains "uptime names the month" "--month '2026-13'"
+check "uptime reversed range" 2 "$SLA" uptime "$C" --package premium --month 2026-03..2026-01 "$tmp/feb.csv"
+check "uptime no month" 2 "$SLA" uptime "$C" --package premium "$tmp/feb.csv"
+check "uptime unknown package" 2 "$SLA" uptime "$C" --package platinum --month 2026-01 "$tmp/feb.csv"
+check "uptime unknown add-on" 2 "$SLA" uptime "$C" --package premium --addon nope --month 2026-01 "$tmp/feb.csv"
+check "uptime missing file" 2 "$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/missing.csv"
+printf 'id,service,end\n' >"$tmp/no-columns.csv"
+check "uptime missing columns" 2 "$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/no-columns.csv"
+contains "uptime names the columns" 'no start, category columns'
+check "uptime bad as-of" 2 "$SLA" uptime "$C" --package premium --month 2026-01 --as-of yesterday "$tmp/feb.csv"
+check "uptime broken contract" 1 "$SLA" uptime "$tmp/bad.sla" --package premium --month 2026-01 "$tmp/feb.csv"
+check "uptime help" 0 "$SLA" uptime --help; contains "uptime help: example" 'sla uptime contracts/'; contains "uptime help: exit codes" 'Exit codes'
+check "quote" 0 "$SLA" quote "$C" --package premium --addon dedicated_24x7 --addon resolution
+contains "quote total" '^  total +IDR 520,000,000$'
+contains "quote includes" '^Includes, after inheritance and add-ons:$'
+check "quote json" 0 "$SLA" quote "$C" --package premium --addon dedicated_24x7,resolution --format json
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL quote json shape"; }
+import json, sys
+q = json.load(open(sys.argv[1]))
+assert q["valid"] and q["addons"] == ["dedicated_24x7", "resolution"], q
+assert [(t["currency"], t["amount"], t["text"]) for t in q["totals"]] == [("IDR", "520000000", "IDR 520,000,000")], q["totals"]
+assert q["includes"]["calendar"] == "around_the_clock", q["includes"]
+PY
+check "quote forbidden" 1 "$SLA" quote "$C" --package premium --addon dedicated_8x7 --addon dedicated_24x7
+contains "quote names the clause" "qiscus-enterprise.sla:140:3: add-on 'dedicated_8x7' cannot be combined with 'dedicated_24x7'"
+check "quote requires" 1 "$SLA" quote "$C" --package basic --addon resolution
+contains "quote names the requirement" "add-on 'resolution' requires 'premium'"
+check "quote unknown add-on" 2 "$SLA" quote "$C" --package premium --addon resolutoin
+contains "quote suggests" "did you mean 'resolution'"
+check "quote unknown package" 2 "$SLA" quote "$C" --package platinum
+check "quote missing file" 2 "$SLA" quote "$tmp/missing.sla" --package premium
+check "quote help" 0 "$SLA" quote --help; contains "quote help: exit codes" 'Exit codes'
+
+# sla render: Markdown and HTML from one source; byte-identical; errors and exit codes.
+check "render md" 0 "$SLA" render "$C"
+contains "render: title" '^# Qiscus Enterprise Support$'
+contains "render: price for reading" 'IDR 216,000,000'
+contains "render: response table" '^\| \*\*Critical\*\* \| \*\*1 business hour\*\* \|'
+contains "render: source lines" '_\(line 101\)_|\| line 101 \|'
+cp "$tmp/out" "$tmp/render1.md"
+check "render md again" 0 "$SLA" render "$C"
+cmp -s "$tmp/out" "$tmp/render1.md" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render is not deterministic"; }
+check "render html to a file" 0 "$SLA" render "$C" --output "$tmp/qiscus.html"
+if head -1 "$tmp/qiscus.html" | grep -q '^<!DOCTYPE html>$'; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL render --output .html is not HTML"; fi
+check "render one package with lint" 0 "$SLA" render "$C" --package premium --with-lint --format md
+contains "render: reviewer's appendix" 'Reviewer.*notes'
+contains "render: a lint code" 'SLA103'
+check "render unknown package" 2 "$SLA" render "$C" --package gold
+contains "render: lists the packages" "unknown package 'gold' \(packages: basic, premium\)"
+check "render an add-on as package" 2 "$SLA" render "$C" --package dedicated_8x7
+check "render invalid contract" 1 "$SLA" render "$tmp/bad.sla"
+contains "render: diagnostics" 'bad.sla:2:18: error\[SLA001\]'
+check "render missing file" 2 "$SLA" render "$tmp/missing.sla"
+check "render bad format" 2 "$SLA" render "$C" --format pdf
+check "render unwritable output" 2 "$SLA" render "$C" --output "$tmp/no/such/dir/x.html"
+check "render help" 0 "$SLA" render --help; contains "render help: exit codes" 'Exit codes'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,5 +1,6 @@
-// libFuzzer target: load a contract from memory. Any input must end in a result
-// (a model or diagnostics), never a crash, a hang or a sanitizer report.
+// libFuzzer target: load and lint a contract from memory. Any input must end in a
+// result (a model and findings, or diagnostics), never a crash, a hang or a
+// sanitizer report.
 //
 //   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
 //   cmake --build build-fuzz --target sla_load_fuzzer
@@ -9,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "sla/load.hpp"
+#include "sla/lint.hpp"
 
 namespace {
 
@@ -22,10 +23,10 @@ void require(bool condition) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  const sla::LoadResult result = sla::load_string("fuzz.sla", std::move(text));
+  const sla::LintResult result = sla::lint_string("fuzz.sla", std::move(text));
 
-  // A model exactly when there are no errors.
-  require(result.ok() == !sla::has_errors(result.diagnostics));
+  // A model exactly when there are no errors (findings are warnings).
+  require((result.model != nullptr) == !sla::has_errors(result.diagnostics));
   // Every diagnostic has a code, a message and a 1-based position.
   for (const auto& d : result.diagnostics) {
     require(!d.code.empty());

@@ -1,14 +1,18 @@
-// libFuzzer target for the ticket readers: arbitrary bytes as CSV (first byte even)
-// or JSON Lines (odd), read, evaluated under the Qiscus premium package, and
-// written. Every row must come back: rows read == rows written, and no crash.
+// libFuzzer target for the row readers: arbitrary bytes as CSV (first byte even)
+// or JSON Lines (odd), read as tickets (bit 1 clear: evaluated under the Qiscus
+// premium package and written; every row must come back) or as incidents (bit 1
+// set: every row read or refused with a reason, then a monthly uptime report
+// whose minutes never exceed the month).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "interpreter/evaluator.hpp"
+#include "interpreter/uptime.hpp"
 #include "sla/load.hpp"
 #include "tools/eval_pipeline.hpp"
+#include "tools/incident_reader.hpp"
 #include "tools/result_writer.hpp"
 #include "tools/ticket_reader.hpp"
 
@@ -25,6 +29,34 @@ const sla::Evaluator& evaluator() {
   return *made.evaluator;
 }
 
+void incidents(std::FILE* in, bool jsonl) {
+  using sla::cli::IncidentReader;
+  const sla::Evaluator& ev = evaluator();
+  IncidentReader reader(in, jsonl ? IncidentReader::Format::jsonl : IncidentReader::Format::csv,
+                        ev.calendar());
+  std::string problem;
+  if (!reader.start(problem)) {
+    if (problem.empty()) std::abort();  // a refusal must say why
+    return;
+  }
+  std::vector<sla::Incident> good;
+  sla::cli::IncidentRow row;
+  for (std::size_t n = 1; reader.next(row); ++n) {
+    if (row.number != n) std::abort();  // no row skipped or counted twice
+    if (row.error.empty()) good.push_back(row.incident);
+  }
+  sla::UptimeQuery query;
+  query.months = {date::year{2026} / 1, date::year{2026} / 2};
+  std::vector<sla::Incident> countable;
+  for (const auto& i : good)
+    if (sla::incident_problem(i, ev.package(), query.as_of).empty()) countable.push_back(i);
+  for (const auto& month :
+       sla::uptime_report(ev.model(), ev.package(), ev.calendar_info(), countable, query)) {
+    if (month.excluded + month.downtime + month.degraded > month.total) std::abort();
+    if (month.uptime_ppm && (*month.uptime_ppm < 0 || *month.uptime_ppm > 1'000'000)) std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -34,7 +66,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::FILE* in = fmemopen(text.data(), text.size(), "rb");
   std::FILE* out = std::fopen("/dev/null", "wb");
   if (!in || !out) std::abort();
-  {
+  if (data[0] & 2) {
+    incidents(in, jsonl);
+  } else {
     using sla::cli::TicketReader;
     TicketReader reader(in, jsonl ? TicketReader::Format::jsonl : TicketReader::Format::csv,
                         evaluator().calendar());

@@ -1,0 +1,50 @@
+// The lint: what a careful reviewer (or a lawyer) would flag in a contract that
+// checks clean. Findings are Diagnostics with stable SLA1xx codes, each explained
+// with a bad and a good example in docs/lint.md.
+//
+//   sla::LintResult r = sla::lint_file("contracts/qiscus-enterprise.sla");
+//   for (const auto& d : r.diagnostics) ...
+//     // contracts/qiscus-enterprise.sla:195:3: warning[SLA103]: the label "720 hours
+//     // (30 business days)" says 30 business days, but the value is 720 hours ...
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sla/diagnostic.hpp"
+#include "sla/load.hpp"
+#include "sla/model.hpp"
+
+namespace sla {
+
+struct LintRule {
+  std::string_view code;   // "SLA103"
+  std::string_view title;  // "stated label disagrees with its value"
+  Severity severity;       // before --deny
+};
+
+// Every lint rule, in code order.
+const std::vector<LintRule>& lint_rules();
+
+struct LintOptions {
+  LoadOptions load;
+  std::vector<std::string> allow;  // codes never reported
+  std::vector<std::string> deny;   // codes reported as errors
+};
+
+struct LintResult {
+  std::shared_ptr<const Model> model;  // null when the contract has errors
+  // The loader's errors, or else the findings, in source order.
+  std::vector<Diagnostic> diagnostics;
+  std::size_t suppressed = 0;  // findings silenced by a comment or --allow
+};
+
+// Findings are silenced per line by a comment naming their code, on the line or
+// alone on the line above:  # sla: allow SLA105 (calendar hours are meant)
+// and per file by:          # sla: allow-file SLA110
+LintResult lint_file(const std::string& path, const LintOptions& options = {});
+LintResult lint_string(std::string_view name, std::string text, const LintOptions& options = {});
+
+}  // namespace sla

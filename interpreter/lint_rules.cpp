@@ -1,0 +1,632 @@
+#include "interpreter/lint_rules.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "interpreter/calendar.hpp"
+#include "interpreter/evaluator.hpp"
+#include "interpreter/stated_label.hpp"
+
+namespace sla::lint {
+
+namespace {
+
+// ------------------------------------------------------------------ helpers
+
+std::optional<std::int64_t> seconds_of(const DurationValue& d, const CalendarInfo* calendar) {
+  if (calendar) {
+    if (auto s = to_seconds(d, *calendar)) return s->count();
+    return std::nullopt;
+  }
+  if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) return std::nullopt;
+  static constexpr std::int64_t unit[] = {60, 3600, 86400, 604800};
+  return d.milli * unit[static_cast<int>(d.unit)] / 1000;
+}
+
+// "240 hours", "1 hour", "90 minutes", "2.5 hours".
+std::string hours_text(std::int64_t seconds) {
+  if (seconds % 3600 == 0) {
+    const auto h = seconds / 3600;
+    return fmt::format("{} hour{}", h, h == 1 ? "" : "s");
+  }
+  if (seconds % 60 == 0 && seconds < 3600) return fmt::format("{} minutes", seconds / 60);
+  return fmt::format("{:.2f} hours", static_cast<double>(seconds) / 3600.0);
+}
+
+std::string days_text(std::int64_t seconds) {
+  if (seconds % 86400 == 0) {
+    const auto d = seconds / 86400;
+    return fmt::format("{} calendar day{}", d, d == 1 ? "" : "s");
+  }
+  return fmt::format("{:.1f} calendar days", static_cast<double>(seconds) / 86400.0);
+}
+
+// True when every day of the week is open around the clock (holidays aside).
+bool always_open(const CalendarInfo& info) {
+  if (!info.calendar) return false;
+  for (const auto& day : info.calendar->spec().weekly) {
+    auto intervals = day;
+    std::sort(intervals.begin(), intervals.end(),
+              [](const DailyInterval& a, const DailyInterval& b) { return a.start < b.start; });
+    Seconds covered{0};
+    for (const auto& i : intervals) {
+      if (i.start > covered) return false;
+      covered = std::max(covered, i.end);
+    }
+    if (covered < Seconds(86400)) return false;
+  }
+  return true;
+}
+
+// "8 hours" -> "8 business hours": the same amount in operating time.
+std::string business_words(const DurationValue& d) {
+  const auto space = d.text.find(' ');
+  if (space == std::string::npos) return d.text;
+  return d.text.substr(0, space) + " business" + d.text.substr(space);
+}
+
+std::string_view kind_name(TargetKind k) {
+  return k == TargetKind::response ? "response" : "resolution";
+}
+
+std::string where(const View& v) {
+  return v.package.applied_addons.empty() ? fmt::format("package '{}'", v.name)
+                                          : fmt::format("'{}'", v.name);
+}
+
+// Every node of a tree, depth first, with its parent.
+template <typename F>
+void walk(const ast::Node& node, const ast::Node* parent, F&& visit) {
+  visit(node, parent);
+  for (const auto& child : node.children) walk(child, &node, visit);
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+// `term` appears in `text` as a whole word (a plural "s" allowed), ignoring case.
+bool mentions(const std::string& text, const std::string& term) {
+  if (term.empty()) return false;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
+    std::size_t end = at + term.size();
+    if (end < text.size() && text[end] == 's') ++end;
+    if ((at == 0 || !word(text[at - 1])) && (end >= text.size() || !word(text[end]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ context
+
+Context::Context(const Model& model, const SourceMap& sources, const std::vector<ast::File>& files)
+    : model_(model), sources_(sources), files_(files) {
+  // A hostile contract could ask for packages x add-ons views; the first few
+  // hundred are plenty for a real one.
+  constexpr std::size_t max_views = 256;
+  for (const auto& p : model.packages) {
+    Selection s = select(model, p.id);
+    if (s.package && s.calendar) views_.push_back({p.id, std::move(*s.package), s.calendar});
+  }
+  for (const auto& a : model.addons)
+    for (const auto& p : model.packages) {
+      if (views_.size() >= max_views) return;
+      Selection s = select(model, p.id, {a.id});
+      if (s.package && s.calendar)
+        views_.push_back(
+            {fmt::format("{} with {}", p.id, a.id), std::move(*s.package), s.calendar});
+    }
+}
+
+Location Context::at(const SourceRef& ref) const {
+  const Span start = sources_.find(ref.file, ref.line, ref.column);
+  if (start.file < files_.size()) {
+    std::optional<Span> statement;
+    walk(files_[start.file].root, nullptr, [&](const ast::Node& n, const ast::Node*) {
+      if (!statement && n.kind != ast::Kind::file && n.span.begin == start.begin) {
+        // A block is underlined on its head line only.
+        Span s = n.span;
+        const std::string& text = sources_.file(start.file).text();
+        const auto eol = text.find('\n', s.begin);
+        if (eol != std::string::npos && eol < s.end) s.end = static_cast<std::uint32_t>(eol);
+        statement = s;
+      }
+    });
+    if (statement) return sources_.locate(*statement);
+  }
+  Location loc;
+  loc.file = ref.file;
+  loc.line = ref.line;
+  loc.column = ref.column;
+  return loc;
+}
+
+Diagnostic* Context::report(Code code, Severity severity, Location where, std::string message,
+                            std::string hint) {
+  for (const auto& d : findings_)
+    if (d.code == info(code).id && d.location.file == where.file && d.location.line == where.line &&
+        d.location.column == where.column)
+      return nullptr;
+  Diagnostic d = make_diagnostic(code, std::move(where), std::move(message), std::move(hint));
+  d.severity = severity;
+  findings_.push_back(std::move(d));
+  return &findings_.back();
+}
+
+void Context::note(Diagnostic& d, const SourceRef& ref, std::string message) const {
+  d.notes.push_back({at(ref), std::move(message)});
+}
+
+// ------------------------------------------------------------------ SLA101
+
+void targets_not_monotonic(Context& c) {
+  for (const auto& v : c.views()) {
+    for (TargetKind kind : {TargetKind::response, TargetKind::resolution}) {
+      // By rank, lowest first; a higher priority must not wait longer.
+      std::vector<std::pair<const Target*, std::int64_t>> ladder;
+      for (const auto& p : c.model().priorities)
+        if (const Target* t = v.package.target(kind, p.name))
+          if (auto s = seconds_of(t->within, v.calendar)) ladder.emplace_back(t, *s);
+      for (std::size_t hi = 1; hi < ladder.size(); ++hi) {
+        const auto [higher, higher_s] = ladder[hi];
+        // The lower priority with the shortest target makes the clearest example.
+        std::optional<std::size_t> shortest;
+        for (std::size_t lo = 0; lo < hi; ++lo)
+          if (ladder[lo].second < higher_s &&
+              (!shortest || ladder[lo].second < ladder[*shortest].second))
+            shortest = lo;
+        if (!shortest) continue;
+        const Target* lower = ladder[*shortest].first;
+        const bool mixed = higher->within.business != lower->within.business;
+        auto* d = c.report(
+            Code::lint_not_monotonic, Severity::warning, c.at(higher->span),
+            fmt::format("{} is a higher priority than {}, but its {} target ({}) is longer than "
+                        "{}'s ({}) in {}{}",
+                        higher->priority, lower->priority, kind_name(kind), higher->within.text,
+                        lower->priority, lower->within.text, where(v),
+                        mixed ? "; one counts business time and the other calendar time" : ""),
+            "a more urgent priority should never be given more time; check the table");
+        if (d) c.note(*d, lower->span, fmt::format("{}'s target", lower->priority));
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------ SLA102
+
+void resolution_before_response(Context& c) {
+  // Bounded work whatever the contract's size: at most this many sampled tickets.
+  std::size_t budget = 100'000;
+  for (const auto& v : c.views()) {
+    const Evaluator evaluator(c.model(), v.package, *v.calendar);
+    const Calendar& cal = *v.calendar->calendar;
+    // Sample raise times over two weeks from the contract's start (a fixed
+    // Monday when it states none), every half hour.
+    date::local_days first = date::local_days{date::year{2026} / 1 / 5};
+    if (const auto& e = c.model().contract.effective; e.size() == 10) {
+      const int y = std::stoi(e.substr(0, 4)), m = std::stoi(e.substr(5, 2)),
+                d = std::stoi(e.substr(8, 2));
+      first = date::local_days{date::year{y} / m / d};
+    }
+    for (const auto& p : c.model().priorities) {
+      const Target* response = evaluator.package().target(TargetKind::response, p.name);
+      const Target* resolution = evaluator.package().target(TargetKind::resolution, p.name);
+      if (!response || !resolution) continue;
+      const auto rs = seconds_of(response->within, v.calendar);
+      const auto ls = seconds_of(resolution->within, v.calendar);
+      if (rs && ls && response->within.business == resolution->within.business && *ls < *rs) {
+        auto* d = c.report(
+            Code::lint_resolution_before_response, Severity::warning, c.at(resolution->span),
+            fmt::format("{}: the resolution target ({}) is shorter than the "
+                        "response target ({}) in {}",
+                        p.name, resolution->within.text, response->within.text, where(v)));
+        if (d) c.note(*d, response->span, "the response target");
+        continue;
+      }
+      for (int step = 0; step < 14 * 48 && budget > 0; ++step, --budget) {
+        const Instant raised = cal.to_instant(first + std::chrono::minutes(30 * step));
+        const Instant respond_by = evaluator.due(raised, *response, {}, raised);
+        const Instant resolve_by = evaluator.due(raised, *resolution, {}, raised);
+        if (respond_by == Calendar::kNever || resolve_by >= respond_by) continue;
+        auto local = [&](Instant t) { return date::format("%a %Y-%m-%d %H:%M", cal.to_local(t)); };
+        auto* d = c.report(
+            Code::lint_resolution_before_response, Severity::warning, c.at(resolution->span),
+            fmt::format("{}: the resolution can fall due before the response in {}: a ticket "
+                        "raised {} must be resolved by {} but answered only by {} ({} counts "
+                        "{}, {} counts {})",
+                        p.name, where(v), local(raised), local(resolve_by), local(respond_by),
+                        resolution->within.text,
+                        resolution->within.business ? "operating hours" : "calendar time",
+                        response->within.text,
+                        response->within.business ? "operating hours" : "calendar time"),
+            "state both in the same kind of time, or say how the resolution clock runs outside "
+            "operating hours");
+        if (d) c.note(*d, response->span, "the response target");
+        break;
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------ SLA103
+
+namespace {
+
+void duration_label(Context& c, const DurationValue& value, const std::string& label,
+                    const SourceRef& span, const CalendarInfo* calendar) {
+  const auto value_s = seconds_of(value, calendar);
+  if (!value_s) return;
+  for (const auto& stated : stated_durations(label)) {
+    // Prose often says "4 hours" for operating hours: a phrase without
+    // "business" agrees with a business value of the same amount.
+    DurationValue as_value = stated.value;
+    if (!stated.says_business && value.business) as_value.business = true;
+    const auto stated_s = seconds_of(as_value, calendar);
+    if (!stated_s || (*stated_s == *value_s && as_value.business == value.business)) continue;
+    std::string why;
+    if (as_value.business != value.business) {
+      const std::string cal = calendar ? fmt::format(" under calendar '{}'", calendar->id) : "";
+      why = value.business
+                ? fmt::format("{} is {} of operating time{}, while {} counts calendar time",
+                              value.text, hours_text(*value_s), cal, stated.words)
+                : fmt::format("{} are {} of operating time{}, and {} are {}", stated.words,
+                              hours_text(*stated_s), cal, value.text, days_text(*value_s));
+    } else {
+      why = fmt::format("{} are {}, and {} are {}", stated.words, hours_text(*stated_s), value.text,
+                        hours_text(*value_s));
+    }
+    c.report(Code::lint_label_disagrees, Severity::warning, c.at(span),
+             fmt::format("the label (\"{}\") says {}, but the value is {}: {}", label, stated.words,
+                         value.text, why),
+             "make the value and the label say the same, or explain the choice beside it");
+  }
+}
+
+std::string money_text(std::int64_t milli) {
+  return milli % 1000 == 0 ? fmt::format("{}", milli / 1000)
+                           : fmt::format("{:.3f}", static_cast<double>(milli) / 1000.0);
+}
+
+}  // namespace
+
+void labels_disagree(Context& c) {
+  const Model& m = c.model();
+  for (const auto& v : c.views())
+    for (const auto& t : v.package.targets)
+      if (!t.label.empty()) duration_label(c, t.within, t.label, t.span, v.calendar);
+  if (m.contract.change_notice && !m.contract.change_notice_label.empty())
+    duration_label(c, *m.contract.change_notice, m.contract.change_notice_label, m.contract.span,
+                   nullptr);
+
+  auto packages = m.packages;
+  packages.insert(packages.end(), m.addons.begin(), m.addons.end());
+  for (const auto& p : packages) {
+    if (p.price && !p.price->label.empty()) {
+      for (const auto& stated : stated_amounts(p.price->label)) {
+        // Other capitals ("SLA 2") are not read as a price in another currency.
+        if (stated.currency != p.price->currency || stated.milli == p.price->milli) continue;
+        c.report(
+            Code::lint_label_disagrees, Severity::warning, c.at(p.span),
+            fmt::format("the price label (\"{}\") says {}, but the price is {} {}", p.price->label,
+                        stated.words, p.price->currency, money_text(p.price->milli)),
+            "make the price and its label say the same");
+      }
+    }
+    for (const auto& u : p.uptime) {
+      if (!u.target_milli || u.target_label.empty()) continue;
+      for (auto stated : stated_percents(u.target_label)) {
+        if (stated == *u.target_milli) continue;
+        c.report(Code::lint_label_disagrees, Severity::warning, c.at(u.span),
+                 fmt::format("the uptime label (\"{}\") says {}%, but the target is {}%",
+                             u.target_label, money_text(stated), money_text(*u.target_milli)));
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------ SLA104, SLA105
+
+void business_days_always_open(Context& c) {
+  for (const auto& v : c.views()) {
+    if (!always_open(*v.calendar)) continue;
+    for (const auto& t : v.package.targets) {
+      if (!t.within.business || (t.within.unit != TimeUnit::day && t.within.unit != TimeUnit::week))
+        continue;
+      const auto s = seconds_of(t.within, v.calendar);
+      c.report(Code::lint_business_days_always_open, Severity::warning, c.at(t.span),
+               fmt::format("{} target '{}' for {} counts business days, but in {} the calendar "
+                           "'{}' is open around the clock, so a business day has no natural "
+                           "length (this contract counts {})",
+                           kind_name(t.kind), t.within.text, t.priority, where(v), v.calendar->id,
+                           s ? hours_text(*s) : "none"),
+               "state the target in hours for the always-open package");
+    }
+  }
+}
+
+void calendar_time_office_hours(Context& c) {
+  for (const auto& v : c.views()) {
+    if (always_open(*v.calendar)) continue;
+    for (const auto& t : v.package.targets) {
+      if (t.within.business) continue;
+      c.report(Code::lint_calendar_time_office_hours, Severity::warning, c.at(t.span),
+               fmt::format("{} target '{}' for {} is calendar time, but {} keeps office hours "
+                           "(calendar '{}'): the clock runs through nights, weekends and "
+                           "holidays. Are {} meant?",
+                           kind_name(t.kind), t.within.text, t.priority, where(v), v.calendar->id,
+                           business_words(t.within)),
+               "write business hours if operating time is meant; if calendar time is meant, "
+               "say so in a comment and silence this with: # sla: allow SLA105");
+    }
+  }
+}
+
+// ------------------------------------------------------------------ SLA106
+
+void reversed_zones(Context& c) {
+  for (const auto& file : c.files())
+    walk(file.root, nullptr, [&](const ast::Node& n, const ast::Node*) {
+      if (n.kind != ast::Kind::zone) return;
+      const auto* zone = ast::arg<ast::Text>(n);
+      if (!zone || !zone->value.starts_with("Etc/GMT") || zone->value.size() < 9) return;
+      const char sign = zone->value[7];
+      const std::string hours = zone->value.substr(8);
+      if ((sign != '+' && sign != '-') || hours.empty() || hours == "0" ||
+          !std::all_of(hours.begin(), hours.end(), [](char ch) { return std::isdigit(ch); }))
+        return;
+      const char real = sign == '+' ? '-' : '+';
+      c.report(Code::lint_reversed_zone, Severity::warning, c.at(zone->span),
+               fmt::format("\"{}\" is UTC{}{}, not UTC{}{}: IANA's Etc/GMT zones reverse the "
+                           "sign readers expect",
+                           zone->value, real, hours, sign, hours),
+               fmt::format("write \"UTC{}{}\" (or the IANA city zone) if UTC{}{} is meant, or "
+                           "\"UTC{}{}\" to keep this offset in words nobody misreads",
+                           sign, hours, sign, hours, real, hours));
+    });
+}
+
+// ------------------------------------------------------------------ SLA107
+
+void escalation_ladders(Context& c) {
+  for (const auto& v : c.views()) {
+    if (!v.package.escalation || v.package.escalation->empty()) continue;
+    struct Step {
+      const EscalationBand* band;
+      std::int64_t from;
+      std::optional<std::int64_t> until;
+    };
+    std::vector<Step> steps;
+    for (const auto& b : *v.package.escalation) {
+      auto from = seconds_of(b.from, v.calendar);
+      if (!from) return;
+      std::optional<std::int64_t> until;
+      if (b.until) {
+        until = seconds_of(*b.until, v.calendar);
+        if (!until) return;
+      }
+      steps.push_back({&b, *from, until});
+    }
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const Step& a, const Step& b) { return a.from < b.from; });
+    const Code code = Code::lint_escalation_ladder;
+    if (steps.front().from > 0)
+      c.report(code, Severity::warning, c.at(steps.front().band->span),
+               fmt::format("the escalation ladder of {} starts at {}: nobody is named for a "
+                           "ticket's first {}",
+                           where(v), steps.front().band->from.text, steps.front().band->from.text),
+               "start the first band at 0 hours");
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+      const Step& a = steps[i];
+      const Step& b = steps[i + 1];
+      if (!a.until) {
+        c.report(code, Severity::warning, c.at(a.band->span),
+                 fmt::format("the band for \"{}\" has no end, so it overlaps the band for \"{}\" "
+                             "from {}",
+                             a.band->role, b.band->role, b.band->from.text),
+                 "end it where the next band starts: until " + b.band->from.text);
+      } else if (*a.until < b.from) {
+        c.report(code, Severity::warning, c.at(b.band->span),
+                 fmt::format("a gap in the escalation ladder of {}: nobody is named from {} to {}",
+                             where(v), a.band->until->text, b.band->from.text),
+                 "start this band where the previous one ends");
+      } else if (*a.until > b.from) {
+        c.report(
+            code, Severity::warning, c.at(b.band->span),
+            fmt::format("the bands for \"{}\" and \"{}\" overlap from {} to {} in {}", a.band->role,
+                        b.band->role, b.band->from.text, a.band->until->text, where(v)),
+            "start this band where the previous one ends");
+      }
+    }
+    const Step& last = steps.back();
+    if (last.until)
+      c.report(code, Severity::warning, c.at(last.band->span),
+               fmt::format("the escalation ladder of {} ends at {}: nobody is named for a ticket "
+                           "still unanswered after that. What then?",
+                           where(v), last.band->until->text),
+               "leave the last band open-ended (no 'until') or add the next contact");
+  }
+}
+
+// ------------------------------------------------------------ SLA108, SLA109
+
+void uptime_terms(Context& c) {
+  for (const auto& v : c.views())
+    for (const auto& u : v.package.uptime) {
+      if (u.credits_named && u.credits.empty())
+        c.report(
+            Code::lint_credits_undefined, Severity::warning, c.at(u.span),
+            fmt::format("the uptime commitment for \"{}\" names service credits{}, but "
+                        "defines no tiers: a breach earns nothing that can be computed",
+                        u.service,
+                        u.credits_text.empty() ? "" : fmt::format(" (\"{}\")", u.credits_text)),
+            "state the tiers, e.g.: credit 10 % when below 99 %");
+      if (u.target_milli && u.period.empty())
+        c.report(Code::lint_uptime_period, Severity::warning, c.at(u.span),
+                 fmt::format("the uptime target for \"{}\" has no measurement period: 99% of a "
+                             "month and 99% of a year are very different promises",
+                             u.service),
+                 "add: measured monthly");
+    }
+}
+
+// ------------------------------------------------------------ SLA110, SLA111
+
+void holiday_coverage(Context& c) {
+  const Model& m = c.model();
+  std::set<std::string> seen;
+  for (const auto& v : c.views()) {
+    const CalendarInfo& cal = *v.calendar;
+    if (!seen.insert(cal.id).second) continue;
+    if (!cal.holidays_stated)
+      c.report(Code::lint_holidays_unstated, Severity::warning, c.at(cal.span),
+               fmt::format("calendar '{}' ({}) does not say whether public holidays close it",
+                           cal.id, where(v)),
+               "add 'closed on holidays SET' or 'open on holidays'");
+    for (const auto& set_id : cal.holiday_sets) {
+      const auto set = std::find_if(m.holiday_sets.begin(), m.holiday_sets.end(),
+                                    [&](const HolidaySet& h) { return h.id == set_id; });
+      if (set == m.holiday_sets.end()) continue;
+      // Point at the calendar's "closed on holidays SET" when it can be found.
+      Location where_closed = c.at(cal.span);
+      for (const auto& file : c.files())
+        walk(file.root, nullptr, [&](const ast::Node& n, const ast::Node* parent) {
+          if (n.kind != ast::Kind::closed || !parent || parent->kind != ast::Kind::calendar) return;
+          const auto* owner = ast::arg<ast::Ident>(*parent);
+          if (!owner || owner->name != cal.id) return;
+          for (const auto* id : ast::args<ast::Ident>(n))
+            if (id->name == set_id) where_closed = c.at(n.span);
+        });
+      const std::string& effective = m.contract.effective;
+      const std::string& ends = m.contract.ends;
+      if (set->first_year == 0) {
+        c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
+                 fmt::format("holiday set '{}' does not say which years it covers", set_id),
+                 "add 'covers FIRST to LAST' to the holiday set");
+        continue;
+      }
+      const int from = effective.empty() ? 0 : std::stoi(effective.substr(0, 4));
+      const int to = ends.empty() ? 0 : std::stoi(ends.substr(0, 4));
+      std::vector<std::string> gaps;
+      if (effective.empty())
+        gaps.push_back("the contract states no effective date");
+      else if (from < set->first_year)
+        gaps.push_back(
+            fmt::format("the contract takes effect {}, before {}", effective, set->first_year));
+      if (ends.empty())
+        gaps.push_back(
+            fmt::format("the contract states no end, so from {} on calendar '{}' "
+                        "would treat public holidays as working days",
+                        set->last_year + 1, cal.id));
+      else if (to > set->last_year)
+        gaps.push_back(fmt::format("the contract runs until {}, past {}", ends, set->last_year));
+      if (gaps.empty()) continue;
+      c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
+               fmt::format("holiday set '{}' lists public holidays for {}-{} only, but {}", set_id,
+                           set->first_year, set->last_year, fmt::join(gaps, "; and ")),
+               ends.empty() ? "state when the contract ends (ends YYYY-MM-DD in the contract "
+                              "header), and keep the holiday data ahead of it"
+                            : "extend the holiday data to cover the contract's years");
+    }
+  }
+}
+
+// ------------------------------------------------------------------ SLA112
+
+void unused_definitions(Context& c) {
+  const Model& m = c.model();
+  if (m.files.empty()) return;
+  const std::string& root = m.files.front();
+  std::set<std::string> used_calendars, used_sets;
+  for (const auto& p : m.packages) used_calendars.insert(p.calendar);
+  for (const auto& a : m.addons) used_calendars.insert(a.calendar);
+  for (const auto& cal : m.calendars) {
+    if (!cal.extends.empty()) used_calendars.insert(cal.extends);
+    used_sets.insert(cal.holiday_sets.begin(), cal.holiday_sets.end());
+  }
+  for (const auto& cal : m.calendars)
+    if (cal.span.file == root && !used_calendars.count(cal.id))
+      c.report(Code::lint_unused, Severity::warning, c.at(cal.span),
+               fmt::format("calendar '{}' is defined but no package, add-on or calendar uses it",
+                           cal.id),
+               "remove it, or name it in a package: calendar " + cal.id);
+  for (const auto& set : m.holiday_sets)
+    if (set.span.file == root && !used_sets.count(set.id))
+      c.report(Code::lint_unused, Severity::warning, c.at(set.span),
+               fmt::format("holiday set '{}' is defined but no calendar closes on it", set.id),
+               "name it in a calendar: closed on holidays " + set.id);
+
+  // A glossary term nobody mentions defines nothing the contract says.
+  std::string text = lower(m.contract.name + "\n" + m.contract.summary);
+  auto add = [&](const std::string& s) { text += "\n" + lower(s); };
+  for (const auto& p : m.priorities) add(p.description);
+  for (const auto& cal : m.calendars) add(cal.title + "\n" + cal.summary);
+  auto packages = m.packages;
+  packages.insert(packages.end(), m.addons.begin(), m.addons.end());
+  for (const auto& p : packages) {
+    add(p.title + "\n" + p.summary + "\n" + p.sold_included_in + "\n" + p.sold_label);
+    for (const auto& f : p.features) add(f.name + "\n" + f.description);
+    for (const auto& ch : p.channels) add(ch.name + "\n" + ch.label);
+    for (const auto& [priority, wording] : p.descriptions) add(wording);
+    for (const auto& n : p.notes) add(n);
+    for (const auto& t : p.targets) add(t.label);
+    for (const auto& u : p.uptime) {
+      add(u.service + "\n" + u.credits_text + "\n" + u.target_label);
+      for (const auto& e : u.exclusions) add(e.text);
+      for (const auto& n : u.notes) add(n);
+    }
+    if (p.escalation)
+      for (const auto& b : *p.escalation) add(b.role + "\n" + b.contact + "\n" + b.remark);
+  }
+  for (const auto& e : m.examples) add(e.name);
+  for (const auto& d : m.definitions) {
+    if (d.span.file != root) continue;
+    bool used = mentions(text, lower(d.term));
+    for (const auto& other : m.definitions)
+      if (&other != &d) used = used || mentions(lower(other.meaning), lower(d.term));
+    if (!used)
+      c.report(Code::lint_unused, Severity::warning, c.at(d.span),
+               fmt::format("the term \"{}\" is defined but the contract never uses it", d.term),
+               "use the term where it is meant, or remove the definition");
+  }
+}
+
+// ------------------------------------------------------------------ SLA113
+
+void unselectable_addons(Context& c) {
+  const Model& m = c.model();
+  std::size_t budget = 20'000;  // selections tried, whatever the contract's size
+  for (const auto& a : m.addons) {
+    // The add-ons it needs, transitively, come with it.
+    std::vector<std::string> chosen{a.id};
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+      if (const Package* addon = m.addon(chosen[i]))
+        for (const auto& r : addon->requires_)
+          if (m.addon(r) && std::find(chosen.begin(), chosen.end(), r) == chosen.end())
+            chosen.push_back(r);
+    std::string first_error;
+    bool possible = false;
+    for (const auto& p : m.packages) {
+      if (budget == 0) return;
+      --budget;
+      Selection s = select(m, p.id, chosen);
+      if (s.package) {
+        possible = true;
+        break;
+      }
+      if (first_error.empty()) first_error = fmt::format("with package '{}': {}", p.id, s.error);
+    }
+    if (!possible && !m.packages.empty())
+      c.report(Code::lint_addon_unselectable, Severity::warning, c.at(a.span),
+               fmt::format("add-on '{}' can never be selected: {}", a.id, first_error),
+               "check its requires and excludes, and those of the add-ons it requires");
+  }
+}
+
+}  // namespace sla::lint

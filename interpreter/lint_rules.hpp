@@ -1,0 +1,65 @@
+// The lint rules, each a function over the checked Model (and, where positions or
+// spelling matter, the syntax trees). lint.cpp runs them and applies what the
+// user silenced; docs/lint.md explains each code with a bad and a good example.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "grammar/codes.hpp"
+#include "grammar/source.hpp"
+#include "sla/model.hpp"
+
+namespace sla::lint {
+
+// A package as a client can buy it: alone, or with one add-on applied.
+struct View {
+  std::string name;  // "premium", "premium with dedicated_24x7"
+  Package package;
+  const CalendarInfo* calendar = nullptr;
+};
+
+class Context {
+ public:
+  Context(const Model& model, const SourceMap& sources, const std::vector<ast::File>& files);
+
+  const Model& model() const { return model_; }
+  const std::vector<ast::File>& files() const { return files_; }
+  const std::vector<View>& views() const { return views_; }
+
+  // The place a SourceRef names, with the whole statement underlined when a
+  // statement starts there.
+  Location at(const SourceRef& ref) const;
+  Location at(Span span) const { return sources_.locate(span); }
+
+  // Records a finding once per code and place (the same target is seen under
+  // several views).
+  Diagnostic* report(Code code, Severity severity, Location where, std::string message,
+                     std::string hint = {});
+  void note(Diagnostic& d, const SourceRef& ref, std::string message) const;
+
+  std::vector<Diagnostic> take() { return std::move(findings_); }
+
+ private:
+  const Model& model_;
+  const SourceMap& sources_;
+  const std::vector<ast::File>& files_;
+  std::vector<View> views_;
+  std::vector<Diagnostic> findings_;
+};
+
+void targets_not_monotonic(Context& c);       // SLA101
+void resolution_before_response(Context& c);  // SLA102
+void labels_disagree(Context& c);             // SLA103
+void business_days_always_open(Context& c);   // SLA104
+void calendar_time_office_hours(Context& c);  // SLA105
+void reversed_zones(Context& c);              // SLA106
+void escalation_ladders(Context& c);          // SLA107
+void uptime_terms(Context& c);                // SLA108, SLA109
+void holiday_coverage(Context& c);            // SLA110, SLA111
+void unused_definitions(Context& c);          // SLA112
+void unselectable_addons(Context& c);         // SLA113
+
+}  // namespace sla::lint

@@ -1,0 +1,359 @@
+// The lint rules. Every code is exercised by the bad and good examples of
+// docs/lint.md (so the docs cannot drift from the rules); the Qiscus contract's
+// real findings, silencing, --allow/--deny and the edges of each rule follow.
+#define BOOST_TEST_MODULE lint
+#include <boost/test/unit_test.hpp>
+#include <regex>
+
+#include "grammar/codes.hpp"
+#include "sla/lint.hpp"
+#include "support.hpp"
+
+using namespace sla;
+using sla::testing::read_text;
+using sla::testing::source_path;
+
+namespace {
+
+struct DocExample {
+  std::string code, kind, source;
+};
+
+std::vector<DocExample> doc_examples() {
+  const std::string doc = read_text(source_path("docs/lint.md"));
+  std::vector<DocExample> out;
+  const std::regex section(R"(\n### (SLA1\d\d)\n)");
+  std::vector<std::pair<std::string, std::size_t>> starts;
+  for (std::sregex_iterator it(doc.begin(), doc.end(), section), end; it != end; ++it)
+    starts.emplace_back((*it)[1], static_cast<std::size_t>(it->position()));
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1].second : doc.size();
+    const std::string body = doc.substr(starts[i].second, end - starts[i].second);
+    const std::regex example(R"((Bad|Good):\n\n```sla\n([\s\S]*?)```)");
+    for (std::sregex_iterator it(body.begin(), body.end(), example), e; it != e; ++it)
+      out.push_back({starts[i].first, (*it)[1], (*it)[2]});
+  }
+  return out;
+}
+
+std::vector<std::string> codes_of(const LintResult& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) out.push_back(d.code);
+  return out;
+}
+
+bool has(const LintResult& r, std::string_view code) {
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) return true;
+  return false;
+}
+
+// The findings of `code` whose source line contains `text`.
+std::size_t count_at(const LintResult& r, std::string_view code, std::string_view text) {
+  std::size_t n = 0;
+  for (const auto& d : r.diagnostics)
+    if (d.code == code && d.location.source_line.find(text) != std::string::npos) ++n;
+  return n;
+}
+
+std::string dump(const LintResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics)
+    out += d.code + " " + std::to_string(d.location.line) + ": " + d.message + "\n";
+  return out;
+}
+
+const std::string kBase = R"(
+priorities {
+  Low "Questions"
+  High "Production down"
+}
+calendar office "Weekdays" {
+  zone "Asia/Jakarta"
+  open Mon-Fri 09:00-17:00
+  open on holidays
+}
+)";
+
+LintResult lint_package(const std::string& body, const LintOptions& options = {}) {
+  return lint_string("t.sla",
+                     kBase + "package standard \"Standard\" {\n  calendar office\n" + body + "}\n",
+                     options);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_rule_has_a_bad_and_a_good_example_in_the_docs) {
+  const auto examples = doc_examples();
+  for (const auto& rule : lint_rules()) {
+    std::size_t bad = 0, good = 0;
+    for (const auto& e : examples) {
+      if (e.code != rule.code) continue;
+      (e.kind == "Bad" ? bad : good) += 1;
+    }
+    BOOST_TEST(bad == 1u, rule.code << " needs one Bad example in docs/lint.md");
+    BOOST_TEST(good == 1u, rule.code << " needs one Good example in docs/lint.md");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_examples_raise_their_code_and_good_ones_nothing) {
+  for (const auto& e : doc_examples()) {
+    LintResult r = lint_string(e.code + "-" + e.kind + ".sla", e.source);
+    BOOST_TEST_CONTEXT(e.code << " " << e.kind << " example:\n" << dump(r)) {
+      BOOST_TEST_REQUIRE(r.model != nullptr);
+      if (e.kind == "Bad")
+        BOOST_TEST(has(r, e.code));
+      else
+        BOOST_TEST(r.diagnostics.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_lint_code_is_in_the_docs_table) {
+  const std::string doc = read_text(source_path("docs/lint.md"));
+  for (const auto& rule : lint_rules()) {
+    BOOST_TEST(rule.code.starts_with("SLA1"));
+    const std::string row = "| " + std::string(rule.code) + " | " + std::string(rule.title) + " |";
+    BOOST_TEST(doc.find(row) != std::string::npos, "docs/lint.md lacks the row: " << row);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_qiscus_contract_shows_where_the_seed_is_ambiguous) {
+  LintResult r = lint_file(source_path("contracts/qiscus-enterprise.sla"));
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST_REQUIRE(r.model != nullptr);
+    // "720 hours (30 business days)" and its two siblings disagree with themselves.
+    BOOST_TEST(count_at(r, "SLA103", "720 hours") == 1u);
+    BOOST_TEST(count_at(r, "SLA103", "312 hours") == 1u);
+    BOOST_TEST(count_at(r, "SLA103", "72 hours") == 1u);
+    // "Within 4 hours" is read as operating hours, like the value: no finding.
+    BOOST_TEST(count_at(r, "SLA103", "Normal within 4 business hours") == 0u);
+    // Under the 24x7 annex, "1 business day" has no natural length.
+    BOOST_TEST(count_at(r, "SLA104", "respond to Low within 1 business day") == 1u);
+    // Calendar-time resolution under office hours: premium's Critical, the add-on's four.
+    BOOST_TEST(count_at(r, "SLA105", "resolve") == 5u);
+    // 8 calendar hours to resolve, 1 business hour to respond: late-afternoon tickets.
+    BOOST_TEST(count_at(r, "SLA102", "resolve Critical within 8 hours") == 2u);
+    // The dedicated annexes' ladders stop at 3 hours.
+    BOOST_TEST(count_at(r, "SLA107", "until 3 business hours") == 2u);
+    BOOST_TEST(count_at(r, "SLA108", "uptime \"Chat Service\"") == 1u);
+    BOOST_TEST(count_at(r, "SLA110", "closed on holidays id_national") == 1u);
+    BOOST_TEST(r.diagnostics.size() == 15u);
+    for (const auto& d : r.diagnostics) {
+      BOOST_TEST((d.severity == Severity::warning));
+      BOOST_TEST(d.location.file == source_path("contracts/qiscus-enterprise.sla"));
+      BOOST_TEST(!d.hint.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_contract_with_errors_reports_them_and_no_findings) {
+  LintResult r = lint_string("t.sla", kBase + "package p \"P\" { calendar nowhere }\n");
+  BOOST_TEST(r.model == nullptr);
+  BOOST_TEST_REQUIRE(!r.diagnostics.empty());
+  BOOST_TEST(r.diagnostics[0].code == "SLA021");
+  BOOST_TEST((r.diagnostics[0].severity == Severity::error));
+}
+
+// ------------------------------------------------------------ silencing
+
+BOOST_AUTO_TEST_CASE(a_trailing_comment_silences_its_line) {
+  LintResult r = lint_package(
+      "  respond to Low within 8 business hours\n"
+      "  respond to High within 2 hours  # sla: allow SLA105 (calendar time is meant)\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  BOOST_TEST(r.suppressed == 1u);
+  // Spelled tightly, and in lower case.
+  r = lint_package(
+      "  respond to Low within 8 business hours\n"
+      "  respond to High within 2 hours  #sla:allow sla105\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_alone_silences_the_next_statement) {
+  LintResult r = lint_package(
+      "  # sla: allow SLA105, SLA101 (calendar time is meant)\n"
+      "\n"
+      "  # another comment between\n"
+      "  respond to High within 2 hours\n"
+      "  respond to Low within 8 hours\n");
+  // Only the first statement after the comment is silenced.
+  BOOST_TEST(codes_of(r) == std::vector<std::string>{"SLA105"}, dump(r));
+  BOOST_TEST(r.diagnostics[0].location.source_line.find("Low") != std::string::npos);
+  BOOST_TEST(r.suppressed == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(allow_file_silences_a_code_everywhere_in_the_file) {
+  LintResult r = lint_package(
+      "  respond to Low within 8 hours\n"
+      "  respond to High within 2 hours\n"
+      "  # sla: allow-file sla105\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  BOOST_TEST(r.suppressed == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_naming_an_unknown_code_is_reported) {
+  LintResult r = lint_package(
+      "  respond to Low within 8 business hours\n"
+      "  respond to High within 2 hours  # sla: allow SLA015, SLA105 (an error code)\n");
+  BOOST_TEST(codes_of(r) == std::vector<std::string>{"SLA100"}, dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("SLA015") != std::string::npos);
+  // Comments that are not lint comments are left alone.
+  r = lint_package("  # sla: this is prose\n  respond to Low within 8 business hours\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(allow_and_deny_options) {
+  const std::string body = "  respond to Low within 8 hours\n  respond to High within 2 hours\n";
+  LintOptions allow;
+  allow.allow = {"SLA105"};
+  LintResult r = lint_package(body, allow);
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  BOOST_TEST(r.suppressed == 2u);
+
+  LintOptions deny;
+  deny.deny = {"SLA105"};
+  r = lint_package(body, deny);
+  BOOST_TEST_REQUIRE(r.diagnostics.size() == 2u);
+  for (const auto& d : r.diagnostics) BOOST_TEST((d.severity == Severity::error));
+}
+
+// ------------------------------------------------------------ rule edges
+
+BOOST_AUTO_TEST_CASE(labels_on_prices_uptime_and_notice) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+contract "C" {
+  changes notified at least 2 days in advance ("at least 3 days in advance")
+}
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  price IDR 216 million ("IDR 261mil")
+  uptime "Chat" {
+    target 99.5 % ("Target 99% uptime")
+    measured monthly
+  }
+}
+addon extra "Extra" {
+  requires standard
+  price IDR 100 million ("IDR 100mil; the SLA 2 annex")
+}
+)");
+  BOOST_TEST(count_at(r, "SLA103", "contract") == 1u, dump(r));
+  BOOST_TEST(count_at(r, "SLA103", "package standard") == 1u, dump(r));
+  BOOST_TEST(count_at(r, "SLA103", "uptime") == 1u, dump(r));
+  BOOST_TEST(count_at(r, "SLA103", "addon extra") == 0u, dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(reversed_zones_but_not_gmt_zero) {
+  auto zone = [](const std::string& z) {
+    return lint_string("t.sla", R"(
+priorities { Low "l" }
+calendar c { zone ")" + z + R"("; open Mon-Fri 09:00-17:00; open on holidays }
+package p "P" { calendar c; respond to Low within 8 business hours }
+)");
+  };
+  LintResult r = zone("Etc/GMT-7");
+  BOOST_TEST_REQUIRE(has(r, "SLA106"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("UTC+7") != std::string::npos);
+  BOOST_TEST(!has(zone("Etc/GMT-0"), "SLA106"));
+  BOOST_TEST(!has(zone("Etc/GMT"), "SLA106"));
+  BOOST_TEST(!has(zone("Asia/Jakarta"), "SLA106"));
+}
+
+BOOST_AUTO_TEST_CASE(escalation_overlaps_and_a_band_that_never_ends) {
+  LintResult r = lint_package(R"(
+  respond to all within 8 business hours
+  escalation {
+    from 0 business hours until 4 business hours escalate to "Engineer"
+    from 2 business hours until 6 business hours escalate to "Lead"
+    from 6 business hours escalate to "Manager"
+  }
+)");
+  BOOST_TEST(count_at(r, "SLA107", "\"Lead\"") == 1u, dump(r));
+  BOOST_TEST(r.diagnostics.size() == 1u, dump(r));
+
+  r = lint_package(R"(
+  respond to all within 8 business hours
+  escalation {
+    from 1 business hour until 2 business hours escalate to "Engineer"
+    from 2 business hours escalate to "Lead"
+    from 5 business hours escalate to "Manager"
+  }
+)");
+  BOOST_TEST(count_at(r, "SLA107", "\"Engineer\"") == 1u, dump(r));  // starts late
+  BOOST_TEST(count_at(r, "SLA107", "\"Lead\"") == 1u, dump(r));      // never ends
+}
+
+BOOST_AUTO_TEST_CASE(holiday_sets_and_the_contract_period) {
+  auto with = [](const std::string& header) {
+    return lint_string("t.sla", "contract \"C\" {\n" + header + R"(}
+priorities { Low "l" }
+holidays h { covers 2026 to 2027; 2026-12-25 "Christmas" }
+calendar c { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; closed on holidays h }
+package p "P" { calendar c; respond to Low within 8 business hours }
+)");
+  };
+  BOOST_TEST(!has(with("effective 2026-03-01\nends 2027-12-31\n"), "SLA110"));
+  LintResult r = with("effective 2025-06-01\nends 2027-12-31\n");
+  BOOST_TEST_REQUIRE(has(r, "SLA110"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("before 2026") != std::string::npos);
+  r = with("effective 2026-01-01\nends 2028-06-30\n");
+  BOOST_TEST_REQUIRE(has(r, "SLA110"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("2028-06-30") != std::string::npos);
+  r = with("effective 2026-01-01\n");
+  BOOST_TEST_REQUIRE(has(r, "SLA110"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("no end") != std::string::npos);
+  // A contract cannot end before it begins: that is an error, not a finding.
+  r = with("effective 2026-01-01\nends 2025-12-31\n");
+  BOOST_TEST(r.model == nullptr);
+  BOOST_TEST(r.diagnostics[0].code == "SLA031");
+}
+
+BOOST_AUTO_TEST_CASE(unused_holiday_sets_and_terms_and_what_counts_as_use) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+definitions {
+  "Business Day" means "A day the office is open."
+  "Incident" means "An interruption."
+  "Outage" means "An incident that stops the service."
+}
+holidays spare { covers 2026 to 2026; 2026-12-25 "Christmas" }
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  note "Business days exclude weekends."
+}
+)");
+  BOOST_TEST(count_at(r, "SLA112", "holidays spare") == 1u, dump(r));
+  // "Business Day" is used (plural, any case); "Incident" in another definition;
+  // "Outage" nowhere.
+  BOOST_TEST(count_at(r, "SLA112", "Business Day") == 0u, dump(r));
+  BOOST_TEST(count_at(r, "SLA112", "\"Incident\"") == 0u, dump(r));
+  BOOST_TEST(count_at(r, "SLA112", "\"Outage\"") == 1u, dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(imported_definitions_are_not_reported_unused) {
+  // std/calendars defines many calendars; using one leaves the others alone.
+  LintResult r = lint_string("t.sla", R"(import "std/calendars"
+priorities { Low "l" }
+package p "P" { calendar always_open; respond to Low within 4 hours }
+)");
+  BOOST_TEST(!has(r, "SLA112"), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(not_monotonic_across_an_addon) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+package standard "Standard" {
+  calendar office
+  respond to Low within 8 business hours
+  respond to High within 2 business hours
+}
+addon slow "Slow lane" {
+  requires standard
+  respond to High within 16 business hours
+}
+)");
+  BOOST_TEST(count_at(r, "SLA101", "16 business hours") == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("standard with slow") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].notes.size() == 1u);
+}

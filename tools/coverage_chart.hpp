@@ -1,0 +1,33 @@
+// The weekly coverage chart: when the desk is open, 7 days × 24 hours, computed
+// from a calendar's weekly hours (an interval that crosses midnight is drawn on
+// both days). Drawn as an inline SVG for HTML and as a text grid for Markdown.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "interpreter/calendar.hpp"
+
+namespace sla::cli {
+
+struct WeeklyCoverage {
+  // Index 0 is Monday. Each day's open spans as [from, to) minutes after local
+  // midnight (0 to 1440), sorted and merged.
+  std::array<std::vector<std::pair<int, int>>, 7> open;
+  std::string zone;  // "Asia/Jakarta time (UTC+07:00)"
+};
+
+WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone);
+
+// A self-contained <svg> element with a <title> and <desc> (ids derived from
+// `id`); `title` and `description` are plain text, escaped here.
+std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
+                         std::string_view title, std::string_view description);
+
+// The same chart as lines of text (one character per half hour), for a code block.
+std::string coverage_text(const WeeklyCoverage& coverage);
+
+}  // namespace sla::cli
