@@ -72,7 +72,10 @@ struct comma : seq<ws, one<','>, ws> {};
 
 struct ident : identifier {};
 struct escape : seq<one<'\\'>, one<'"', '\\', 'n', 't'>> {};
-struct string_char : sor<escape, not_one<'"', '\\', '\n', '\r'>> {};
+// Control characters (other than tab) would reach readers' terminals and documents
+// raw: a string spells them as escapes or not at all.
+struct control_char : sor<range<'\x00', '\x08'>, range<'\x0A', '\x1F'>, one<'\x7F'>> {};
+struct string_char : sor<escape, seq<not_at<control_char>, not_one<'"', '\\'>>> {};
 struct string_end : one<'"'> {};
 struct text : seq<one<'"'>, star<string_char>, must<string_end>> {};
 struct label_close : one<')'> {};

@@ -32,7 +32,8 @@ template <>
 constexpr std::string_view expected<g::label_text> = "a string in double quotes";
 template <>
 constexpr std::string_view expected<g::string_end> =
-    "'\"' to end the string before the end of the line";
+    "'\"' to end the string before the end of the line (a string holds no line breaks or "
+    "control characters; write \\n or \\t)";
 template <>
 constexpr std::string_view expected<g::label_close> = "')' to close the label";
 template <>
@@ -129,6 +130,8 @@ std::string expected_text() {
 std::string found_at(const char* p, const char* end) {
   if (p >= end) return "the end of the file";
   if (*p == '\n' || *p == '\r') return "the end of the line";
+  if (const auto c = static_cast<unsigned char>(*p); c < 0x20 || c == 0x7F)
+    return fmt::format("a control character (U+{:04X})", c);
   const char* q = p;
   while (q < end && q - p < 40 && g::is_word_char(*q)) ++q;
   if (q == p) {

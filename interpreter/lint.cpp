@@ -41,13 +41,23 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
+void collect_starts(const ast::Node& node, std::vector<std::uint32_t>& starts) {
+  for (const auto& child : node.children) {
+    starts.push_back(child.span.begin);
+    collect_starts(child, starts);
+  }
+}
+
 class Suppressions {
  public:
   Suppressions(const SourceMap& sources, const std::vector<ast::File>& files,
                std::vector<Diagnostic>& findings) {
     for (std::uint32_t id = 0; id < files.size(); ++id) {
+      std::vector<std::uint32_t> starts;
+      collect_starts(files[id].root, starts);
+      std::sort(starts.begin(), starts.end());
       const SourceFile& source = sources.file(id);
-      for (const auto& comment : files[id].comments) read(source, id, comment, findings);
+      for (const auto& comment : files[id].comments) read(source, id, starts, comment, findings);
     }
   }
 
@@ -61,52 +71,74 @@ class Suppressions {
   }
 
  private:
-  void read(const SourceFile& source, std::uint32_t id, const ast::Comment& comment,
-            std::vector<Diagnostic>& findings) {
+  static void warn(std::vector<Diagnostic>& findings, const Location& at, std::string message) {
+    const auto& rules = lint_rules();
+    Diagnostic d = make_diagnostic(
+        Code::lint_unknown_code, at, std::move(message),
+        fmt::format("write: # sla: allow CODE (reason), or # sla: allow-file CODE; the lint "
+                    "codes are {}-{} (docs/lint.md)",
+                    rules.front().code, rules.back().code));
+    d.severity = Severity::warning;
+    findings.push_back(std::move(d));
+  }
+
+  void read(const SourceFile& source, std::uint32_t id, const std::vector<std::uint32_t>& starts,
+            const ast::Comment& comment, std::vector<Diagnostic>& findings) {
     // "sla:" may be glued to the verb: "#sla:allow SLA105" reads the same.
     std::string_view text = comment.text;
     text.remove_prefix(std::min(text.size(), text.find_first_not_of(" \t")));
     if (!text.starts_with("sla:")) return;
     text.remove_prefix(4);
-    auto words = words_of(text);
-    words.insert(words.begin(), "sla:");
-    if (words.size() < 2) return;
+    const auto words = words_of(text);
+    const Location at = source.locate(comment.span.begin, comment.span.end);
+    if (words.empty() || (words[0] != "allow" && words[0] != "allow-file")) {
+      // A comment addressed to the lint that it cannot read would silently do nothing.
+      warn(findings, at,
+           fmt::format("'sla: {}' is not a lint comment, so it silences nothing",
+                       words.empty() ? "" : words[0]));
+      return;
+    }
     Suppression s;
     s.file = id;
-    if (words[1] != "allow" && words[1] != "allow-file") return;
-    const Location at = source.locate(comment.span.begin, comment.span.end);
-    if (words[1] == "allow") s.line = line_silenced(source, at.line, comment.span.begin);
-    for (std::size_t i = 2; i < words.size(); ++i) {
+    if (words[0] == "allow") s.line = line_silenced(source, starts, at.line, comment.span.begin);
+    std::size_t named = 0;
+    for (std::size_t i = 1; i < words.size(); ++i) {
       std::string code = words[i];
       for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       if (!code.starts_with("SLA")) break;  // the reason follows the codes
-      const bool known = std::any_of(code_table.begin(), code_table.end(), [&](const CodeInfo& c) {
-        return c.id == code && is_lint_code(c.id);
-      });
+      ++named;
+      const bool known = std::any_of(lint_rules().begin(), lint_rules().end(),
+                                     [&](const LintRule& r) { return r.code == code; });
       if (!known) {
-        Diagnostic d = make_diagnostic(
-            Code::lint_unknown_code, at,
-            fmt::format("'{}' in this comment is not a lint code, so it silences nothing",
-                        words[i]),
-            "lint codes are SLA100-SLA199; docs/lint.md lists them");
-        d.severity = Severity::warning;
-        findings.push_back(std::move(d));
+        warn(findings, at,
+             fmt::format("'{}' in this comment is not a lint code, so it silences nothing",
+                         words[i]));
         continue;
       }
       s.codes.push_back(code);
     }
+    if (named == 0) {
+      warn(findings, at, fmt::format("'sla: {}' names no code, so it silences nothing", words[0]));
+      return;
+    }
     list_.push_back(std::move(s));
   }
 
-  // A trailing comment silences its own line; a comment alone on its line, the
-  // next line that holds a statement.
-  static std::uint32_t line_silenced(const SourceFile& source, std::uint32_t line,
+  // A trailing comment silences the statement it ends (from the statement's first
+  // line, where findings point, however many lines it takes); a comment alone on
+  // its line, the next line that holds a statement.
+  static std::uint32_t line_silenced(const SourceFile& source,
+                                     const std::vector<std::uint32_t>& starts, std::uint32_t line,
                                      std::uint32_t offset) {
     const std::string& text = source.text();
     std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
     start = start == std::string::npos || offset == 0 ? 0 : start + 1;
-    for (std::size_t i = start; i < offset; ++i)
-      if (!std::isspace(static_cast<unsigned char>(text[i]))) return line;
+    for (std::size_t i = start; i < offset; ++i) {
+      if (std::isspace(static_cast<unsigned char>(text[i]))) continue;
+      const auto it = std::lower_bound(starts.begin(), starts.end(), offset);
+      if (it == starts.begin()) return line;
+      return source.locate(*std::prev(it), *std::prev(it)).line;
+    }
     std::size_t at = text.find('\n', offset);
     for (std::uint32_t next = line + 1; at != std::string::npos; ++next) {
       const std::size_t end = text.find('\n', at + 1);

@@ -72,8 +72,10 @@ Selection select(const Model& model, const std::string& package_id,
   }
   // Everything chosen: the package, its ancestors, and the add-ons.
   std::vector<std::string> chosen{base->id};
-  for (const Package* p = base; p && !p->extends.empty(); p = model.package(p->extends))
-    chosen.push_back(p->extends);
+  // Only add-ons ask about ancestors; a long extends chain is not walked for nothing.
+  if (!addon_ids.empty())
+    for (const Package* p = base; p && !p->extends.empty(); p = model.package(p->extends))
+      chosen.push_back(p->extends);
   chosen.insert(chosen.end(), addon_ids.begin(), addon_ids.end());
   auto is_chosen = [&](const std::string& id) {
     return std::find(chosen.begin(), chosen.end(), id) != chosen.end();
@@ -82,17 +84,22 @@ Selection select(const Model& model, const std::string& package_id,
   Package result = *base;
   for (const auto& addon : model.addons) {  // declaration order
     if (std::find(addon_ids.begin(), addon_ids.end(), addon.id) == addon_ids.end()) continue;
-    for (const auto& req : addon.requires_) {
-      if (!is_chosen(req)) {
-        sel.error = fmt::format("add-on '{}' requires '{}' (stated at {}:{})", addon.id, req,
-                                addon.span.file, addon.span.line);
+    // The clause that says so: its own position when known, else the add-on's.
+    auto clause = [&](const std::vector<SourceRef>& at, std::size_t i) {
+      const SourceRef& ref = i < at.size() ? at[i] : addon.span;
+      return fmt::format("{}:{}:{}", ref.file, ref.line, ref.column);
+    };
+    for (std::size_t i = 0; i < addon.requires_.size(); ++i) {
+      if (!is_chosen(addon.requires_[i])) {
+        sel.error = fmt::format("add-on '{}' requires '{}' (stated at {})", addon.id,
+                                addon.requires_[i], clause(addon.requires_at, i));
         return sel;
       }
     }
-    for (const auto& ex : addon.excludes) {
-      if (is_chosen(ex)) {
-        sel.error = fmt::format("add-on '{}' cannot be combined with '{}' (stated at {}:{})",
-                                addon.id, ex, addon.span.file, addon.span.line);
+    for (std::size_t i = 0; i < addon.excludes.size(); ++i) {
+      if (is_chosen(addon.excludes[i])) {
+        sel.error = fmt::format("add-on '{}' cannot be combined with '{}' (stated at {})", addon.id,
+                                addon.excludes[i], clause(addon.excludes_at, i));
         return sel;
       }
     }

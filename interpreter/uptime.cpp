@@ -215,9 +215,11 @@ void judge_credit(ServiceMonth& r) {
 }
 
 // Problems with the times alone, whatever the package.
-std::string time_problem(const Incident& incident, std::optional<Instant> as_of) {
+// An incident starting after as-of is no problem: it is simply not known yet, and
+// the measured period (which ends at as-of) leaves it out.
+std::string time_problem(const Incident& incident, std::optional<Instant> /*as_of*/) {
   if (incident.end && *incident.end < incident.start) return "it ends before it starts";
-  if (as_of && incident.start > *as_of) return "it starts after the as-of instant";
+
   return {};
 }
 
@@ -335,14 +337,23 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
     r.status = measured.count() == 0 || at_least(up, measured, *u.target_milli)
                    ? UptimeStatus::met
                    : UptimeStatus::breached;
-  judge_credit(r);
+  const bool longer_period = !u.period.empty() && u.period != "monthly";
+  if (longer_period && r.status != UptimeStatus::no_target) {
+    // 99.9 % of a quarter is not 99.9 % of each of its months: no verdict, no credit.
+    r.status = UptimeStatus::not_judged;
+    r.credit = CreditStatus::not_applicable;
+  } else {
+    judge_credit(r);
+  }
   if (u.commitment == Commitment::best_effort)
     r.notes.push_back("best effort: the target is not a commitment, the status is for information");
   if (u.period.empty())
     r.notes.push_back("the contract states no measurement period; measured monthly here");
   else if (u.period != "monthly")
     r.notes.push_back(fmt::format(
-        "the contract measures this commitment {}; this figure covers one month of it", u.period));
+        "the contract measures this commitment {}; this figure covers one month of it, so it "
+        "earns no verdict or credit on its own",
+        u.period));
   return r;
 }
 
@@ -383,8 +394,8 @@ std::string_view name(Coverage coverage) {
 }
 
 std::string_view name(UptimeStatus status) {
-  static constexpr std::string_view names[] = {"met", "breached", "not_in_force", "not_started",
-                                               "no_target"};
+  static constexpr std::string_view names[] = {"met",         "breached",  "not_in_force",
+                                               "not_started", "no_target", "not_judged"};
   return names[static_cast<int>(status)];
 }
 

@@ -83,7 +83,9 @@ enum class Coverage {
 };
 std::string_view name(Coverage coverage);
 
-enum class UptimeStatus { met, breached, not_in_force, not_started, no_target };
+// not_judged: the commitment is measured over a quarter or a year, so one month
+// alone earns no verdict (and no credit); its figure is for information.
+enum class UptimeStatus { met, breached, not_in_force, not_started, no_target, not_judged };
 std::string_view name(UptimeStatus status);
 
 enum class CreditStatus {

@@ -2,18 +2,13 @@
 // that they are in it. A file that does not parse is reported and left alone.
 #include <fmt/format.h>
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
+#include "tools/file_output.hpp"
 #include "tools/formatter.hpp"
 #include "tools/output.hpp"
 #include "tools/terminal.hpp"
@@ -23,7 +18,6 @@ namespace sla::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
 struct Options {
@@ -37,40 +31,6 @@ std::optional<std::string> read_all(std::istream& in) {
   text << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(text).str();
-}
-
-std::string write_error(const std::string& path) {
-  return fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-}
-
-// Replaces the file at `path` with `text` in one step (a temporary file beside
-// it, then a rename), so that an interrupted run never leaves half a contract.
-// Returns why it failed, or "".
-std::string replace_file(const std::string& path, std::string_view text) {
-  std::error_code ec;
-  fs::path target = path;
-  // Rewrite the file a symbolic link points to, and keep the link.
-  if (fs::is_symlink(target, ec)) target = fs::canonical(target, ec);
-  if (ec) return fmt::format("cannot write '{}': {}", path, ec.message());
-  std::string temporary =
-      (target.parent_path() / fmt::format(".{}.fmt-XXXXXX", target.filename().string())).string();
-  const int fd = mkstemp(temporary.data());
-  if (fd < 0) return write_error(path);
-  struct stat original {};
-  if (stat(target.c_str(), &original) == 0) fchmod(fd, original.st_mode & 07777);
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
-  }
-  const bool complete = written == text.size();
-  std::string why = complete ? std::string() : write_error(path);
-  if (close(fd) != 0 && why.empty()) why = write_error(path);
-  if (why.empty() && std::rename(temporary.c_str(), target.c_str()) != 0) why = write_error(path);
-  if (!why.empty()) unlink(temporary.c_str());
-  return why;
 }
 
 std::size_t error_count(const std::vector<Diagnostic>& diagnostics) {
@@ -184,7 +144,7 @@ class Run {
         fmt::print("{}", *r.text);
     } else {
       if (!formatted)
-        if (auto why = replace_file(file, *r.text); !why.empty()) return io_error(entry, why);
+        if (auto why = write_file(file, *r.text); !why.empty()) return io_error(entry, why);
       if (json_)
         entry["rewritten"] = !formatted;
       else

@@ -2,6 +2,7 @@
 // clean (SLA1xx findings, docs/lint.md), for people, for tools and for CI.
 #include <fmt/format.h>
 #include <algorithm>
+#include <cctype>
 
 #include "grammar/suggest.hpp"
 #include "sla/lint.hpp"
@@ -76,8 +77,12 @@ Command lint_command(CLI::App& sla) {
       "an unreadable file.");
 
   return {app, [options] {
-            for (const auto* list : {&options->allow, &options->deny})
+            for (auto* list : {&options->allow, &options->deny}) {
+              for (auto& code : *list)  // sla105 is SLA105, as in comments
+                for (auto& ch : code)
+                  ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
               if (auto why = unknown_code(*list); !why.empty()) return usage_error("lint", why);
+            }
             LintOptions lint_options;
             lint_options.allow = options->allow;
             lint_options.deny = options->deny;

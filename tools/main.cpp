@@ -1,7 +1,9 @@
 // sla: check, inspect, test and evaluate support-SLA contracts.
 #include <fmt/format.h>
 #include <algorithm>
+#include <cstdio>
 #include <span>
+#include <system_error>
 
 #include "grammar/suggest.hpp"
 #include "sla/load.hpp"
@@ -63,7 +65,23 @@ int main(int argc, char** argv) {
     app.exit(e);
     return Exit::usage;
   }
-  for (const auto& command : commands)
-    if (command.app->parsed()) return command.run();
+  for (const auto& command : commands) {
+    if (!command.app->parsed()) continue;
+    const std::string name = "sla " + command.app->get_name();
+    int exit = Exit::usage;
+    try {
+      exit = command.run();
+    } catch (const std::system_error& e) {
+      // fmt::print throws when stdout cannot take the output (a full disk, a closed pipe).
+      std::fprintf(stderr, "%s: could not write the output: %s\n", name.c_str(), e.what());
+      return Exit::usage;
+    }
+    // Buffered output that could not be written is a failure, not a success.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      std::fprintf(stderr, "%s: could not write the output\n", name.c_str());
+      return Exit::usage;
+    }
+    return exit;
+  }
   return Exit::usage;
 }

@@ -38,7 +38,11 @@ std::string money_text(const Money& money) {
     if (i && (digits.size() - i) % 3 == 0) grouped += ',';
     grouped += digits[i];
   }
-  if (money.milli % 1000) grouped += fmt::format(".{:02}", (money.milli % 1000) / 10);
+  // Exact: cents as two digits ("1.50"), a third digit only when the contract has one.
+  if (const auto fraction = money.milli % 1000; fraction % 10 != 0)
+    grouped += fmt::format(".{:03}", fraction);
+  else if (fraction != 0)
+    grouped += fmt::format(".{:02}", fraction / 10);
   return fmt::format("{} {}", money.currency, grouped);
 }
 

@@ -11,6 +11,7 @@
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/contract_document.hpp"
+#include "tools/file_output.hpp"
 #include "tools/html_writer.hpp"
 #include "tools/markdown_writer.hpp"
 #include "tools/output.hpp"
@@ -23,21 +24,6 @@ struct Options {
   std::string file, format, package, output;
   bool with_lint = false;
 };
-
-// Written whole or not at all: a failed write leaves no half document behind.
-std::string write_file(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  std::FILE* f = std::fopen(partial.c_str(), "wb");
-  if (!f) return std::strerror(errno);
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed || std::rename(partial.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(partial.c_str());
-    return why;
-  }
-  return {};
-}
 
 bool ends_with_html(const std::string& path) {
   return path.ends_with(".html") || path.ends_with(".htm");
@@ -70,7 +56,8 @@ Command render_command(CLI::App& sla) {
       "uptime), the add-ons with their prices, the contract's examples worked out in words,\n"
       "and the public holidays. Every clause names the source line that states it. The HTML\n"
       "is one file with no external resources, printable, and the same bytes on every run.\n"
-      "Exit codes: 0 rendered; 1 the contract has errors (its diagnostics are printed); 2 usage\n"
+      "Exit codes: 0 rendered; 1 the contract has errors (its diagnostics are printed) or\n"
+      "defines no package; 2 usage\n"
       "error (unknown package, unreadable contract, output that cannot be written).");
 
   return {app, [o] {
@@ -78,6 +65,15 @@ Command render_command(CLI::App& sla) {
             LoadResult r = load_file(o->file);
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
+            // An empty or truncated file checks clean (a module may define little), but it
+            // is no agreement anyone should sign.
+            if (r.model->packages.empty()) {
+              fmt::print(stderr,
+                         "sla render: {} defines no package, so there is no agreement to render "
+                         "(is the file complete?)\n",
+                         o->file);
+              return static_cast<int>(Exit::failed);
+            }
             if (!o->package.empty()) {
               Selection sel = select(*r.model, o->package);
               // Render has no --addon: an add-on is shown with the package it goes with.
@@ -108,7 +104,7 @@ Command render_command(CLI::App& sla) {
               return static_cast<int>(Exit::ok);
             }
             if (auto why = write_file(o->output, text); !why.empty())
-              return usage_error("render", fmt::format("cannot write '{}': {}", o->output, why));
+              return usage_error("render", why);
             return static_cast<int>(Exit::ok);
           }};
 }

@@ -74,7 +74,7 @@ Outcome run_example(const Model& model, const Example& e) {
     return out;
   }
   for (const auto& x : e.expectations) {
-    const std::string where = fmt::format("{}:{}", x.span.file, x.span.line);
+    const std::string where = fmt::format("{}:{}:{}", x.span.file, x.span.line, x.span.column);
     if (x.subject == "escalation") {
       const auto t = instant(x.due);
       if (!t) continue;
@@ -122,8 +122,8 @@ Command test_command(CLI::App& sla) {
       "  example \"Friday afternoon\" { under premium  ticket Normal raised 2026-01-09 16:30\n"
       "                               expect response due 2026-01-12 12:30 }\n"
       "Times are local to the package's calendar. An example is judged as of the latest time it\n"
-      "mentions. Exit codes: 0 every example passed; 1 an example failed or a contract has "
-      "errors;\n"
+      "mentions. Exit codes: 0 every example passed; 1 an example failed, a contract has errors,\n"
+      "or no example ran (none in the files, or none matching --filter);\n"
       "2 usage error. A failing example prints the expected and actual values and how they\n"
       "were computed (the steps of 'sla explain').");
 
@@ -182,6 +182,14 @@ Command test_command(CLI::App& sla) {
               fmt::print("{}\n", report.dump(2));
             else
               fmt::print("{} passed, {} failed\n", passed, failed);
+            // Nothing run is not a pass: a mistyped --filter must not turn CI green.
+            if (passed + failed == 0 && exit == Exit::ok) {
+              fmt::print(stderr, "sla test: no example ran{}\n",
+                         o->filter.empty()
+                             ? ": the contracts contain no example blocks"
+                             : fmt::format(": none is named to match --filter '{}'", o->filter));
+              exit = Exit::failed;
+            }
             return exit;
           }};
 }

@@ -139,8 +139,9 @@ contains "then 180 min" '14:00:00\+07:00 to Monday 2026-01-12T17:00:00\+07:00: 1
 check "test all contracts" 0 "$SLA" test contracts/*.sla;  contains "no failure" ' passed, 0 failed$'
 sed 's/expect response due 2026-01-12 12:30/expect response due 2026-01-12 12:00/' "$C" >"$tmp/wrong.sla"
 check "test a wrong example" 1 "$SLA" test "$tmp/wrong.sla"
-contains "says what differs" 'expected response due 2026-01-12 12:00, got 2026-01-12 12:30'
+contains "says what differs" ':[0-9]+:[0-9]+: expected response due 2026-01-12 12:00, got 2026-01-12 12:30'
 check "test filter" 0 "$SLA" test --filter 'annex' "$C";  contains "two annex examples" '^2 passed, 0 failed$'
+check "test filter matching nothing" 1 "$SLA" test --filter 'zzz' "$C"; contains "says so" "no example ran: none is named to match --filter 'zzz'"
 check "test bad regex" 2 "$SLA" test --filter '(' "$C"
 
 # sla test prints how a failing example was computed.
@@ -314,6 +315,28 @@ check "render missing file" 2 "$SLA" render "$tmp/missing.sla"
 check "render bad format" 2 "$SLA" render "$C" --format pdf
 check "render unwritable output" 2 "$SLA" render "$C" --output "$tmp/no/such/dir/x.html"
 check "render help" 0 "$SLA" render --help; contains "render help: exit codes" 'Exit codes'
+
+# Review fixes: writing outputs, lint comments, control characters.
+printf '%s\n' 'priorities { Low "l" }' 'calendar c { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; open on holidays }' \
+  'package p "P" {' '  calendar c' '  respond to Low within 8 hours  # sla: alow SLA105' '}' >"$tmp/typo.sla"
+check "lint comment typo" 0 "$SLA" lint "$tmp/typo.sla";  contains "typo reported" "warning\[SLA100\]: 'sla: alow' is not a lint comment"
+check "lint allow in lower case" 0 "$SLA" lint --allow sla105,sla100 --fail-level warning "$tmp/typo.sla"
+echo old >"$tmp/real.md"; ln -s "$tmp/real.md" "$tmp/link.md"
+check "render through a symlink" 0 "$SLA" render "$C" --format md --output "$tmp/link.md"
+[ -L "$tmp/link.md" ] && grep -q Premium "$tmp/real.md" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render replaced the symlink"; }
+if [ -w /dev/full ]; then
+  check "render to a full device" 2 "$SLA" render "$C" --format md --output /dev/full
+  [ -c /dev/full ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL /dev/full is no longer a device"; }
+  "$SLA" lint --format json "$C" >/dev/full 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && grep -q 'could not write the output' "$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL lint to /dev/full: exit $rc"; cat "$tmp/err"; }
+  "$SLA" quote "$C" --package premium >/dev/full 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL quote to /dev/full: exit $rc"; }
+fi
+: >"$tmp/empty.sla"
+check "render an empty file" 1 "$SLA" render "$tmp/empty.sla"; contains "says why" 'defines no package'
+check "test an empty file" 1 "$SLA" test "$tmp/empty.sla";     contains "says why" 'no example ran'
+printf 'contract "A\033]0;pwned\007" {\n}\n' >"$tmp/ctl.sla"
+check "control characters in a string" 1 "$SLA" check "$tmp/ctl.sla"; contains "named" 'found a control character \(U\+001B\)'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -98,6 +98,11 @@ BOOST_AUTO_TEST_CASE(addons_prices_and_calendars) {
   BOOST_TEST(cli::money_text(*m.addon("dedicated_8x7")->price) == "IDR 216,000,000");
   BOOST_TEST(cli::money_text(*m.addon("dedicated_24x7")->price) == "IDR 420,000,000");
   BOOST_TEST(cli::money_text(*m.addon("resolution")->price) == "IDR 100,000,000");
+  // Fractions are exact: cents as two digits, a third only when stated.
+  BOOST_TEST(cli::money_text({"USD", 1999, "", ""}) == "USD 1.999");
+  BOOST_TEST(cli::money_text({"EUR", 1, "", ""}) == "EUR 0.001");
+  BOOST_TEST(cli::money_text({"USD", 1500, "", ""}) == "USD 1.50");
+  BOOST_TEST(cli::money_text({"USD", 1234567890, "", ""}) == "USD 1,234,567.89");
   BOOST_TEST(m.addon("dedicated_8x7")->title == "8×7 Dedicated Support");
 
   Selection s8 = select(m, "premium", {"dedicated_8x7"});

@@ -183,6 +183,16 @@ BOOST_AUTO_TEST_CASE(a_comment_alone_silences_the_next_statement) {
   BOOST_TEST(r.suppressed == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_trailing_comment_silences_a_statement_of_several_lines) {
+  // The finding points at the statement's first line; the comment ends its last.
+  LintResult r = lint_package(
+      "  respond to Low\n"
+      "    within 24 hours  # sla: allow SLA105 (calendar time is meant)\n"
+      "  respond to High within 2 business hours\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  BOOST_TEST(r.suppressed == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(allow_file_silences_a_code_everywhere_in_the_file) {
   LintResult r = lint_package(
       "  respond to Low within 8 hours\n"
@@ -198,8 +208,15 @@ BOOST_AUTO_TEST_CASE(a_comment_naming_an_unknown_code_is_reported) {
       "  respond to High within 2 hours  # sla: allow SLA015, SLA105 (an error code)\n");
   BOOST_TEST(codes_of(r) == std::vector<std::string>{"SLA100"}, dump(r));
   BOOST_TEST(r.diagnostics[0].message.find("SLA015") != std::string::npos);
-  // Comments that are not lint comments are left alone.
-  r = lint_package("  # sla: this is prose\n  respond to Low within 8 business hours\n");
+  // A misspelt verb or a comment naming no code would silence nothing: said so.
+  r = lint_package(
+      "  # sla: alow SLA105\n  respond to Low within 8 business hours\n"
+      "  respond to High within 2 business hours  # sla: allow (no code)\n");
+  BOOST_TEST(codes_of(r) == (std::vector<std::string>{"SLA100", "SLA100"}), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("'sla: alow'") != std::string::npos);
+  BOOST_TEST(r.diagnostics[1].message.find("names no code") != std::string::npos);
+  // Comments that do not start with "sla:" are prose.
+  r = lint_package("  # the sla: prose\n  respond to Low within 8 business hours\n");
   BOOST_TEST(r.diagnostics.empty(), dump(r));
 }
 
