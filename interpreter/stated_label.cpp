@@ -29,11 +29,13 @@ std::vector<Token> tokens_of(std::string_view s) {
     const std::size_t start = i;
     if (digit(s[i])) {
       std::int64_t whole = 0, frac = 0, scale = 1000;
+      // Past 10^13 a number means nothing in a label: it is read but not kept.
       bool overflow = false;
-      while (i < s.size() && digit(s[i])) {
+      auto add_digit = [&](char d) {
         if (whole > 1'000'000'000'000) overflow = true;
-        whole = whole * 10 + (s[i++] - '0');
-      }
+        if (!overflow) whole = whole * 10 + (d - '0');
+      };
+      while (i < s.size() && digit(s[i])) add_digit(s[i++]);
       if (i + 1 < s.size() && (s[i] == '.' || s[i] == ',') && digit(s[i + 1])) {
         // "1,000" is a thousands separator; "1.5" (or "1,5") a fraction.
         const char sep = s[i];
@@ -42,12 +44,11 @@ std::vector<Token> tokens_of(std::string_view s) {
         if (sep == ',' && n == 3) {
           while (i + 1 < s.size() && s[i] == ',' && digit(s[i + 1])) {
             ++i;
-            for (int k = 0; k < 3 && i < s.size() && digit(s[i]); ++k)
-              whole = whole * 10 + (s[i++] - '0');
+            for (int k = 0; k < 3 && i < s.size() && digit(s[i]); ++k) add_digit(s[i++]);
           }
         } else {
           ++i;
-          while (i < s.size() && digit(s[i])) {
+          while (i < s.size() && digit(s[i])) {  // thousandths; further digits are dropped
             scale /= 10;
             frac += (s[i++] - '0') * scale;
           }

@@ -63,3 +63,10 @@ BOOST_AUTO_TEST_CASE(amounts_with_scale_words) {
   BOOST_TEST(stated_amounts("The SLA 2 tiers").size() == 1u);
   BOOST_TEST(stated_amounts("costs 216 million").empty());  // no currency, nothing to compare
 }
+
+BOOST_AUTO_TEST_CASE(huge_numbers_and_long_fractions_do_not_overflow) {
+  // Read, not kept: nothing wraps around (UBSan checks the arithmetic).
+  BOOST_TEST(stated_amounts("USD 99,999,999,999,999,999,999").empty());
+  BOOST_TEST(stated_percents("99.99999999999999999999 %").size() == 1u);
+  BOOST_TEST(stated_percents("99.99999999999999999999 %")[0] == 99999);
+}
