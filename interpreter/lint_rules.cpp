@@ -213,7 +213,8 @@ void resolution_before_response(Context& c) {
     if (const auto& e = c.model().contract.effective; e.size() == 10) {
       const int y = std::stoi(e.substr(0, 4)), m = std::stoi(e.substr(5, 2)),
                 d = std::stoi(e.substr(8, 2));
-      first = date::local_days{date::year{y} / m / d};
+      // Within the years the calendars compute (two weeks of margin at the end).
+      if (y >= 1901 && y <= 2398) first = date::local_days{date::year{y} / m / d};
     }
     for (const auto& p : c.model().priorities) {
       const Target* response = evaluator.package().target(TargetKind::response, p.name);

@@ -374,3 +374,18 @@ addon slow "Slow lane" {
   BOOST_TEST(r.diagnostics[0].message.find("standard with slow") != std::string::npos);
   BOOST_TEST(r.diagnostics[0].notes.size() == 1u);
 }
+
+BOOST_AUTO_TEST_CASE(contracts_at_the_edges_of_the_supported_years) {
+  // Sampling tickets from the effective date must stay inside the calendars' range.
+  for (const std::string effective : {"1900-01-01", "2399-12-31"}) {
+    LintResult r = lint_string("t.sla", "contract \"C\" { effective " + effective + " }\n" + kBase +
+                                            R"(package p "P" {
+  calendar office
+  respond to High within 4 business hours
+  resolve High within 2 hours
+}
+)");
+    BOOST_TEST(r.model != nullptr);
+    BOOST_TEST(has(r, "SLA102"), effective << "\n" << dump(r));
+  }
+}
