@@ -595,6 +595,11 @@ struct action<g::duration> {
       d.unit = ast::TimeUnit::day;
     else
       d.unit = ast::TimeUnit::week;
+    // A century bounds every duration, so that seconds never overflow downstream.
+    static constexpr std::int64_t unit_seconds[] = {60, 3600, 86400, 604800};
+    constexpr std::int64_t century = 3'155'760'000;  // 100 years of 365.25 days, in seconds
+    if (d.milli > century * 1000 / unit_seconds[static_cast<int>(d.unit)])
+      state.error(Code::out_of_range, span, "duration too long: the longest is 100 years");
     if (d.business && d.unit == ast::TimeUnit::week)
       state.error(Code::wrong_unit, span, "a business week is not defined; write business days",
                   "for example: 5 business days");

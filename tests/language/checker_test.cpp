@@ -196,6 +196,21 @@ BOOST_AUTO_TEST_CASE(holidays_outside_covered_years) {
   BOOST_TEST(codes(r) == "SLA031");
 }
 
+BOOST_AUTO_TEST_CASE(durations_are_at_most_a_century) {
+  // Longer would overflow the seconds every evaluation computes.
+  auto r = load_string("t.sla", std::string(sla::testing::base_contract) +
+                                    "package p \"P\" { calendar office\n"
+                                    "  respond to Low within 999999999999 weeks\n"
+                                    "  respond to High within 5218 weeks }\n");
+  BOOST_TEST(codes(r) == "SLA031 SLA031");  // 5218 weeks are just over 100 years
+  BOOST_TEST(r.diagnostics.at(0).message.find("100 years") != std::string::npos);
+  BOOST_TEST(r.diagnostics.at(0).location.line == 11u);
+  r = load_string("t.sla", std::string(sla::testing::base_contract) +
+                               "package p \"P\" { calendar office\n"
+                               "  respond to Low within 5217 weeks }\n");
+  BOOST_TEST(r.ok());
+}
+
 BOOST_AUTO_TEST_CASE(addons_requires_and_excludes) {
   auto r = load(R"(
 package p "P" { calendar office }
