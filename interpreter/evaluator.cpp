@@ -91,7 +91,10 @@ Instant Evaluator::due(Instant created, const Target& target, std::span<const Ti
   // Calendar-time targets start at the next opening when the contract says so;
   // business time only ever counts open time.
   Instant t = created;
-  if (!business && package_.clock_starts_at_next_opening.value_or(false)) t = cal.next_opening(t);
+  if (!business && package_.clock_starts_at_next_opening.value_or(false)) {
+    t = cal.next_opening(t);
+    if (t == Calendar::kNever) return t;  // a desk that never opens again: never due
+  }
 
   // Walk the pauses (a pausing status until the next status event; one still open
   // lasts until as_of) and spend the remaining time between them.
