@@ -11,6 +11,7 @@
 #include "sla/load.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
+#include "tools/example_ticket.hpp"
 #include "tools/explanation.hpp"
 #include "tools/output.hpp"
 #include "tools/terminal.hpp"
@@ -53,21 +54,13 @@ Outcome run_example(const Model& model, const Example& e) {
     if (!t) fail(fmt::format("'{}': {}", text, error));
     return t;
   };
-  Ticket ticket;
-  ticket.priority = e.priority;
-  const auto created = instant(e.raised);
-  if (!created) return out;
-  ticket.created = *created;
-  ticket.responded = instant(e.responded);
-  ticket.resolved = instant(e.resolved);
-  // An example is judged once everything in it has happened: as of the latest
-  // time it mentions (so an unanswered target is pending until its due time passes).
-  Instant as_of = ticket.created;
-  for (auto t : {ticket.responded, ticket.resolved})
-    if (t) as_of = std::max(as_of, *t);
-  for (const auto& x : e.expectations)
-    if (!x.due.empty())
-      if (auto t = instant(x.due)) as_of = std::max(as_of, *t);
+  const ExampleTicket example = example_ticket(e, cal);
+  if (!example.error.empty()) {
+    fail(example.error);
+    return out;
+  }
+  const Ticket& ticket = example.ticket;
+  const Instant as_of = example.as_of;
   const Evaluation result = ev.evaluate(ticket, as_of);
   if (!result.error.empty()) {
     fail(std::string(result.error));

@@ -6,6 +6,7 @@
 
 #include "interpreter/evaluator.hpp"
 #include "tools/arguments.hpp"
+#include "tools/example_ticket.hpp"
 #include "tools/plain_words.hpp"
 
 namespace sla::cli {
@@ -197,24 +198,17 @@ WorkedExample work_example(const Model& model, const Example& e,
   }
   const Evaluator& ev = *made.evaluator;
   const Calendar& cal = ev.calendar();
-  std::string problem;
-  auto instant = [&](const std::string& text) -> std::optional<Instant> {
-    if (text.empty()) return std::nullopt;
-    std::string why;
-    auto t = local_argument(text, cal, why);
-    if (!t && problem.empty()) problem = fmt::format("'{}': {}", text, why);
-    return t;
-  };
-  Ticket ticket;
-  ticket.priority = e.priority;
-  const auto created = instant(e.raised);
-  if (!created) {
-    out.error = problem.empty() ? "the example raises no ticket" : problem;
+  const ExampleTicket example = example_ticket(e, cal);
+  if (!example.error.empty()) {
+    out.error = example.error;
     return out;
   }
-  ticket.created = *created;
-  ticket.responded = instant(e.responded);
-  ticket.resolved = instant(e.resolved);
+  const Ticket& ticket = example.ticket;
+  // The expected times read without error: example_ticket() has read them all.
+  auto instant = [&](const std::string& text) -> std::optional<Instant> {
+    std::string why;
+    return text.empty() ? std::nullopt : local_argument(text, cal, why);
+  };
 
   const CalendarInfo& info = ev.calendar_info();
   const int year = static_cast<int>(
@@ -227,13 +221,7 @@ WorkedExample work_example(const Model& model, const Example& e,
   if (ticket.resolved)
     out.ticket += fmt::format(" The issue is resolved on {}.", moment(*ticket.resolved, cal));
 
-  // As `sla test` judges it: as of the latest time the example mentions.
-  Instant as_of = ticket.created;
-  for (auto t : {ticket.responded, ticket.resolved})
-    if (t) as_of = std::max(as_of, *t);
-  for (const auto& x : e.expectations)
-    if (!x.due.empty())
-      if (auto t = instant(x.due)) as_of = std::max(as_of, *t);
+  const Instant as_of = example.as_of;  // as `sla test` judges it
   const Evaluation result = ev.evaluate(ticket, as_of);
   if (!result.error.empty()) {
     out.error = result.error == "unknown priority"
