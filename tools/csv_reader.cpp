@@ -1,7 +1,11 @@
 #include "tools/csv_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
+
+#include "grammar/suggest.hpp"
 
 namespace sla::cli {
 
@@ -143,6 +147,30 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     begin_ = at_eof ? end_ : end + 1;
     return true;
   }
+}
+
+std::string_view trim_field(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool find_columns(const std::vector<std::string_view>& header,
+                  std::initializer_list<Column> columns, std::string& problem) {
+  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
+    std::string_view name = trim_field(header[static_cast<std::size_t>(i)]);
+    if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
+    for (const Column& column : columns) {
+      if (!iequals(name, column.name)) continue;
+      if (*column.index >= 0) {
+        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})",
+                              column.name, *column.index + 1, i + 1);
+        return false;
+      }
+      *column.index = i;
+    }
+  }
+  return true;
 }
 
 }  // namespace sla::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +37,18 @@ class CsvReader {
   std::string_view error_;
   std::size_t line_ = 0, next_line_ = 1;
 };
+
+// A field without the blanks around it.
+std::string_view trim_field(std::string_view field);
+
+// A header row's columns: each `index` is set to its column's position (any case,
+// a leading byte-order mark ignored) or left as it was when the row lacks it.
+// False, with `problem` saying which, when a column is named twice.
+struct Column {
+  std::string_view name;
+  int* index;
+};
+bool find_columns(const std::vector<std::string_view>& header,
+                  std::initializer_list<Column> columns, std::string& problem);
 
 }  // namespace sla::cli

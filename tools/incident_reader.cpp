@@ -10,12 +10,6 @@ namespace sla::cli {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::string category_names() {
   std::vector<std::string_view> names;
   for (auto c : kIncidentCategories) names.push_back(name(c));
@@ -34,22 +28,15 @@ bool IncidentReader::start(std::string& problem) {
         fmt::format("the input is empty: expected a header row with the columns {}", kColumns);
     return false;
   }
-  for (int i = 0; i < static_cast<int>(fields_.size()); ++i) {
-    std::string_view name = trim(fields_[static_cast<std::size_t>(i)]);
-    if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
-    for (auto [column, index] :
-         {std::pair{"id", &id_}, std::pair{"service", &service_}, std::pair{"start", &start_},
-          std::pair{"end", &end_}, std::pair{"category", &category_},
-          std::pair{"announced_at", &announced_}}) {
-      if (!iequals(name, column)) continue;
-      if (*index >= 0) {
-        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})",
-                              column, *index + 1, i + 1);
-        return false;
-      }
-      *index = i;
-    }
-  }
+  if (!find_columns(fields_,
+                    {{"id", &id_},
+                     {"service", &service_},
+                     {"start", &start_},
+                     {"end", &end_},
+                     {"category", &category_},
+                     {"announced_at", &announced_}},
+                    problem))
+    return false;
   std::vector<std::string> missing;
   if (service_ < 0) missing.emplace_back("service");
   if (start_ < 0) missing.emplace_back("start");
@@ -65,7 +52,7 @@ bool IncidentReader::start(std::string& problem) {
 std::optional<Instant> IncidentReader::instant(std::string_view text, std::string_view column,
                                                std::string& error) const {
   std::string why;
-  auto t = parse_timestamp(trim(text), why);
+  auto t = parse_timestamp(trim_field(text), why);
   if (!t) {
     if (error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
     return std::nullopt;
@@ -79,27 +66,28 @@ void IncidentReader::fill(IncidentRow& row, std::string_view id, std::string_vie
                           std::string_view announced) const {
   std::string& error = row.error;
   Incident& incident = row.incident;
-  incident.id = std::string(trim(id));
-  incident.service = std::string(trim(service));
+  incident.id = std::string(trim_field(id));
+  incident.service = std::string(trim_field(service));
   if (incident.service.empty() && error.empty()) error = "missing service";
-  if (trim(start).empty()) {
+  if (trim_field(start).empty()) {
     if (error.empty()) error = "missing start";
   } else if (auto t = instant(start, "start", error)) {
     incident.start = *t;
   }
-  if (!trim(end).empty()) incident.end = instant(end, "end", error);
-  if (trim(category).empty()) {
+  if (!trim_field(end).empty()) incident.end = instant(end, "end", error);
+  if (trim_field(category).empty()) {
     if (error.empty()) error = "missing category";
-  } else if (auto c = parse_incident_category(trim(category))) {
+  } else if (auto c = parse_incident_category(trim_field(category))) {
     incident.category = *c;
   } else if (error.empty()) {
     std::vector<std::string_view> names;
     for (auto k : kIncidentCategories) names.push_back(name(k));
-    const auto near = closest(trim(category), std::span<const std::string_view>(names));
-    error = fmt::format("unknown category '{}'{} (categories: {})", trim(category),
+    const auto near = closest(trim_field(category), std::span<const std::string_view>(names));
+    error = fmt::format("unknown category '{}'{} (categories: {})", trim_field(category),
                         near ? fmt::format("; did you mean '{}'?", *near) : "", category_names());
   }
-  if (!trim(announced).empty()) incident.announced_at = instant(announced, "announced_at", error);
+  if (!trim_field(announced).empty())
+    incident.announced_at = instant(announced, "announced_at", error);
 }
 
 bool IncidentReader::next(IncidentRow& row) {
@@ -145,7 +133,7 @@ bool IncidentReader::next_jsonl(IncidentRow& row) {
       return true;
     }
     if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
-    if (trim(line_text_).empty()) continue;
+    if (trim_field(line_text_).empty()) continue;
     break;
   }
   row.number = ++rows_;

@@ -10,16 +10,6 @@
 
 namespace sla::cli {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 TicketReader::TicketReader(std::FILE* in, Format format, const Calendar& calendar)
     : in_(in), format_(format), calendar_(calendar), csv_(in) {}
 
@@ -29,22 +19,14 @@ bool TicketReader::start(std::string& problem) {
     problem = "the input is empty: expected a header row such as id,priority,created_at";
     return false;
   }
-  for (int i = 0; i < static_cast<int>(fields_.size()); ++i) {
-    std::string_view name = trim(fields_[static_cast<std::size_t>(i)]);
-    if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
-    for (auto [column, index] :
-         {std::pair{"id", &id_}, std::pair{"priority", &priority_},
-          std::pair{"created_at", &created_}, std::pair{"first_response_at", &responded_},
-          std::pair{"resolved_at", &resolved_}}) {
-      if (!iequals(name, column)) continue;
-      if (*index >= 0) {
-        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})",
-                              column, *index + 1, i + 1);
-        return false;
-      }
-      *index = i;
-    }
-  }
+  if (!find_columns(fields_,
+                    {{"id", &id_},
+                     {"priority", &priority_},
+                     {"created_at", &created_},
+                     {"first_response_at", &responded_},
+                     {"resolved_at", &resolved_}},
+                    problem))
+    return false;
   std::vector<std::string> missing;
   if (id_ < 0) missing.emplace_back("id");
   if (priority_ < 0) missing.emplace_back("priority");
@@ -62,7 +44,7 @@ bool TicketReader::start(std::string& problem) {
 std::optional<Instant> TicketReader::instant(std::string_view text, std::string_view column,
                                              std::string& error) const {
   std::string why;
-  auto t = parse_timestamp(trim(text), why);
+  auto t = parse_timestamp(trim_field(text), why);
   if (!t) {
     if (error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
     return std::nullopt;
@@ -88,17 +70,17 @@ bool TicketReader::next_csv(TicketRow& row) {
   row.id = field(id_);
   std::string& error = row.error;
   if (!csv_.error().empty()) error = std::string(csv_.error());
-  row.ticket.priority = trim(field(priority_));
+  row.ticket.priority = trim_field(field(priority_));
   if (row.ticket.priority.empty() && error.empty()) error = "missing priority";
   const std::string_view created = field(created_);
-  if (trim(created).empty()) {
+  if (trim_field(created).empty()) {
     if (error.empty()) error = "missing created_at";
   } else if (auto t = instant(created, "created_at", error)) {
     row.ticket.created = *t;
   }
-  if (auto text = field(responded_); !trim(text).empty())
+  if (auto text = field(responded_); !trim_field(text).empty())
     row.ticket.responded = instant(text, "first_response_at", error);
-  if (auto text = field(resolved_); !trim(text).empty())
+  if (auto text = field(resolved_); !trim_field(text).empty())
     row.ticket.resolved = instant(text, "resolved_at", error);
   return true;
 }
@@ -128,7 +110,7 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     if (!any) return false;
     ++line_;
     if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
-    if (trim(line_text_).empty()) continue;
+    if (trim_field(line_text_).empty()) continue;
     break;
   }
   row.number = ++rows_;
