@@ -9,6 +9,20 @@ namespace sla {
 
 namespace {
 
+// The years every query supports, with a year's margin for a zone's offset and
+// for deadlines that run past the end of a ticket's year.
+constexpr Instant kFirstSupported = date::sys_days{date::year{1901} / 1 / 1};
+constexpr Instant kEndSupported = date::sys_days{date::year{2399} / 1 / 1};
+
+bool supported(Instant t) {
+  return t >= kFirstSupported && t < kEndSupported;
+}
+
+std::optional<Instant> unless_never(Instant t) {
+  if (t == Calendar::kNever) return std::nullopt;
+  return t;
+}
+
 TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Commitment c) {
   TargetOutcome o;
   o.due = due;
@@ -34,6 +48,14 @@ std::string_view name(Verdict verdict) {
       return "no_target";
   }
   return "no_target";
+}
+
+Evaluator::Made Evaluator::make(std::shared_ptr<const Model> model, const std::string& package,
+                                const std::vector<std::string>& addons) {
+  if (!model) return {std::nullopt, "no contract (the load failed)"};
+  Made made = make(*model, package, addons);
+  if (made.evaluator) made.evaluator->owner_ = std::move(model);
+  return made;
 }
 
 Evaluator::Made Evaluator::make(const Model& model, const std::string& package,
@@ -152,6 +174,17 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
     ev.unknown_priority = priority_name;
     return ev;
   }
+  if (!supported(ticket.created) || !supported(as_of) ||
+      (ticket.responded && !supported(*ticket.responded)) ||
+      (ticket.resolved && !supported(*ticket.resolved))) {
+    ev.error = "a time outside the years 1901 to 2398";
+    return ev;
+  }
+  for (const auto& e : ticket.events)
+    if (!supported(e.at)) {
+      ev.error = "an event outside the years 1901 to 2398";
+      return ev;
+    }
   if (ticket.created > as_of) {
     ev.error = "created after --as-of";
     return ev;
@@ -175,6 +208,43 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   ev.escalation =
       band_at(ticket.created, ticket.responded.value_or(ticket.resolved.value_or(as_of)));
   return ev;
+}
+
+void Evaluator::evaluate(std::span<const Ticket> tickets, Instant as_of,
+                         std::span<Evaluation> out) const {
+  const std::size_t n = std::min(tickets.size(), out.size());
+  for (std::size_t i = 0; i < n; ++i) out[i] = evaluate(tickets[i], as_of);
+}
+
+std::vector<Evaluation> Evaluator::evaluate(std::span<const Ticket> tickets, Instant as_of) const {
+  std::vector<Evaluation> out(tickets.size());
+  evaluate(tickets, as_of, out);
+  return out;
+}
+
+bool Evaluator::is_open(Instant t) const {
+  return supported(t) && calendar().is_open(t);
+}
+
+std::optional<Instant> Evaluator::next_opening(Instant t) const {
+  if (!supported(t)) return std::nullopt;
+  return unless_never(calendar().next_opening(t));
+}
+
+std::optional<Instant> Evaluator::add_business_time(Instant from,
+                                                    std::chrono::seconds business) const {
+  if (!supported(from) || business < std::chrono::seconds(0)) return std::nullopt;
+  return unless_never(calendar().add(from, business));
+}
+
+std::optional<std::chrono::seconds> Evaluator::business_time_between(Instant from,
+                                                                     Instant to) const {
+  if (!supported(from) || !supported(to)) return std::nullopt;
+  return calendar().between(from, to);
+}
+
+std::chrono::seconds Evaluator::utc_offset(Instant t) const {
+  return calendar().utc_offset(t);
 }
 
 }  // namespace sla

@@ -65,7 +65,7 @@ class Loader {
   void load(std::string key, std::string name, std::string text, fs::path dir) {
     auto file = std::make_shared<SourceFile>(std::move(name), std::move(text));
     const std::uint32_t id = sources_.add(file);
-    ParseLimits limits{options_.max_file_bytes, options_.max_statements, options_.max_errors};
+    ParseLimits limits{options_.limits.max_file_bytes, options_.limits.max_statements, options_.limits.max_errors};
     ParseResult parsed = parse(*file, id, limits);
     for (auto& d : parsed.diagnostics) diagnostics_.push_back(std::move(d));
 
@@ -134,14 +134,14 @@ class Loader {
       return;
     }
     if (loaded_.count(key)) return;  // already loaded through another import
-    if (stack_.size() >= options_.max_import_depth) {
+    if (stack_.size() >= options_.limits.max_import_depth) {
       error(Code::import_too_deep, path.span,
-            fmt::format("imports nested more than {} deep", options_.max_import_depth));
+            fmt::format("imports nested more than {} deep", options_.limits.max_import_depth));
       return;
     }
-    if (units_.size() >= options_.max_files) {
+    if (units_.size() >= options_.limits.max_files) {
       error(Code::too_many_items, path.span,
-            fmt::format("more than {} files imported", options_.max_files));
+            fmt::format("more than {} files imported", options_.limits.max_files));
       return;
     }
     load(key, name, std::move(text), dir);

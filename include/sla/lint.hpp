@@ -26,7 +26,7 @@ struct LintRule {
 };
 
 // Every lint rule, in code order.
-const std::vector<LintRule>& lint_rules();
+SLA_API const std::vector<LintRule>& lint_rules();
 
 struct LintOptions {
   LoadOptions load;
@@ -44,7 +44,7 @@ struct LintResult {
 // Findings are silenced per line by a comment naming their code, on the line or
 // alone on the line above:  # sla: allow SLA105 (calendar hours are meant)
 // and per file by:          # sla: allow-file SLA110
-LintResult lint_file(const std::string& path, const LintOptions& options = {});
-LintResult lint_string(std::string_view name, std::string text, const LintOptions& options = {});
+SLA_API LintResult lint_file(const std::string& path, const LintOptions& options = {});
+SLA_API LintResult lint_string(std::string_view name, std::string text, const LintOptions& options = {});
 
 }  // namespace sla

@@ -12,9 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "sla/export.hpp"
+
 namespace sla {
 
-class Calendar;  // interpreter/calendar.hpp
+class Calendar;  // the compiled opening hours; internal to the library
+
+// Every instant the library takes or returns: UTC, whole seconds.
+using Instant = std::chrono::sys_seconds;
 
 struct SourceRef {
   std::string file;
@@ -146,7 +151,7 @@ struct Feature {
 // A package (or add-on) with everything it says. For packages in Model::packages
 // inheritance is already applied; add-ons hold only their own statements and are
 // applied by Model::select.
-struct Package {
+struct SLA_API Package {
   std::string id, title, summary;
   bool is_addon = false;
   std::string extends;  // the parent package, if any
@@ -190,7 +195,7 @@ struct Example {
   SourceRef span;
 };
 
-struct Model {
+struct SLA_API Model {
   Header contract;
   std::vector<Definition> definitions;
   std::vector<Priority> priorities;  // lowest first
@@ -216,11 +221,11 @@ struct Selection {
 
 // Applies `addons` to `package` in the contract's declaration order, checking
 // each add-on's requires and excludes.
-Selection select(const Model& model, const std::string& package,
+SLA_API Selection select(const Model& model, const std::string& package,
                  const std::vector<std::string>& addons = {});
 
 // The duration in seconds: business units use the calendar's business-day length.
-std::optional<std::chrono::seconds> to_seconds(const DurationValue& d,
+SLA_API std::optional<std::chrono::seconds> to_seconds(const DurationValue& d,
                                                const CalendarInfo& calendar);
 
 }  // namespace sla

@@ -1,0 +1,102 @@
+// Ticket evaluation: deadlines, verdicts and escalation for tickets under one
+// selected package. An Evaluator is built once per selection (targets resolved
+// to seconds per priority); it is then immutable: one Evaluator may serve any
+// number of threads at once, and evaluating a ticket allocates nothing. The
+// rules are in docs/semantics.md, "Tickets".
+//
+//   auto made = sla::Evaluator::make(loaded.model, "premium", {"resolution_addon"});
+//   if (!made.evaluator) return fail(made.error);  // "unknown package 'premum' ..."
+//   sla::Evaluation e = made.evaluator->evaluate(ticket, now);
+//   made.evaluator->add_business_time(raised, std::chrono::hours(4))
+//     // the instant four business hours after `raised`: 2026-01-12 12:30 +07:00
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sla/export.hpp"
+#include "sla/model.hpp"
+#include "sla/ticket.hpp"
+
+namespace sla {
+
+class SLA_API Evaluator {
+ public:
+  struct Made;
+
+  // Builds the evaluator for a package and add-ons (applied in the contract's
+  // order, each checked against its `requires` and `excludes`), or says why not.
+  // This overload shares ownership of the Model: the Evaluator keeps it alive.
+  static Made make(std::shared_ptr<const Model> model, const std::string& package,
+                   const std::vector<std::string>& addons = {});
+  // As above; `model` must outlive the Evaluator.
+  static Made make(const Model& model, const std::string& package,
+                   const std::vector<std::string>& addons = {});
+
+  // The selection must be valid (select() returned a package with a calendar);
+  // `model` must outlive the Evaluator.
+  Evaluator(const Model& model, Package package, const CalendarInfo& calendar);
+
+  // One ticket as of `as_of` (what happened later is not known yet). Bad tickets
+  // (unknown priority, times out of order or outside the years 1901-2398) come
+  // back with Evaluation::error set; nothing throws.
+  Evaluation evaluate(const Ticket& ticket, Instant as_of) const;
+  // A batch: out[i] is evaluate(tickets[i], as_of); `out` has tickets.size() slots.
+  void evaluate(std::span<const Ticket> tickets, Instant as_of, std::span<Evaluation> out) const;
+  std::vector<Evaluation> evaluate(std::span<const Ticket> tickets, Instant as_of) const;
+
+  // Time queries under the package's calendar. Instants outside the supported
+  // years (1901-2398) give false or nullopt, as does a moment that never comes
+  // (a desk that never opens again).
+  bool is_open(Instant t) const;
+  std::optional<Instant> next_opening(Instant t) const;
+  // `business` of open time counted from `from` (from the next opening when closed).
+  std::optional<Instant> add_business_time(Instant from, std::chrono::seconds business) const;
+  // Open time in [from, to).
+  std::optional<std::chrono::seconds> business_time_between(Instant from, Instant to) const;
+  // The calendar zone's offset from UTC at `t` (+07:00 is 25200 s), for showing
+  // instants as the contract's local time.
+  std::chrono::seconds utc_offset(Instant t) const;
+
+  // The due time of one target, honouring pauses; exposed for explanations.
+  Instant due(Instant created, const Target& target, std::span<const TicketEvent> events,
+              Instant as_of) const;
+
+  const Package& package() const { return package_; }  // the merged terms
+  const CalendarInfo& calendar_info() const { return *calendar_info_; }
+  const Calendar& calendar() const { return *calendar_info_->calendar; }  // internal
+  const Model& model() const { return *model_; }
+  bool is_pausing(std::string_view status) const;
+  // The ladder band reached at `at` (business bands count open time since `created`).
+  const EscalationBand* band_at(Instant created, Instant at) const;
+  // Case-insensitive priority lookup without allocation.
+  const Priority* find_priority(std::string_view name) const;
+
+ private:
+  struct Resolved {  // a target with its length in seconds
+    const Target* target = nullptr;
+    std::chrono::seconds length{0};
+  };
+
+  std::shared_ptr<const Model> owner_;  // set by make(shared_ptr): keeps model_ alive
+  const Model* model_;
+  Package package_;
+  const CalendarInfo* calendar_info_;
+  std::vector<Resolved> response_, resolution_;  // by priority rank
+  std::vector<std::pair<std::chrono::seconds, std::optional<std::chrono::seconds>>> bands_;
+
+  std::chrono::seconds length(const DurationValue& d) const;
+};
+
+struct Evaluator::Made {
+  std::optional<Evaluator> evaluator;
+  std::string error;  // why not, when evaluator is empty
+};
+
+}  // namespace sla
