@@ -1,12 +1,508 @@
-// The C API: opaque handles over the C++ API. See include/sla/sla.h.
+// The C API: opaque handles over the C++ API (include/sla/sla.h says the rules).
+// Every entry point catches everything: no exception crosses into C.
 #include "sla/sla.h"
 
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sla/evaluator.hpp"
+#include "sla/explanation.hpp"
 #include "sla/load.hpp"
+#include "sla/ticket.hpp"
+#include "sla/timestamp.hpp"
+
+struct sla_options {
+  sla::LoadOptions options;
+};
+
+struct sla_contract {
+  std::shared_ptr<const sla::Model> model;
+};
+
+struct sla_diagnostics {
+  std::vector<sla::Diagnostic> list;
+  std::string text;  // all of them, one per line
+};
+
+struct sla_evaluator {
+  sla::Evaluator evaluator;
+};
+
+namespace {
+
+using sla::Instant;
+
+// Runs `body`, turning any exception into SLA_ERROR_INTERNAL.
+template <class Body>
+sla_status guarded(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return SLA_ERROR_INTERNAL;
+  }
+}
+
+std::string line_of(const sla::Diagnostic& d) {
+  static constexpr const char* severity[] = {"error", "warning", "note"};
+  std::string out = d.location.file;
+  if (d.location.line > 0)
+    out += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);
+  if (!out.empty()) out += ": ";
+  out += severity[static_cast<int>(d.severity)];
+  if (!d.code.empty()) out += "[" + d.code + "]";
+  out += ": " + d.message;
+  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  return out;
+}
+
+// Hands `list` to the caller when they asked for diagnostics.
+void give(sla_diagnostics** out, std::vector<sla::Diagnostic> list) {
+  if (!out) return;
+  *out = nullptr;
+  auto d = std::make_unique<sla_diagnostics>();
+  for (const auto& one : list) d->text += line_of(one) + "\n";
+  d->list = std::move(list);
+  *out = d.release();
+}
+
+void give_message(sla_diagnostics** out, std::string message) {
+  sla::Diagnostic d;
+  d.location.line = 0;
+  d.location.column = 0;
+  d.message = std::move(message);
+  give(out, {std::move(d)});
+}
+
+const sla::Diagnostic* at(const sla_diagnostics* d, size_t i) {
+  return d && i < d->list.size() ? &d->list[i] : nullptr;
+}
+
+// The years the evaluator supports (see sla/evaluator.hpp), as Unix seconds.
+constexpr int64_t kFirst = -2177452800;  // 1901-01-01T00:00:00Z
+constexpr int64_t kEnd = 13537929600;    // 2399-01-01T00:00:00Z
+
+bool in_range(int64_t t) {
+  return t >= kFirst && t < kEnd;
+}
+
+Instant instant(int64_t t) {
+  return Instant(std::chrono::seconds(t));
+}
+
+std::optional<Instant> optional_instant(int64_t t) {
+  if (t == SLA_NO_TIME) return std::nullopt;
+  return instant(t);
+}
+
+int64_t unix_seconds(const std::optional<Instant>& t) {
+  if (!t || *t == Instant::max()) return SLA_NO_TIME;
+  return t->time_since_epoch().count();
+}
+
+// The C ticket as the C++ API's Ticket; `events` holds the converted events.
+// Times outside the int range the evaluator checks come through unchanged and
+// are reported by it as errors, so any int64 is safe here.
+sla::Ticket ticket_of(const sla_ticket& t, std::vector<sla::TicketEvent>& events) {
+  events.clear();
+  for (size_t i = 0; i < t.event_count; ++i) {
+    const sla_event& e = t.events[i];
+    events.push_back({instant(in_range(e.at) ? e.at : kFirst - 1),
+                      e.kind == SLA_EVENT_PRIORITY ? sla::TicketEvent::Kind::priority
+                                                   : sla::TicketEvent::Kind::status,
+                      e.value ? std::string_view(e.value) : std::string_view()});
+  }
+  // Out of range becomes a time just before the supported years: the evaluator
+  // reports it, and no conversion overflows.
+  auto clamp = [](int64_t v) { return v == SLA_NO_TIME || in_range(v) ? v : kFirst - 1; };
+  sla::Ticket ticket;
+  ticket.priority = t.priority ? std::string_view(t.priority) : std::string_view();
+  ticket.created = instant(clamp(t.created));
+  ticket.responded = optional_instant(clamp(t.responded));
+  ticket.resolved = optional_instant(clamp(t.resolved));
+  ticket.events = events;
+  return ticket;
+}
+
+sla_target_result target_of(const sla::TargetOutcome& o) {
+  sla_target_result r;
+  r.verdict = static_cast<sla_verdict>(o.verdict);
+  r.due = unix_seconds(o.due);
+  r.committed = o.commitment == sla::Commitment::committed ? 1 : 0;
+  return r;
+}
+
+sla_status evaluate_one(const sla_evaluator& ev, const sla_ticket& t, int64_t as_of,
+                        sla_result& out, std::vector<sla::TicketEvent>& events) {
+  out =
+      sla_result{"", {SLA_NO_TARGET, SLA_NO_TIME, 0}, {SLA_NO_TARGET, SLA_NO_TIME, 0}, "", "", ""};
+  if (t.event_count > 0 && !t.events) {
+    out.error = "events is NULL but event_count is not 0";
+    return SLA_ERROR_ARGUMENT;
+  }
+  if (t.created == SLA_NO_TIME) {
+    out.error = "the ticket has no creation time";
+    return SLA_ERROR_TICKET;
+  }
+  const sla::Ticket ticket = ticket_of(t, events);
+  const sla::Evaluation e =
+      ev.evaluator.evaluate(ticket, instant(in_range(as_of) ? as_of : kFirst - 1));
+  if (!e.ok()) {
+    // The evaluator's messages are string literals: NUL-terminated, static.
+    out.error = e.error.data();
+    return SLA_ERROR_TICKET;
+  }
+  out.priority = e.priority->name.c_str();
+  out.response = target_of(e.response);
+  out.resolution = target_of(e.resolution);
+  if (e.escalation) {
+    out.escalation_role = e.escalation->role.c_str();
+    out.escalation_contact = e.escalation->contact.c_str();
+  }
+  return SLA_OK;
+}
+
+sla_status finish_load(sla::LoadResult result, sla_contract** contract,
+                       sla_diagnostics** diagnostics) {
+  give(diagnostics, std::move(result.diagnostics));
+  if (!result.model) return SLA_ERROR_CONTRACT;
+  *contract = new sla_contract{std::move(result.model)};
+  return SLA_OK;
+}
+
+}  // namespace
 
 extern "C" {
 
 const char* sla_version(void) {
   return sla::version().data();
+}
+
+const char* sla_status_name(sla_status status) {
+  switch (status) {
+    case SLA_OK:
+      return "ok";
+    case SLA_ERROR_CONTRACT:
+      return "contract";
+    case SLA_ERROR_SELECTION:
+      return "selection";
+    case SLA_ERROR_TICKET:
+      return "ticket";
+    case SLA_ERROR_ARGUMENT:
+      return "argument";
+    case SLA_ERROR_RANGE:
+      return "range";
+    case SLA_ERROR_INTERNAL:
+      return "internal";
+  }
+  return "unknown";
+}
+
+void sla_string_free(char* text) {
+  delete[] text;
+}
+
+// ---- Diagnostics
+
+size_t sla_diagnostics_count(const sla_diagnostics* d) {
+  return d ? d->list.size() : 0;
+}
+
+const char* sla_diagnostics_code(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->code.c_str() : "";
+}
+
+sla_severity sla_diagnostics_severity(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? static_cast<sla_severity>(one->severity) : SLA_SEVERITY_NOTE;
+}
+
+const char* sla_diagnostics_message(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->message.c_str() : "";
+}
+
+const char* sla_diagnostics_file(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->location.file.c_str() : "";
+}
+
+uint32_t sla_diagnostics_line(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->location.line : 0;
+}
+
+uint32_t sla_diagnostics_column(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->location.column : 0;
+}
+
+const char* sla_diagnostics_text(const sla_diagnostics* d) {
+  return d ? d->text.c_str() : "";
+}
+
+void sla_diagnostics_free(sla_diagnostics* d) {
+  delete d;
+}
+
+// ---- Options
+
+sla_options* sla_options_new(void) {
+  return new (std::nothrow) sla_options();
+}
+
+void sla_options_free(sla_options* options) {
+  delete options;
+}
+
+sla_status sla_options_stdlib_only(sla_options* options) {
+  if (!options) return SLA_ERROR_ARGUMENT;
+  options->options.imports = sla::ImportPolicy::stdlib_only();
+  return SLA_OK;
+}
+
+sla_status sla_options_add_import_root(sla_options* options, const char* folder) {
+  if (!options || !folder || !*folder) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    auto& imports = options->options.imports;
+    if (imports.mode != sla::ImportPolicy::Mode::folders) imports = sla::ImportPolicy::folders({});
+    imports.roots.emplace_back(folder);
+    return SLA_OK;
+  });
+}
+
+sla_status sla_options_set_limit(sla_options* options, const char* name, uint64_t value) {
+  if (!options || !name) return SLA_ERROR_ARGUMENT;
+  auto& l = options->options.limits;
+  const std::pair<const char*, std::size_t*> limits[] = {
+      {"max_file_bytes", &l.max_file_bytes}, {"max_total_bytes", &l.max_total_bytes},
+      {"max_statements", &l.max_statements}, {"max_nesting", &l.max_nesting},
+      {"max_errors", &l.max_errors},         {"max_import_depth", &l.max_import_depth},
+      {"max_files", &l.max_files},           {"max_extends_depth", &l.max_extends_depth},
+      {"max_items", &l.max_items},           {"max_weekly_intervals", &l.max_weekly_intervals},
+      {"max_priorities", &l.max_priorities},
+  };
+  for (const auto& [n, field] : limits)
+    if (std::strcmp(n, name) == 0) {
+      *field = static_cast<std::size_t>(value);
+      return SLA_OK;
+    }
+  return SLA_ERROR_ARGUMENT;
+}
+
+// ---- Contracts
+
+sla_status sla_contract_load_file(const char* path, const sla_options* options,
+                                  sla_contract** contract, sla_diagnostics** diagnostics) {
+  if (diagnostics) *diagnostics = nullptr;
+  if (!contract) return SLA_ERROR_ARGUMENT;
+  *contract = nullptr;
+  if (!path) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    return finish_load(sla::load_file(path, options ? options->options : sla::LoadOptions{}),
+                       contract, diagnostics);
+  });
+}
+
+sla_status sla_contract_load_string(const char* name, const char* text, size_t length,
+                                    const sla_options* options, sla_contract** contract,
+                                    sla_diagnostics** diagnostics) {
+  if (diagnostics) *diagnostics = nullptr;
+  if (!contract) return SLA_ERROR_ARGUMENT;
+  *contract = nullptr;
+  if (!text && length > 0) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    return finish_load(
+        sla::load_string(name ? name : "<string>", std::string(text ? text : "", length),
+                         options ? options->options : sla::LoadOptions{}),
+        contract, diagnostics);
+  });
+}
+
+void sla_contract_free(sla_contract* contract) {
+  delete contract;
+}
+
+const char* sla_contract_name(const sla_contract* c) {
+  return c ? c->model->contract.name.c_str() : "";
+}
+
+size_t sla_contract_package_count(const sla_contract* c) {
+  return c ? c->model->packages.size() : 0;
+}
+
+const char* sla_contract_package_id(const sla_contract* c, size_t i) {
+  return c && i < c->model->packages.size() ? c->model->packages[i].id.c_str() : "";
+}
+
+size_t sla_contract_addon_count(const sla_contract* c) {
+  return c ? c->model->addons.size() : 0;
+}
+
+const char* sla_contract_addon_id(const sla_contract* c, size_t i) {
+  return c && i < c->model->addons.size() ? c->model->addons[i].id.c_str() : "";
+}
+
+size_t sla_contract_priority_count(const sla_contract* c) {
+  return c ? c->model->priorities.size() : 0;
+}
+
+const char* sla_contract_priority_name(const sla_contract* c, size_t i) {
+  return c && i < c->model->priorities.size() ? c->model->priorities[i].name.c_str() : "";
+}
+
+// ---- Evaluators
+
+sla_status sla_evaluator_new(const sla_contract* contract, const char* package,
+                             const char* const* addons, size_t addon_count,
+                             sla_evaluator** evaluator, sla_diagnostics** diagnostics) {
+  if (diagnostics) *diagnostics = nullptr;
+  if (!evaluator) return SLA_ERROR_ARGUMENT;
+  *evaluator = nullptr;
+  if (!contract || !package || (addon_count > 0 && !addons)) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < addon_count; ++i) {
+      if (!addons[i]) return SLA_ERROR_ARGUMENT;
+      ids.emplace_back(addons[i]);
+    }
+    auto made = sla::Evaluator::make(contract->model, package, ids);
+    if (!made.evaluator) {
+      give_message(diagnostics, made.error);
+      return SLA_ERROR_SELECTION;
+    }
+    give(diagnostics, {});
+    *evaluator = new sla_evaluator{std::move(*made.evaluator)};
+    return SLA_OK;
+  });
+}
+
+void sla_evaluator_free(sla_evaluator* evaluator) {
+  delete evaluator;
+}
+
+// ---- Tickets
+
+sla_ticket sla_ticket_init(void) {
+  return sla_ticket{nullptr, SLA_NO_TIME, SLA_NO_TIME, SLA_NO_TIME, nullptr, 0};
+}
+
+const char* sla_verdict_name(sla_verdict verdict) {
+  switch (verdict) {
+    case SLA_MET:
+      return "met";
+    case SLA_BREACHED:
+      return "breached";
+    case SLA_PENDING:
+      return "pending";
+    case SLA_NO_TARGET:
+      return "no_target";
+  }
+  return "unknown";
+}
+
+sla_status sla_evaluate(const sla_evaluator* evaluator, const sla_ticket* ticket, int64_t as_of,
+                        sla_result* result) {
+  if (!evaluator || !ticket || !result) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    std::vector<sla::TicketEvent> events;
+    return evaluate_one(*evaluator, *ticket, as_of, *result, events);
+  });
+}
+
+sla_status sla_evaluate_batch(const sla_evaluator* evaluator, const sla_ticket* tickets,
+                              size_t count, int64_t as_of, sla_result* results) {
+  if (!evaluator || (count > 0 && (!tickets || !results))) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    std::vector<sla::TicketEvent> events;  // reused: no allocation per ticket once grown
+    sla_status status = SLA_OK;
+    for (size_t i = 0; i < count; ++i)
+      if (evaluate_one(*evaluator, tickets[i], as_of, results[i], events) != SLA_OK)
+        status = SLA_ERROR_TICKET;
+    return status;
+  });
+}
+
+sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket* ticket, int64_t as_of,
+                       char** text) {
+  if (text) *text = nullptr;
+  if (!evaluator || !ticket || !text) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    std::vector<sla::TicketEvent> events;
+    sla_result check;
+    if (const sla_status s = evaluate_one(*evaluator, *ticket, as_of, check, events); s != SLA_OK)
+      return s;
+    std::string all;
+    for (const auto& step :
+         sla::explain(evaluator->evaluator, ticket_of(*ticket, events), instant(as_of)))
+      all += step.text + "\n";
+    *text = new char[all.size() + 1];
+    std::memcpy(*text, all.c_str(), all.size() + 1);
+    return SLA_OK;
+  });
+}
+
+// ---- Time
+
+sla_status sla_parse_time(const char* text, int64_t* unix_seconds) {
+  if (!text || !unix_seconds) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    const auto t = sla::parse_instant(text);
+    if (!t) return SLA_ERROR_ARGUMENT;
+    *unix_seconds = t->time_since_epoch().count();
+    return SLA_OK;
+  });
+}
+
+sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer, size_t size) {
+  if (!evaluator || !buffer || size == 0) return SLA_ERROR_ARGUMENT;
+  if (!in_range(t)) return SLA_ERROR_RANGE;
+  return guarded([&] {
+    const std::string text =
+        sla::format_instant(instant(t), evaluator->evaluator.utc_offset(instant(t)));
+    if (text.size() + 1 > size) return SLA_ERROR_ARGUMENT;
+    std::memcpy(buffer, text.c_str(), text.size() + 1);
+    return SLA_OK;
+  });
+}
+
+int sla_is_open(const sla_evaluator* evaluator, int64_t t) {
+  if (!evaluator || !in_range(t)) return 0;
+  try {
+    return evaluator->evaluator.is_open(instant(t)) ? 1 : 0;
+  } catch (...) {
+    return 0;
+  }
+}
+
+sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from, int64_t seconds,
+                                 int64_t* result) {
+  if (!evaluator || !result || seconds < 0) return SLA_ERROR_ARGUMENT;
+  if (!in_range(from)) return SLA_ERROR_RANGE;
+  return guarded([&] {
+    const auto t = evaluator->evaluator.add_business_time(
+        instant(from), std::chrono::seconds(std::min<int64_t>(seconds, kEnd - kFirst)));
+    if (!t) return SLA_ERROR_RANGE;
+    *result = t->time_since_epoch().count();
+    return SLA_OK;
+  });
+}
+
+sla_status sla_business_time_between(const sla_evaluator* evaluator, int64_t from, int64_t to,
+                                     int64_t* seconds) {
+  if (!evaluator || !seconds) return SLA_ERROR_ARGUMENT;
+  if (!in_range(from) || !in_range(to)) return SLA_ERROR_RANGE;
+  return guarded([&] {
+    const auto s = evaluator->evaluator.business_time_between(instant(from), instant(to));
+    if (!s) return SLA_ERROR_RANGE;
+    *seconds = s->count();
+    return SLA_OK;
+  });
 }
 
 }  // extern "C"

@@ -191,6 +191,22 @@ class State {
     node.span = span(at, at);
     if (!tokens_.empty())
       node.span.begin = std::visit([](auto& v) { return v.span.begin; }, tokens_.front());
+    // nodes_ holds the file's root and the blocks open around this one.
+    if (nodes_.size() > limits_.max_nesting) {
+      // The head's first token, or its keyword ("escalation") just before `at`.
+      Span head = node.span;
+      if (tokens_.empty()) {
+        const char* word = at;
+        while (word > base_ && g::is_word_char(word[-1])) --word;
+        head.begin = span(word, at).begin;
+      }
+      error(Code::nesting_too_deep, head,
+            fmt::format("{} block nested {} deep (the limit is {})", ast::name(kind), nodes_.size(),
+                        limits_.max_nesting),
+            fmt::format("the program that loads this contract allows blocks {} deep "
+                        "(Limits::max_nesting)",
+                        limits_.max_nesting));
+    }
     node.args = std::move(tokens_);
     tokens_.clear();
     nodes_.push_back(std::move(node));

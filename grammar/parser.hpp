@@ -17,6 +17,11 @@ struct ParseLimits {
   std::size_t max_file_bytes = 1 << 20;  // a contract is a few KiB; 1 MiB is plenty
   std::size_t max_statements = 20000;    // per file
   std::size_t max_errors = 50;           // then stop: the rest is noise
+  // Blocks inside blocks: a top-level block is 1 deep, an escalation block in a
+  // package 2. The grammar itself nests no deeper (its rules do not recurse, and
+  // braces in text that does not parse are skipped by counting), so this only
+  // matters to a host that allows less.
+  std::size_t max_nesting = 16;
 };
 
 struct ParseResult {

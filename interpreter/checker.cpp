@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -119,10 +120,84 @@ std::vector<std::string> hours_of(const Node& s) {
   return out;
 }
 
+// "Did you mean" compares a word with each name it could be; beyond this many
+// names (no real contract comes near) it is not offered.
+constexpr std::size_t kMaxSuggestionCandidates = 1000;
+
+std::string folded(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The budget of Limits::max_items counts clauses, and their text: a clause counts
+// once, and once more for each kBytesPerItem bytes of text it holds, so that a
+// long text copied into every package that inherits it is paid for.
+constexpr std::size_t kBytesPerItem = 256;
+
+// What a package weighs in that budget.
+std::size_t clauses(const Package& p) {
+  std::size_t n = 1 + p.requires_.size() + p.excludes.size() + p.channels.size() +
+                  p.features.size() + p.descriptions.size() + p.targets.size() + p.notes.size();
+  std::size_t bytes = p.id.size() + p.title.size() + p.summary.size() + p.extends.size() +
+                      p.sold_included_in.size() + p.sold_label.size() + p.calendar.size() +
+                      p.span.file.size();
+  auto text = [&](const std::string& s) { bytes += s.size(); };
+  if (p.price) text(p.price->label);
+  for (const auto& r : p.requires_) text(r);
+  for (const auto& r : p.excludes) text(r);
+  for (const auto& r : p.requires_at) text(r.file);
+  for (const auto& r : p.excludes_at) text(r.file);
+  for (const auto& c : p.channels) bytes += c.name.size() + c.at.size() + c.label.size();
+  for (const auto& f : p.features) bytes += f.name.size() + f.description.size();
+  for (const auto& [priority, words] : p.descriptions) bytes += priority.size() + words.size();
+  for (const auto& t : p.targets)
+    bytes += t.priority.size() + t.within.text.size() + t.label.size() + t.origin.size() +
+             t.span.file.size();
+  for (const auto& note : p.notes) text(note);
+  if (p.pause_statuses) {
+    n += p.pause_statuses->size();
+    for (const auto& status : *p.pause_statuses) text(status);
+  }
+  if (p.escalation) {
+    n += p.escalation->size();
+    for (const auto& b : *p.escalation)
+      bytes += b.role.size() + b.contact.size() + b.channel.size() + b.remark.size() +
+               b.from.text.size() + (b.until ? b.until->text.size() : 0) + b.span.file.size();
+  }
+  for (const auto& u : p.uptime) {
+    n += 1 + u.exclusions.size() + u.credits.size() + u.notes.size();
+    bytes += u.service.size() + u.target_label.size() + u.period.size() + u.published_at.size() +
+             u.credits_text.size() + u.span.file.size();
+    for (const auto& e : u.exclusions)
+      bytes += e.category.size() + e.text.size() + e.span.file.size();
+    for (const auto& c : u.credits) text(c.span.file);
+    for (const auto& note : u.notes) text(note);
+  }
+  return n + bytes / kBytesPerItem;
+}
+
+// The opening hours and dated rules of a calendar, counted the same way.
+std::size_t clauses(const CalendarSpec& spec) {
+  std::size_t n = 1, bytes = spec.name.size() + spec.zone.size();
+  for (const auto& day : spec.weekly) n += day.size();
+  for (const auto& h : spec.holidays) {
+    n += 1 + h.hours.size();
+    bytes += h.name.size();
+  }
+  return n + bytes / kBytesPerItem;
+}
+
+// A statement's own weight: itself, the statements of a block it opens, its text.
+std::size_t weight(const ast::Node& s) {
+  return 1 + s.children.size() + ast::args<ast::TimeRange>(s).size() +
+         (s.span.end - s.span.begin) / kBytesPerItem;
+}
+
 class Checker {
  public:
-  Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
-      : sources_(sources), diagnostics_(diagnostics) {}
+  Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics, const Limits& limits)
+      : sources_(sources), diagnostics_(diagnostics), limits_(limits) {}
 
   std::shared_ptr<const Model> run(const std::vector<const ast::File*>& files) {
     auto model = std::make_shared<Model>();
@@ -135,10 +210,17 @@ class Checker {
     check_header();
     check_definitions();
     check_priorities();
+    for (const auto& p : model_->priorities) {
+      rank_.emplace(p.name, p.rank);
+      folded_.emplace(folded(p.name), p.rank);
+    }
     for (const Node* n : items_[Kind::holiday_set]) check_holiday_set(*n);
     for (const Node* n : items_[Kind::calendar]) resolve_calendar(ident_of(*n));
     for (const Node* n : items_[Kind::package]) resolve_package(ident_of(*n));
-    for (const Node* n : items_[Kind::addon]) model_->addons.push_back(build_addon(*n));
+    for (const Node* n : items_[Kind::addon]) {
+      model_->addons.push_back(build_addon(*n));
+      addon_index_.emplace(model_->addons.back().id, model_->addons.size() - 1);
+    }
     check_addons();
     for (const Node* n : items_[Kind::example]) check_example(*n);
     if (has_errors(diagnostics_)) return nullptr;
@@ -153,11 +235,26 @@ class Checker {
     return {loc.file, loc.line, loc.column};
   }
 
+  // After Limits::max_errors errors the checker goes on silently: a contract that
+  // is wrong everywhere gets one more diagnostic saying so, not thousands.
   Diagnostic& report(Code code, Span span, std::string message, std::string hint = {}) {
+    if (quiet()) {
+      discarded_ = {};
+      return discarded_;
+    }
+    if (++errors_ > limits_.max_errors) {
+      diagnostics_.push_back(
+          make_diagnostic(Code::too_many_errors, sources_.locate(span),
+                          fmt::format("too many errors; stopped after {}", limits_.max_errors)));
+      discarded_ = {};
+      return discarded_;
+    }
     diagnostics_.push_back(
         make_diagnostic(code, sources_.locate(span), std::move(message), std::move(hint)));
     return diagnostics_.back();
   }
+
+  bool quiet() const { return errors_ > limits_.max_errors; }
 
   void note(Diagnostic& d, Span span, std::string message) {
     d.notes.push_back({sources_.locate(span), std::move(message)});
@@ -165,9 +262,19 @@ class Checker {
 
   template <typename Names>
   std::string did_you_mean(const std::string& word, const Names& names) {
+    // A suggestion compares the word with every name: not among thousands.
+    if (quiet() || names.size() > kMaxSuggestionCandidates) return {};
     std::vector<std::string> candidates(names.begin(), names.end());
     auto near = closest(word, std::span<const std::string>(candidates));
     return near ? fmt::format("did you mean '{}'?", *near) : std::string();
+  }
+
+  void unknown(Span span, std::string_view what, const std::string& name, Kind kind) {
+    if (quiet()) {
+      report(Code::unknown_name, span, {});
+      return;
+    }
+    unknown(span, what, name, names_of(kind));
   }
 
   void unknown(Span span, std::string_view what, const std::string& name,
@@ -231,9 +338,72 @@ class Checker {
 
   std::vector<std::string> names_of(Kind kind) {
     std::vector<std::string> out;
+    std::set<std::string_view> seen;
     for (const Node* n : items_[kind])
-      if (std::find(out.begin(), out.end(), ident_of(*n)) == out.end()) out.push_back(ident_of(*n));
+      if (seen.insert(ident_of(*n)).second) out.push_back(ident_of(*n));
     return out;
+  }
+
+  // ------------------------------------------------------------ limits
+
+  // Charges `n` clauses to the budget of the whole contract after inheritance
+  // (Limits::max_items). When it is spent: false, and one diagnostic for the load.
+  bool charge(std::size_t n, Span at, std::string_view what) {
+    if (!items_spent_ && n <= limits_.max_items - std::min(items_used_, limits_.max_items)) {
+      items_used_ += n;
+      return true;
+    }
+    if (!items_spent_)
+      report(Code::too_many_items, at,
+             fmt::format(
+                 "{} takes the contract past {} clauses once inheritance, add-ons and holiday sets "
+                 "are applied (the limit)",
+                 what, limits_.max_items),
+             "shorten the contract; the program that loads it sets the limit (Limits::max_items)");
+    items_spent_ = true;
+    return false;
+  }
+
+  // The parent a calendar or package names after `extends`, or "".
+  std::string parent_of(Kind kind, const Node& block) {
+    if (ast::args<ast::Ident>(block).size() < 2) return {};
+    const std::string& parent = ident_of(block, 1);
+    return item(kind, parent) ? parent : std::string();
+  }
+
+  // How many ancestors a calendar or package has (a cycle ends the count; it is
+  // reported where the items are resolved). Each chain is walked once.
+  std::size_t ancestors(Kind kind, const std::string& id) {
+    std::vector<std::string> path;
+    std::set<std::string> on_path;
+    std::size_t above = 0;  // ancestors of the item above the last one on the path, plus one
+    for (std::string current = id;;) {
+      if (auto it = ancestors_.find({kind, current}); it != ancestors_.end()) {
+        above = it->second + 1;
+        break;
+      }
+      path.push_back(current);
+      on_path.insert(current);
+      const Node* block = item(kind, current);
+      std::string parent = block ? parent_of(kind, *block) : std::string();
+      if (parent.empty() || on_path.count(parent)) break;
+      current = std::move(parent);
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it) ancestors_[{kind, *it}] = above++;
+    return ancestors_[{kind, id}];
+  }
+
+  // True (and reported once per chain) when `block` has more ancestors than allowed.
+  bool too_deep(Kind kind, const std::string& id, const Node& block) {
+    const std::size_t depth = ancestors(kind, id);
+    if (depth <= limits_.max_extends_depth) return false;
+    if (depth == limits_.max_extends_depth + 1)
+      report(Code::inheritance_too_deep, ident_span(block, 1),
+             fmt::format("{} '{}' has a chain of {} parents; the limit is {}", ast::name(kind), id,
+                         depth, limits_.max_extends_depth),
+             "state the terms in fewer steps; the program that loads the contract sets the limit "
+             "(Limits::max_extends_depth)");
+    return true;
   }
 
   const Node* item(Kind kind, const std::string& name) {
@@ -329,6 +499,13 @@ class Checker {
           note(d, it->second, "first listed here");
           continue;
         }
+        // Each ticket looks its priority up among them, each target is kept per priority.
+        if (model_->priorities.size() >= limits_.max_priorities) {
+          report(Code::too_many_items, ident_span(s),
+                 fmt::format("more than {} priorities (the limit)", limits_.max_priorities),
+                 "the program that loads the contract sets the limit (Limits::max_priorities)");
+          return;
+        }
         model_->priorities.push_back(
             {name, text_of(s), static_cast<int>(model_->priorities.size()), ref(s.span)});
       }
@@ -337,7 +514,16 @@ class Checker {
 
   // Case-insensitive lookup: "critical" names the priority "Critical".
   const Priority* priority(const ast::Ident& name) {
-    if (const Priority* p = model_->priority(name.name)) return p;
+    // Model::priority's rule (the exact name, else the first equal but for case),
+    // through maps: a contract may hold many priorities and many targets.
+    if (auto it = rank_.find(name.name); it != rank_.end())
+      return &model_->priorities[static_cast<std::size_t>(it->second)];
+    if (auto it = folded_.find(folded(name.name)); it != folded_.end())
+      return &model_->priorities[static_cast<std::size_t>(it->second)];
+    if (quiet()) {
+      report(Code::unknown_priority, name.span, {});
+      return nullptr;
+    }
     std::vector<std::string> known;
     for (const auto& p : model_->priorities) known.push_back(p.name);
     if (model_->priorities.empty()) {
@@ -428,6 +614,7 @@ class Checker {
   struct CalendarBuild {
     CalendarSpec spec;
     CalendarInfo info;
+    std::map<int, std::size_t> holiday_at;  // day number -> index in spec.holidays
     bool ok = true;
     bool has_zone = false, has_hours = false;
   };
@@ -442,20 +629,28 @@ class Checker {
              fmt::format("calendar '{}' extends itself through its parents", id));
       return nullptr;
     }
+    if (items_spent_ || too_deep(Kind::calendar, id, *block)) return nullptr;
     calendar_stack_.insert(id);
     auto build = std::make_unique<CalendarBuild>();
     CalendarBuild& b = *build;
+    const std::string what = fmt::format("calendar '{}'", id);
     bool parent_failed = false;  // then what it lacks was already said
     const std::string parent = ast::args<ast::Ident>(*block).size() > 1 ? ident_of(*block, 1) : "";
     if (!parent.empty()) {
-      if (CalendarBuild* p = resolve_calendar(parent)) {
+      CalendarBuild* p = resolve_calendar(parent);
+      if (p && !charge(clauses(p->spec), ident_span(*block), what)) {
+        calendar_stack_.erase(id);
+        return nullptr;
+      }
+      if (p) {
         b.spec = p->spec;
+        b.holiday_at = p->holiday_at;
         b.info = p->info;
         b.has_zone = p->has_zone;
         b.has_hours = p->has_hours;
         b.ok = p->ok;
       } else if (!item(Kind::calendar, parent)) {
-        unknown(ident_span(*block, 1), "calendar", parent, names_of(Kind::calendar));
+        unknown(ident_span(*block, 1), "calendar", parent, Kind::calendar);
         b.ok = false;
         parent_failed = true;
       } else {
@@ -474,7 +669,12 @@ class Checker {
 
     std::uint8_t own_days = 0;  // weekdays whose hours this calendar states itself
     std::map<std::string, Span> dated;
+    bool week_too_full = false;  // said once per calendar
     for (const Node& s : block->children) {
+      if (!charge(weight(s), s.span, what)) {
+        b.ok = false;
+        break;
+      }
       switch (s.kind) {
         case Kind::zone:
           b.has_zone = check_zone(s, b);
@@ -495,6 +695,24 @@ class Checker {
             auto hours =
                 always ? std::vector<DailyInterval>{{std::chrono::hours(0), std::chrono::hours(24)}}
                        : intervals(s, b.ok);
+            // Each opening of the week is an interval in every year's table: their
+            // number bounds what compiling a year costs (Limits::max_weekly_intervals).
+            std::size_t week = 0;
+            for (int d = 0; d < 7; ++d)
+              week += (mask & (1u << d))
+                          ? (own_days & (1u << d) ? b.spec.weekly[d].size() : 0) + hours.size()
+                          : b.spec.weekly[d].size();
+            if (week > limits_.max_weekly_intervals) {
+              if (!week_too_full)
+                report(Code::too_many_items, s.span,
+                       fmt::format("calendar '{}' opens {} times a week; the limit is {}", id, week,
+                                   limits_.max_weekly_intervals),
+                       "join adjacent openings; the program that loads the contract sets the "
+                       "limit (Limits::max_weekly_intervals)");
+              week_too_full = true;
+              b.ok = false;
+              break;
+            }
             for (int d = 0; d < 7; ++d) {
               if (!(mask & (1u << d))) continue;
               if (!(own_days & (1u << d))) b.spec.weekly[d].clear();
@@ -513,11 +731,17 @@ class Checker {
           for (const auto* set_name : ast::args<ast::Ident>(s)) {
             const Node* set = item(Kind::holiday_set, set_name->name);
             if (!set) {
-              unknown(set_name->span, "holiday set", set_name->name, names_of(Kind::holiday_set));
+              unknown(set_name->span, "holiday set", set_name->name, Kind::holiday_set);
               b.ok = false;
               continue;
             }
             b.info.holiday_sets.push_back(set_name->name);
+            std::size_t days = 0;
+            for (const Node* h : holiday_nodes_[set_name->name]) days += weight(*h);
+            if (!charge(days, set_name->span, what)) {
+              b.ok = false;
+              break;
+            }
             for (const Node* h : holiday_nodes_[set_name->name]) {
               bool ok = true;
               add_dated(b, dated, *ast::arg<ast::Date>(*h), text_of(*h), intervals(*h, ok), *h);
@@ -581,6 +805,7 @@ class Checker {
       }
     }
     model_->calendars.push_back(b.info);
+    calendar_index_.emplace(id, model_->calendars.size() - 1);
     return (calendars_[id] = std::move(build)).get();
   }
 
@@ -607,9 +832,10 @@ class Checker {
     HolidayRule rule{date::year{date.year} / date.month / date.day, std::move(name),
                      std::move(hours)};
     // A date stated in the calendar itself overrides the same date in a holiday set.
-    auto existing = std::find_if(b.spec.holidays.begin(), b.spec.holidays.end(),
-                                 [&](const HolidayRule& r) { return r.day == rule.day; });
-    if (existing != b.spec.holidays.end()) {
+    const int day = static_cast<int>(date::sys_days{rule.day}.time_since_epoch().count());
+    auto [at, fresh] = b.holiday_at.emplace(day, b.spec.holidays.size());
+    if (!fresh) {
+      auto existing = b.spec.holidays.begin() + static_cast<std::ptrdiff_t>(at->second);
       if (auto it = dated.find(key); it != dated.end() && s.kind != Kind::holiday) {
         auto& d = report(Code::duplicate_statement, s.span, fmt::format("{} is given twice", key));
         note(d, it->second, "first given here");
@@ -690,8 +916,15 @@ class Checker {
                  Kind::clock_pauses, Kind::escalation});
 
     std::map<std::pair<TargetKind, std::string>, Span> targets_seen;
+    std::map<std::pair<TargetKind, std::string>, std::size_t> target_at;  // index in p.targets
     std::map<std::string, Span> uptime_seen;
+    const std::string what = fmt::format("{} '{}'", p.is_addon ? "add-on" : "package", p.id);
     for (const Node& s : block.children) {
+      // A target for 'all' priorities is one clause per priority.
+      const bool for_all =
+          (s.kind == Kind::respond || s.kind == Kind::resolve) && ast::has_word(s, "all");
+      const std::size_t copies = for_all ? std::max<std::size_t>(1, model_->priorities.size()) : 1;
+      if (!charge(copies * weight(s), s.span, what)) break;
       switch (s.kind) {
         case Kind::summary:
           p.summary = text_of(s);
@@ -722,8 +955,7 @@ class Checker {
           break;
         case Kind::uses_calendar: {
           const std::string& name = ident_of(s);
-          if (!item(Kind::calendar, name))
-            unknown(ident_span(s), "calendar", name, names_of(Kind::calendar));
+          if (!item(Kind::calendar, name)) unknown(ident_span(s), "calendar", name, Kind::calendar);
           p.calendar = name;
           break;
         }
@@ -740,7 +972,7 @@ class Checker {
         }
         case Kind::respond:
         case Kind::resolve:
-          add_targets(p, s, targets_seen);
+          add_targets(p, s, targets_seen, target_at);
           break;
         case Kind::clock_starts:
           p.clock_starts_at_next_opening = ast::has_word(s, "at next opening");
@@ -775,7 +1007,8 @@ class Checker {
   }
 
   void add_targets(Package& p, const Node& s,
-                   std::map<std::pair<TargetKind, std::string>, Span>& seen) {
+                   std::map<std::pair<TargetKind, std::string>, Span>& seen,
+                   std::map<std::pair<TargetKind, std::string>, std::size_t>& at) {
     Target t;
     t.kind = s.kind == Kind::respond ? TargetKind::response : TargetKind::resolution;
     t.within = duration_value(*ast::arg<ast::Duration>(s));
@@ -809,13 +1042,10 @@ class Checker {
         continue;
       }
       if (!all) seen[key] = s.span;
-      auto existing = std::find_if(p.targets.begin(), p.targets.end(), [&](const Target& x) {
-        return x.kind == t.kind && x.priority == name;
-      });
-      if (existing != p.targets.end())
-        *existing = t;
-      else
+      if (auto [slot, fresh] = at.emplace(key, p.targets.size()); fresh)
         p.targets.push_back(t);
+      else
+        p.targets[slot->second] = t;
     }
   }
 
@@ -913,8 +1143,9 @@ class Checker {
   }
 
   const Package* resolve_package(const std::string& id) {
-    for (const auto& p : model_->packages)
-      if (p.id == id) return &p;
+    if (auto it = package_index_.find(id); it != package_index_.end())
+      return &model_->packages[it->second];
+    if (failed_packages_.count(id)) return nullptr;
     const Node* block = item(Kind::package, id);
     if (!block) return nullptr;
     if (package_stack_.count(id)) {
@@ -922,19 +1153,34 @@ class Checker {
              fmt::format("package '{}' extends itself through its parents", id));
       return nullptr;
     }
+    // Past a limit, packages are not flattened: what was said is said once.
+    if (items_spent_ || too_deep(Kind::package, id, *block)) {
+      failed_packages_.insert(id);
+      return nullptr;
+    }
     package_stack_.insert(id);
     ident_of_block_ = id;
     Package own = build(*block);
     Package flat = own;
+    auto give_up = [&] {
+      package_stack_.erase(id);
+      failed_packages_.insert(id);
+      return nullptr;
+    };
+    if (items_spent_) return give_up();
     if (!own.extends.empty()) {
       const Package* parent = resolve_package(own.extends);
+      if (!parent && failed_packages_.count(own.extends)) return give_up();
+      if (parent && !charge(clauses(*parent), ident_span(*block),
+                            fmt::format("package '{}', with what it inherits,", id)))
+        return give_up();
       if (!parent) {
         if (item(Kind::addon, own.extends))
           report(Code::misplaced_statement, ident_span(*block, 1),
                  fmt::format("a package extends a package; '{}' is an add-on", own.extends),
                  "an add-on is selected with the package instead: --addon " + own.extends);
         else if (!package_stack_.count(own.extends) && !item(Kind::package, own.extends))
-          unknown(ident_span(*block, 1), "package", own.extends, names_of(Kind::package));
+          unknown(ident_span(*block, 1), "package", own.extends, Kind::package);
       } else {
         flat = inherit(*parent, own);
       }
@@ -944,25 +1190,30 @@ class Checker {
     if (flat.calendar.empty())
       report(Code::missing_statement, ident_span(*block),
              fmt::format("package '{}' has no calendar (none of its own, none inherited)", id),
-             names_of(Kind::calendar).empty()
+             items_[Kind::calendar].empty()
                  ? "define a calendar, then add: calendar NAME"
-                 : fmt::format("add: calendar {}", names_of(Kind::calendar).front()));
+                 : fmt::format("add: calendar {}", ident_of(*items_[Kind::calendar].front())));
     check_business_units(flat, *block);
     model_->packages.push_back(std::move(flat));
+    package_index_.emplace(id, model_->packages.size() - 1);
     return &model_->packages.back();
   }
 
   void sort_targets(Package& p) {
+    auto rank = [&](const std::string& name) {
+      const auto it = rank_.find(name);
+      return it == rank_.end() ? 0 : it->second;
+    };
     std::stable_sort(p.targets.begin(), p.targets.end(), [&](const Target& a, const Target& b) {
-      const auto* pa = model_->priority(a.priority);
-      const auto* pb = model_->priority(b.priority);
-      return std::pair(a.kind, pa ? pa->rank : 0) < std::pair(b.kind, pb ? pb->rank : 0);
+      return std::pair(a.kind, rank(a.priority)) < std::pair(b.kind, rank(b.priority));
     });
   }
 
   // Business-day units need a business-day length in the governing calendar.
   void check_business_units(const Package& p, const Node& block) {
-    const CalendarInfo* cal = model_->calendar(p.calendar);
+    const auto at = calendar_index_.find(p.calendar);
+    const CalendarInfo* cal =
+        at == calendar_index_.end() ? nullptr : &model_->calendars[at->second];
     if (!cal || !cal->calendar) return;
     if (cal->business_day_seconds) return;
     auto check = [&](const DurationValue& d, const SourceRef& where) {
@@ -991,8 +1242,8 @@ class Checker {
       if (s.kind != Kind::requirement && s.kind != Kind::exclusion) continue;
       for (const auto* name : ast::args<ast::Ident>(s)) {
         if (!item(Kind::package, name->name) && !item(Kind::addon, name->name)) {
-          auto known = names_of(Kind::package);
-          auto addons = names_of(Kind::addon);
+          auto known = quiet() ? std::vector<std::string>() : names_of(Kind::package);
+          auto addons = quiet() ? std::vector<std::string>() : names_of(Kind::addon);
           known.insert(known.end(), addons.begin(), addons.end());
           unknown(name->span, "package or add-on", name->name, known);
         } else if (name->name == a.id) {
@@ -1007,12 +1258,48 @@ class Checker {
     return a;
   }
 
+  const Package* flat_package(const std::string& id) const {
+    const auto it = package_index_.find(id);
+    return it == package_index_.end() ? nullptr : &model_->packages[it->second];
+  }
+
+  const Package* addon(const std::string& id) const {
+    const auto it = addon_index_.find(id);
+    return it == addon_index_.end() ? nullptr : &model_->addons[it->second];
+  }
+
+  // What Model::select costs, in the clauses of Limits::max_items: it looks names
+  // up one by one, walks the package's parents when add-ons are chosen, and
+  // copies the package and applies each add-on.
+  std::size_t select_cost(const std::string& package, const std::vector<std::string>& addons) {
+    const std::size_t packages = model_->packages.size();
+    std::size_t n =
+        packages + model_->calendars.size() + model_->addons.size() * (1 + 2 * addons.size());
+    if (const Package* base = flat_package(package)) n += clauses(*base);
+    if (!addons.empty()) n += (ancestors(Kind::package, package) + 1) * packages;
+    for (const auto& id : addons)
+      if (const Package* a = addon(id)) n += clauses(*a);
+    return n;
+  }
+
+  // Model::select, its work charged to the contract's budget; nullopt when spent.
+  std::optional<Selection> checked_select(const std::string& package,
+                                          const std::vector<std::string>& addons, Span at,
+                                          std::string_view what) {
+    if (!charge(select_cost(package, addons), at, what)) return std::nullopt;
+    return select(*model_, package, addons);
+  }
+
   void check_addons() {
     // Each add-on on each package it requires must still make sense.
     for (const auto& a : model_->addons) {
       for (const auto& req : a.requires_) {
-        if (!model_->package(req)) continue;
-        Selection sel = select(*model_, req, {a.id});
+        if (!flat_package(req)) continue;
+        const Node* block = item(Kind::addon, a.id);
+        auto checked = checked_select(req, {a.id}, block ? ident_span(*block) : Span{},
+                                      fmt::format("add-on '{}' on package '{}'", a.id, req));
+        if (!checked) return;
+        Selection& sel = *checked;
         if (sel.package && item(Kind::addon, a.id))
           check_business_units(*sel.package, *item(Kind::addon, a.id));
       }
@@ -1033,18 +1320,18 @@ class Checker {
           under = &s;
           const auto names = ast::args<ast::Ident>(s);
           e.package = names[0]->name;
-          if (!model_->package(e.package)) {
+          if (!flat_package(e.package)) {
             if (item(Kind::addon, e.package))
               report(Code::misplaced_statement, names[0]->span,
                      fmt::format("'{}' is an add-on; write: under PACKAGE with {}", e.package,
                                  e.package));
             else
-              unknown(names[0]->span, "package", e.package, names_of(Kind::package));
+              unknown(names[0]->span, "package", e.package, Kind::package);
           }
           for (std::size_t i = 1; i < names.size(); ++i) {
             e.addons.push_back(names[i]->name);
-            if (!model_->addon(names[i]->name))
-              unknown(names[i]->span, "add-on", names[i]->name, names_of(Kind::addon));
+            if (!addon(names[i]->name))
+              unknown(names[i]->span, "add-on", names[i]->name, Kind::addon);
           }
           break;
         }
@@ -1082,12 +1369,13 @@ class Checker {
              "an example needs 'ticket PRIORITY raised DATE TIME'");
     if (e.expectations.empty())
       report(Code::missing_statement, block.span, "an example needs at least one 'expect'");
-    if (under && model_->package(e.package)) {
+    if (under && flat_package(e.package)) {
       bool addons_known = true;
-      for (const auto& a : e.addons) addons_known = addons_known && model_->addon(a);
+      for (const auto& a : e.addons) addons_known = addons_known && addon(a);
       if (addons_known) {
-        Selection sel = select(*model_, e.package, e.addons);
-        if (!sel.package) report(Code::conflicting_terms, under->span, sel.error);
+        auto sel =
+            checked_select(e.package, e.addons, under->span, fmt::format("example \"{}\"", e.name));
+        if (sel && !sel->package) report(Code::conflicting_terms, under->span, sel->error);
       }
     }
     model_->examples.push_back(std::move(e));
@@ -1095,6 +1383,17 @@ class Checker {
 
   const SourceMap& sources_;
   std::vector<Diagnostic>& diagnostics_;
+  const Limits& limits_;
+  std::size_t items_used_ = 0;  // clauses charged to Limits::max_items
+  bool items_spent_ = false;
+  std::map<std::pair<Kind, std::string>, std::size_t> ancestors_;
+  std::size_t errors_ = 0;
+  Diagnostic discarded_;                               // what report() returns when quiet
+  std::map<std::string, std::size_t> package_index_;   // id -> index in model_->packages
+  std::map<std::string, std::size_t> addon_index_;     // id -> index in model_->addons
+  std::map<std::string, std::size_t> calendar_index_;  // id -> index in model_->calendars
+  std::set<std::string> failed_packages_;              // not flattened: past a limit
+  std::map<std::string, int> rank_, folded_;           // priority name (or lower case) -> rank
   Model* model_ = nullptr;
   std::map<Kind, std::vector<const Node*>> items_;
   std::multimap<std::string, const Node*> by_name_;
@@ -1118,8 +1417,9 @@ DurationValue duration_value(const ast::Duration& d) {
 }
 
 std::shared_ptr<const Model> check(const std::vector<const ast::File*>& files,
-                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics) {
-  Checker checker(sources, diagnostics);
+                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics,
+                                   const Limits& limits) {
+  Checker checker(sources, diagnostics, limits);
   return checker.run(files);
 }
 

@@ -9,6 +9,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
 #include "sla/diagnostic.hpp"
+#include "sla/load.hpp"
 #include "sla/model.hpp"
 
 namespace sla {
@@ -17,8 +18,10 @@ namespace sla {
 DurationValue duration_value(const ast::Duration& d);
 
 // `files` holds imports before the files that import them; the root file last. Returns null when
-// any error was reported.
+// any error was reported. `limits` bounds inheritance (max_extends_depth), the clauses the
+// flattened contract may hold (max_items) and each calendar's week (max_weekly_intervals).
 std::shared_ptr<const Model> check(const std::vector<const ast::File*>& files,
-                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics);
+                                   const SourceMap& sources, std::vector<Diagnostic>& diagnostics,
+                                   const Limits& limits = {});
 
 }  // namespace sla

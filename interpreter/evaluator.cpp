@@ -1,4 +1,6 @@
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
+
+#include "interpreter/calendar.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -186,7 +188,7 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
       return ev;
     }
   if (ticket.created > as_of) {
-    ev.error = "created after --as-of";
+    ev.error = "created after the as-of time";
     return ev;
   }
   if (ticket.responded && *ticket.responded < ticket.created) {

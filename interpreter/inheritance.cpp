@@ -1,21 +1,25 @@
 #include "interpreter/inheritance.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace sla {
 
 namespace {
 
-// Items with the same name replace each other; new ones are added in order.
+// Items with the same name replace each other; new ones are added in order. The
+// first of equal names in `base` is the one replaced. Through an index: a long
+// list on each side must not cost their product.
 template <typename T>
 void merge_named(std::vector<T>& base, const std::vector<T>& more, auto key) {
+  if (more.empty()) return;
+  std::map<decltype(key(more.front())), std::size_t> at;
+  for (std::size_t i = 0; i < base.size(); ++i) at.emplace(key(base[i]), i);
   for (const auto& item : more) {
-    auto it =
-        std::find_if(base.begin(), base.end(), [&](const T& b) { return key(b) == key(item); });
-    if (it != base.end())
-      *it = item;
-    else
+    if (auto [it, fresh] = at.emplace(key(item), base.size()); fresh)
       base.push_back(item);
+    else
+      base[it->second] = item;
   }
 }
 

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "interpreter/calendar.hpp"
-#include "interpreter/evaluator.hpp"
 #include "interpreter/stated_label.hpp"
+#include "sla/evaluator.hpp"
 
 namespace sla::lint {
 

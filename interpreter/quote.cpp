@@ -1,4 +1,4 @@
-#include "interpreter/quote.hpp"
+#include "sla/quote.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "sla/timestamp.hpp"
+
 namespace sla {
 
 namespace {
@@ -205,6 +207,24 @@ void append_timestamp(fmt::memory_buffer& out, std::chrono::sys_seconds t,
   text[22] = ':';
   put2(text + 23, off % 60);
   out.append(text, text + 25);
+}
+
+std::optional<Instant> parse_instant(std::string_view text, std::string* error) {
+  std::string why;
+  auto parsed = parse_timestamp(text, why);
+  if (parsed && !parsed->has_offset) {
+    parsed.reset();
+    why = "the time has no offset from UTC (add Z or +07:00)";
+  }
+  if (!parsed) {
+    if (error) *error = why;
+    return std::nullopt;
+  }
+  return parsed->utc;
+}
+
+std::string format_instant(Instant t, std::chrono::seconds utc_offset, bool z_for_utc) {
+  return format_timestamp(t, utc_offset, z_for_utc);
 }
 
 }  // namespace sla

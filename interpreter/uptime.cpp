@@ -1,4 +1,6 @@
-#include "interpreter/uptime.hpp"
+#include "sla/uptime.hpp"
+
+#include "interpreter/calendar.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -225,13 +227,15 @@ std::string time_problem(const Incident& incident, std::optional<Instant> /*as_o
 
 ServiceMonth measure(const Model& model, const Package& package, const Uptime& u,
                      const CalendarInfo& calendar, std::span<const Incident> incidents,
-                     date::year_month month, std::optional<Instant> as_of) {
+                     std::chrono::year_month month, std::optional<Instant> as_of) {
   const Calendar& cal = *calendar.calendar;
   ServiceMonth r;
   r.uptime = &u;
   r.month = month;
-  r.month_start = cal.to_instant(date::local_days{month / 1});
-  r.month_end = cal.to_instant(date::local_days{(month + date::months{1}) / 1});
+  const date::year_month ym{date::year{static_cast<int>(month.year())},
+                            date::month{static_cast<unsigned>(month.month())}};
+  r.month_start = cal.to_instant(date::local_days{ym / 1});
+  r.month_end = cal.to_instant(date::local_days{(ym + date::months{1}) / 1});
   r.from = r.month_start;
   r.to = r.month_end;
 

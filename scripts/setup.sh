@@ -11,6 +11,7 @@ PACKAGES=(
   libboost-test-dev libbenchmark-dev         # tests and benchmarks
   tzdata                                     # the IANA time-zone database, read at run time
   python3 ca-certificates git                # acceptance scripts, CI checkout
+  pkgconf                                    # pkg-config: sla.pc (install test, embedding)
   chromium                                   # sla render: the HTML opened headless (tests)
 )
 

@@ -2,9 +2,11 @@
 # The whole test suite, as CI runs it (.ci/run). From a fresh Debian 12 machine:
 #   1. setup       install what is missing (scripts/setup.sh)
 #   2. build       build/ (RelWithDebInfo)
-#   3. unit        ctest -L unit in build/
+#   3. unit        ctest -L unit in build/ (with `install`: cmake --install to a
+#                  temporary prefix, consumers built against it; tests/install)
 #   4. acceptance  the shared acceptance scripts of the implemented features
-#   5. asan        build-asan/ with ASan+UBSan, ctest -L unit there
+#   5. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
+#                  checks the installed layout only and reports skipped)
 #   6. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
 #                  tickets, and fmt's promises for SLA_FORMAT_FUZZ_SECONDS (default 30)
 # Options: --quick  skip the asan and fuzz stages (for developers).
@@ -13,7 +15,7 @@
 set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
-ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh)
+ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,7 +24,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"

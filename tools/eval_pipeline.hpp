@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "tools/result_writer.hpp"
 #include "tools/ticket_reader.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/model.hpp"
 
 namespace sla::cli {

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
@@ -117,7 +117,7 @@ Command explain_command(CLI::App& sla) {
                              result.error == "unknown priority"
                                  ? fmt::format("unknown priority '{}'", result.unknown_priority)
                                  : std::string(result.error));
-        const json steps = explanation(ev, ticket, result, *as_of);
+        const json steps = explanation(ev, ticket, *as_of);
         if (o->format == "json") {
           fmt::print("{}\n", steps.dump(2));
         } else {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "interpreter/calendar.hpp"
-#include "interpreter/uptime.hpp"
+#include "sla/uptime.hpp"
 #include "tools/csv_reader.hpp"
 
 namespace sla::cli {

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "interpreter/quote.hpp"
 #include "sla/load.hpp"
+#include "sla/quote.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
 #include "tools/model_json.hpp"

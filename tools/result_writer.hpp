@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <cstdio>
 
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "tools/ticket_reader.hpp"
 
 namespace sla::cli {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 
 namespace sla::cli {

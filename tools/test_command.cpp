@@ -6,8 +6,8 @@
 #include <regex>
 #pragma GCC diagnostic pop
 
-#include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/arguments.hpp"
 #include "tools/commands.hpp"
@@ -92,7 +92,7 @@ Outcome run_example(const Model& model, const Example& e) {
                        name(target.verdict)));
     }
   }
-  if (!out.passed) out.trace = explanation(ev, ticket, result, as_of);
+  if (!out.passed) out.trace = explanation(ev, ticket, as_of);
   return out;
 }
 

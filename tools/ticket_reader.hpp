@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "interpreter/calendar.hpp"
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "tools/csv_reader.hpp"
 
 namespace sla::cli {

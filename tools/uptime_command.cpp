@@ -24,7 +24,7 @@ struct Options {
 };
 
 // A year and month the calendars can hold: 1901-01 to 2398-12.
-std::optional<date::year_month> month_argument(std::string_view text) {
+std::optional<std::chrono::year_month> month_argument(std::string_view text) {
   int y = 0;
   unsigned m = 0;
   if (text.size() != 7 || text[4] != '-') return std::nullopt;
@@ -32,12 +32,12 @@ std::optional<date::year_month> month_argument(std::string_view text) {
       std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{})
     return std::nullopt;
   if (y < 1901 || y > 2398 || m < 1 || m > 12) return std::nullopt;
-  return date::year{y} / date::month{m};
+  return std::chrono::year{y} / std::chrono::month{m};
 }
 
 // "2026-01", or a range "2026-01..2026-03"; sorted, each month once.
-bool months_argument(const std::vector<std::string>& values, std::vector<date::year_month>& out,
-                     std::string& error) {
+bool months_argument(const std::vector<std::string>& values,
+                     std::vector<std::chrono::year_month>& out, std::string& error) {
   constexpr int kMaxMonths = 1200;
   for (const auto& value : values) {
     const auto dots = value.find("..");
@@ -54,7 +54,7 @@ bool months_argument(const std::vector<std::string>& values, std::vector<date::y
       error = fmt::format("--month '{}': the range ends before it starts", value);
       return false;
     }
-    for (auto m = *first; m <= *last; m += date::months{1}) {
+    for (auto m = *first; m <= *last; m += std::chrono::months{1}) {
       out.push_back(m);
       if (out.size() > kMaxMonths) {
         error = fmt::format("--month: more than {} months asked for", kMaxMonths);
@@ -119,7 +119,7 @@ Command uptime_command(CLI::App& sla) {
   return {
       app, [o] {
         std::string error;
-        std::vector<date::year_month> months;
+        std::vector<std::chrono::year_month> months;
         if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
         std::optional<Instant> as_of;
         if (!o->as_of.empty()) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/calendar.hpp"
 #include "interpreter/timestamp.hpp"
 #include "tools/model_json.hpp"
 #include "tools/terminal.hpp"
@@ -12,7 +13,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string month_text(date::year_month m) {
+std::string month_text(std::chrono::year_month m) {
   return fmt::format("{:04}-{:02}", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
 }
 

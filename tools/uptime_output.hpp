@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "interpreter/uptime.hpp"
+#include "sla/uptime.hpp"
 
 namespace sla::cli {
 

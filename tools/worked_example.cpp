@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "interpreter/evaluator.hpp"
+#include "sla/evaluator.hpp"
 #include "tools/arguments.hpp"
 #include "tools/example_ticket.hpp"
 #include "tools/plain_words.hpp"

@@ -52,8 +52,13 @@ struct ImportPolicy {
   };
   Mode mode = Mode::automatic;
   // For Mode::folders. An import is refused when it is an absolute path, when
-  // `..` leads out of every root, or when a symbolic link leads out of them.
+  // `..` leads out of every root, or when a symbolic link leads out of them; only
+  // regular files are opened (never a device or a fifo). The text given to
+  // load_string imports relative to the first root.
   std::vector<std::string> roots;
+  // For Mode::resolver. Nothing else is read; an import is known by the name the
+  // resolver returns (one name, one file: cycles are found by name). An empty
+  // result's `error`, or an exception's what(), becomes the diagnostic (SLA010).
   ImportResolver resolve;
 
   static ImportPolicy stdlib_only() { return {Mode::stdlib_only, {}, {}}; }
@@ -68,17 +73,29 @@ struct ImportPolicy {
 // Bounds on what one load may cost. The defaults take any real contract (the
 // Qiscus SLA uses a few percent of each) and make a hostile one harmless: every
 // bound reached is a diagnostic, never a crash, a hang or an exhausted memory.
+//
+// They also bound what the Model costs to use. Evaluating a ticket touches one
+// calendar, whose opening hours compile lazily to a table per year of the years
+// 1900-2399 that the ticket reaches (a century-long business-time target under
+// a sparse calendar reaches them all): at most about 500 years x 53 weeks x
+// max_weekly_intervals intervals of 24 bytes, about 40 MB and half a second at
+// the default, once per calendar (the tables are kept for the Model's life).
+// Per ticket, the priority is looked up among max_priorities.
 struct Limits {
-  std::size_t max_file_bytes = 1 << 20;    // per file
-  std::size_t max_total_bytes = 4 << 20;   // all files of one load together
-  std::size_t max_statements = 20000;      // per file
-  std::size_t max_nesting = 16;            // blocks inside blocks
-  std::size_t max_errors = 50;             // per file, then parsing stops
-  std::size_t max_import_depth = 16;       // a imports b imports c ...
-  std::size_t max_files = 64;              // files per load, the root included
-  std::size_t max_extends_depth = 32;      // a package's chain of parents
-  std::size_t max_items = 200000;          // clauses after inheritance, all packages together
-  std::size_t max_weekly_intervals = 336;  // opening intervals per calendar week
+  std::size_t max_file_bytes = 1 << 20;   // per file
+  std::size_t max_total_bytes = 4 << 20;  // all files of one load together
+  std::size_t max_statements = 20000;     // per file
+  std::size_t max_nesting = 16;           // blocks inside blocks (the language nests 2 deep)
+  std::size_t max_errors = 50;            // per file, then parsing stops; and for the checker
+  std::size_t max_import_depth = 16;      // a imports b imports c ...
+  std::size_t max_files = 64;             // files per load, the root included
+  std::size_t max_extends_depth = 32;     // a package's (or calendar's) chain of parents
+  // Clauses after inheritance, all packages together, counting as well each
+  // calendar's hours and the holiday days it takes from sets, and the add-ons
+  // applied to packages to check them (`respond to all` counts once per priority).
+  std::size_t max_items = 200000;
+  std::size_t max_weekly_intervals = 64;  // opening intervals per calendar week
+  std::size_t max_priorities = 100;       // priorities in the contract
 };
 
 struct LoadOptions {

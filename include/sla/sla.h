@@ -1,6 +1,44 @@
-/* The C API of the sla interpreter: see docs/embedding.md. */
+/* The C API of the sla interpreter: load a contract, select a package, evaluate
+ * tickets. For C, and for any language with a C foreign-function interface
+ * (Python ctypes, Go cgo, Rust, database UDFs).
+ *
+ *   sla_contract* contract = NULL;
+ *   sla_diagnostics* diags = NULL;
+ *   if (sla_contract_load_file("qiscus-enterprise.sla", NULL, &contract, &diags) != SLA_OK) {
+ *     fputs(sla_diagnostics_text(diags), stderr);   // file:line:col: error[SLA012]: ...
+ *     sla_diagnostics_free(diags);
+ *     return 1;
+ *   }
+ *   sla_evaluator* ev = NULL;
+ *   sla_evaluator_new(contract, "premium", NULL, 0, &ev, NULL);
+ *   sla_ticket t = sla_ticket_init();
+ *   t.priority = "Critical";
+ *   sla_parse_time("2026-01-09T16:30:00+07:00", &t.created);
+ *   sla_result r;
+ *   sla_evaluate(ev, &t, t.created + 3600, &r);       // r.response.verdict == SLA_PENDING
+ *   sla_evaluator_free(ev);
+ *   sla_contract_free(contract);
+ *
+ * Rules (docs/embedding.md has the whole of them):
+ * - Every object a `_new` or `_load` function creates is freed by its `_free`
+ *   function; `_free(NULL)` does nothing. Strings the library returns as
+ *   `const char*` belong to the object they came from and live as long as it;
+ *   strings returned as `char*` belong to the caller, who frees them with
+ *   sla_string_free().
+ * - Strings are UTF-8, NUL-terminated. Times are Unix seconds (UTC);
+ *   SLA_NO_TIME stands for "none".
+ * - Functions return an sla_status; on failure the out-parameters are untouched
+ *   or NULL, and the diagnostics (when asked for) say why. Nothing aborts or
+ *   throws across this boundary.
+ * - A contract and an evaluator are immutable once made: any number of threads
+ *   may use them at once. An evaluator keeps its contract alive, so the contract
+ *   may be freed first.
+ */
 #ifndef SLA_SLA_H
 #define SLA_SLA_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 #ifndef SLA_API
 #if defined(__GNUC__) || defined(__clang__)
@@ -14,8 +52,199 @@
 extern "C" {
 #endif
 
-/* The library's version: "0.1.0". Static storage; never freed. */
+/* ---- Versions, status codes, strings ------------------------------------ */
+
+/* The library's version: "0.1.0". Static storage. */
 SLA_API const char* sla_version(void);
+
+typedef enum sla_status {
+  SLA_OK = 0,
+  SLA_ERROR_CONTRACT = 1,  /* the contract has errors: see the diagnostics */
+  SLA_ERROR_SELECTION = 2, /* unknown package or add-on, or a combination the contract forbids */
+  SLA_ERROR_TICKET = 3,    /* this ticket cannot be evaluated: see sla_result.error */
+  SLA_ERROR_ARGUMENT = 4, /* a NULL where an object is needed, a malformed time, an unknown limit */
+  SLA_ERROR_RANGE = 5,    /* a time outside the years 1901-2398, or a moment that never comes */
+  SLA_ERROR_INTERNAL = 6  /* out of memory, or a bug: please report it */
+} sla_status;
+
+/* "ok", "contract", "selection", "ticket", "argument", "range", "internal". Static storage. */
+SLA_API const char* sla_status_name(sla_status status);
+
+/* Frees a string the library gave the caller (a `char*` result). NULL is fine. */
+SLA_API void sla_string_free(char* text);
+
+/* ---- Diagnostics ----------------------------------------------------------- */
+
+/* What a load or a selection said: errors (and warnings), in source order. */
+typedef struct sla_diagnostics sla_diagnostics;
+
+typedef enum sla_severity {
+  SLA_SEVERITY_ERROR = 0,
+  SLA_SEVERITY_WARNING = 1,
+  SLA_SEVERITY_NOTE = 2
+} sla_severity;
+
+SLA_API size_t sla_diagnostics_count(const sla_diagnostics* diagnostics);
+/* Accessors for diagnostic `i` (0-based); out of range gives "" or 0. */
+SLA_API const char* sla_diagnostics_code(const sla_diagnostics* diagnostics,
+                                         size_t i); /* "SLA012"; "" for a selection error */
+SLA_API sla_severity sla_diagnostics_severity(const sla_diagnostics* diagnostics, size_t i);
+SLA_API const char* sla_diagnostics_message(const sla_diagnostics* diagnostics, size_t i);
+SLA_API const char* sla_diagnostics_file(const sla_diagnostics* diagnostics, size_t i);
+SLA_API uint32_t sla_diagnostics_line(const sla_diagnostics* diagnostics,
+                                      size_t i); /* 1-based; 0: none */
+SLA_API uint32_t sla_diagnostics_column(const sla_diagnostics* diagnostics,
+                                        size_t i); /* 1-based, in characters */
+/* All of them as the CLI prints them, one per line:
+ *   contracts/x.sla:12:5: error[SLA012]: unknown priority 'Urgent' (did you mean 'Critical'?) */
+SLA_API const char* sla_diagnostics_text(const sla_diagnostics* diagnostics);
+SLA_API void sla_diagnostics_free(sla_diagnostics* diagnostics);
+
+/* ---- Load options ---------------------------------------------------------- */
+
+/* What a contract may import and how large it may be. Without options,
+ * sla_contract_load_file may import files from the contract's own folder (and
+ * below) and the stdlib; sla_contract_load_string the stdlib only. */
+typedef struct sla_options sla_options;
+
+SLA_API sla_options* sla_options_new(void); /* NULL only when out of memory */
+SLA_API void sla_options_free(sla_options* options);
+/* Imports: the stdlib only. */
+SLA_API sla_status sla_options_stdlib_only(sla_options* options);
+/* Imports: files under `folder` (call again for more folders). No absolute
+ * import, no `..` or symbolic link leading out of the folders. */
+SLA_API sla_status sla_options_add_import_root(sla_options* options, const char* folder);
+/* A limit by name: "max_file_bytes", "max_total_bytes", "max_statements",
+ * "max_nesting", "max_errors", "max_import_depth", "max_files",
+ * "max_extends_depth", "max_items", "max_weekly_intervals", "max_priorities"
+ * (see sla/load.hpp).
+ * SLA_ERROR_ARGUMENT for an unknown name. */
+SLA_API sla_status sla_options_set_limit(sla_options* options, const char* name, uint64_t value);
+
+/* ---- Contracts ------------------------------------------------------------- */
+
+typedef struct sla_contract sla_contract;
+
+/* Loads and checks a contract. On SLA_OK *contract is set (free it with
+ * sla_contract_free); else it is NULL and the status is SLA_ERROR_CONTRACT.
+ * `options` may be NULL (the defaults). `diagnostics` may be NULL; when not,
+ * *diagnostics is always set (also on success: it may hold warnings) and the
+ * caller frees it. */
+SLA_API sla_status sla_contract_load_file(const char* path, const sla_options* options,
+                                          sla_contract** contract, sla_diagnostics** diagnostics);
+/* The same for text in memory (`length` bytes; need not be NUL-terminated);
+ * `name` is what diagnostics call it. */
+SLA_API sla_status sla_contract_load_string(const char* name, const char* text, size_t length,
+                                            const sla_options* options, sla_contract** contract,
+                                            sla_diagnostics** diagnostics);
+SLA_API void sla_contract_free(sla_contract* contract);
+
+SLA_API const char* sla_contract_name(
+    const sla_contract* contract); /* "Qiscus Enterprise Support" */
+SLA_API size_t sla_contract_package_count(const sla_contract* contract);
+SLA_API const char* sla_contract_package_id(const sla_contract* contract, size_t i); /* "basic" */
+SLA_API size_t sla_contract_addon_count(const sla_contract* contract);
+SLA_API const char* sla_contract_addon_id(const sla_contract* contract, size_t i);
+SLA_API size_t sla_contract_priority_count(const sla_contract* contract);
+SLA_API const char* sla_contract_priority_name(const sla_contract* contract,
+                                               size_t i); /* lowest first */
+
+/* ---- Evaluators ------------------------------------------------------------ */
+
+/* A package with its add-ons, ready to evaluate tickets. */
+typedef struct sla_evaluator sla_evaluator;
+
+/* `addons` holds `addon_count` add-on ids (NULL when 0). SLA_ERROR_SELECTION
+ * for an unknown package or add-on or a forbidden combination; the diagnostics
+ * (when asked for) carry the message, e.g. "unknown package 'premum'
+ * (packages: basic, premium)". */
+SLA_API sla_status sla_evaluator_new(const sla_contract* contract, const char* package,
+                                     const char* const* addons, size_t addon_count,
+                                     sla_evaluator** evaluator, sla_diagnostics** diagnostics);
+SLA_API void sla_evaluator_free(sla_evaluator* evaluator);
+
+/* ---- Tickets --------------------------------------------------------------- */
+
+#define SLA_NO_TIME INT64_MIN
+
+typedef enum sla_event_kind { SLA_EVENT_STATUS = 0, SLA_EVENT_PRIORITY = 1 } sla_event_kind;
+
+/* A status change ("Waiting on customer" may pause the clock) or a priority change. */
+typedef struct sla_event {
+  int64_t at;
+  sla_event_kind kind;
+  const char* value; /* the status, or the new priority's name */
+} sla_event;
+
+typedef struct sla_ticket {
+  const char* priority; /* a priority of the contract, in any case */
+  int64_t created;
+  int64_t responded;       /* the first response; SLA_NO_TIME when none yet */
+  int64_t resolved;        /* SLA_NO_TIME when not resolved */
+  const sla_event* events; /* in time order; NULL when event_count is 0 */
+  size_t event_count;
+} sla_ticket;
+
+/* A ticket with no times and no events. */
+SLA_API sla_ticket sla_ticket_init(void);
+
+typedef enum sla_verdict {
+  SLA_MET = 0,
+  SLA_BREACHED = 1,
+  SLA_PENDING = 2,
+  SLA_NO_TARGET = 3
+} sla_verdict;
+
+/* "met", "breached", "pending", "no_target". Static storage. */
+SLA_API const char* sla_verdict_name(sla_verdict verdict);
+
+typedef struct sla_target_result {
+  sla_verdict verdict;
+  int64_t due;   /* SLA_NO_TIME without a target, or when it never falls due */
+  int committed; /* 1: committed; 0: best effort, or no target */
+} sla_target_result;
+
+/* Strings point into the evaluator and live as long as it. */
+typedef struct sla_result {
+  const char* priority; /* the contract's spelling of the priority judged; "" on error */
+  sla_target_result response;
+  sla_target_result resolution;
+  const char* escalation_role; /* the escalation band reached: "Support Engineer"; "" when none */
+  const char* escalation_contact; /* "" when none */
+  const char* error;              /* "" when evaluated; else why not ("unknown priority") */
+} sla_result;
+
+/* Evaluates one ticket as of `as_of` (what happens later is not known yet).
+ * SLA_ERROR_TICKET when the ticket cannot be evaluated: result->error says why. */
+SLA_API sla_status sla_evaluate(const sla_evaluator* evaluator, const sla_ticket* ticket,
+                                int64_t as_of, sla_result* result);
+/* `count` tickets into `results` (as many slots). Returns SLA_OK when every one
+ * was evaluated, else SLA_ERROR_TICKET (each result says for itself). */
+SLA_API sla_status sla_evaluate_batch(const sla_evaluator* evaluator, const sla_ticket* tickets,
+                                      size_t count, int64_t as_of, sla_result* results);
+
+/* How the ticket was judged, step by step, one step per line ("Open from Fri
+ * 2026-01-09 16:30 to 17:00: 30 min counted."). The caller frees the text with
+ * sla_string_free(). NULL with SLA_ERROR_TICKET when it cannot be evaluated. */
+SLA_API sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket* ticket,
+                               int64_t as_of, char** text);
+
+/* ---- Time -------------------------------------------------------------------- */
+
+/* RFC 3339 with an offset: "2026-01-09T16:30:00+07:00", "2026-01-09T09:30:00Z". */
+SLA_API sla_status sla_parse_time(const char* text, int64_t* unix_seconds);
+/* `t` in the evaluator's calendar zone, "2026-01-12T12:30:00+07:00", into
+ * `buffer` (26 bytes suffice); SLA_ERROR_ARGUMENT when it does not fit. */
+SLA_API sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer,
+                                   size_t size);
+/* 1 when the package's desk is open at `t`, 0 when closed or out of range. */
+SLA_API int sla_is_open(const sla_evaluator* evaluator, int64_t t);
+/* The instant `seconds` of open time after `from`. */
+SLA_API sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from,
+                                         int64_t seconds, int64_t* result);
+/* Open time in [from, to), in seconds. */
+SLA_API sla_status sla_business_time_between(const sla_evaluator* evaluator, int64_t from,
+                                             int64_t to, int64_t* seconds);
 
 #ifdef __cplusplus
 }

@@ -20,17 +20,18 @@ namespace sla {
 
 struct TicketEvent {
   enum class Kind { status, priority };
-  Instant at;
+  Instant at{};
   Kind kind = Kind::status;
-  std::string_view value;  // the status ("Waiting on customer"), or the new priority's name
+  std::string_view value{};  // the status ("Waiting on customer"), or the new priority's name
 };
 
 struct Ticket {
-  std::string_view priority;  // a priority of the contract, in any case
-  Instant created;
-  std::optional<Instant> responded;     // the first response
-  std::optional<Instant> resolved;
-  std::span<const TicketEvent> events;  // in time order
+  // Every member has a default, so designated initializers may leave any out.
+  std::string_view priority{};  // a priority of the contract, in any case
+  Instant created{};
+  std::optional<Instant> responded{};  // the first response
+  std::optional<Instant> resolved{};
+  std::span<const TicketEvent> events{};  // in time order
 };
 
 enum class Verdict { met, breached, pending, no_target };

@@ -3,8 +3,8 @@
 #define BOOST_TEST_MODULE evaluator
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/evaluator.hpp"
 #include "interpreter/timestamp.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 
 using namespace sla;
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(events_after_as_of_are_not_known_yet) {
 BOOST_AUTO_TEST_CASE(a_ticket_raised_after_as_of_cannot_be_judged) {
   Evaluator ev = evaluator("premium");
   Ticket t{"Normal", at("2026-03-01T09:00:00+07:00"), {}, {}, {}};
-  BOOST_TEST(ev.evaluate(t, as_of).error == "created after --as-of");
+  BOOST_TEST(ev.evaluate(t, as_of).error == "created after the as-of time");
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_priority_from_an_event_is_named) {

@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "interpreter/evaluator.hpp"
-#include "interpreter/uptime.hpp"
+#include "sla/evaluator.hpp"
 #include "sla/load.hpp"
+#include "sla/uptime.hpp"
 #include "tools/eval_pipeline.hpp"
 #include "tools/incident_reader.hpp"
 #include "tools/result_writer.hpp"

@@ -3,8 +3,8 @@
 #define BOOST_TEST_MODULE quote
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/quote.hpp"
 #include "sla/load.hpp"
+#include "sla/quote.hpp"
 
 using namespace sla;
 

@@ -8,8 +8,8 @@
 #include <random>
 
 #include "interpreter/timestamp.hpp"
-#include "interpreter/uptime.hpp"
 #include "sla/load.hpp"
+#include "sla/uptime.hpp"
 
 using namespace sla;
 using std::chrono::minutes;
@@ -31,11 +31,11 @@ struct Setup {
   const CalendarInfo* calendar = nullptr;
 
   std::vector<ServiceMonth> report(const std::vector<Incident>& incidents,
-                                   std::vector<date::year_month> months,
+                                   std::vector<std::chrono::year_month> months,
                                    std::optional<Instant> as_of = std::nullopt) const {
     return uptime_report(*model, package, *calendar, incidents, UptimeQuery{months, as_of});
   }
-  ServiceMonth month(const std::vector<Incident>& incidents, date::year_month m,
+  ServiceMonth month(const std::vector<Incident>& incidents, std::chrono::year_month m,
                      std::optional<Instant> as_of = std::nullopt) const {
     auto r = report(incidents, {m}, as_of);
     BOOST_TEST_REQUIRE(r.size() == 1u);
@@ -86,8 +86,8 @@ Incident incident(std::string id, const std::string& start, std::optional<std::s
   return i;
 }
 
-constexpr auto jan = date::year{2026} / date::January;
-constexpr auto feb = date::year{2026} / date::February;
+constexpr auto jan = std::chrono::year{2026} / std::chrono::January;
+constexpr auto feb = std::chrono::year{2026} / std::chrono::February;
 using C = IncidentCategory;
 
 }  // namespace
@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(months_are_bounded_in_the_calendar_zone) {
 BOOST_AUTO_TEST_CASE(a_month_has_its_real_length_across_daylight_saving) {
   const auto s =
       contract("    target 99 %\n    measured monthly", "effective 2025-01-01", "America/New_York");
-  const auto r = s.month({}, date::year{2026} / date::March);
+  const auto r = s.month({}, std::chrono::year{2026} / std::chrono::March);
   BOOST_TEST(r.total == minutes(44580));  // 31 days less the spring-forward hour
   BOOST_TEST(*r.uptime_ppm == 1000000);
 }
@@ -267,12 +267,13 @@ BOOST_AUTO_TEST_CASE(ongoing_incidents_end_at_the_end_of_the_period) {
   BOOST_TEST(r.total == minutes(360));
   BOOST_TEST(r.downtime == minutes(360));
   BOOST_TEST(
-      name(s.month(v, date::year{2026} / date::March, at("2026-02-01T06:00:00+07:00")).status) ==
-      "not_started");
+      name(s.month(v, std::chrono::year{2026} / std::chrono::March, at("2026-02-01T06:00:00+07:00"))
+               .status) == "not_started");
 }
 
 BOOST_AUTO_TEST_CASE(months_outside_the_contract_are_not_in_force) {
-  const auto r = qiscus().month({}, date::year{2024} / date::December);  // effective 2025-01-01
+  const auto r =
+      qiscus().month({}, std::chrono::year{2024} / std::chrono::December);  // effective 2025-01-01
   BOOST_TEST(name(r.status) == "not_in_force");
   BOOST_TEST(name(r.coverage) == "before_contract");
   BOOST_TEST(!r.uptime_ppm.has_value());
@@ -458,7 +459,7 @@ BOOST_AUTO_TEST_CASE(a_month_of_a_quarterly_commitment_earns_no_verdict) {
   // 60 minutes down in February: 99.85 % of the month, 99.95 % of the quarter.
   const auto r = s.month({incident("A", "2026-02-10T10:00:00+07:00", "2026-02-10T11:00:00+07:00",
                                    IncidentCategory::outage, std::nullopt, "API")},
-                         date::year{2026} / 2);
+                         std::chrono::year{2026} / 2);
   BOOST_TEST(r.uptime_ppm.value_or(0) == 998511);
   BOOST_TEST((r.status == UptimeStatus::not_judged));
   BOOST_TEST((r.credit == CreditStatus::not_applicable));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sla/export.hpp"
 #include "sla/model.hpp"
 
 namespace sla {
@@ -40,7 +41,7 @@ struct Quote {
   bool valid() const { return error.empty() && problems.empty(); }
 };
 
-Quote make_quote(const Model& model, const std::string& package,
-                 const std::vector<std::string>& addons);
+SLA_API Quote make_quote(const Model& model, const std::string& package,
+                         const std::vector<std::string>& addons);
 
 }  // namespace sla

@@ -14,9 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include <date/date.h>
-
-#include "interpreter/calendar.hpp"
+#include "sla/export.hpp"
 #include "sla/model.hpp"
 
 namespace sla {
@@ -37,9 +35,9 @@ inline constexpr std::array kIncidentCategories{IncidentCategory::outage,
                                                 IncidentCategory::other};
 
 // "outage", "scheduled_maintenance", ...
-std::string_view name(IncidentCategory category);
+SLA_API std::string_view name(IncidentCategory category);
 // Accepts any case, and spaces or hyphens for the underscores ("Scheduled maintenance").
-std::optional<IncidentCategory> parse_incident_category(std::string_view text);
+SLA_API std::optional<IncidentCategory> parse_incident_category(std::string_view text);
 
 struct Incident {
   std::string id;
@@ -54,7 +52,7 @@ struct Incident {
 // attributed when excluded incidents of different causes overlap.
 enum class ExcludedCause { scheduled_maintenance, third_party, force_majeure, other };
 inline constexpr std::size_t kExcludedCauses = 4;
-std::string_view name(ExcludedCause cause);
+SLA_API std::string_view name(ExcludedCause cause);
 
 // How one incident counts in one month.
 enum class Treatment {
@@ -62,7 +60,7 @@ enum class Treatment {
   excluded,     // removed from the measured period
   not_counted,  // degraded service: reported, neither downtime nor excluded
 };
-std::string_view name(Treatment treatment);
+SLA_API std::string_view name(Treatment treatment);
 
 struct IncidentOutcome {
   std::size_t index = 0;  // into the incidents given
@@ -81,12 +79,12 @@ enum class Coverage {
   after_contract,   // the month starts after the contract's last day
   not_started,      // the month starts at or after the as-of instant
 };
-std::string_view name(Coverage coverage);
+SLA_API std::string_view name(Coverage coverage);
 
 // not_judged: the commitment is measured over a quarter or a year, so one month
 // alone earns no verdict (and no credit); its figure is for information.
 enum class UptimeStatus { met, breached, not_in_force, not_started, no_target, not_judged };
-std::string_view name(UptimeStatus status);
+SLA_API std::string_view name(UptimeStatus status);
 
 enum class CreditStatus {
   due,             // a tier applies: `credit_milli` is the credit
@@ -95,12 +93,12 @@ enum class CreditStatus {
   not_stated,      // the contract says nothing of service credits
   not_applicable,  // nothing was measured (outside the contract, not started)
 };
-std::string_view name(CreditStatus status);
+SLA_API std::string_view name(CreditStatus status);
 
 struct ServiceMonth {
   // The commitment, inside the package given to uptime_report(): valid while it lives.
   const Uptime* uptime = nullptr;
-  date::year_month month;
+  std::chrono::year_month month;
   Instant month_start, month_end;  // local midnights in the calendar's zone
   Instant from, to;                // the measured period: the month within the contract, to as-of
   Coverage coverage = Coverage::full;
@@ -123,32 +121,32 @@ struct ServiceMonth {
 };
 
 struct UptimeQuery {
-  std::vector<date::year_month> months;
+  std::vector<std::chrono::year_month> months;
   // The periods end here when it falls before a month's end; ongoing incidents
   // end here too. None: every month is measured to its end.
   std::optional<Instant> as_of;
 };
 
 // The uptime commitment of `package` for `service` (case-insensitive), if any.
-const Uptime* find_uptime(const Package& package, std::string_view service);
+SLA_API const Uptime* find_uptime(const Package& package, std::string_view service);
 
 // Why `incident` cannot be counted under `package` ("unknown service 'Chat'"...),
 // or "" when it can. The tools report these per input row.
-std::string incident_problem(const Incident& incident, const Package& package,
-                             std::optional<Instant> as_of);
+SLA_API std::string incident_problem(const Incident& incident, const Package& package,
+                                     std::optional<Instant> as_of);
 
 // One report per month (in the order given) and service (in the package's order).
 // `package` is a selection (select()) and `calendar` its calendar, whose zone
 // sets the month boundaries. Incidents for which incident_problem() says
 // something are left out: the caller reports them.
-std::vector<ServiceMonth> uptime_report(const Model& model, const Package& package,
-                                        const CalendarInfo& calendar,
-                                        std::span<const Incident> incidents,
-                                        const UptimeQuery& query);
+SLA_API std::vector<ServiceMonth> uptime_report(const Model& model, const Package& package,
+                                                const CalendarInfo& calendar,
+                                                std::span<const Incident> incidents,
+                                                const UptimeQuery& query);
 
 // The service credit of one report in words: "10 % of the fee for the period
 // (uptime below 99 %)", or why there is none ("the contract names service credits
 // but defines no credit tiers ...").
-std::string credit_text(const ServiceMonth& report);
+SLA_API std::string credit_text(const ServiceMonth& report);
 
 }  // namespace sla

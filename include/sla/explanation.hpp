@@ -1,0 +1,44 @@
+// One ticket's evaluation told step by step, clause by clause: when the clock
+// started, each open, closed or paused span and why, each due time and verdict,
+// the escalation ladder. `sla explain` prints it; `sla test` prints it under a
+// failing example.
+//
+//   for (const sla::ExplanationStep& s : sla::explain(evaluator, ticket, now))
+//     puts(s.text.c_str());
+//   // Under premium "Premium Support"; calendar office_hours in Asia/Jakarta (Mon-Fri
+//   09:00-17:00).
+//   // Priority Critical: Production is down ...
+//   // Respond to Critical within 4 business hours (committed), stated at contracts/...:193
+//   // Raised Friday 2026-01-09T16:30:00+07:00, during operating hours: the clock starts at once.
+//   // Open from Friday 2026-01-09T16:30:00+07:00 to Friday 2026-01-09T17:00:00+07:00: 30 min
+//   counted.
+//   // ...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sla/evaluator.hpp"
+#include "sla/export.hpp"
+#include "sla/model.hpp"
+#include "sla/ticket.hpp"
+
+namespace sla {
+
+struct ExplanationStep {
+  // "package", "priority_change", "priority", "response_target", "resolution_target",
+  // "clock_start", "open", "closed", "pause", "response_due", "resolution_due",
+  // "escalation", "escalation_now"
+  std::string kind;
+  std::string text;  // a sentence, local times in the calendar's zone
+  std::optional<Instant> from, until;
+  std::optional<Instant> due;  // in "response_due" and "resolution_due"
+  std::string status;          // with `due`: "met", "breached" or "pending"
+};
+
+// The steps; empty when the ticket cannot be evaluated (evaluate() says why).
+SLA_API std::vector<ExplanationStep> explain(const Evaluator& evaluator, const Ticket& ticket,
+                                             Instant as_of);
+
+}  // namespace sla

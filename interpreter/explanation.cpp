@@ -1,0 +1,273 @@
+#include "sla/explanation.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "interpreter/calendar.hpp"
+#include "interpreter/timestamp.hpp"
+
+namespace sla {
+
+namespace {
+
+constexpr const char* weekday_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                         "Thursday", "Friday", "Saturday"};
+
+class Story {
+ public:
+  Story(const Evaluator& ev) : ev_(ev), cal_(ev.calendar()) {}
+
+  std::string when(Instant t) const {
+    const auto local = cal_.to_local(t);
+    const auto day = date::floor<date::days>(local);
+    const date::weekday wd{day};
+    return fmt::format("{} {}", weekday_names[wd.c_encoding()],
+                       format_timestamp(t, cal_.utc_offset(t)));
+  }
+
+  ExplanationStep& say(std::string kind, std::string text, std::optional<Instant> from = {},
+                       std::optional<Instant> until = {}) {
+    return steps_.emplace_back(
+        ExplanationStep{std::move(kind), std::move(text), from, until, {}, {}});
+  }
+
+  // Why the calendar is closed from `a` to `b`: weekend days, named holidays, or
+  // simply outside the day's hours.
+  std::string closed_reason(Instant a, Instant b) const {
+    const auto& spec = cal_.spec();
+    std::vector<std::string> reasons;
+    std::vector<std::string> closed_days;
+    bool outside = false;
+    auto first = date::floor<date::days>(cal_.to_local(a));
+    auto last = date::floor<date::days>(cal_.to_local(b - std::chrono::seconds(1)));
+    for (auto d = first; d <= last; d += date::days(1)) {
+      const date::year_month_day ymd{d};
+      const date::weekday wd{d};
+      auto holiday = std::find_if(spec.holidays.begin(), spec.holidays.end(),
+                                  [&](const HolidayRule& h) { return h.day == ymd; });
+      if (holiday != spec.holidays.end() && holiday->hours.empty()) {
+        reasons.push_back(fmt::format("{} {:04}-{:02}-{:02} is a holiday ({})",
+                                      weekday_names[wd.c_encoding()], static_cast<int>(ymd.year()),
+                                      static_cast<unsigned>(ymd.month()),
+                                      static_cast<unsigned>(ymd.day()), holiday->name));
+      } else if (spec.weekly[wd.c_encoding()].empty()) {
+        closed_days.push_back(weekday_names[wd.c_encoding()]);
+      } else {
+        outside = true;
+      }
+    }
+    std::string text;
+    if (outside) text = "outside operating hours";
+    if (!closed_days.empty()) {
+      const bool weekend = closed_days == std::vector<std::string>{"Saturday", "Sunday"} ||
+                           closed_days == std::vector<std::string>{"Saturday"} ||
+                           closed_days == std::vector<std::string>{"Sunday"};
+      text += fmt::format("{}{}{} (no operating hours)", text.empty() ? "" : "; ",
+                          weekend ? "the weekend: " : "", fmt::join(closed_days, ", "));
+    }
+    for (const auto& r : reasons) text += fmt::format("{}{}", text.empty() ? "" : "; ", r);
+    return text.empty() ? "closed" : text;
+  }
+
+  // The deadline of one target, told step by step (pauses are summed up, not walked).
+  void target(const Ticket& ticket, const Target& target, std::optional<Instant> done,
+              Instant as_of) {
+    const bool response = target.kind == TargetKind::response;
+    const std::string what = response ? "response" : "resolution";
+    say(what + "_target",
+        fmt::format("{} {} within {} ({}){}, stated at {}:{}", response ? "Respond to" : "Resolve",
+                    target.priority, target.within.text,
+                    target.commitment == Commitment::committed ? "committed" : "best effort",
+                    target.label.empty() ? "" : fmt::format(", worded \"{}\"", target.label),
+                    target.span.file, target.span.line));
+    const Instant due = ev_.due(ticket.created, target, ticket.events, as_of);
+    const auto pauses = pause_spans(ticket, as_of);
+    auto pause_at = [&](Instant t) -> const Pause* {
+      for (const auto& p : pauses)
+        if (p.from <= t && t < p.until) return &p;
+      return nullptr;
+    };
+    auto next_pause = [&](Instant t) {
+      Instant next = Calendar::kNever;
+      for (const auto& p : pauses)
+        if (p.from > t) next = std::min(next, p.from);
+      return next;
+    };
+    auto say_pause = [&](const Pause& p, Instant until) {
+      say("pause",
+          fmt::format("Paused {} to {}: status \"{}\" stops the clock.", when(p.from), when(until),
+                      p.status),
+          p.from, until);
+    };
+    if (target.within.business) {
+      // Walk open, closed and paused spans from creation to the deadline.
+      Instant t = ticket.created;
+      if (!cal_.is_open(t)) {
+        const Instant open = cal_.next_opening(t);
+        say("clock_start",
+            fmt::format("Raised {}, when the desk is closed ({}): the clock starts at the next "
+                        "opening, {}.",
+                        when(t), closed_reason(t, open), when(open)),
+            t, open);
+      } else {
+        say("clock_start",
+            fmt::format("Raised {}, during operating hours: the clock starts at once.", when(t)),
+            t);
+      }
+      for (int guard = 0; t < due && guard < 400; ++guard) {
+        if (const Pause* p = pause_at(t)) {
+          const Instant until = std::min(p->until, due);
+          say_pause(*p, until);
+          t = until;
+        } else if (cal_.is_open(t)) {
+          const Instant close = std::min({cal_.next_closing(t), next_pause(t), due});
+          const auto counted =
+              std::chrono::duration_cast<std::chrono::minutes>(cal_.between(t, close));
+          say("open",
+              fmt::format("Open from {} to {}: {} min counted.", when(t), when(close),
+                          counted.count()),
+              t, close);
+          t = close;
+        } else {
+          const Instant open = std::min({cal_.next_opening(t), next_pause(t), due});
+          if (t != ticket.created)
+            say("closed",
+                fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)),
+                t, open);
+          t = open;
+        }
+      }
+    } else {
+      Instant start = ticket.created;
+      if (ev_.package().clock_starts_at_next_opening.value_or(false) && !cal_.is_open(start)) {
+        start = cal_.next_opening(start);
+        say("clock_start",
+            fmt::format("Raised {} outside operating hours; the clock starts at the next opening, "
+                        "{}, and counts calendar time.",
+                        when(ticket.created), when(start)),
+            ticket.created, start);
+      } else {
+        say("clock_start",
+            fmt::format("Raised {}; the clock counts calendar time, open or not.", when(start)),
+            start);
+      }
+      for (const auto& p : pauses)
+        if (p.from < due) say_pause(p, p.until);
+    }
+    std::string verdict;
+    if (done)
+      verdict = *done <= due ? fmt::format("met: done {}", when(*done))
+                             : fmt::format("breached: done {}, late", when(*done));
+    else
+      verdict = as_of > due ? fmt::format("breached: not done by {}", when(as_of))
+                            : fmt::format("pending as of {}", when(as_of));
+    const std::string_view status =
+        done ? (*done <= due ? "met" : "breached") : (as_of > due ? "breached" : "pending");
+    auto& step =
+        say(what + "_due", fmt::format("The {} is due {}; {}.", what, when(due), verdict), due);
+    step.due = due;
+    step.status = status;
+  }
+
+  void ladder(const Ticket& ticket) {
+    const auto& p = ev_.package();
+    if (!p.escalation || p.escalation->empty()) return;
+    for (const auto& b : *p.escalation) {
+      auto reach = [&](const DurationValue& d) {
+        const auto s = to_seconds(d, ev_.calendar_info()).value_or(std::chrono::seconds(0));
+        return d.business ? cal_.add(ticket.created, s) : ticket.created + s;
+      };
+      const Instant from = reach(b.from);
+      std::string text =
+          fmt::format("From {} ({}): escalate to {}", b.from.text, when(from), b.role);
+      if (!b.contact.empty()) text += fmt::format(", {}", b.contact);
+      if (!b.channel.empty()) text += fmt::format(" via {}", b.channel);
+      if (b.when_no_response) text += ", if there is no response";
+      if (b.until) text += fmt::format("; until {} ({})", b.until->text, when(reach(*b.until)));
+      say("escalation", text + ".", from);
+    }
+  }
+
+  std::vector<ExplanationStep> take_steps() { return std::move(steps_); }
+
+ private:
+  struct Pause {
+    Instant from, until;
+    std::string_view status;
+  };
+
+  // The pauses as spans (the evaluator's rule: a pausing status until the next
+  // status event; one still open ends at as_of; nothing after as_of is known).
+  std::vector<Pause> pause_spans(const Ticket& ticket, Instant as_of) const {
+    std::vector<Pause> out;
+    std::optional<Pause> open;
+    for (const auto& e : ticket.events) {
+      if (e.at > as_of) break;
+      if (e.kind != TicketEvent::Kind::status) continue;
+      const bool pausing = ev_.is_pausing(e.value);
+      if (pausing && !open) open = Pause{std::max(e.at, ticket.created), {}, e.value};
+      if (!pausing && open) {
+        open->until = std::max(e.at, open->from);
+        out.push_back(*open);
+        open.reset();
+      }
+    }
+    if (open) {
+      open->until = std::max(as_of, open->from);
+      out.push_back(*open);
+    }
+    return out;
+  }
+
+ public:
+ private:
+  const Evaluator& ev_;
+  const Calendar& cal_;
+  std::vector<ExplanationStep> steps_;
+};
+
+}  // namespace
+
+std::vector<ExplanationStep> explain(const Evaluator& ev, const Ticket& ticket, Instant as_of) {
+  const Evaluation result = ev.evaluate(ticket, as_of);
+  if (!result.ok()) return {};
+  Story story(ev);
+  const auto& p = ev.package();
+  story.say("package", fmt::format("Under {} \"{}\"{}; calendar {} in {} ({}).", p.id, p.title,
+                                   p.applied_addons.empty()
+                                       ? ""
+                                       : fmt::format(" with {}", fmt::join(p.applied_addons, ", ")),
+                                   ev.calendar_info().id, ev.calendar_info().zone,
+                                   fmt::join(ev.calendar_info().weekly, "; ")));
+  for (const auto& e : ticket.events)
+    if (e.kind == TicketEvent::Kind::priority && e.at <= as_of)
+      story.say("priority_change",
+                fmt::format("The priority changed to {} at {}; the targets are those of the new "
+                            "priority, counted from creation.",
+                            e.value, story.when(e.at)),
+                e.at);
+  story.say("priority", fmt::format("Priority {}: {}", result.priority->name,
+                                    p.descriptions.count(result.priority->name)
+                                        ? p.descriptions.at(result.priority->name)
+                                        : result.priority->description));
+  for (auto kind : {TargetKind::response, TargetKind::resolution}) {
+    if (const Target* t = p.target(kind, result.priority->name)) {
+      story.target(ticket, *t, kind == TargetKind::response ? ticket.responded : ticket.resolved,
+                   as_of);
+    } else {
+      story.say(kind == TargetKind::response ? "response_target" : "resolution_target",
+                fmt::format("No {} target for {} under this package.",
+                            kind == TargetKind::response ? "response" : "resolution",
+                            result.priority->name));
+    }
+  }
+  story.ladder(ticket);
+  if (result.escalation)
+    story.say("escalation_now",
+              fmt::format("At {} the ladder has reached {}.",
+                          ticket.responded ? "the first response" : "the as-of time",
+                          result.escalation->role));
+  return story.take_steps();
+}
+
+}  // namespace sla

@@ -1,0 +1,307 @@
+#define BOOST_TEST_MODULE c_api
+#include <boost/test/unit_test.hpp>
+
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sla/load.hpp"
+#include "sla/sla.h"
+
+namespace {
+
+const std::string qiscus_path = std::string(SLA_SOURCE_DIR) + "/contracts/qiscus-enterprise.sla";
+
+int64_t at(const char* text) {
+  int64_t t = 0;
+  BOOST_REQUIRE_EQUAL(sla_parse_time(text, &t), SLA_OK);
+  return t;
+}
+
+// The Qiscus contract and an evaluator for `package`, freed at the end of a test.
+struct Fixture {
+  sla_contract* contract = nullptr;
+  sla_evaluator* evaluator = nullptr;
+
+  explicit Fixture(const char* package = "premium") {
+    BOOST_REQUIRE_EQUAL(sla_contract_load_file(qiscus_path.c_str(), nullptr, &contract, nullptr),
+                        SLA_OK);
+    BOOST_REQUIRE_EQUAL(sla_evaluator_new(contract, package, nullptr, 0, &evaluator, nullptr),
+                        SLA_OK);
+  }
+  ~Fixture() {
+    sla_evaluator_free(evaluator);
+    sla_contract_free(contract);
+  }
+
+  std::string local(int64_t t) const {
+    char buffer[32];
+    BOOST_REQUIRE_EQUAL(sla_format_time(evaluator, t, buffer, sizeof buffer), SLA_OK);
+    return buffer;
+  }
+};
+
+sla_ticket ticket(const char* priority, const char* created) {
+  sla_ticket t = sla_ticket_init();
+  t.priority = priority;
+  t.created = at(created);
+  return t;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(version_is_the_libraries) {
+  BOOST_TEST(std::string(sla_version()) == std::string(sla::version()));
+  BOOST_TEST(std::string(sla_status_name(SLA_ERROR_SELECTION)) == "selection");
+  BOOST_TEST(std::string(sla_verdict_name(SLA_BREACHED)) == "breached");
+}
+
+BOOST_AUTO_TEST_CASE(a_contract_loads_and_says_what_it_holds) {
+  sla_contract* contract = nullptr;
+  sla_diagnostics* diagnostics = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_contract_load_file(qiscus_path.c_str(), nullptr, &contract, &diagnostics),
+                      SLA_OK);
+  BOOST_REQUIRE(diagnostics != nullptr);  // asked for: always set
+  BOOST_TEST(sla_diagnostics_count(diagnostics) == 0u);
+  BOOST_TEST(std::string(sla_contract_name(contract)).find("Qiscus") != std::string::npos);
+  std::vector<std::string> packages;
+  for (size_t i = 0; i < sla_contract_package_count(contract); ++i)
+    packages.emplace_back(sla_contract_package_id(contract, i));
+  BOOST_TEST((packages == std::vector<std::string>{"basic", "premium"}));
+  BOOST_TEST(sla_contract_addon_count(contract) == 3u);
+  BOOST_TEST(std::string(sla_contract_priority_name(contract, 0)) == "Low");
+  BOOST_TEST(std::string(sla_contract_package_id(contract, 99)).empty());
+  sla_diagnostics_free(diagnostics);
+  sla_contract_free(contract);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_contract_gives_positioned_diagnostics) {
+  const std::string text =
+      "contract \"x\" {\n  provider \"p\"\n}\npackage basic \"B\" {\n  calendar nowhere\n}\n";
+  sla_contract* contract = reinterpret_cast<sla_contract*>(&contract);  // must be reset
+  sla_diagnostics* diagnostics = nullptr;
+  BOOST_TEST(sla_contract_load_string("broken.sla", text.data(), text.size(), nullptr, &contract,
+                                      &diagnostics) == SLA_ERROR_CONTRACT);
+  BOOST_TEST(contract == nullptr);
+  BOOST_REQUIRE(sla_diagnostics_count(diagnostics) >= 1u);
+  BOOST_TEST(std::string(sla_diagnostics_code(diagnostics, 0)).starts_with("SLA0"));
+  BOOST_TEST(sla_diagnostics_severity(diagnostics, 0) == SLA_SEVERITY_ERROR);
+  BOOST_TEST(std::string(sla_diagnostics_file(diagnostics, 0)) == "broken.sla");
+  BOOST_TEST(sla_diagnostics_line(diagnostics, 0) >= 1u);
+  const std::string all = sla_diagnostics_text(diagnostics);
+  BOOST_TEST(all.starts_with("broken.sla:"));
+  BOOST_TEST(all.find(": error[SLA0") != std::string::npos);
+  BOOST_TEST(std::string(sla_diagnostics_message(diagnostics, 999)).empty());
+  sla_diagnostics_free(diagnostics);
+}
+
+BOOST_AUTO_TEST_CASE(options_set_limits_by_name) {
+  sla_options* options = sla_options_new();
+  BOOST_TEST(sla_options_set_limit(options, "max_file_bytes", 100) == SLA_OK);
+  BOOST_TEST(sla_options_set_limit(options, "max_bananas", 1) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_options_add_import_root(options, "") == SLA_ERROR_ARGUMENT);
+  sla_contract* contract = nullptr;
+  sla_diagnostics* diagnostics = nullptr;
+  BOOST_TEST(sla_contract_load_file(qiscus_path.c_str(), options, &contract, &diagnostics) ==
+             SLA_ERROR_CONTRACT);
+  BOOST_TEST(std::string(sla_diagnostics_message(diagnostics, 0)).find("100") != std::string::npos);
+  sla_diagnostics_free(diagnostics);
+  sla_options_free(options);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_package_is_a_selection_error_with_a_suggestion) {
+  sla_contract* contract = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_contract_load_file(qiscus_path.c_str(), nullptr, &contract, nullptr),
+                      SLA_OK);
+  sla_evaluator* evaluator = nullptr;
+  sla_diagnostics* diagnostics = nullptr;
+  BOOST_TEST(sla_evaluator_new(contract, "premum", nullptr, 0, &evaluator, &diagnostics) ==
+             SLA_ERROR_SELECTION);
+  BOOST_TEST(evaluator == nullptr);
+  BOOST_TEST(
+      std::string(sla_diagnostics_message(diagnostics, 0)).find("packages: basic, premium") !=
+      std::string::npos);
+  sla_diagnostics_free(diagnostics);
+
+  const char* both[] = {"dedicated_8x7", "dedicated_24x7"};
+  BOOST_TEST(sla_evaluator_new(contract, "premium", both, 2, &evaluator, &diagnostics) ==
+             SLA_ERROR_SELECTION);
+  BOOST_TEST(std::string(sla_diagnostics_text(diagnostics)).find("dedicated") != std::string::npos);
+  sla_diagnostics_free(diagnostics);
+  sla_contract_free(contract);
+}
+
+BOOST_AUTO_TEST_CASE(a_ticket_is_judged_in_the_contracts_time) {
+  Fixture f;
+  // The contract's own example: a Normal ticket raised late on Friday is answered on Monday.
+  sla_ticket t = ticket("normal", "2026-01-09T16:30:00+07:00");
+  sla_result r;
+  BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, at("2026-01-10T10:00:00+07:00"), &r), SLA_OK);
+  BOOST_TEST(std::string(r.priority) == "Normal");
+  BOOST_TEST(r.response.verdict == SLA_PENDING);
+  BOOST_TEST(r.response.committed == 1);
+  BOOST_TEST(f.local(r.response.due) == "2026-01-12T12:30:00+07:00");
+  BOOST_TEST(std::string(r.error).empty());
+
+  t.responded = at("2026-01-12T12:31:00+07:00");
+  BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, t.responded, &r), SLA_OK);
+  BOOST_TEST(r.response.verdict == SLA_BREACHED);
+}
+
+BOOST_AUTO_TEST_CASE(escalation_reports_the_band_reached) {
+  Fixture f;
+  sla_ticket t = ticket("Normal", "2026-01-12T09:00:00+07:00");
+  sla_result r;
+  BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, at("2026-01-12T16:00:00+07:00"), &r), SLA_OK);
+  BOOST_TEST(std::string(r.escalation_role) == "Account Manager");
+}
+
+BOOST_AUTO_TEST_CASE(pausing_statuses_and_priority_changes_come_as_events) {
+  Fixture f;
+  sla_ticket t = ticket("Low", "2026-01-12T09:00:00+07:00");
+  const sla_event events[] = {{at("2026-01-12T09:10:00+07:00"), SLA_EVENT_PRIORITY, "Critical"}};
+  t.events = events;
+  t.event_count = 1;
+  sla_result r;
+  BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r), SLA_OK);
+  BOOST_TEST(std::string(r.priority) == "Critical");
+  BOOST_TEST(f.local(r.response.due) == "2026-01-12T10:00:00+07:00");
+  t.events = nullptr;  // a count without events is refused, not read
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r) ==
+             SLA_ERROR_ARGUMENT);
+}
+
+BOOST_AUTO_TEST_CASE(bad_tickets_say_why_and_nothing_crashes) {
+  Fixture f;
+  sla_result r;
+  sla_ticket t = ticket("Urgent", "2026-01-12T09:00:00+07:00");
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, t.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.error) == "unknown priority");
+
+  t = ticket("Low", "2026-01-12T09:00:00+07:00");
+  for (int64_t bad : {INT64_MAX, INT64_MIN + 1, int64_t{-5'000'000'000'000}}) {
+    t.created = bad;
+    BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:00:00+07:00"), &r) ==
+               SLA_ERROR_TICKET);
+    BOOST_TEST(std::string(r.error).find("1901") != std::string::npos);
+  }
+  t.created = SLA_NO_TIME;
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, 0, &r) == SLA_ERROR_TICKET);
+  t = ticket("Low", "2026-01-12T09:00:00+07:00");
+  t.resolved = at("2026-01-11T09:00:00+07:00");
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, t.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.error) == "resolved before creation");
+  t.priority = nullptr;
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, t.created, &r) == SLA_ERROR_TICKET);
+
+  BOOST_TEST(sla_evaluate(nullptr, &t, 0, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_evaluate(f.evaluator, nullptr, 0, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, 0, nullptr) == SLA_ERROR_ARGUMENT);
+  sla_contract* c = nullptr;
+  BOOST_TEST(sla_contract_load_file(nullptr, nullptr, &c, nullptr) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_contract_load_file("/nonexistent.sla", nullptr, &c, nullptr) ==
+             SLA_ERROR_CONTRACT);
+  sla_contract_free(nullptr);
+  sla_evaluator_free(nullptr);
+  sla_diagnostics_free(nullptr);
+  sla_options_free(nullptr);
+  sla_string_free(nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_reports_each_ticket) {
+  Fixture f;
+  std::vector<sla_ticket> tickets{ticket("Critical", "2026-01-13T10:00:00+07:00"),
+                                  ticket("Nope", "2026-01-13T10:00:00+07:00")};
+  std::vector<sla_result> results(tickets.size());
+  BOOST_TEST(sla_evaluate_batch(f.evaluator, tickets.data(), tickets.size(),
+                                at("2026-01-13T12:00:00+07:00"),
+                                results.data()) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(results[0].error).empty());
+  BOOST_TEST(results[0].response.verdict == SLA_BREACHED);
+  BOOST_TEST(std::string(results[1].error) == "unknown priority");
+  BOOST_TEST(sla_evaluate_batch(f.evaluator, nullptr, 0, 0, nullptr) == SLA_OK);
+}
+
+BOOST_AUTO_TEST_CASE(explain_tells_the_steps) {
+  Fixture f;
+  sla_ticket t = ticket("Normal", "2026-01-09T16:30:00+07:00");
+  char* text = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_explain(f.evaluator, &t, at("2026-01-13T00:00:00+07:00"), &text), SLA_OK);
+  const std::string steps = text;
+  sla_string_free(text);
+  BOOST_TEST(steps.find("Open from Friday 2026-01-09T16:30:00+07:00") != std::string::npos);
+  BOOST_TEST(steps.find("The response is due Monday 2026-01-12T12:30:00+07:00") !=
+             std::string::npos);
+  t.priority = "Urgent";
+  BOOST_TEST(sla_explain(f.evaluator, &t, t.created, &text) == SLA_ERROR_TICKET);
+  BOOST_TEST(text == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(time_queries_follow_the_calendar) {
+  Fixture f;
+  BOOST_TEST(sla_is_open(f.evaluator, at("2026-01-09T16:30:00+07:00")) == 1);
+  BOOST_TEST(sla_is_open(f.evaluator, at("2026-01-10T10:00:00+07:00")) == 0);  // Saturday
+  BOOST_TEST(sla_is_open(f.evaluator, INT64_MAX) == 0);
+  int64_t due = 0;
+  BOOST_REQUIRE_EQUAL(
+      sla_add_business_time(f.evaluator, at("2026-01-09T16:30:00+07:00"), 4 * 3600, &due), SLA_OK);
+  BOOST_TEST(f.local(due) == "2026-01-12T12:30:00+07:00");
+  int64_t open = 0;
+  BOOST_REQUIRE_EQUAL(sla_business_time_between(f.evaluator, at("2026-01-09T16:30:00+07:00"),
+                                                at("2026-01-12T12:30:00+07:00"), &open),
+                      SLA_OK);
+  BOOST_TEST(open == 4 * 3600);
+  BOOST_TEST(sla_add_business_time(f.evaluator, INT64_MIN, 1, &due) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_add_business_time(f.evaluator, 0, -1, &due) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_add_business_time(f.evaluator, 0, INT64_MAX, &due) == SLA_ERROR_RANGE);
+  char small[8];
+  BOOST_TEST(sla_format_time(f.evaluator, 0, small, sizeof small) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_format_time(f.evaluator, INT64_MAX, small, sizeof small) == SLA_ERROR_RANGE);
+  int64_t t = 0;
+  BOOST_TEST(sla_parse_time("2026-01-09 16:30", &t) == SLA_ERROR_ARGUMENT);  // no offset
+  BOOST_TEST(sla_parse_time("yesterday", &t) == SLA_ERROR_ARGUMENT);
+}
+
+BOOST_AUTO_TEST_CASE(an_evaluator_keeps_its_contract_alive) {
+  sla_contract* contract = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_contract_load_file(qiscus_path.c_str(), nullptr, &contract, nullptr),
+                      SLA_OK);
+  sla_evaluator* evaluator = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_evaluator_new(contract, "premium", nullptr, 0, &evaluator, nullptr),
+                      SLA_OK);
+  sla_contract_free(contract);  // ASan would catch a use after this
+  sla_ticket t = ticket("Critical", "2026-01-13T10:00:00+07:00");
+  sla_result r;
+  BOOST_TEST(sla_evaluate(evaluator, &t, t.created, &r) == SLA_OK);
+  BOOST_TEST(std::string(r.priority) == "Critical");
+  sla_evaluator_free(evaluator);
+}
+
+BOOST_AUTO_TEST_CASE(threads_share_one_evaluator) {
+  Fixture f;
+  const int64_t start = at("2026-01-05T00:00:00+07:00");
+  const char* priorities[] = {"Low", "Normal", "High", "Critical"};
+  std::vector<sla_ticket> tickets;
+  for (int i = 0; i < 2000; ++i) {
+    sla_ticket t = sla_ticket_init();
+    t.priority = priorities[i % 4];
+    t.created = start + i * 3571;  // spread over weeks, across nights and weekends
+    tickets.push_back(t);
+  }
+  const int64_t as_of = start + 2000 * 3571;
+  std::vector<sla_result> serial(tickets.size());
+  sla_evaluate_batch(f.evaluator, tickets.data(), tickets.size(), as_of, serial.data());
+  std::vector<std::vector<sla_result>> parallel(4, std::vector<sla_result>(tickets.size()));
+  std::vector<std::thread> threads;
+  for (auto& out : parallel)
+    threads.emplace_back([&] {
+      sla_evaluate_batch(f.evaluator, tickets.data(), tickets.size(), as_of, out.data());
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& out : parallel)
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+      BOOST_TEST(out[i].response.due == serial[i].response.due);
+      BOOST_TEST(out[i].resolution.due == serial[i].resolution.due);
+    }
+}
