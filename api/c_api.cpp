@@ -90,6 +90,10 @@ bool in_range(int64_t t) {
   return t >= kFirst && t < kEnd;
 }
 
+// What the calendars can answer with: due times may run into 2399.
+constexpr int64_t kCalendarFirst = -2208988800;  // 1900-01-01T00:00:00Z
+constexpr int64_t kCalendarEnd = 13569465600;    // 2400-01-01T00:00:00Z
+
 Instant instant(int64_t t) {
   return Instant(std::chrono::seconds(t));
 }
@@ -144,6 +148,13 @@ sla_status evaluate_one(const sla_evaluator& ev, const sla_ticket& t, int64_t as
     out.error = "events is NULL but event_count is not 0";
     return SLA_ERROR_ARGUMENT;
   }
+  for (size_t i = 0; i < t.event_count; ++i)
+    if ((t.events[i].kind != SLA_EVENT_STATUS && t.events[i].kind != SLA_EVENT_PRIORITY) ||
+        !t.events[i].value) {
+      out.error =
+          "an event's kind is not SLA_EVENT_STATUS or SLA_EVENT_PRIORITY, or its value is NULL";
+      return SLA_ERROR_ARGUMENT;
+    }
   if (t.created == SLA_NO_TIME) {
     out.error = "the ticket has no creation time";
     return SLA_ERROR_TICKET;
@@ -240,6 +251,11 @@ uint32_t sla_diagnostics_line(const sla_diagnostics* d, size_t i) {
 uint32_t sla_diagnostics_column(const sla_diagnostics* d, size_t i) {
   const auto* one = at(d, i);
   return one ? one->location.column : 0;
+}
+
+const char* sla_diagnostics_hint(const sla_diagnostics* d, size_t i) {
+  const auto* one = at(d, i);
+  return one ? one->hint.c_str() : "";
 }
 
 const char* sla_diagnostics_text(const sla_diagnostics* d) {
@@ -454,6 +470,8 @@ sla_status sla_parse_time(const char* text, int64_t* unix_seconds) {
   return guarded([&] {
     const auto t = sla::parse_instant(text);
     if (!t) return SLA_ERROR_ARGUMENT;
+    // A local 1901 or 2398 time can fall outside those years in UTC.
+    if (!in_range(t->time_since_epoch().count())) return SLA_ERROR_RANGE;
     *unix_seconds = t->time_since_epoch().count();
     return SLA_OK;
   });
@@ -461,7 +479,7 @@ sla_status sla_parse_time(const char* text, int64_t* unix_seconds) {
 
 sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer, size_t size) {
   if (!evaluator || !buffer || size == 0) return SLA_ERROR_ARGUMENT;
-  if (!in_range(t)) return SLA_ERROR_RANGE;
+  if (t < kCalendarFirst || t >= kCalendarEnd) return SLA_ERROR_RANGE;
   return guarded([&] {
     const std::string text =
         sla::format_instant(instant(t), evaluator->evaluator.utc_offset(instant(t)));
@@ -478,6 +496,17 @@ int sla_is_open(const sla_evaluator* evaluator, int64_t t) {
   } catch (...) {
     return 0;
   }
+}
+
+sla_status sla_next_opening(const sla_evaluator* evaluator, int64_t t, int64_t* result) {
+  if (!evaluator || !result) return SLA_ERROR_ARGUMENT;
+  if (!in_range(t)) return SLA_ERROR_RANGE;
+  return guarded([&] {
+    const auto next = evaluator->evaluator.next_opening(instant(t));
+    if (!next) return SLA_ERROR_RANGE;
+    *result = next->time_since_epoch().count();
+    return SLA_OK;
+  });
 }
 
 sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from, int64_t seconds,

@@ -110,7 +110,9 @@ class Evaluator:
         take_diagnostics(diags)
 
     def close(self):
-        lib.sla_evaluator_free(self.handle)
+        if self.handle:
+            lib.sla_evaluator_free(self.handle)
+            self.handle = None  # closing twice, or using it after, must not reach freed memory
 
     def local(self, t):
         if t == NO_TIME:
@@ -120,6 +122,8 @@ class Evaluator:
         return buffer.value.decode()
 
     def evaluate(self, ticket, as_of):
+        if not self.handle:
+            raise SlaError("the evaluator is closed")
         result = Result()
         lib.sla_evaluate(self.handle, ctypes.byref(ticket), as_of, ctypes.byref(result))
         return result

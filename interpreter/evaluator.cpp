@@ -25,11 +25,12 @@ std::optional<Instant> unless_never(Instant t) {
   return t;
 }
 
-TargetOutcome judge(std::optional<Instant> done, Instant due, Instant as_of, Commitment c) {
+// `done` after as_of is not known yet: as of then, the target is still awaited.
+TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_of, Commitment c) {
   TargetOutcome o;
   o.due = due;
   o.commitment = c;
-  if (done)
+  if (done && *done <= as_of)
     o.verdict = *done <= due ? Verdict::met : Verdict::breached;
   else
     o.verdict = as_of > due ? Verdict::breached : Verdict::pending;
@@ -89,6 +90,16 @@ Evaluator::Evaluator(const Model& model, Package package, const CalendarInfo& ca
   if (package_.escalation)
     for (const auto& b : *package_.escalation)
       bands_.emplace_back(length(b.from), b.until ? std::optional(length(*b.until)) : std::nullopt);
+}
+
+Evaluator::Evaluator(const Evaluator& other)
+    : Evaluator(*other.model_, other.package_, *other.calendar_info_) {
+  owner_ = other.owner_;
+}
+
+Evaluator& Evaluator::operator=(const Evaluator& other) {
+  if (this != &other) *this = Evaluator(other);
+  return *this;
 }
 
 std::chrono::seconds Evaluator::length(const DurationValue& d) const {
@@ -167,10 +178,16 @@ const EscalationBand* Evaluator::band_at(Instant created, Instant at) const {
 
 Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   Evaluation ev;
+  // The latest priority change as of as_of wins; every name met must be known.
   std::string_view priority_name = ticket.priority;
-  for (const auto& e : ticket.events)  // the latest priority change as of as_of wins
-    if (e.kind == TicketEvent::Kind::priority && e.at <= as_of) priority_name = e.value;
   ev.priority = find_priority(priority_name);
+  for (const auto& e : ticket.events) {
+    if (!ev.priority) break;
+    if (e.kind == TicketEvent::Kind::priority && e.at <= as_of) {
+      priority_name = e.value;
+      ev.priority = find_priority(priority_name);
+    }
+  }
   if (!ev.priority) {
     ev.error = "unknown priority";
     ev.unknown_priority = priority_name;
@@ -206,9 +223,12 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   if (const auto& r = resolution_[rank]; r.target)
     ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
                           as_of, r.target->commitment);
-  // The ladder stops at the first response, or at the resolution of a ticket never answered.
-  ev.escalation =
-      band_at(ticket.created, ticket.responded.value_or(ticket.resolved.value_or(as_of)));
+  // The ladder stops at the first response, or at the resolution of a ticket never
+  // answered: of those known by as_of.
+  Instant stop = as_of;
+  if (ticket.resolved && *ticket.resolved <= as_of) stop = *ticket.resolved;
+  if (ticket.responded && *ticket.responded <= as_of) stop = *ticket.responded;
+  ev.escalation = band_at(ticket.created, stop);
   return ev;
 }
 

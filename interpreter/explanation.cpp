@@ -18,6 +18,7 @@ class Story {
   Story(const Evaluator& ev) : ev_(ev), cal_(ev.calendar()) {}
 
   std::string when(Instant t) const {
+    if (t == Calendar::kNever) return "never (no open time is left in the calendar's years)";
     const auto local = cal_.to_local(t);
     const auto day = date::floor<date::days>(local);
     const date::weekday wd{day};

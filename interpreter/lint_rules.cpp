@@ -128,18 +128,20 @@ Context::Context(const Model& model, const SourceMap& sources, const std::vector
 Location Context::at(const SourceRef& ref) const {
   const Span start = sources_.find(ref.file, ref.line, ref.column);
   if (start.file < files_.size()) {
-    std::optional<Span> statement;
-    walk(files_[start.file].root, nullptr, [&](const ast::Node& n, const ast::Node*) {
-      if (!statement && n.kind != ast::Kind::file && n.span.begin == start.begin) {
-        // A block is underlined on its head line only.
+    auto [index, fresh] = statements_.try_emplace(start.file);
+    if (fresh)
+      walk(files_[start.file].root, nullptr, [&](const ast::Node& n, const ast::Node*) {
+        if (n.kind == ast::Kind::file) return;
+        // The outermost node starting at an offset (the walk meets it first); a
+        // block is underlined on its head line only.
         Span s = n.span;
         const std::string& text = sources_.file(start.file).text();
         const auto eol = text.find('\n', s.begin);
         if (eol != std::string::npos && eol < s.end) s.end = static_cast<std::uint32_t>(eol);
-        statement = s;
-      }
-    });
-    if (statement) return sources_.locate(*statement);
+        index->second.try_emplace(s.begin, s);
+      });
+    if (auto it = index->second.find(start.begin); it != index->second.end())
+      return sources_.locate(it->second);
   }
   Location loc;
   loc.file = ref.file;
@@ -150,10 +152,8 @@ Location Context::at(const SourceRef& ref) const {
 
 Diagnostic* Context::report(Code code, Severity severity, Location where, std::string message,
                             std::string hint) {
-  for (const auto& d : findings_)
-    if (d.code == info(code).id && d.location.file == where.file && d.location.line == where.line &&
-        d.location.column == where.column)
-      return nullptr;
+  if (!reported_.emplace(std::string(info(code).id), where.file, where.line, where.column).second)
+    return nullptr;
   Diagnostic d = make_diagnostic(code, std::move(where), std::move(message), std::move(hint));
   d.severity = severity;
   findings_.push_back(std::move(d));

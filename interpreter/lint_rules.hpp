@@ -3,8 +3,12 @@
 // user silenced; docs/lint.md explains each code with a bad and a good example.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "grammar/ast.hpp"
@@ -48,6 +52,11 @@ class Context {
   const std::vector<ast::File>& files_;
   std::vector<View> views_;
   std::vector<Diagnostic> findings_;
+  // Indexes, so that thousands of findings cost no more than thousands of look-ups:
+  // what has been reported (code, file, line, column), and per file the statement
+  // starting at each offset (built on the first finding in that file).
+  std::set<std::tuple<std::string, std::string, std::uint32_t, std::uint32_t>> reported_;
+  mutable std::map<std::uint32_t, std::unordered_map<std::uint32_t, Span>> statements_;
 };
 
 void targets_not_monotonic(Context& c);       // SLA101

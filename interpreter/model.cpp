@@ -59,7 +59,7 @@ Selection select(const Model& model, const std::string& package_id,
     sel.error =
         model.addon(package_id)
             ? fmt::format(
-                  "'{}' is an add-on, not a package; select a package and add it with --addon",
+                  "'{}' is an add-on, not a package; select a package and apply the add-on to it",
                   package_id)
             : fmt::format("unknown package '{}' (packages: {})", package_id, ids(model.packages));
     return sel;

@@ -107,6 +107,7 @@ class Builder {
   std::vector<std::string> holiday_sets_;          // in order of first use
   std::vector<doc::Section> sections_;
   std::set<std::string> ids_;
+  std::map<std::string, int> next_suffix_;  // per base id, the next suffix to try
   int charts_ = 0;
   int appendices_ = 0;
 
@@ -156,8 +157,12 @@ class Builder {
     }
     while (!id.empty() && id.back() == '-') id.pop_back();
     if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0]))) id = "s-" + id;
+    // Repeated titles take -2, -3, ...; the next suffix to try is kept per base id,
+    // so a thousand packages of one title cost a thousand probes, not half a million.
     std::string candidate = id;
-    for (int n = 2; ids_.count(candidate); ++n) candidate = fmt::format("{}-{}", id, n);
+    int& n = next_suffix_[id];
+    if (n < 2) n = 2;
+    while (ids_.count(candidate)) candidate = fmt::format("{}-{}", id, n++);
     ids_.insert(candidate);
     return candidate;
   }

@@ -4,8 +4,8 @@
 // number of threads at once, and evaluating a ticket allocates nothing. The
 // rules are in docs/semantics.md, "Tickets".
 //
-//   auto made = sla::Evaluator::make(loaded.model, "premium", {"resolution_addon"});
-//   if (!made.evaluator) return fail(made.error);  // "unknown package 'premum' ..."
+//   auto made = sla::Evaluator::make(loaded.model, "premium", {"resolution"});
+//   if (!made.evaluator) return fail(made.error);  // "unknown package 'premum' (packages: ...)"
 //   sla::Evaluation e = made.evaluator->evaluate(ticket, now);
 //   made.evaluator->add_business_time(raised, std::chrono::hours(4))
 //     // the instant four business hours after `raised`: 2026-01-12 12:30 +07:00
@@ -43,7 +43,15 @@ class SLA_API Evaluator {
   // `model` must outlive the Evaluator.
   Evaluator(const Model& model, Package package, const CalendarInfo& calendar);
 
-  // One ticket as of `as_of` (what happened later is not known yet). Bad tickets
+  // A copy resolves its targets again (they point into its own package); a move
+  // keeps them (moved vectors keep their elements where they are).
+  Evaluator(const Evaluator& other);
+  Evaluator& operator=(const Evaluator& other);
+  Evaluator(Evaluator&&) = default;
+  Evaluator& operator=(Evaluator&&) = default;
+
+  // One ticket as of `as_of`: what happens later (a response, a resolution, an
+  // event) is not known yet. Bad tickets
   // (unknown priority, times out of order or outside the years 1901-2398) come
   // back with Evaluation::error set; nothing throws.
   Evaluation evaluate(const Ticket& ticket, Instant as_of) const;
@@ -64,7 +72,9 @@ class SLA_API Evaluator {
   // instants as the contract's local time.
   std::chrono::seconds utc_offset(Instant t) const;
 
-  // The due time of one target, honouring pauses; exposed for explanations.
+  // The due time of one target, honouring pauses, and the ladder band reached:
+  // exposed for explanations. Unlike evaluate(), they take instants as they come:
+  // outside the supported years they throw std::out_of_range.
   Instant due(Instant created, const Target& target, std::span<const TicketEvent> events,
               Instant as_of) const;
 
@@ -73,7 +83,8 @@ class SLA_API Evaluator {
   const Calendar& calendar() const { return *calendar_info_->calendar; }  // internal
   const Model& model() const { return *model_; }
   bool is_pausing(std::string_view status) const;
-  // The ladder band reached at `at` (business bands count open time since `created`).
+  // The ladder band reached at `at` (business bands count open time since `created`);
+  // see due() on instants.
   const EscalationBand* band_at(Instant created, Instant at) const;
   // Case-insensitive priority lookup without allocation.
   const Priority* find_priority(std::string_view name) const;

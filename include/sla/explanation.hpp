@@ -5,14 +5,14 @@
 //
 //   for (const sla::ExplanationStep& s : sla::explain(evaluator, ticket, now))
 //     puts(s.text.c_str());
-//   // Under premium "Premium Support"; calendar office_hours in Asia/Jakarta (Mon-Fri
-//   09:00-17:00).
-//   // Priority Critical: Production is down ...
-//   // Respond to Critical within 4 business hours (committed), stated at contracts/...:193
-//   // Raised Friday 2026-01-09T16:30:00+07:00, during operating hours: the clock starts at once.
-//   // Open from Friday 2026-01-09T16:30:00+07:00 to Friday 2026-01-09T17:00:00+07:00: 30 min
-//   counted.
-//   // ...
+//
+//   Under premium "Premium Support"; calendar office_hours in Asia/Jakarta (Mon-Fri 09:00-17:00).
+//   Priority Critical: Production system down, mission-critical function not available, ...
+//   Respond to Critical within 1 business hour (committed), worded "Within 1 hour", stated at
+//     contracts/qiscus-enterprise.sla:103
+//   Raised Friday 2026-01-09T16:30:00+07:00, during operating hours: the clock starts at once.
+//   Open from Friday 2026-01-09T16:30:00+07:00 to Friday 2026-01-09T17:00:00+07:00: 30 min counted.
+//   ...
 #pragma once
 
 #include <optional>

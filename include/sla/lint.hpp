@@ -4,8 +4,8 @@
 //
 //   sla::LintResult r = sla::lint_file("contracts/qiscus-enterprise.sla");
 //   for (const auto& d : r.diagnostics) ...
-//     // contracts/qiscus-enterprise.sla:195:3: warning[SLA103]: the label "720 hours
-//     // (30 business days)" says 30 business days, but the value is 720 hours ...
+//     // contracts/qiscus-enterprise.sla:174:3: warning[SLA103]: the label ("720 hours
+//     // (30 business days)") says 30 business days, but the value is 720 hours ...
 #pragma once
 
 #include <memory>
@@ -45,6 +45,7 @@ struct LintResult {
 // alone on the line above:  # sla: allow SLA105 (calendar hours are meant)
 // and per file by:          # sla: allow-file SLA110
 SLA_API LintResult lint_file(const std::string& path, const LintOptions& options = {});
-SLA_API LintResult lint_string(std::string_view name, std::string text, const LintOptions& options = {});
+SLA_API LintResult lint_string(std::string_view name, std::string text,
+                               const LintOptions& options = {});
 
 }  // namespace sla

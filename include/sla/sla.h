@@ -5,7 +5,7 @@
  *   sla_contract* contract = NULL;
  *   sla_diagnostics* diags = NULL;
  *   if (sla_contract_load_file("qiscus-enterprise.sla", NULL, &contract, &diags) != SLA_OK) {
- *     fputs(sla_diagnostics_text(diags), stderr);   // file:line:col: error[SLA012]: ...
+ *     fputs(sla_diagnostics_text(diags), stderr);   // file:line:col: error[SLA035]: ...
  *     sla_diagnostics_free(diags);
  *     return 1;
  *   }
@@ -28,7 +28,9 @@
  * - Strings are UTF-8, NUL-terminated. Times are Unix seconds (UTC);
  *   SLA_NO_TIME stands for "none".
  * - Functions return an sla_status; on failure the out-parameters are untouched
- *   or NULL, and the diagnostics (when asked for) say why. Nothing aborts or
+ *   or NULL. A contract or selection error comes with diagnostics (when asked
+ *   for) that say why; a ticket error with sla_result.error; SLA_ERROR_ARGUMENT
+ *   (a NULL object, a malformed value) with nothing more. Nothing aborts or
  *   throws across this boundary.
  * - A contract and an evaluator are immutable once made: any number of threads
  *   may use them at once. An evaluator keeps its contract alive, so the contract
@@ -85,18 +87,20 @@ typedef enum sla_severity {
 } sla_severity;
 
 SLA_API size_t sla_diagnostics_count(const sla_diagnostics* diagnostics);
-/* Accessors for diagnostic `i` (0-based); out of range gives "" or 0. */
+/* Accessors for diagnostic `i` (0-based); out of range gives "", 0 or SLA_SEVERITY_NOTE. */
 SLA_API const char* sla_diagnostics_code(const sla_diagnostics* diagnostics,
-                                         size_t i); /* "SLA012"; "" for a selection error */
+                                         size_t i); /* "SLA035"; "" for a selection error */
 SLA_API sla_severity sla_diagnostics_severity(const sla_diagnostics* diagnostics, size_t i);
 SLA_API const char* sla_diagnostics_message(const sla_diagnostics* diagnostics, size_t i);
+/* How to fix it, when the library knows: "did you mean 'Critical'?"; often "". */
+SLA_API const char* sla_diagnostics_hint(const sla_diagnostics* diagnostics, size_t i);
 SLA_API const char* sla_diagnostics_file(const sla_diagnostics* diagnostics, size_t i);
 SLA_API uint32_t sla_diagnostics_line(const sla_diagnostics* diagnostics,
                                       size_t i); /* 1-based; 0: none */
 SLA_API uint32_t sla_diagnostics_column(const sla_diagnostics* diagnostics,
                                         size_t i); /* 1-based, in characters */
 /* All of them as the CLI prints them, one per line:
- *   contracts/x.sla:12:5: error[SLA012]: unknown priority 'Urgent' (did you mean 'Critical'?) */
+ *   contracts/x.sla:12:5: error[SLA035]: unknown priority 'Urgent' (did you mean 'Critical'?) */
 SLA_API const char* sla_diagnostics_text(const sla_diagnostics* diagnostics);
 SLA_API void sla_diagnostics_free(sla_diagnostics* diagnostics);
 
@@ -126,10 +130,11 @@ SLA_API sla_status sla_options_set_limit(sla_options* options, const char* name,
 typedef struct sla_contract sla_contract;
 
 /* Loads and checks a contract. On SLA_OK *contract is set (free it with
- * sla_contract_free); else it is NULL and the status is SLA_ERROR_CONTRACT.
- * `options` may be NULL (the defaults). `diagnostics` may be NULL; when not,
- * *diagnostics is always set (also on success: it may hold warnings) and the
- * caller frees it. */
+ * sla_contract_free); else it is NULL and the status is SLA_ERROR_CONTRACT (or
+ * SLA_ERROR_ARGUMENT for a NULL path or out-parameter). `options` may be NULL
+ * (the defaults). `diagnostics` may be NULL; when not, *diagnostics is set
+ * whenever the call gets as far as loading (also on success, when it is empty)
+ * and the caller frees it. */
 SLA_API sla_status sla_contract_load_file(const char* path, const sla_options* options,
                                           sla_contract** contract, sla_diagnostics** diagnostics);
 /* The same for text in memory (`length` bytes; need not be NUL-terminated);
@@ -209,13 +214,15 @@ typedef struct sla_result {
   const char* priority; /* the contract's spelling of the priority judged; "" on error */
   sla_target_result response;
   sla_target_result resolution;
-  const char* escalation_role; /* the escalation band reached: "Support Engineer"; "" when none */
+  const char* escalation_role; /* the escalation band reached: "Technical Support"; "" when none */
   const char* escalation_contact; /* "" when none */
   const char* error;              /* "" when evaluated; else why not ("unknown priority") */
 } sla_result;
 
-/* Evaluates one ticket as of `as_of` (what happens later is not known yet).
- * SLA_ERROR_TICKET when the ticket cannot be evaluated: result->error says why. */
+/* Evaluates one ticket as of `as_of`: what happens later (a response, a
+ * resolution, an event) is not known yet. SLA_ERROR_TICKET when the ticket
+ * cannot be evaluated, SLA_ERROR_ARGUMENT for a malformed event: result->error
+ * says why. */
 SLA_API sla_status sla_evaluate(const sla_evaluator* evaluator, const sla_ticket* ticket,
                                 int64_t as_of, sla_result* result);
 /* `count` tickets into `results` (as many slots). Returns SLA_OK when every one
@@ -231,14 +238,19 @@ SLA_API sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket*
 
 /* ---- Time -------------------------------------------------------------------- */
 
-/* RFC 3339 with an offset: "2026-01-09T16:30:00+07:00", "2026-01-09T09:30:00Z". */
+/* RFC 3339 with an offset: "2026-01-09T16:30:00+07:00", "2026-01-09T09:30:00Z".
+ * SLA_ERROR_ARGUMENT when malformed (or without an offset); SLA_ERROR_RANGE when
+ * the instant falls outside the years 1901-2398 in UTC. */
 SLA_API sla_status sla_parse_time(const char* text, int64_t* unix_seconds);
 /* `t` in the evaluator's calendar zone, "2026-01-12T12:30:00+07:00", into
- * `buffer` (26 bytes suffice); SLA_ERROR_ARGUMENT when it does not fit. */
+ * `buffer` (26 bytes suffice); SLA_ERROR_ARGUMENT when it does not fit. Any
+ * time from 1900 to 2399 formats, so every due time the library gives does. */
 SLA_API sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer,
                                    size_t size);
 /* 1 when the package's desk is open at `t`, 0 when closed or out of range. */
 SLA_API int sla_is_open(const sla_evaluator* evaluator, int64_t t);
+/* The start of the next opening at or after `t` (`t` itself when open). */
+SLA_API sla_status sla_next_opening(const sla_evaluator* evaluator, int64_t t, int64_t* result);
 /* The instant `seconds` of open time after `from`. */
 SLA_API sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from,
                                          int64_t seconds, int64_t* result);

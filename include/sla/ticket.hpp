@@ -6,7 +6,7 @@
 //   sla::Evaluation e = evaluator.evaluate(t, now);
 //   e.response.verdict    // sla::Verdict::met
 //   e.resolution.due      // 2026-01-10 00:30 +07:00, as an Instant
-//   e.escalation->role    // "Support Engineer"
+//   e.escalation->role    // "Technical Support"
 #pragma once
 
 #include <optional>

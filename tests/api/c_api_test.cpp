@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -86,6 +88,7 @@ BOOST_AUTO_TEST_CASE(a_broken_contract_gives_positioned_diagnostics) {
   BOOST_TEST(contract == nullptr);
   BOOST_REQUIRE(sla_diagnostics_count(diagnostics) >= 1u);
   BOOST_TEST(std::string(sla_diagnostics_code(diagnostics, 0)).starts_with("SLA0"));
+  BOOST_TEST(std::string(sla_diagnostics_hint(diagnostics, 999)).empty());
   BOOST_TEST(sla_diagnostics_severity(diagnostics, 0) == SLA_SEVERITY_ERROR);
   BOOST_TEST(std::string(sla_diagnostics_file(diagnostics, 0)) == "broken.sla");
   BOOST_TEST(sla_diagnostics_line(diagnostics, 0) >= 1u);
@@ -93,6 +96,22 @@ BOOST_AUTO_TEST_CASE(a_broken_contract_gives_positioned_diagnostics) {
   BOOST_TEST(all.starts_with("broken.sla:"));
   BOOST_TEST(all.find(": error[SLA0") != std::string::npos);
   BOOST_TEST(std::string(sla_diagnostics_message(diagnostics, 999)).empty());
+  sla_diagnostics_free(diagnostics);
+}
+
+BOOST_AUTO_TEST_CASE(a_diagnostic_carries_its_hint) {
+  std::ifstream in(qiscus_path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string wrong = "respond to Normal within 4";
+  text.replace(text.find(wrong), wrong.size(), "respond to Normall within 4");
+  sla_contract* contract = nullptr;
+  sla_diagnostics* diagnostics = nullptr;
+  BOOST_TEST(sla_contract_load_string("typo.sla", text.data(), text.size(), nullptr, &contract,
+                                      &diagnostics) == SLA_ERROR_CONTRACT);
+  BOOST_REQUIRE(sla_diagnostics_count(diagnostics) >= 1u);
+  BOOST_TEST(std::string(sla_diagnostics_code(diagnostics, 0)) == "SLA035");
+  BOOST_TEST(std::string(sla_diagnostics_hint(diagnostics, 0)).find("'Normal'") !=
+             std::string::npos);
   sla_diagnostics_free(diagnostics);
 }
 
@@ -167,6 +186,15 @@ BOOST_AUTO_TEST_CASE(pausing_statuses_and_priority_changes_come_as_events) {
   BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r), SLA_OK);
   BOOST_TEST(std::string(r.priority) == "Critical");
   BOOST_TEST(f.local(r.response.due) == "2026-01-12T10:00:00+07:00");
+  const sla_event odd[] = {{at("2026-01-12T09:10:00+07:00"), static_cast<sla_event_kind>(7), "x"}};
+  t.events = odd;
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r) ==
+             SLA_ERROR_ARGUMENT);
+  BOOST_TEST(std::string(r.error).find("SLA_EVENT_STATUS") != std::string::npos);
+  const sla_event no_value[] = {{at("2026-01-12T09:10:00+07:00"), SLA_EVENT_STATUS, nullptr}};
+  t.events = no_value;
+  BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r) ==
+             SLA_ERROR_ARGUMENT);
   t.events = nullptr;  // a count without events is refused, not read
   BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r) ==
              SLA_ERROR_ARGUMENT);
@@ -252,6 +280,15 @@ BOOST_AUTO_TEST_CASE(time_queries_follow_the_calendar) {
                                                 at("2026-01-12T12:30:00+07:00"), &open),
                       SLA_OK);
   BOOST_TEST(open == 4 * 3600);
+  int64_t next = 0;
+  BOOST_REQUIRE_EQUAL(sla_next_opening(f.evaluator, at("2026-01-10T10:00:00+07:00"), &next),
+                      SLA_OK);
+  BOOST_TEST(f.local(next) == "2026-01-12T09:00:00+07:00");
+  BOOST_TEST(sla_next_opening(f.evaluator, INT64_MIN, &next) == SLA_ERROR_RANGE);
+  // Every due time the library gives can be shown, 2399 included.
+  char buffer[32];
+  BOOST_TEST(sla_format_time(f.evaluator, at("2398-12-31T23:00:00Z") + 86400 * 3, buffer,
+                             sizeof buffer) == SLA_OK);
   BOOST_TEST(sla_add_business_time(f.evaluator, INT64_MIN, 1, &due) == SLA_ERROR_RANGE);
   BOOST_TEST(sla_add_business_time(f.evaluator, 0, -1, &due) == SLA_ERROR_ARGUMENT);
   BOOST_TEST(sla_add_business_time(f.evaluator, 0, INT64_MAX, &due) == SLA_ERROR_RANGE);
@@ -261,6 +298,7 @@ BOOST_AUTO_TEST_CASE(time_queries_follow_the_calendar) {
   int64_t t = 0;
   BOOST_TEST(sla_parse_time("2026-01-09 16:30", &t) == SLA_ERROR_ARGUMENT);  // no offset
   BOOST_TEST(sla_parse_time("yesterday", &t) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_parse_time("1901-01-01T00:00:00+01:00", &t) == SLA_ERROR_RANGE);  // 1900 in UTC
 }
 
 BOOST_AUTO_TEST_CASE(an_evaluator_keeps_its_contract_alive) {

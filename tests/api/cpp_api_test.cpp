@@ -115,3 +115,53 @@ BOOST_AUTO_TEST_CASE(explain_gives_structured_steps) {
   const Ticket bad{.priority = "nope", .created = t.created};
   BOOST_TEST(explain(*made.evaluator, bad, t.created).empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_copied_evaluator_stands_on_its_own) {
+  const Ticket t{.priority = "Normal", .created = at("2026-01-09T16:30:00+07:00")};
+  const Instant as_of = at("2026-01-10T10:00:00+07:00");
+  std::vector<Evaluator> copies;
+  {
+    auto made = Evaluator::make(qiscus(), "premium");
+    copies.push_back(*made.evaluator);  // a copy; the original dies at the brace
+    Evaluator assigned = *Evaluator::make(qiscus(), "basic").evaluator;
+    assigned = *made.evaluator;
+    copies.push_back(assigned);
+  }
+  for (const Evaluator& ev : copies) {
+    const Evaluation e = ev.evaluate(t, as_of);
+    BOOST_REQUIRE(e.ok());
+    BOOST_TEST(local(ev, *e.response.due) == "2026-01-12T12:30:00+07:00");
+    BOOST_TEST((e.response.verdict == Verdict::pending));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(what_happens_after_as_of_is_not_known_yet) {
+  auto made = Evaluator::make(qiscus(), "premium");
+  // Answered on Tuesday, long after its Monday 12:30 deadline; as of Friday 17:30
+  // nobody knows that yet: the response is pending and the ladder at its first band.
+  const Ticket t{.priority = "Normal",
+                 .created = at("2026-01-09T16:30:00+07:00"),
+                 .responded = at("2026-01-13T16:30:00+07:00")};
+  const Evaluation before = made.evaluator->evaluate(t, at("2026-01-09T17:30:00+07:00"));
+  BOOST_TEST((before.response.verdict == Verdict::pending));
+  BOOST_TEST(before.escalation->role == "Technical Support");
+  const Evaluation after = made.evaluator->evaluate(t, at("2026-01-14T00:00:00+07:00"));
+  BOOST_TEST((after.response.verdict == Verdict::breached));
+}
+
+BOOST_AUTO_TEST_CASE(every_priority_a_ticket_takes_must_be_known) {
+  auto made = Evaluator::make(qiscus(), "premium");
+  const TicketEvent to_high[] = {
+      {at("2026-01-09T17:00:00+07:00"), TicketEvent::Kind::priority, "High"}};
+  const Ticket urgent{
+      .priority = "Urgent", .created = at("2026-01-09T16:30:00+07:00"), .events = to_high};
+  const Evaluation e = made.evaluator->evaluate(urgent, at("2026-01-10T00:00:00+07:00"));
+  BOOST_TEST(e.error == "unknown priority");
+  BOOST_TEST(e.unknown_priority == "Urgent");
+  const TicketEvent bogus_then_high[] = {
+      {at("2026-01-09T17:00:00+07:00"), TicketEvent::Kind::priority, "Bogus"},
+      {at("2026-01-09T18:00:00+07:00"), TicketEvent::Kind::priority, "High"}};
+  const Ticket normal{.priority = "Normal", .created = urgent.created, .events = bogus_then_high};
+  BOOST_TEST(made.evaluator->evaluate(normal, at("2026-01-10T00:00:00+07:00")).unknown_priority ==
+             "Bogus");
+}
