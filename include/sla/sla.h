@@ -177,7 +177,8 @@ typedef enum sla_event_kind { SLA_EVENT_STATUS = 0, SLA_EVENT_PRIORITY = 1 } sla
 /* A status change ("Waiting on customer" may pause the clock) or a priority change. */
 typedef struct sla_event {
   int64_t at;
-  sla_event_kind kind;
+  int kind;          /* an sla_event_kind (an int, so that any value a caller passes is checked, not
+                        undefined) */
   const char* value; /* the status, or the new priority's name */
 } sla_event;
 

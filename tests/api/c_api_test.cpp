@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(pausing_statuses_and_priority_changes_come_as_events) {
   BOOST_REQUIRE_EQUAL(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r), SLA_OK);
   BOOST_TEST(std::string(r.priority) == "Critical");
   BOOST_TEST(f.local(r.response.due) == "2026-01-12T10:00:00+07:00");
-  const sla_event odd[] = {{at("2026-01-12T09:10:00+07:00"), static_cast<sla_event_kind>(7), "x"}};
+  const sla_event odd[] = {{at("2026-01-12T09:10:00+07:00"), 7, "x"}};
   t.events = odd;
   BOOST_TEST(sla_evaluate(f.evaluator, &t, at("2026-01-12T09:30:00+07:00"), &r) ==
              SLA_ERROR_ARGUMENT);
