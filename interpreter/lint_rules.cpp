@@ -128,8 +128,9 @@ Context::Context(const Model& model, const SourceMap& sources, const std::vector
 Location Context::at(const SourceRef& ref) const {
   const Span start = sources_.find(ref.file, ref.line, ref.column);
   if (start.file < files_.size()) {
-    auto [index, fresh] = statements_.try_emplace(start.file);
-    if (fresh)
+    const auto emplaced = statements_.try_emplace(start.file);
+    auto& index = emplaced.first->second;
+    if (emplaced.second)
       walk(files_[start.file].root, nullptr, [&](const ast::Node& n, const ast::Node*) {
         if (n.kind == ast::Kind::file) return;
         // The outermost node starting at an offset (the walk meets it first); a
@@ -138,10 +139,9 @@ Location Context::at(const SourceRef& ref) const {
         const std::string& text = sources_.file(start.file).text();
         const auto eol = text.find('\n', s.begin);
         if (eol != std::string::npos && eol < s.end) s.end = static_cast<std::uint32_t>(eol);
-        index->second.try_emplace(s.begin, s);
+        index.try_emplace(s.begin, s);
       });
-    if (auto it = index->second.find(start.begin); it != index->second.end())
-      return sources_.locate(it->second);
+    if (auto it = index.find(start.begin); it != index.end()) return sources_.locate(it->second);
   }
   Location loc;
   loc.file = ref.file;
