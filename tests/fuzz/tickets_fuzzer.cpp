@@ -46,7 +46,7 @@ void incidents(std::FILE* in, bool jsonl) {
     if (row.error.empty()) good.push_back(row.incident);
   }
   sla::UptimeQuery query;
-  query.months = {date::year{2026} / 1, date::year{2026} / 2};
+  query.months = {std::chrono::year{2026} / 1, std::chrono::year{2026} / 2};
   std::vector<sla::Incident> countable;
   for (const auto& i : good)
     if (sla::incident_problem(i, ev.package(), query.as_of).empty()) countable.push_back(i);
