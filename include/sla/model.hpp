@@ -222,10 +222,10 @@ struct Selection {
 // Applies `addons` to `package` in the contract's declaration order, checking
 // each add-on's requires and excludes.
 SLA_API Selection select(const Model& model, const std::string& package,
-                 const std::vector<std::string>& addons = {});
+                         const std::vector<std::string>& addons = {});
 
 // The duration in seconds: business units use the calendar's business-day length.
 SLA_API std::optional<std::chrono::seconds> to_seconds(const DurationValue& d,
-                                               const CalendarInfo& calendar);
+                                                       const CalendarInfo& calendar);
 
 }  // namespace sla
