@@ -132,6 +132,12 @@ sla::Ticket ticket_of(const sla_ticket& t, std::vector<sla::TicketEvent>& events
   return ticket;
 }
 
+// sla_verdict mirrors sla::Verdict value for value.
+static_assert(SLA_MET == static_cast<int>(sla::Verdict::met) &&
+              SLA_BREACHED == static_cast<int>(sla::Verdict::breached) &&
+              SLA_PENDING == static_cast<int>(sla::Verdict::pending) &&
+              SLA_NO_TARGET == static_cast<int>(sla::Verdict::no_target));
+
 sla_target_result target_of(const sla::TargetOutcome& o) {
   sla_target_result r;
   r.verdict = static_cast<sla_verdict>(o.verdict);
@@ -409,17 +415,8 @@ sla_ticket sla_ticket_init(void) {
 }
 
 const char* sla_verdict_name(sla_verdict verdict) {
-  switch (verdict) {
-    case SLA_MET:
-      return "met";
-    case SLA_BREACHED:
-      return "breached";
-    case SLA_PENDING:
-      return "pending";
-    case SLA_NO_TARGET:
-      return "no_target";
-  }
-  return "unknown";
+  // The C++ names (literals: NUL-terminated); an out-of-enum value is "no_target".
+  return sla::name(static_cast<sla::Verdict>(verdict)).data();
 }
 
 sla_status sla_evaluate(const sla_evaluator* evaluator, const sla_ticket* ticket, int64_t as_of,
