@@ -2,7 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 
-#include "tools/csv_reader.hpp"
+#include "tools/io/csv_reader.hpp"
 
 using sla::cli::CsvReader;
 

@@ -9,10 +9,10 @@
 
 #include "grammar/parser.hpp"
 #include "sla/load.hpp"
-#include "tools/formatter.hpp"
-#include "tools/model_json.hpp"
-#include "tools/same_syntax.hpp"
-#include "tools/unified_diff.hpp"
+#include "tools/format/formatter.hpp"
+#include "tools/format/same_syntax.hpp"
+#include "tools/format/unified_diff.hpp"
+#include "tools/reports/model_json.hpp"
 
 namespace fs = std::filesystem;
 using sla::cli::format_source;

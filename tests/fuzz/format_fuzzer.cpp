@@ -13,8 +13,8 @@
 #include <string>
 
 #include "grammar/parser.hpp"
-#include "tools/formatter.hpp"
-#include "tools/same_syntax.hpp"
+#include "tools/format/formatter.hpp"
+#include "tools/format/same_syntax.hpp"
 
 namespace {
 

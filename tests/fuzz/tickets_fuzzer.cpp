@@ -11,10 +11,10 @@
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "sla/uptime.hpp"
-#include "tools/eval_pipeline.hpp"
-#include "tools/incident_reader.hpp"
-#include "tools/result_writer.hpp"
-#include "tools/ticket_reader.hpp"
+#include "tools/io/eval_pipeline.hpp"
+#include "tools/io/incident_reader.hpp"
+#include "tools/io/result_writer.hpp"
+#include "tools/io/ticket_reader.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
-#include "tools/output.hpp"
+#include "tools/console/output.hpp"
 
 BOOST_AUTO_TEST_CASE(language_reference_examples_check_clean) {
   const std::string doc = sla::testing::read_text(sla::testing::source_path("docs/language.md"));

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "support.hpp"
-#include "tools/output.hpp"
+#include "tools/console/output.hpp"
 
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
-#include "tools/model_json.hpp"
+#include "tools/reports/model_json.hpp"
 
 using namespace sla;
 

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sla/lint.hpp"
-#include "tools/lint_report.hpp"
+#include "tools/reports/lint_report.hpp"
 
 using namespace sla;
 using namespace sla::cli;

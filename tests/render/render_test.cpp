@@ -12,11 +12,11 @@
 #include "interpreter/calendar.hpp"
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
-#include "tools/contract_document.hpp"
-#include "tools/coverage_chart.hpp"
-#include "tools/escape.hpp"
-#include "tools/html_writer.hpp"
-#include "tools/markdown_writer.hpp"
+#include "tools/document/contract_document.hpp"
+#include "tools/document/coverage_chart.hpp"
+#include "tools/document/escape.hpp"
+#include "tools/document/html_writer.hpp"
+#include "tools/document/markdown_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace sla;

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "interpreter/calendar.hpp"
-#include "tools/incident_reader.hpp"
+#include "tools/io/incident_reader.hpp"
 
 using namespace sla;
 using sla::cli::IncidentReader;

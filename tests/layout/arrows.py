@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""The dependency arrows of the source tree, checked from the #include lines.
+
+Folders may include only the folders listed for them (tools/README.md, the README's
+layout table): tools -> interpreter -> grammar, and inside tools/ the rooms point
+one way. A file that includes a folder it may not is reported with its line.
+Usage: arrows.py SOURCE_DIR   (exit 1 when an arrow points the wrong way)
+"""
+import pathlib
+import re
+import sys
+
+# folder -> the project folders its files may include (besides itself).
+ALLOWED = {
+    "grammar": {"include/sla"},
+    "stdlib": set(),
+    "interpreter": {"grammar", "stdlib", "include/sla"},
+    "api": {"include/sla", "interpreter", "grammar"},
+    "tools/console": {"interpreter", "grammar", "stdlib", "include/sla"},
+    "tools/io": {"interpreter", "grammar", "include/sla"},
+    "tools/reports": {"tools/console", "interpreter", "grammar", "include/sla"},
+    "tools/format": {"tools/console", "interpreter", "grammar", "include/sla"},
+    "tools/document": {"tools/reports", "tools/console", "interpreter", "grammar", "stdlib",
+                       "include/sla"},
+    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/io", "tools/console",
+                  "interpreter", "grammar", "stdlib", "include/sla"},
+}
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+
+
+def folder_of(path: str) -> str:
+    """The folder an include path or a file belongs to, as ALLOWED names them."""
+    if path.startswith("sla/"):
+        return "include/sla"
+    parts = path.split("/")
+    if parts[0] == "tools" and len(parts) > 2:
+        return "/".join(parts[:2])
+    return parts[0]
+
+
+def main() -> int:
+    root = pathlib.Path(sys.argv[1])
+    wrong = []
+    checked = 0
+    for folder, allowed in ALLOWED.items():
+        for file in sorted((root / folder).rglob("*")):
+            if file.suffix not in (".cpp", ".hpp", ".h"):
+                continue
+            checked += 1
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+                m = INCLUDE.match(line)
+                if not m or "/" not in m.group(1):
+                    continue
+                target = folder_of(m.group(1))
+                if target != folder and target not in allowed:
+                    wrong.append(f"{file.relative_to(root)}:{number}: {folder} may not include "
+                                 f"{target} ({m.group(1)})")
+    for line in wrong:
+        print(line)
+    tools_top = [p.name for p in (root / "tools").iterdir() if p.suffix in (".cpp", ".hpp")]
+    if tools_top:
+        print(f"tools/ holds source files outside its rooms: {', '.join(sorted(tools_top))}")
+    print(f"arrows: {checked} files checked, {len(wrong) + len(tools_top)} problems")
+    return 1 if wrong or tools_top else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

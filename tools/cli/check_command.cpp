@@ -1,0 +1,64 @@
+// sla check FILE...: parse and check contracts; report every problem.
+#include <fmt/format.h>
+#include <filesystem>
+
+#include "sla/load.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/output.hpp"
+
+namespace sla::cli {
+
+Command check_command(CLI::App& sla) {
+  struct Options {
+    std::vector<std::string> files;
+    std::string format = "text";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand("check", "Check contracts: syntax, names, units, inheritance");
+  app->add_option("files", options->files, "Contract files (.sla)")->required();
+  app->add_option("--format", options->format, "Output: text (for people) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->footer(
+      "Example:\n  sla check contracts/qiscus-enterprise.sla\n"
+      "Every problem is reported as file:line:col with a caret, a stable code "
+      "(docs/diagnostics.md)\n"
+      "and a hint. Exit codes: 0 every file is valid; 1 a file has errors; 2 usage error or an\n"
+      "unreadable file (the other files are still checked).");
+
+  return {app, [options] {
+            int exit = Exit::ok;
+            auto report = nlohmann::ordered_json::array();
+            for (const auto& f : options->files) {
+              // A file that cannot be read is a usage error; the others are still checked.
+              if (auto why = unreadable(f); !why.empty()) {
+                if (options->format == "json")
+                  report.push_back({{"file", f}, {"valid", false}, {"error", why}});
+                else
+                  fmt::print(stderr, "sla check: {}\n", why);
+                exit = Exit::usage;
+                continue;
+              }
+              LoadResult r = load_file(f);
+              if (!r.ok() && exit != Exit::usage) exit = Exit::failed;
+              if (options->format == "json") {
+                auto diagnostics = nlohmann::ordered_json::array();
+                for (const auto& d : r.diagnostics) diagnostics.push_back(to_json(d));
+                report.push_back({{"file", f}, {"valid", r.ok()}, {"diagnostics", diagnostics}});
+              } else {
+                print_diagnostics(r.diagnostics);
+                if (r.ok())
+                  fmt::print("{}: ok\n", f);
+                else
+                  fmt::print(stderr, "{}: {} error{}\n", f,
+                             std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                           [](auto& d) { return d.severity == Severity::error; }),
+                             r.diagnostics.size() == 1 ? "" : "s");
+              }
+            }
+            if (options->format == "json") fmt::print("{}\n", report.dump(2));
+            return exit;
+          }};
+}
+
+}  // namespace sla::cli

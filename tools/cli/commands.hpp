@@ -1,0 +1,30 @@
+// The subcommands of `sla`, one file each. A command adds itself to the CLI11
+// app and returns the function that runs it once the arguments are parsed.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "tools/console/exit.hpp"
+
+namespace sla::cli {
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command check_command(CLI::App& sla);
+Command inspect_command(CLI::App& sla);
+Command time_command(CLI::App& sla);
+Command eval_command(CLI::App& sla);
+Command explain_command(CLI::App& sla);
+Command test_command(CLI::App& sla);
+Command lint_command(CLI::App& sla);
+Command fmt_command(CLI::App& sla);
+Command uptime_command(CLI::App& sla);
+Command quote_command(CLI::App& sla);
+Command render_command(CLI::App& sla);
+
+}  // namespace sla::cli

@@ -1,0 +1,130 @@
+// sla eval CONTRACT --package ID [--addon ID]... [TICKETS|-]: deadlines, verdicts
+// and escalation for every ticket, streamed: one output row per input row.
+#include <fmt/format.h>
+#include <filesystem>
+#include <thread>
+
+#include "interpreter/timestamp.hpp"
+#include "sla/evaluator.hpp"
+#include "sla/load.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
+#include "tools/io/eval_pipeline.hpp"
+#include "tools/io/result_writer.hpp"
+#include "tools/io/ticket_reader.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+struct Options {
+  std::string file, package, as_of, format = "csv", input_format, output, tickets = "-";
+  std::vector<std::string> addons;
+  unsigned threads = std::thread::hardware_concurrency() > 1 ? 2 : 1;
+};
+
+}  // namespace
+
+Command eval_command(CLI::App& sla) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app =
+      sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
+  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("tickets", o->tickets,
+                  "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
+  app->add_option("--package", o->package, "The package the tickets are under")->required();
+  add_addon_option(app, o->addons);
+  app->add_option("--as-of", o->as_of,
+                  "Judge unanswered tickets at this instant (RFC 3339; default: now)");
+  app->add_option("--format", o->format, "Output: csv, jsonl or table")
+      ->check(CLI::IsMember({"csv", "jsonl", "table"}));
+  app->add_option("--input-format", o->input_format,
+                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  app->add_option("--output", o->output, "Write here instead of standard output");
+  app->add_option("--threads", o->threads,
+                  "1, or 2 to read and write in parallel (default: 2 on a multi-core machine)")
+      ->check(CLI::Range(1, 2));
+  app->footer(
+      "Example:\n  sla eval contracts/qiscus-enterprise.sla --package premium --as-of "
+      "2026-04-01T00:00:00+07:00 \\\n    --format table contracts/samples/qiscus-tickets.csv\n"
+      "Input columns: id, priority, created_at (required); first_response_at, resolved_at "
+      "(optional).\n"
+      "CSV needs a header row; columns may come in any order; other columns are ignored. JSON "
+      "Lines\n"
+      "may add \"events\": [{\"at\": T, \"status\": S}, {\"at\": T, \"priority\": P}].\n"
+      "Timestamps are RFC 3339; one without an offset is read in the package calendar's zone.\n"
+      "Output columns: id, priority, response_due, response_at, response_status,\n"
+      "response_commitment, resolution_due, resolved_at, resolution_status, "
+      "resolution_commitment,\n"
+      "escalation, error. Status: met, breached, pending, no_target, or error.\n"
+      "Exit codes: 0 every row evaluated; 1 some rows have errors (they are still written, in "
+      "place,\n"
+      "with the reason in the error column); 2 usage error.");
+
+  return {
+      app, [o] {
+        std::string error;
+        const auto as_of = as_of_argument(o->as_of, error);
+        if (!as_of) return usage_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
+        int exit = Exit::ok;
+        auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
+        if (!selected) return exit;
+        const Evaluator& evaluator = selected->evaluator;
+
+        std::FILE* in = stdin;
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+        if (o->tickets != "-") {
+          in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
+          if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
+            return usage_error("eval",
+                               why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
+          in = in_file.get();
+        }
+        std::string input_format = o->input_format;
+        if (input_format.empty()) {
+          const auto ext = std::filesystem::path(o->tickets).extension();
+          input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+        }
+        std::FILE* out = stdout;
+        std::error_code same_error;
+        if (!o->output.empty() && o->tickets != "-" &&
+            std::filesystem::equivalent(o->output, o->tickets, same_error))
+          return usage_error(
+              "eval",
+              fmt::format("--output '{}' is the tickets file itself; write elsewhere", o->output));
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
+        if (!o->output.empty()) {
+          out_file.reset(std::fopen(o->output.c_str(), "wb"));
+          if (!out_file) return usage_error("eval", fmt::format("cannot write '{}'", o->output));
+          out = out_file.get();
+        }
+
+        TicketReader reader(
+            in, input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
+            evaluator.calendar());
+        if (!reader.start(error)) return usage_error("eval", error);
+        ResultWriter writer(out,
+                            o->format == "jsonl"   ? ResultWriter::Format::jsonl
+                            : o->format == "table" ? ResultWriter::Format::table
+                                                   : ResultWriter::Format::csv,
+                            evaluator.calendar());
+        writer.header();
+        const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
+        const std::size_t rows = stats.rows, failed = stats.failed;
+        if (!writer.flush()) {
+          fmt::print(stderr, "sla eval: could not write the output\n");
+          return static_cast<int>(Exit::usage);
+        }
+        if (failed) {
+          fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n", failed,
+                     rows);
+          return static_cast<int>(Exit::failed);
+        }
+        return static_cast<int>(Exit::ok);
+      }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,137 @@
+// sla inspect FILE: what the checked contract says, after inheritance.
+#include <fmt/format.h>
+#include <filesystem>
+
+#include "sla/load.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/output.hpp"
+#include "tools/reports/model_json.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+void print_package(const Package& p, const Model& m) {
+  fmt::print("\n{} {} \"{}\"{}\n", p.is_addon ? "addon" : "package", p.id, p.title,
+             p.extends.empty() ? "" : fmt::format(" (extends {})", p.extends));
+  if (!p.applied_addons.empty()) {
+    std::string list;
+    for (const auto& a : p.applied_addons) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
+    fmt::print("  with add-ons: {}\n", list);
+  }
+  if (!p.sold_included_in.empty()) fmt::print("  sold: included in {}\n", p.sold_included_in);
+  if (p.price)
+    fmt::print("  price: {}{}\n", money_text(*p.price),
+               p.price->period.empty() ? "" : " " + p.price->period);
+  if (!p.requires_.empty()) fmt::print("  requires: {}\n", fmt::join(p.requires_, ", "));
+  if (!p.excludes.empty()) fmt::print("  excludes: {}\n", fmt::join(p.excludes, ", "));
+  if (const CalendarInfo* c = m.calendar(p.calendar))
+    fmt::print("  calendar: {} ({}; {})\n", c->id, c->zone, fmt::join(c->weekly, "; "));
+  for (const auto& t : p.targets)
+    fmt::print("  {} {} within {}{}\n", t.kind == TargetKind::response ? "respond to" : "resolve",
+               t.priority, t.within.text,
+               t.commitment == Commitment::best_effort ? " (best effort)" : "");
+  if (p.clock_starts_at_next_opening)
+    fmt::print("  clock starts {}\n",
+               *p.clock_starts_at_next_opening ? "at next opening" : "at creation");
+  if (p.pause_statuses)
+    fmt::print("  clock pauses on status: {}\n", fmt::join(*p.pause_statuses, ", "));
+  if (p.escalation)
+    for (const auto& b : *p.escalation)
+      fmt::print("  escalate from {}{} to {}{}\n", b.from.text,
+                 b.until ? " until " + b.until->text : "", b.role,
+                 b.when_no_response ? " when no response" : "");
+  for (const auto& u : p.uptime)
+    fmt::print("  uptime of {}: {} {} ({}), {} exclusion(s)\n", u.service,
+               u.target_milli ? percent_text(*u.target_milli) : "no target", u.period,
+               u.commitment == Commitment::committed ? "committed" : "best effort",
+               u.exclusions.size());
+}
+
+void print_text(const Model& m, const Package* selected) {
+  const Header& h = m.contract;
+  if (!h.name.empty())
+    fmt::print("contract \"{}\" by {}, version {}, effective {}{}\n", h.name, h.provider, h.version,
+               h.effective, h.ends.empty() ? "" : " until " + h.ends);
+  if (!m.priorities.empty()) {
+    std::vector<std::string> names;
+    for (const auto& p : m.priorities) names.push_back(p.name);
+    fmt::print("priorities (lowest first): {}\n", fmt::join(names, " < "));
+  }
+  for (const auto& c : m.calendars)
+    fmt::print("calendar {}{}: {}; {}{}{}{}\n", c.id,
+               c.extends.empty() ? "" : " (extends " + c.extends + ")", c.zone,
+               fmt::join(c.weekly, "; "),
+               c.dated.empty() ? "" : fmt::format("; {}", fmt::join(c.dated, "; ")),
+               c.business_day_seconds
+                   ? fmt::format("; business day {} h", *c.business_day_seconds / 3600.0)
+                   : "",
+               c.holiday_sets.empty()
+                   ? ""
+                   : fmt::format("; closed on holidays {}", fmt::join(c.holiday_sets, ", ")));
+  if (selected) {
+    print_package(*selected, m);
+    return;
+  }
+  for (const auto& p : m.packages) print_package(p, m);
+  for (const auto& a : m.addons) print_package(a, m);
+  if (!m.examples.empty()) fmt::print("\n{} example(s)\n", m.examples.size());
+}
+
+}  // namespace
+
+Command inspect_command(CLI::App& sla) {
+  struct Options {
+    std::string file;
+    std::string format = "text";
+    std::string package;
+    std::vector<std::string> addons;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand(
+      "inspect", "Show the checked contract: packages after inheritance, calendars, targets");
+  app->add_option("file", options->file, "Contract file (.sla)")->required();
+  app->add_option("--format", options->format,
+                  "Output: text or json (positions under \"span\" keys)")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--package", options->package, "Show only this package, with --addon applied");
+  add_addon_option(app, options->addons);
+  app->footer(
+      "Examples:\n  sla inspect contracts/qiscus-enterprise.sla\n"
+      "  sla inspect contracts/qiscus-enterprise.sla --package premium --addon dedicated_24x7 "
+      "--format json\n"
+      "Exit codes: 0 ok; 1 the contract has errors; 2 usage error (unknown package or add-on).");
+
+  return {app, [options] {
+            if (auto why = unreadable(options->file); !why.empty()) {
+              fmt::print(stderr, "sla inspect: {}\n", why);
+              return static_cast<int>(Exit::usage);
+            }
+            if (!options->addons.empty() && options->package.empty()) {
+              fmt::print(stderr, "sla inspect: --addon needs --package\n");
+              return static_cast<int>(Exit::usage);
+            }
+            LoadResult r = load_file(options->file);
+            print_diagnostics(r.diagnostics);
+            if (!r.ok()) return static_cast<int>(Exit::failed);
+            std::optional<Package> selected;
+            if (!options->package.empty()) {
+              Selection sel = select(*r.model, options->package, options->addons);
+              if (!sel.package) {
+                fmt::print(stderr, "sla inspect: {}\n", sel.error);
+                return static_cast<int>(Exit::usage);
+              }
+              selected = std::move(sel.package);
+            }
+            if (options->format == "json") {
+              fmt::print("{}\n", selected ? to_json(*selected, *r.model).dump(2)
+                                          : to_json(*r.model).dump(2));
+            } else {
+              print_text(*r.model, selected ? &*selected : nullptr);
+            }
+            return static_cast<int>(Exit::ok);
+          }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,133 @@
+// sla lint FILE...: what a careful reviewer would flag in contracts that check
+// clean (SLA1xx findings, docs/lint.md), for people, for tools and for CI.
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+
+#include "grammar/suggest.hpp"
+#include "sla/lint.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/output.hpp"
+#include "tools/console/terminal.hpp"
+#include "tools/reports/lint_report.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+// An unknown code in --allow or --deny is a typo to report, not a silent no-op.
+std::string unknown_code(const std::vector<std::string>& codes) {
+  std::vector<std::string> known;
+  for (const auto& r : lint_rules()) known.emplace_back(r.code);
+  for (const auto& c : codes) {
+    if (std::find(known.begin(), known.end(), c) != known.end()) continue;
+    auto near = closest(c, std::span<const std::string>(known));
+    return fmt::format("unknown lint code '{}'{} (codes: {}-{}; see docs/lint.md)", c,
+                       near ? fmt::format("; did you mean '{}'?", *near) : "", known.front(),
+                       known.back());
+  }
+  return {};
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+Command lint_command(CLI::App& sla) {
+  struct Options {
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::vector<std::string> allow, deny;
+    std::string fail_level = "error";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand(
+      "lint", "Find what a reviewer would flag: ambiguous units, labels that disagree, gaps");
+  app->add_option("files", options->files, "Contract files (.sla)")->required();
+  app->add_option("--format", options->format,
+                  "Output: text (for people), json, sarif (SARIF 2.1.0) or github (workflow "
+                  "annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app->add_option("--allow", options->allow, "Never report CODE (repeat, or separate with commas)")
+      ->delimiter(',')
+      ->type_size(1)
+      ->allow_extra_args(false);
+  app->add_option("--deny", options->deny, "Report CODE as an error (repeat, or use commas)")
+      ->delimiter(',')
+      ->type_size(1)
+      ->allow_extra_args(false);
+  app->add_option("--fail-level", options->fail_level,
+                  "Exit 1 when a finding is at least this severe: warning or error (default)")
+      ->check(CLI::IsMember({"warning", "error"}));
+  app->footer(
+      "Examples:\n"
+      "  sla lint contracts/qiscus-enterprise.sla\n"
+      "  sla lint contracts/*.sla --fail-level warning --format github   # in a CI job\n"
+      "  sla lint contract.sla --format sarif > lint.sarif             # for code scanning\n"
+      "  sla lint contract.sla --allow SLA105 --deny SLA103\n"
+      "Silence one finding with a comment on its line or alone on the line above:\n"
+      "  # sla: allow SLA105 (calendar hours are meant)\n"
+      "and a code for a whole file with '# sla: allow-file SLA110'. Every code is explained\n"
+      "with a bad and a good example in docs/lint.md.\n"
+      "Exit codes: 0 no finding at the fail level; 1 a finding at the fail level (findings are\n"
+      "warnings unless --deny makes them errors), or a contract with errors; 2 usage error or\n"
+      "an unreadable file.");
+
+  return {app, [options] {
+            for (auto* list : {&options->allow, &options->deny}) {
+              for (auto& code : *list)  // sla105 is SLA105, as in comments
+                for (auto& ch : code)
+                  ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+              if (auto why = unknown_code(*list); !why.empty()) return usage_error("lint", why);
+            }
+            LintOptions lint_options;
+            lint_options.allow = options->allow;
+            lint_options.deny = options->deny;
+            const Severity fail_at =
+                options->fail_level == "warning" ? Severity::warning : Severity::error;
+
+            int exit = Exit::ok;
+            LintSummary summary;
+            const bool text = options->format == "text";
+            const bool colour = text && colour_wanted(stdout);
+            for (const auto& f : options->files) {
+              if (auto why = unreadable(f); !why.empty()) {
+                fmt::print(stderr, "sla lint: {}\n", why);
+                exit = Exit::usage;
+                continue;
+              }
+              LintResult r = lint_file(f, lint_options);
+              summary.files.push_back(f);
+              summary.suppressed += r.suppressed;
+              std::size_t errors = 0, warnings = 0;
+              for (const auto& d : r.diagnostics) {
+                (d.severity == Severity::error ? errors : warnings) += 1;
+                if (d.severity <= fail_at && exit == Exit::ok) exit = Exit::failed;
+                if (text) fmt::print("{}", format_diagnostic(d, colour));
+              }
+              if (text) {
+                const std::string counts =
+                    errors + warnings == 0
+                        ? "no findings"
+                        : fmt::format("{}{}", errors ? plural(errors, "error") + ", " : "",
+                                      plural(warnings, "finding"));
+                fmt::print("{}: {}{}\n", f, r.model ? counts : "does not check: " + counts,
+                           r.suppressed ? fmt::format(" ({} silenced)", r.suppressed) : "");
+              }
+              if (!r.model && exit != Exit::usage) exit = Exit::failed;
+              for (auto& d : r.diagnostics) summary.diagnostics.push_back(std::move(d));
+            }
+            if (options->format == "json")
+              fmt::print("{}\n", lint_json(summary).dump(2));
+            else if (options->format == "sarif")
+              fmt::print("{}\n", lint_sarif(summary).dump(2));
+            else if (options->format == "github")
+              fmt::print("{}", github_annotations(summary));
+            return exit;
+          }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,162 @@
+// sla time CONTRACT (--calendar NAME | --package ID [--addon ID]...) add|between|open ...
+// Business-time arithmetic on a contract's calendars, for authors checking a clause.
+#include <fmt/format.h>
+#include <filesystem>
+
+#include "grammar/parser.hpp"
+#include "interpreter/calendar.hpp"
+#include "interpreter/checker.hpp"
+#include "interpreter/timestamp.hpp"
+#include "sla/load.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/output.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+struct Options {
+  std::string file, calendar, package, format = "text";
+  std::vector<std::string> addons;
+  std::string from, to, duration, at;
+};
+
+std::optional<Instant> instant(const std::string& text, const char* what, std::string& error) {
+  auto t = instant_argument(text, error);
+  if (!t) error = fmt::format("{} '{}': {}", what, text, error);
+  return t;
+}
+
+std::string human(std::chrono::seconds s) {
+  const auto total = s.count();
+  const auto h = total / 3600, m = (total % 3600) / 60, sec = total % 60;
+  std::string out = fmt::format("{}h{:02}m", h, m);
+  if (sec) out += fmt::format("{:02}s", sec);
+  return out;
+}
+
+}  // namespace
+
+Command time_command(CLI::App& sla) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand(
+      "time", "Business-time arithmetic on a contract's calendar: add, between, open");
+  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  auto* calendar = app->add_option("--calendar", o->calendar, "Use this calendar of the contract");
+  auto* package =
+      app->add_option("--package", o->package, "Use the calendar governing this package");
+  add_addon_option(app, o->addons)->needs(package);
+  calendar->excludes(package);
+  app->add_option("--format", o->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->require_subcommand(1);
+  app->footer(
+      "Timestamps are RFC 3339 with Z or an offset; results are in the calendar's zone.\n"
+      "Durations are words: \"4 business hours\", \"1 business day\", \"90 minutes\", \"8 "
+      "hours\".\n"
+      "JSON: add -> {\"deadline\": ...}; between -> {\"seconds\": N}; open -> {\"open\": bool, "
+      "\"next_change\": ...}.\n"
+      "Exit codes: 0 ok; 1 the contract has errors; 2 usage error (bad timestamp, unknown "
+      "package).");
+  CLI::App* add = app->add_subcommand(
+      "add", "The deadline: FROM plus DURATION (business time starts at the next opening)");
+  add->add_option("from", o->from, "Start, RFC 3339")->required();
+  add->add_option("duration", o->duration, "Duration in words")->required();
+  CLI::App* between = app->add_subcommand("between", "Business time open between FROM and TO");
+  between->add_option("from", o->from, "Start, RFC 3339")->required();
+  between->add_option("to", o->to, "End, RFC 3339")->required();
+  CLI::App* open =
+      app->add_subcommand("open", "Is the calendar open AT, and when does that change");
+  open->add_option("at", o->at, "Instant, RFC 3339")->required();
+  // --format may also follow the query.
+  for (CLI::App* query : {add, between, open})
+    query->add_option("--format", o->format, "Output: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+
+  return {
+      app, [o, add, between, open] {
+        if (auto why = unreadable(o->file); !why.empty()) return usage_error("time", why);
+        if (o->calendar.empty() && o->package.empty())
+          return usage_error("time", "choose a calendar: --calendar NAME or --package ID");
+        LoadResult r = load_file(o->file);
+        print_diagnostics(r.diagnostics);
+        if (!r.ok()) return static_cast<int>(Exit::failed);
+        const Model& model = *r.model;
+
+        const CalendarInfo* info = nullptr;
+        if (!o->calendar.empty()) {
+          info = model.calendar(o->calendar);
+          if (!info) return usage_error("time", fmt::format("unknown calendar '{}'", o->calendar));
+        } else {
+          Selection sel = select(model, o->package, o->addons);
+          if (!sel.package) return usage_error("time", sel.error);
+          info = sel.calendar;
+          if (!info)
+            return usage_error("time", fmt::format("package '{}' has no calendar", o->package));
+        }
+        const Calendar& cal = *info->calendar;
+        auto local = [&](Instant t) { return format_timestamp(t, cal.utc_offset(t)); };
+        std::string error;
+
+        if (add->parsed()) {
+          auto from = instant(o->from, "FROM", error);
+          if (!from) return usage_error("time", error);
+          auto words = parse_duration(o->duration);
+          if (!words)
+            return usage_error(
+                "time",
+                fmt::format(
+                    "DURATION '{}': expected words such as \"4 business hours\" or \"90 minutes\"",
+                    o->duration));
+          const DurationValue d = duration_value(*words);
+          auto seconds = to_seconds(d, *info);
+          if (!seconds)
+            return usage_error(
+                "time",
+                fmt::format("calendar '{}' has no business-day length for '{}'", info->id, d.text));
+          const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
+          if (due == Calendar::kNever) {
+            if (o->format == "json")
+              fmt::print("{{\"deadline\": null}}\n");
+            else
+              fmt::print("never: calendar {} does not open again for that long\n", info->id);
+            return static_cast<int>(Exit::ok);
+          }
+          if (o->format == "json")
+            fmt::print("{{\"deadline\": \"{}\"}}\n", local(due));
+          else
+            fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
+                       info->zone, local(due));
+        } else if (between->parsed()) {
+          auto from = instant(o->from, "FROM", error);
+          if (!from) return usage_error("time", error);
+          auto to = instant(o->to, "TO", error);
+          if (!to) return usage_error("time", error);
+          const auto seconds = cal.between(*from, *to);
+          if (o->format == "json")
+            fmt::print("{{\"seconds\": {}}}\n", seconds.count());
+          else
+            fmt::print("{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
+                       seconds.count(), info->id, local(*from), local(*to));
+        } else if (open->parsed()) {
+          auto at = instant(o->at, "AT", error);
+          if (!at) return usage_error("time", error);
+          const bool is_open = cal.is_open(*at);
+          const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
+          const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
+          if (o->format == "json")
+            fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
+                       never ? "null" : fmt::format("\"{}\"", local(change)));
+          else
+            fmt::print("calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
+                       local(*at),
+                       never
+                           ? fmt::format("never {}", is_open ? "closes" : "opens")
+                           : fmt::format("{} at {}", is_open ? "closes" : "opens", local(change)));
+        }
+        return static_cast<int>(Exit::ok);
+      }};
+}
+
+}  // namespace sla::cli

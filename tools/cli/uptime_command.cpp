@@ -1,0 +1,198 @@
+// sla uptime CONTRACT --package ID [--addon ID]... --month YYYY-MM [INCIDENTS|-]:
+// monthly uptime of each service the package commits to, from an incident log.
+// The computation is interpreter/uptime.hpp; this file reads and writes.
+#include <fmt/format.h>
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+#include "sla/load.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/selection.hpp"
+#include "tools/console/terminal.hpp"
+#include "tools/io/incident_reader.hpp"
+#include "tools/reports/uptime_output.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+struct Options {
+  std::string file, package, as_of, format = "text", input_format, incidents = "-";
+  std::vector<std::string> addons, months;
+};
+
+// A year and month the calendars can hold: 1901-01 to 2398-12.
+std::optional<std::chrono::year_month> month_argument(std::string_view text) {
+  int y = 0;
+  unsigned m = 0;
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
+      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{})
+    return std::nullopt;
+  if (y < 1901 || y > 2398 || m < 1 || m > 12) return std::nullopt;
+  return std::chrono::year{y} / std::chrono::month{m};
+}
+
+// "2026-01", or a range "2026-01..2026-03"; sorted, each month once.
+bool months_argument(const std::vector<std::string>& values,
+                     std::vector<std::chrono::year_month>& out, std::string& error) {
+  constexpr int kMaxMonths = 1200;
+  for (const auto& value : values) {
+    const auto dots = value.find("..");
+    const auto first = month_argument(value.substr(0, dots));
+    const auto last = dots == std::string::npos ? first : month_argument(value.substr(dots + 2));
+    if (!first || !last) {
+      error = fmt::format(
+          "--month '{}': expected YYYY-MM (2026-01) or a range YYYY-MM..YYYY-MM, years 1901 to "
+          "2398",
+          value);
+      return false;
+    }
+    if (*last < *first) {
+      error = fmt::format("--month '{}': the range ends before it starts", value);
+      return false;
+    }
+    for (auto m = *first; m <= *last; m += std::chrono::months{1}) {
+      out.push_back(m);
+      if (out.size() > kMaxMonths) {
+        error = fmt::format("--month: more than {} months asked for", kMaxMonths);
+        return false;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return true;
+}
+
+}  // namespace
+
+Command uptime_command(CLI::App& sla) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = sla.add_subcommand(
+      "uptime", "Monthly uptime from an incident log: met or breached, service credits");
+  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("incidents", o->incidents,
+                  "Incidents file (CSV or JSON Lines), or - for standard input (the default)");
+  app->add_option("--package", o->package, "The package whose uptime commitments apply")
+      ->required();
+  add_addon_option(app, o->addons);
+  app->add_option("--month", o->months,
+                  "The month to report, YYYY-MM, or a range YYYY-MM..YYYY-MM (repeat the flag, "
+                  "or separate several with commas)")
+      ->required()
+      ->type_size(1)
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--as-of", o->as_of,
+                  "Measure up to this instant (RFC 3339) when it falls within a month; "
+                  "incidents with no end end here (default: each month is measured to its end)");
+  app->add_option("--format", o->format, "Output: text, json or csv (default text)")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  app->add_option("--input-format", o->input_format,
+                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  app->footer(
+      "Examples:\n"
+      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
+      "incidents.csv\n"
+      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01..2026-03 "
+      "--format json incidents.jsonl\n"
+      "Input columns: id, service, start, end, category, announced_at (service, start and "
+      "category\n"
+      "are required; an empty end means still going on). Categories: outage, degraded,\n"
+      "scheduled_maintenance, third_party, force_majeure, other. Timestamps are RFC 3339; one\n"
+      "without an offset is read in the package calendar's zone, which also sets the month\n"
+      "boundaries. uptime = (total - excluded - downtime) / (total - excluded); overlapping\n"
+      "incidents count once, excluded time wins over downtime, degraded is not downtime.\n"
+      "Scheduled maintenance is excluded only when announced as far ahead as the contract asks.\n"
+      "Rules: docs/semantics.md, \"Uptime\".\n"
+      "Exit codes: 0 report written (even when a target is breached); 1 the contract has errors,\n"
+      "or some incident rows are bad (each is reported on stderr with its row and line; the\n"
+      "report leaves them out); 2 usage error (unknown package or add-on, bad --month, a\n"
+      "package with no uptime commitment, unreadable file).");
+
+  return {
+      app, [o] {
+        std::string error;
+        std::vector<std::chrono::year_month> months;
+        if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
+        std::optional<Instant> as_of;
+        if (!o->as_of.empty()) {
+          as_of = instant_argument(o->as_of, error);
+          if (!as_of)
+            return usage_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
+        }
+        int exit = Exit::ok;
+        auto selected = load_selection("uptime", o->file, o->package, o->addons, exit);
+        if (!selected) return exit;
+        const Package& package = selected->evaluator.package();
+        const CalendarInfo& calendar = selected->evaluator.calendar_info();
+        if (package.uptime.empty())
+          return usage_error("uptime",
+                             fmt::format("package '{}' states no uptime commitment", package.id));
+
+        std::FILE* in = stdin;
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+        if (o->incidents != "-") {
+          if (auto why = unreadable(o->incidents); !why.empty()) return usage_error("uptime", why);
+          in_file.reset(std::fopen(o->incidents.c_str(), "rb"));
+          if (!in_file) return usage_error("uptime", fmt::format("cannot read '{}'", o->incidents));
+          in = in_file.get();
+        }
+        std::string input_format = o->input_format;
+        if (input_format.empty()) {
+          const auto ext = std::filesystem::path(o->incidents).extension();
+          input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+        }
+        IncidentReader reader(
+            in,
+            input_format == "jsonl" ? IncidentReader::Format::jsonl : IncidentReader::Format::csv,
+            selected->evaluator.calendar());
+        if (!reader.start(error)) return usage_error("uptime", error);
+
+        // Every row is read; bad ones are reported, each with its row and line.
+        std::vector<Incident> incidents;
+        std::size_t rows = 0, bad = 0;
+        IncidentRow row;
+        while (reader.next(row)) {
+          ++rows;
+          if (row.error.empty()) row.error = incident_problem(row.incident, package, as_of);
+          if (row.error.empty()) {
+            incidents.push_back(std::move(row.incident));
+            continue;
+          }
+          ++bad;
+          fmt::print(stderr, "sla uptime: {}: row {} (line {}){}: {}\n",
+                     o->incidents == "-" ? "<stdin>" : o->incidents, row.number, row.line,
+                     row.incident.id.empty() ? "" : fmt::format(", incident {}", row.incident.id),
+                     row.error);
+        }
+
+        auto reports = uptime_report(*selected->contract.model, package, calendar, incidents,
+                                     UptimeQuery{months, as_of});
+        if (bad)
+          for (auto& r : reports)
+            r.notes.push_back(fmt::format(
+                "{} of {} incident rows have errors and are left out of these figures", bad, rows));
+        const UptimeContext context{package, calendar, incidents};
+        if (o->format == "json")
+          fmt::print("{}\n", uptime_json(reports, context).dump(2));
+        else if (o->format == "csv")
+          fmt::print("{}", uptime_csv(reports, context));
+        else
+          fmt::print("{}", uptime_text(reports, context, colour_wanted(stdout)));
+        if (bad) {
+          fmt::print(stderr, "sla uptime: {} of {} incident rows have errors (listed above)\n", bad,
+                     rows);
+          return static_cast<int>(Exit::failed);
+        }
+        return static_cast<int>(Exit::ok);
+      }};
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,1094 @@
+#include "tools/document/contract_document.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "interpreter/calendar.hpp"
+#include "sla/lint.hpp"
+#include "tools/document/clause_index.hpp"
+#include "tools/document/coverage_chart.hpp"
+#include "tools/document/plain_words.hpp"
+#include "tools/document/worked_example.hpp"
+#include "tools/reports/model_json.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+using doc::Inline;
+using doc::Run;
+using Kind = ast::Kind;
+
+Run text(std::string s) {
+  return {Run::Style::plain, std::move(s)};
+}
+Run strong(std::string s) {
+  return {Run::Style::strong, std::move(s)};
+}
+Run emphasis(std::string s) {
+  return {Run::Style::emphasis, std::move(s)};
+}
+Run line_break() {
+  return {Run::Style::line_break, {}};
+}
+
+doc::Paragraph para(Inline runs, std::string source = {}) {
+  return {std::move(runs), std::move(source)};
+}
+doc::Paragraph para(std::string s, std::string source = {}) {
+  return {doc::plain(std::move(s)), std::move(source)};
+}
+
+std::string stated(std::string_view label) {
+  return label.empty() ? "" : fmt::format(" (stated as {})", in_quotes(label));
+}
+
+std::string capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string commitment_words(Commitment c) {
+  return c == Commitment::committed ? "Committed" : "Best effort";
+}
+
+std::string exclusion_words(const std::string& category) {
+  if (category == "scheduled maintenance") return "Scheduled maintenance";
+  if (category == "third party") return "Third-party outages";
+  if (category == "force majeure") return "Force majeure";
+  return "Other";
+}
+
+class Builder {
+ public:
+  Builder(const Model& model, const RenderOptions& options)
+      : m_(model), options_(options), index_(model) {
+    root_ = m_.files.empty() ? std::string() : m_.files.front();
+    year_ = 2025;
+    if (m_.contract.effective.size() >= 4) year_ = std::stoi(m_.contract.effective.substr(0, 4));
+    ids_.insert("contents");  // the HTML writer's table of contents
+  }
+
+  doc::Document build() {
+    doc::Document d;
+    const Header& h = m_.contract;
+    d.title = h.name.empty() ? "Support service level agreement" : h.name;
+    d.subtitle = h.provider.empty()
+                     ? "Support service level agreement"
+                     : fmt::format("Support service level agreement by {}", h.provider);
+    title_block(d);
+
+    select_packages();
+    add(reading_guide());
+    if (!m_.definitions.empty()) add(definitions());
+    if (!packages_.empty() || !addons_.empty()) add(comparison());
+    for (const Package* p : packages_) add(package_section(*p));
+    for (const Package* a : addons_) add(addon_section(*a));
+    if (auto examples = worked_examples(); !examples.sections.empty()) add(std::move(examples));
+    if (!holiday_sets_.empty()) add(holiday_appendix());
+    if (options_.findings) add(review_appendix(*options_.findings));
+    d.sections = std::move(sections_);
+    return d;
+  }
+
+ private:
+  const Model& m_;
+  const RenderOptions& options_;
+  ClauseIndex index_;
+  std::string root_;
+  int year_;
+  std::vector<const Package*> packages_, addons_;
+  std::map<std::string, std::string> addon_base_;  // add-on -> the package it is shown with
+  std::vector<std::string> holiday_sets_;          // in order of first use
+  std::vector<doc::Section> sections_;
+  std::set<std::string> ids_;
+  std::map<std::string, int> next_suffix_;  // per base id, the next suffix to try
+  int charts_ = 0;
+  int appendices_ = 0;
+
+  // ------------------------------------------------------------ references
+
+  std::string ref(const SourceRef& at) const {
+    if (at.line == 0) return {};
+    if (at.file == root_) return fmt::format("line {}", at.line);
+    return fmt::format("{}, line {}", at.file, at.line);
+  }
+  std::string ref(const std::optional<Clause>& c, const SourceRef& fallback) const {
+    return ref(c ? c->at : fallback);
+  }
+  std::string label(const std::optional<Clause>& c) const { return c ? c->label : std::string(); }
+
+  // The package chain a merged clause may come from: add-ons first, then the
+  // package, then its ancestors.
+  std::vector<std::string> chain(const Package& p) const {
+    std::vector<std::string> out(p.applied_addons.rbegin(), p.applied_addons.rend());
+    out.push_back(p.id);
+    for (const Package* q = m_.package(p.extends); q; q = m_.package(q->extends))
+      out.push_back(q->id);
+    return out;
+  }
+  std::vector<std::string> calendar_chain(const CalendarInfo& c) const {
+    std::vector<std::string> out{c.id};
+    for (const CalendarInfo* q = m_.calendar(c.extends); q; q = m_.calendar(q->extends))
+      out.push_back(q->id);
+    return out;
+  }
+
+  std::string title_of(const std::string& id) const {
+    if (const Package* p = m_.package(id)) return p->title.empty() ? p->id : p->title;
+    if (const Package* a = m_.addon(id)) return a->title.empty() ? a->id : a->title;
+    return id;
+  }
+
+  // ------------------------------------------------------------ sections
+
+  std::string unique_id(std::string_view title) {
+    std::string id;
+    for (char c : title) {
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (!id.empty() && id.back() != '-')
+        id += '-';
+    }
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0]))) id = "s-" + id;
+    // Repeated titles take -2, -3, ...; the next suffix to try is kept per base id,
+    // so a thousand packages of one title cost a thousand probes, not half a million.
+    std::string candidate = id;
+    int& n = next_suffix_[id];
+    if (n < 2) n = 2;
+    while (ids_.count(candidate)) candidate = fmt::format("{}-{}", id, n++);
+    ids_.insert(candidate);
+    return candidate;
+  }
+
+  doc::Section section(std::string title, std::string source = {}) {
+    doc::Section s;
+    s.id = unique_id(title);
+    s.title = std::move(title);
+    s.source = std::move(source);
+    return s;
+  }
+
+  // Top-level sections are numbered, appendices lettered; subsections take their
+  // parent's number ("4.2 Operating hours").
+  void add(doc::Section s) {
+    const bool appendix = s.title.starts_with("Appendix");
+    if (!appendix) {
+      const std::string number = fmt::format("{}", sections_.size() + 1 - appendices_);
+      s.title = fmt::format("{}. {}", number, s.title);
+      int n = 0;
+      for (auto& sub : s.sections) sub.title = fmt::format("{}.{} {}", number, ++n, sub.title);
+    } else {
+      ++appendices_;
+    }
+    sections_.push_back(std::move(s));
+  }
+
+  // ------------------------------------------------------------ front matter
+
+  void title_block(doc::Document& d) {
+    const Header& h = m_.contract;
+    doc::Table t;
+    t.caption = "The agreement";
+    t.columns = {"Term", "Value"};
+    auto row = [&](std::string name, std::string value, std::string source) {
+      t.rows.push_back({doc::plain(std::move(name)), doc::plain(std::move(value))});
+      t.sources.push_back(std::move(source));
+    };
+    auto header = [&](Kind k) { return index_.find("", k); };
+    if (!h.provider.empty()) row("Provider", h.provider, ref(header(Kind::provider), h.span));
+    if (!h.version.empty()) row("Version", h.version, ref(header(Kind::version), h.span));
+    if (!h.effective.empty())
+      row("In force from", long_date(h.effective), ref(header(Kind::effective), h.span));
+    if (!h.ends.empty())
+      row("In force until", fmt::format("{} (the last day in force)", long_date(h.ends)),
+          ref(header(Kind::ends), h.span));
+    else if (!h.effective.empty())
+      row("In force until", "No end date is stated", ref(h.span));
+    if (!h.review_cycle.empty())
+      row("Review", fmt::format("Reviewed {}{}", h.review_cycle, stated(h.review_label)),
+          ref(header(Kind::reviewed), h.span));
+    if (h.change_notice)
+      row("Changes",
+          fmt::format("Clients are informed of changes at least {} in advance{}",
+                      h.change_notice->text, stated(h.change_notice_label)),
+          ref(header(Kind::change_notice), h.span));
+    if (!t.rows.empty()) d.front.push_back(std::move(t));
+    if (!h.summary.empty()) d.front.push_back(para(h.summary, ref(header(Kind::summary), h.span)));
+    const std::string file = std::filesystem::path(root_).filename().string();
+    d.front.push_back(para(
+        {text("This document is generated from the contract file "),
+         Run{Run::Style::reference, file},
+         text(", the same file whose rules the support tools apply to every ticket, so the two "
+              "cannot disagree. Each clause names the line of that file that states it, as "
+              "\u201cline 101\u201d.")}));
+  }
+
+  doc::Section reading_guide() {
+    doc::Section s = section("How to read this agreement");
+    s.blocks.push_back(para(
+        {strong("Business hours"), text(" and "), strong("business days"),
+         text(" count only the time the support desk is open, as set out under each package\u2019s "
+              "operating hours: nights, closed weekdays and, where they close the desk, public "
+              "holidays do not count. One business day is the length of one full operating day, "
+              "stated with each package.")}));
+    s.blocks.push_back(
+        para({strong("Hours"), text(" and "), strong("days"),
+              text(" without the word \u201cbusiness\u201d are calendar time: they run around the "
+                   "clock, whether the desk is open or not.")}));
+    s.blocks.push_back(para(
+        {strong("Committed"), text(" times and targets bind the provider. "), strong("Best effort"),
+         text(" means the provider aims for them without committing to them.")}));
+    s.blocks.push_back(para(
+        "Times of day are local to the time zone stated with each package\u2019s operating hours. "
+        "Where the contract keeps its original wording beside a rule, the wording is quoted as "
+        "\u201cstated as \u2026\u201d."));
+    return s;
+  }
+
+  doc::Section definitions() {
+    doc::Section s = section("Definitions");
+    doc::Glossary g;
+    for (const auto& d : m_.definitions)
+      g.terms.push_back({d.term, doc::plain(d.meaning), ref(d.span)});
+    s.blocks.push_back(std::move(g));
+    return s;
+  }
+
+  // ------------------------------------------------------------ which packages
+
+  // The add-ons `package` can take: those whose requirements it (or add-ons it
+  // can take) meets. The selection rules are the Model's.
+  bool can_take(const Package& package, const Package& addon) const {
+    std::vector<std::string> with;
+    for (const auto& r : addon.requires_)
+      if (m_.addon(r)) with.push_back(r);
+    with.push_back(addon.id);
+    return select(m_, package.id, with).package.has_value();
+  }
+
+  void select_packages() {
+    for (const auto& p : m_.packages)
+      if (options_.package.empty() || p.id == options_.package) packages_.push_back(&p);
+    for (const auto& a : m_.addons) {
+      // Shown with the package it requires, or else the first one that can take it.
+      const Package* base = nullptr;
+      for (const auto& r : a.requires_)
+        if (const Package* p = m_.package(r); p && can_take(*p, a)) {
+          base = p;
+          break;
+        }
+      if (!base)
+        for (const Package* p : packages_)
+          if (can_take(*p, a)) {
+            base = p;
+            break;
+          }
+      if (!options_.package.empty()) {
+        if (packages_.empty() || !can_take(*packages_.front(), a)) continue;
+        base = packages_.front();
+      }
+      if (base) addon_base_[a.id] = base->id;
+      addons_.push_back(&a);
+    }
+  }
+
+  // ------------------------------------------------------------ at a glance
+
+  std::string targets_summary(const Package& p, TargetKind kind) const {
+    std::vector<const Target*> ts;
+    for (auto it = m_.priorities.rbegin(); it != m_.priorities.rend(); ++it)
+      if (const Target* t = p.target(kind, it->name)) ts.push_back(t);
+    if (ts.empty()) return {};
+    const bool same_value = std::all_of(ts.begin(), ts.end(), [&](const Target* t) {
+      return t->within.text == ts.front()->within.text;
+    });
+    const bool same_commitment = std::all_of(ts.begin(), ts.end(), [&](const Target* t) {
+      return t->commitment == ts.front()->commitment;
+    });
+    std::string out;
+    if (same_value && ts.size() == m_.priorities.size()) {
+      out = fmt::format("{} for every priority", ts.front()->within.text);
+    } else {
+      std::vector<std::string> parts;
+      for (const Target* t : ts)
+        parts.push_back(fmt::format("{} {}{}", t->priority, t->within.text,
+                                    same_commitment                          ? ""
+                                    : t->commitment == Commitment::committed ? " (committed)"
+                                                                             : " (best effort)"));
+      out = and_list(parts);
+    }
+    if (same_commitment)
+      out += fmt::format(
+          " ({})", ts.front()->commitment == Commitment::committed ? "committed" : "best effort");
+    return out;
+  }
+
+  // What a package or add-on gives, in a few lines.
+  Inline includes(const Package& p, const Package* own, const Package* parent) const {
+    Inline cell;
+    auto line = [&](std::string s) {
+      if (!cell.empty()) cell.push_back(line_break());
+      cell.push_back(text(std::move(s)));
+    };
+    const Package& says = own ? *own : p;
+    if (own) {
+      if (auto it = addon_base_.find(own->id); it != addon_base_.end())
+        line(fmt::format("Everything in {}, plus:", title_of(it->second)));
+    } else if (parent) {
+      line(fmt::format("Everything in {}, plus:", parent->title));
+    }
+    auto inherited = [&](auto& list, const std::string& name) {
+      if (!parent || own) return false;
+      return std::any_of(list.begin(), list.end(), [&](auto& x) { return x.name == name; });
+    };
+    std::vector<std::string> channels;
+    for (const auto& c : says.channels)
+      if (!inherited(parent ? parent->channels : says.channels, c.name))
+        channels.push_back(c.at.empty() ? c.name : fmt::format("{} ({})", c.name, c.at));
+    if (!channels.empty()) line(fmt::format("Support channels: {}", and_list(channels)));
+    for (const auto& f : says.features)
+      if (!inherited(parent ? parent->features : says.features, f.name)) line(f.name);
+    const CalendarInfo* cal = m_.calendar(p.calendar);
+    if (cal && cal->calendar && (!own || !own->calendar.empty()) &&
+        (!parent || own || parent->calendar != p.calendar))
+      line(fmt::format("Operating hours: {}", weekly_hours(cal->calendar->spec())));
+    auto changed_targets = [&](TargetKind kind) {
+      if (own)
+        return std::any_of(own->targets.begin(), own->targets.end(),
+                           [&](const Target& t) { return t.kind == kind; });
+      return !parent || targets_summary(*parent, kind) != targets_summary(p, kind);
+    };
+    if (changed_targets(TargetKind::response))
+      if (auto s = targets_summary(p, TargetKind::response); !s.empty()) line("Response: " + s);
+    if (changed_targets(TargetKind::resolution))
+      if (auto s = targets_summary(p, TargetKind::resolution); !s.empty()) line("Resolution: " + s);
+    if (says.escalation && (own || !parent || !parent->escalation ||
+                            parent->escalation->size() != says.escalation->size())) {
+      std::vector<std::string> roles;
+      for (const auto& b : *says.escalation)
+        roles.push_back(b.channel.empty() ? b.role : fmt::format("{} (via {})", b.role, b.channel));
+      line(fmt::format("Escalation: {}", and_list(roles, "then")));
+    }
+    for (const auto& u : says.uptime) {
+      const Uptime* before = nullptr;
+      if (parent && !own)
+        for (const auto& x : parent->uptime)
+          if (x.service == u.service) before = &x;
+      if (before && before->commitment == u.commitment && before->target_milli == u.target_milli)
+        continue;
+      if (u.target_milli)
+        line(fmt::format("{} uptime: {} ({})", u.service, percent_text(*u.target_milli),
+                         u.commitment == Commitment::committed ? "committed" : "best effort"));
+    }
+    if (cell.empty()) line("\u2014");
+    return cell;
+  }
+
+  std::string sold_words(const Package& p) const {
+    if (p.is_addon) {
+      std::vector<std::string> needs;
+      for (const auto& r : p.requires_) needs.push_back(title_of(r));
+      std::string out = needs.empty() ? "Add-on" : fmt::format("Add-on to {}", and_list(needs));
+      if (!p.excludes.empty()) {
+        std::vector<std::string> not_with;
+        for (const auto& x : p.excludes) not_with.push_back(title_of(x));
+        out += fmt::format("; cannot be combined with {}", and_list(not_with, "or"));
+      }
+      return out;
+    }
+    if (!p.sold_included_in.empty() && !p.sold_separately)
+      return fmt::format("Included in the {}{}", p.sold_included_in, stated(p.sold_label));
+    if (p.sold_separately) return "Sold separately" + stated(p.sold_label);
+    return "Not stated";
+  }
+
+  std::string price_words(const Package& p) const {
+    if (p.price)
+      return fmt::format("{}{}{}", money_text(*p.price),
+                         p.price->period.empty() ? "" : " " + p.price->period,
+                         stated(p.price->label));
+    if (!p.sold_included_in.empty()) return "No separate price";
+    return "Not stated";
+  }
+
+  doc::Section comparison() {
+    doc::Section s = section("Packages at a glance");
+    s.blocks.push_back(
+        para("What each package and add-on includes, how it is sold and what it costs. The full "
+             "terms of each follow in their own sections."));
+    doc::Table t;
+    t.caption = "Packages and add-ons";
+    t.columns = {"Package", "What it includes", "How it is sold", "Price"};
+    for (const Package* p : packages_) {
+      t.rows.push_back({doc::plain(p->title), includes(*p, nullptr, m_.package(p->extends)),
+                        doc::plain(sold_words(*p)), doc::plain(price_words(*p))});
+      t.sources.push_back(ref(p->span));
+    }
+    for (const Package* a : addons_) {
+      const Package merged = merged_addon(*a);
+      t.rows.push_back({doc::plain(fmt::format("{} (add-on)", a->title)),
+                        includes(merged, a, nullptr), doc::plain(sold_words(*a)),
+                        doc::plain(price_words(*a))});
+      t.sources.push_back(ref(a->span));
+    }
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  Package merged_addon(const Package& a) const {
+    if (auto it = addon_base_.find(a.id); it != addon_base_.end()) {
+      std::vector<std::string> with;
+      for (const auto& r : a.requires_)
+        if (m_.addon(r)) with.push_back(r);
+      with.push_back(a.id);
+      if (auto sel = select(m_, it->second, with); sel.package) return *sel.package;
+    }
+    return a;
+  }
+
+  // ------------------------------------------------------------ package terms
+
+  // "Monday to Friday, 09:00–17:00, Asia/Jakarta time (UTC+07:00); closed on
+  // Saturday and Sunday, and on public holidays".
+  std::string hours_sentence(const CalendarInfo& cal) const {
+    std::string out =
+        fmt::format("{}, {}", weekly_hours(cal.calendar->spec()), zone_words(cal, year_));
+    const std::string days = closed_weekdays(cal.calendar->spec());
+    if (!days.empty() && !cal.holiday_sets.empty())
+      out += fmt::format("; closed on {}, and on public holidays", days);
+    else if (!days.empty())
+      out += fmt::format("; closed on {}", days);
+    else if (!cal.holiday_sets.empty())
+      out += "; closed on public holidays";
+    return out;
+  }
+
+  doc::Section hours_section(const CalendarInfo& cal, const std::string& whose) {
+    doc::Section s = section("Operating hours", ref(cal.span));
+    const auto chain = calendar_chain(cal);
+    std::optional<Clause> hours_clause, holidays_open;
+    for (const auto& id : chain) {
+      for (const auto& c : index_.all(id, Kind::open)) {
+        const bool on_holidays =
+            std::find(c.words.begin(), c.words.end(), "on holidays") != c.words.end();
+        if (on_holidays && !holidays_open) holidays_open = c;
+        if (!on_holidays && !hours_clause) hours_clause = c;
+      }
+    }
+    const auto zone_clause = index_.find(chain, Kind::zone);
+    if (!cal.summary.empty())
+      s.blocks.push_back(para(cal.summary, ref(index_.find(chain, Kind::summary), cal.span)));
+    const std::string zone = zone_words(cal, year_);
+    const std::string closed_days = closed_weekdays(cal.calendar->spec());
+    s.blocks.push_back(para(
+        {text("Support operates "), strong(weekly_hours(cal.calendar->spec())),
+         text(fmt::format(
+             "{}.{}", stated(label(hours_clause)),
+             closed_days.empty() ? "" : fmt::format(" The desk is closed on {}.", closed_days)))},
+        ref(hours_clause, cal.span)));
+    s.blocks.push_back(para(fmt::format("All times are {}{}.", zone,
+                                        zone_clause && !zone_clause->label.empty()
+                                            ? fmt::format(", stated in the contract as {}",
+                                                          in_quotes(zone_clause->label))
+                                            : ""),
+                            ref(zone_clause, cal.span)));
+    if (!cal.holiday_sets.empty()) {
+      std::vector<std::string> names;
+      for (const auto& id : cal.holiday_sets) {
+        if (std::find(holiday_sets_.begin(), holiday_sets_.end(), id) == holiday_sets_.end())
+          holiday_sets_.push_back(id);
+        const auto* set = find_set(id);
+        names.push_back(set && !set->title.empty() ? set->title : id);
+      }
+      const auto closed = index_.find(chain, Kind::closed);
+      s.blocks.push_back(para(
+          fmt::format("The desk is closed on public holidays{}: the {} (the dates are listed in "
+                      "the appendix on public holidays).",
+                      stated(label(closed)), and_list(names)),
+          ref(closed, cal.span)));
+    } else if (cal.holidays_stated && holidays_open) {
+      s.blocks.push_back(para(
+          cal.dated.empty()
+              ? "Public holidays do not close the desk: these hours apply on every day of the year."
+              : "Public holidays do not close the desk.",
+          ref(holidays_open, cal.span)));
+    } else if (!cal.holidays_stated) {
+      s.blocks.push_back(
+          para("The contract does not say whether public holidays close the desk; the hours above "
+               "apply on every day of the year."));
+    }
+    if (!cal.dated.empty()) {
+      doc::List dates;
+      for (const auto& d : cal.dated) dates.items.push_back(para(dated_words(d)));
+      s.blocks.push_back(para("On these dates the desk keeps special hours or is closed:"));
+      s.blocks.push_back(std::move(dates));
+    }
+    if (cal.business_day_seconds) {
+      const auto bd = index_.find(chain, Kind::business_day);
+      s.blocks.push_back(
+          para(fmt::format("One business day is {} of operating time{}.",
+                           hours_words(Seconds(*cal.business_day_seconds)),
+                           bd ? stated(bd->label) : " (the length of one full operating day)"),
+               ref(bd, cal.span)));
+    }
+    doc::Chart chart;
+    chart.coverage = weekly_coverage(cal.calendar->spec(), zone);
+    chart.id = fmt::format("coverage-{}", ++charts_);
+    chart.title = fmt::format("Weekly operating hours of {}", whose);
+    chart.description =
+        fmt::format("A week from Monday to Sunday, 24 hours a day; shaded hours are open: {}.",
+                    hours_sentence(cal));
+    chart.source = ref(cal.span);
+    s.blocks.push_back(std::move(chart));
+    return s;
+  }
+
+  // "2026-12-31 22:00-02:00 (New Year's Eve)" -> "Thursday 31 December 2026: open
+  // 22:00–02:00 (New Year's Eve)".
+  static std::string dated_words(const std::string& dated) {
+    int y = 0, m = 0, d = 0;
+    if (dated.size() < 12 || std::sscanf(dated.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3)
+      return dated;
+    std::string rest = dated.substr(11);
+    for (std::size_t i = 0; i + 1 < rest.size(); ++i)
+      if (rest[i] == '-' && std::isdigit(static_cast<unsigned char>(rest[i + 1])) && i > 0 &&
+          std::isdigit(static_cast<unsigned char>(rest[i - 1])))
+        rest.replace(i, 1, "\u2013");
+    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) rest = "open " + rest;
+    const date::local_days day{date::year(y) / m / d};
+    return fmt::format("{}: {}", day_name(day, true), rest);
+  }
+
+  const HolidaySet* find_set(const std::string& id) const {
+    for (const auto& h : m_.holiday_sets)
+      if (h.id == id) return &h;
+    return nullptr;
+  }
+
+  doc::Section priorities_section(const Package& p) {
+    doc::Section s = section("Priorities");
+    s.blocks.push_back(para(
+        fmt::format("Each ticket has one of {} priorities, listed from the lowest to the highest:",
+                    m_.priorities.size())));
+    doc::Table t;
+    t.caption = "Priority levels";
+    t.columns = {"Priority", "Description"};
+    const auto ch = chain(p);
+    for (const auto& pr : m_.priorities) {
+      auto it = p.descriptions.find(pr.name);
+      const bool own = it != p.descriptions.end();
+      t.rows.push_back({doc::plain(pr.name), doc::plain(own ? it->second : pr.description)});
+      t.sources.push_back(own ? ref(index_.find(ch, Kind::describe, pr.name), pr.span)
+                              : ref(pr.span));
+    }
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  doc::Table target_table(const Package& p, const CalendarInfo* cal, TargetKind kind) const {
+    doc::Table t;
+    const bool response = kind == TargetKind::response;
+    t.caption = response ? "Response times" : "Resolution times";
+    t.columns = {"Priority", response ? "Respond within" : "Resolve within", "Time counted",
+                 "Commitment", "Contract wording"};
+    for (const auto& pr : m_.priorities) {
+      const Target* target = p.target(kind, pr.name);
+      if (!target) {
+        t.rows.push_back({doc::plain(pr.name), doc::plain("No time set"), doc::plain("\u2014"),
+                          doc::plain("\u2014"), doc::plain("\u2014")});
+        t.sources.push_back({});
+        continue;
+      }
+      t.rows.push_back(
+          {doc::plain(pr.name), Inline{strong(duration_words(target->within, cal))},
+           doc::plain(target->within.business ? "Operating hours only" : "Around the clock"),
+           doc::plain(commitment_words(target->commitment)),
+           doc::plain(target->label.empty() ? "\u2014" : in_quotes(target->label))});
+      t.sources.push_back(ref(target->span));
+    }
+    return t;
+  }
+
+  doc::Section targets_section(const Package& p, const CalendarInfo* cal) {
+    doc::Section s = section("Response and resolution times");
+    if (cal && cal->calendar)
+      s.blocks.push_back(
+          para(fmt::format("Business hours and business days count only operating hours: {}. Hours "
+                           "without \u201cbusiness\u201d run around the clock.",
+                           hours_sentence(*cal))));
+    const bool any_response = std::any_of(p.targets.begin(), p.targets.end(), [](const Target& t) {
+      return t.kind == TargetKind::response;
+    });
+    const bool any_resolution =
+        std::any_of(p.targets.begin(), p.targets.end(),
+                    [](const Target& t) { return t.kind == TargetKind::resolution; });
+    if (any_response)
+      s.blocks.push_back(target_table(p, cal, TargetKind::response));
+    else
+      s.blocks.push_back(para("No response times are set for this package."));
+    if (any_resolution)
+      s.blocks.push_back(target_table(p, cal, TargetKind::resolution));
+    else
+      s.blocks.push_back(para("No resolution times are set for this package."));
+    return s;
+  }
+
+  doc::Section clock_section(const Package& p) {
+    doc::Section s = section("Clock rules");
+    const auto ch = chain(p);
+    doc::List rules;
+    const bool calendar_time = std::any_of(p.targets.begin(), p.targets.end(),
+                                           [](const Target& t) { return !t.within.business; });
+    const auto starts = index_.find(ch, Kind::clock_starts);
+    rules.items.push_back(para(
+        {strong("Start. "),
+         text("The clock starts when the ticket is raised. Business time counts only while the "
+              "desk is open, so an issue raised outside operating hours starts counting at the "
+              "next opening.")}));
+    if (p.clock_starts_at_next_opening && *p.clock_starts_at_next_opening) {
+      rules.items.push_back(
+          para({strong("Outside operating hours. "),
+                text(fmt::format(
+                    "Issues raised outside operating hours are answered from the next "
+                    "opening{}{}.",
+                    calendar_time ? "; this applies to times counted around the clock too" : "",
+                    stated(label(starts))))},
+               ref(starts, p.span)));
+    } else if (calendar_time || p.clock_starts_at_next_opening) {
+      rules.items.push_back(para(
+          {strong("Outside operating hours. "),
+           text(fmt::format("Times counted around the clock start when the ticket is raised, even "
+                            "outside operating hours{}.",
+                            stated(label(starts))))},
+          starts ? ref(starts->at) : std::string()));
+    }
+    if (p.pause_statuses && !p.pause_statuses->empty()) {
+      const auto pauses = index_.find(ch, Kind::clock_pauses);
+      std::vector<std::string> statuses;
+      for (const auto& st : *p.pause_statuses) statuses.push_back(in_quotes(st));
+      rules.items.push_back(para(
+          {strong("Pause. "),
+           text(fmt::format("The clock stops while the ticket\u2019s status is {}{}: that time "
+                            "does not count toward any time limit.",
+                            and_list(statuses, "or"), stated(label(pauses))))},
+          ref(pauses, p.span)));
+    } else {
+      rules.items.push_back(
+          para({strong("Pause. "), text("The contract sets no pauses: the clock never stops.")}));
+    }
+    rules.items.push_back(
+        para({strong("Stop. "),
+              text("The response time ends with the first response; the resolution time ends when "
+                   "the issue is resolved.")}));
+    s.blocks.push_back(std::move(rules));
+    return s;
+  }
+
+  doc::Section escalation_section(const Package& p) {
+    doc::Section s = section("Escalation");
+    const auto& ladder = *p.escalation;
+    const bool business = std::all_of(ladder.begin(), ladder.end(),
+                                      [](const EscalationBand& b) { return b.from.business; });
+    const bool calendar = std::none_of(ladder.begin(), ladder.end(),
+                                       [](const EscalationBand& b) { return b.from.business; });
+    s.blocks.push_back(para(
+        fmt::format("Who handles a ticket depends on how long it has waited since it was raised{}.",
+                    business   ? ", counted in business hours (operating hours only)"
+                    : calendar ? ", counted around the clock"
+                               : "")));
+    doc::Table t;
+    t.caption = "Escalation";
+    t.columns = {"Time waited", "Escalated to", "Contact person",
+                 "Channel",     "Condition",    "Remarks"};
+    for (const auto& b : ladder) {
+      const std::string when = b.until ? fmt::format("From {} to {}", b.from.text, b.until->text)
+                                       : fmt::format("From {} on", b.from.text);
+      t.rows.push_back({doc::plain(when), Inline{strong(b.role)},
+                        doc::plain(b.contact.empty() ? "\u2014" : b.contact),
+                        doc::plain(b.channel.empty() ? "\u2014" : b.channel),
+                        doc::plain(b.when_no_response ? "If there is no response" : "Always"),
+                        doc::plain(b.remark.empty() ? "\u2014" : b.remark)});
+      t.sources.push_back(ref(b.span));
+    }
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  doc::Section uptime_section(const Package& p) {
+    doc::Section s = section("Uptime");
+    for (const auto& u : p.uptime) {
+      const std::string provider =
+          m_.contract.provider.empty() ? "The provider" : m_.contract.provider;
+      const std::string period = u.period.empty() ? "" : fmt::format(", measured {}", u.period);
+      std::string sentence;
+      if (!u.target_milli)
+        sentence =
+            fmt::format("The contract states no uptime target for the {}{}.", u.service, period);
+      else if (u.commitment == Commitment::committed)
+        sentence =
+            fmt::format("{} commits to an uptime of {} for the {}{}{}.", provider,
+                        percent_text(*u.target_milli), u.service, period, stated(u.target_label));
+      else
+        sentence = fmt::format(
+            "{} aims, on a best-effort basis and without committing to it, for an uptime of {} "
+            "for the {}{}{}.",
+            provider, percent_text(*u.target_milli), u.service, period, stated(u.target_label));
+      if (u.period.empty() && u.target_milli)
+        sentence += " The contract does not say over what period uptime is measured.";
+      s.blocks.push_back(para({strong(u.service + ". "), text(sentence)}, ref(u.span)));
+      std::vector<std::string> block;  // where this commitment's own statements are
+      for (const auto& id : chain(p)) block.push_back(id + "|" + u.service);
+      if (!u.published_at.empty())
+        s.blocks.push_back(para(fmt::format("Uptime is published at {}.", u.published_at),
+                                ref(index_.find(block, Kind::published), u.span)));
+      if (!u.exclusions.empty()) {
+        s.blocks.push_back(
+            para("Exclusions: downtime in these cases does not count against the "
+                 "uptime commitment:"));
+        doc::List list;
+        for (const auto& e : u.exclusions) {
+          Inline item{strong(exclusion_words(e.category))};
+          std::string rest;
+          if (e.notice)
+            rest += fmt::format(", when announced at least {} in advance", e.notice->text);
+          if (!e.text.empty()) rest += fmt::format(": {}", e.text);
+          item.push_back(text(rest.empty() ? "." : rest));
+          list.items.push_back(para(std::move(item), ref(e.span)));
+        }
+        s.blocks.push_back(std::move(list));
+      } else {
+        s.blocks.push_back(para("No exclusions are stated: all downtime counts."));
+      }
+      if (!u.credits.empty()) {
+        doc::Table t;
+        t.caption = fmt::format("Service credits for the {}", u.service);
+        t.columns = {"Uptime of a period below", "Credit"};
+        for (const auto& c : u.credits) {
+          t.rows.push_back(
+              {doc::plain(percent_text(c.below_milli)), doc::plain(percent_text(c.credit_milli))});
+          t.sources.push_back(ref(c.span));
+        }
+        s.blocks.push_back(
+            para("When several credits apply, the one with the lowest threshold "
+                 "does."));
+        s.blocks.push_back(std::move(t));
+      } else if (u.credits_named) {
+        s.blocks.push_back(para(
+            fmt::format(
+                "Service credits: the contract refers to service credits{} but defines no credit "
+                "amounts, so no credit follows from a missed target.",
+                u.credits_text.empty() ? "" : fmt::format(" ({})", in_quotes(u.credits_text))),
+            ref(index_.find(block, Kind::service_credits), u.span)));
+      }
+      for (const auto& n : u.notes)
+        s.blocks.push_back(para(n, ref(index_.find(block, Kind::note, n), u.span)));
+    }
+    return s;
+  }
+
+  doc::Section included_section(const Package& p, const Package* own) {
+    doc::Section s = section("What is included");
+    const Package& says = own ? *own : p;
+    const auto ch = chain(p);
+    if (!says.summary.empty())
+      s.blocks.push_back(para(says.summary, ref(index_.find(says.id, Kind::summary), says.span)));
+    if (own) {
+      if (auto it = addon_base_.find(own->id); it != addon_base_.end())
+        s.blocks.push_back(para(
+            {text(fmt::format("{} is an add-on to {}. With it, the terms of {} apply with the "
+                              "changes set out in this section; everything else stays as it is.",
+                              own->title, title_of(it->second), title_of(it->second)))},
+            ref(own->span)));
+      if (!own->requires_.empty()) {
+        std::vector<std::string> needs;
+        for (const auto& r : own->requires_) needs.push_back(title_of(r));
+        s.blocks.push_back(para(fmt::format("Available only with {}.", and_list(needs)),
+                                ref(index_.find(own->id, Kind::requirement), own->span)));
+      }
+      if (!own->excludes.empty()) {
+        std::vector<std::string> not_with;
+        for (const auto& x : own->excludes) not_with.push_back(title_of(x));
+        s.blocks.push_back(
+            para(fmt::format("Cannot be combined with {}.", and_list(not_with, "or")),
+                 ref(index_.find(own->id, Kind::exclusion), own->span)));
+      }
+    } else {
+      if (!p.sold_included_in.empty() || p.sold_separately)
+        s.blocks.push_back(para(fmt::format("How it is sold: {}.", sold_words(p)),
+                                ref(index_.find(ch, Kind::sold), p.span)));
+      if (const Package* parent = m_.package(p.extends))
+        s.blocks.push_back(para(
+            fmt::format("{} builds on {}: its terms, set out in full below, are those of {} with "
+                        "the changes {} makes.",
+                        p.title, parent->title, parent->title, p.title),
+            ref(p.span)));
+    }
+    if (says.price)
+      s.blocks.push_back(
+          para({text("Price: "),
+                strong(fmt::format("{}{}", money_text(*says.price),
+                                   says.price->period.empty() ? "" : " " + says.price->period)),
+                text(fmt::format("{}.", stated(says.price->label)))},
+               ref(index_.find(says.id, Kind::price), says.span)));
+    if (!says.channels.empty()) {
+      s.blocks.push_back(para("Support channels:"));
+      doc::List list;
+      for (const auto& c : says.channels) {
+        Inline item{strong(c.name)};
+        if (!c.at.empty()) item.push_back(text(fmt::format(", at {}", c.at)));
+        if (!c.label.empty()) item.push_back(text(fmt::format(": {}", c.label)));
+        list.items.push_back(
+            para(std::move(item), ref(index_.find(ch, Kind::channel, c.name), says.span)));
+      }
+      s.blocks.push_back(std::move(list));
+    }
+    if (!says.features.empty()) {
+      s.blocks.push_back(para("Features:"));
+      doc::List list;
+      for (const auto& f : says.features) {
+        Inline item{strong(f.name)};
+        if (!f.description.empty()) item.push_back(text(": " + f.description));
+        list.items.push_back(
+            para(std::move(item), ref(index_.find(ch, Kind::feature, f.name), says.span)));
+      }
+      s.blocks.push_back(std::move(list));
+    }
+    return s;
+  }
+
+  doc::Section notes_section(const Package& p, const Package* own) {
+    doc::Section s = section("Notes");
+    const Package& says = own ? *own : p;
+    const auto ch = chain(p);
+    for (const auto& n : says.notes)
+      s.blocks.push_back(para(n, ref(index_.find(ch, Kind::note, n), says.span)));
+    return s;
+  }
+
+  // A package's terms in full, or an add-on's changes to the package it goes with.
+  void terms(doc::Section& s, const Package& p, const Package* own) {
+    const CalendarInfo* cal = m_.calendar(p.calendar);
+    s.sections.push_back(included_section(p, own));
+    const std::string whose =
+        own ? fmt::format("{} with {}",
+                          title_of(addon_base_.count(own->id) ? addon_base_.at(own->id) : own->id),
+                          own->title)
+            : p.title;
+    if (cal && cal->calendar && (!own || !own->calendar.empty()))
+      s.sections.push_back(hours_section(*cal, whose));
+    if (!m_.priorities.empty() && (!own || !own->descriptions.empty()))
+      s.sections.push_back(priorities_section(p));
+    if (!own || !own->targets.empty() || !own->calendar.empty())
+      s.sections.push_back(targets_section(p, cal));
+    if (!own || own->clock_starts_at_next_opening || own->pause_statuses)
+      s.sections.push_back(clock_section(p));
+    if (p.escalation && !p.escalation->empty() && (!own || own->escalation))
+      s.sections.push_back(escalation_section(p));
+    if (!p.uptime.empty() && (!own || !own->uptime.empty()))
+      s.sections.push_back(uptime_section(p));
+    if (!(own ? own->notes : p.notes).empty()) s.sections.push_back(notes_section(p, own));
+  }
+
+  doc::Section package_section(const Package& p) {
+    doc::Section s = section(p.title, ref(p.span));
+    s.new_page = true;
+    terms(s, p, nullptr);
+    return s;
+  }
+
+  doc::Section addon_section(const Package& a) {
+    doc::Section s = section(fmt::format("Add-on: {}", a.title), ref(a.span));
+    s.new_page = true;
+    const Package merged = merged_addon(a);
+    terms(s, merged, &a);
+    return s;
+  }
+
+  // ------------------------------------------------------------ examples
+
+  doc::Section worked_examples() {
+    doc::Section s = section("Worked examples");
+    s.new_page = true;
+    s.blocks.push_back(
+        para("The contract carries these examples: a ticket, and what the rules must make of it. "
+             "They are checked against the rules every time the contract is tested, so they show "
+             "how the terms above work in practice."));
+    auto where = [this](const SourceRef& at) { return ref(at); };
+    int n = 0;
+    for (const auto& e : m_.examples) {
+      if (!options_.package.empty() && e.package != options_.package) continue;
+      WorkedExample w;
+      try {
+        w = work_example(m_, e, where);
+      } catch (const std::exception& ex) {
+        // Times past the calendar's supported years: one example must not cost the
+        // reader the whole document.
+        const Package* base = m_.package(e.package);
+        w.setting = fmt::format("{}.", base ? base->title : e.package);
+        w.error = ex.what();
+      }
+      doc::Section x = section(fmt::format("Example {}: {}", ++n, e.name), ref(e.span));
+      x.blocks.push_back(para({strong("Package: "), text(w.setting)}));
+      if (!w.error.empty()) {
+        x.blocks.push_back(
+            para({strong("Caution: "),
+                  text(fmt::format("this example cannot be worked out ({}).", w.error))}));
+        s.sections.push_back(std::move(x));
+        continue;
+      }
+      x.blocks.push_back(para({strong("Ticket: "), text(w.ticket)}));
+      x.blocks.push_back(para({strong("What the contract says happens:")}));
+      doc::List expected;
+      for (const auto& line : w.expected) expected.items.push_back(para(line));
+      x.blocks.push_back(std::move(expected));
+      for (std::size_t i = 0; i < w.why.size(); ++i)
+        x.blocks.push_back(para({strong(i == 0 ? "Why: " : "And: "), text(w.why[i])}));
+      if (w.disagreements.empty())
+        x.blocks.push_back(para({emphasis("The rules produce exactly this result.")}));
+      else
+        x.blocks.push_back(
+            para({strong("Caution: "),
+                  text(fmt::format("the rules do not produce this result. By the rules, {}.",
+                                   fmt::join(w.disagreements, "; ")))}));
+      s.sections.push_back(std::move(x));
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------ appendices
+
+  doc::Section holiday_appendix() {
+    doc::Section s = section("Appendix: Public holidays");
+    s.new_page = true;
+    s.blocks.push_back(
+        para("The dates on which the operating hours above are closed for public holidays, as the "
+             "contract lists them."));
+    for (const auto& id : holiday_sets_) {
+      const HolidaySet* set = find_set(id);
+      if (!set) continue;
+      doc::Section sub = section(set->title.empty() ? set->id : set->title, ref(set->span));
+      std::string about;
+      if (set->first_year)
+        about = fmt::format("The list covers {} to {}; dates after {} are not listed. ",
+                            set->first_year, set->last_year, set->last_year);
+      if (!set->source.empty()) about += fmt::format("Source of the dates: {}.", set->source);
+      if (!about.empty()) sub.blocks.push_back(para(about, ref(set->span)));
+      doc::Table t;
+      t.caption = set->title.empty() ? set->id : set->title;
+      t.columns = {"Date", "Holiday", "Hours"};
+      for (const auto& d : set->days) {
+        std::string date = long_date(d.date);
+        if (int y, mo, da;
+            d.date.size() == 10 && std::sscanf(d.date.c_str(), "%d-%d-%d", &y, &mo, &da) == 3) {
+          const date::local_days day{date::year(y) / mo / da};
+          date = day_name(day, true);
+        }
+        t.rows.push_back(
+            {doc::plain(date), doc::plain(d.name),
+             doc::plain(d.hours.empty() ? "Closed" : fmt::format("Open {}", and_list(d.hours)))});
+      }
+      sub.blocks.push_back(std::move(t));
+      s.sections.push_back(std::move(sub));
+    }
+    return s;
+  }
+
+  // Names in a finding ('premium with dedicated_24x7') become the titles readers know.
+  std::string readable(const std::string& message) const {
+    std::map<std::string, std::string> titles;
+    for (const auto& p : m_.packages) titles[p.id] = p.title;
+    for (const auto& a : m_.addons) titles[a.id] = a.title;
+    for (const auto& c : m_.calendars)
+      if (!c.title.empty()) titles[c.id] = c.title;
+    for (const auto& h : m_.holiday_sets)
+      if (!h.title.empty()) titles[h.id] = h.title;
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+      const std::size_t open = message.find('\'', i);
+      if (open == std::string::npos) break;
+      const std::size_t close = message.find('\'', open + 1);
+      if (close == std::string::npos) break;
+      const std::string inner = message.substr(open + 1, close - open - 1);
+      // Only a quoted name, or names joined by "with" and commas.
+      std::vector<std::string> words;
+      bool names_only = !inner.empty();
+      std::string word;
+      for (char c : inner + " ") {
+        if (c == ' ' || c == ',') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+          word += c;
+        } else {
+          names_only = false;
+        }
+      }
+      bool any = false;
+      std::vector<std::string> mapped;
+      for (const auto& w : words) {
+        auto it = titles.find(w);
+        any = any || it != titles.end();
+        mapped.push_back(it != titles.end() ? it->second : w);
+      }
+      if (names_only && any) {
+        out += message.substr(i, open - i);
+        out += in_quotes(fmt::format("{}", fmt::join(mapped, " ")));
+        i = close + 1;
+      } else {
+        out += message.substr(i, open + 1 - i);
+        i = open + 1;
+      }
+    }
+    out += message.substr(std::min(i, message.size()));
+    return out;
+  }
+
+  doc::Section review_appendix(const std::vector<Diagnostic>& findings) {
+    doc::Section s = section("Appendix: Reviewer\u2019s notes");
+    s.new_page = true;
+    s.blocks.push_back(para(
+        "An automatic review of the contract raised the points below. They are not errors: the "
+        "contract means something precise, and the rules above are what it says. Each point asks "
+        "whether that is what its authors intend. The codes are explained in the project\u2019s "
+        "lint documentation (docs/lint.md)."));
+    if (findings.empty()) {
+      s.blocks.push_back(para("The review found nothing to flag."));
+      return s;
+    }
+    std::map<std::string, std::string> titles;
+    for (const auto& r : lint_rules()) titles[std::string(r.code)] = std::string(r.title);
+    doc::Table t;
+    t.caption = "Points for the reviewer";
+    t.columns = {"Where", "Point", "In detail", "Suggestion"};
+    t.row_headings = true;
+    for (const auto& d : findings) {
+      const SourceRef at{d.location.file, d.location.line, d.location.column};
+      const auto title = titles.count(d.code) ? titles.at(d.code) : std::string();
+      t.rows.push_back(
+          {doc::plain(capitalized(ref(at))),
+           doc::plain(fmt::format("{}{} ({})", capitalized(title),
+                                  d.severity == Severity::error ? ", an error" : "", d.code)),
+           doc::plain(capitalized(readable(d.message))),
+           doc::plain(d.hint.empty() ? "\u2014" : capitalized(readable(d.hint)))});
+      t.sources.push_back({});
+    }
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+};
+
+}  // namespace
+
+doc::Document contract_document(const Model& model, const RenderOptions& options) {
+  return Builder(model, options).build();
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,144 @@
+#include "tools/document/coverage_chart.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "tools/document/escape.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+constexpr const char* short_days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+constexpr const char* long_days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                     "Friday", "Saturday", "Sunday"};
+
+std::string clock(int minutes) {
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
+
+// The geometry of the SVG, in user units: a label column, then 24 px an hour.
+constexpr int label_width = 48;
+constexpr int hour_width = 24;
+constexpr int top = 22;
+constexpr int row_height = 24;
+constexpr int row_gap = 6;
+constexpr int width = label_width + 24 * hour_width + 16;
+constexpr int legend_height = 34;
+constexpr int height = top + 7 * (row_height + row_gap) + legend_height;
+
+std::string x_of(int minutes) {
+  // 24 px an hour is 0.4 px a minute: print the exact decimal, never a float.
+  const int tenths = label_width * 10 + minutes * 4;
+  return tenths % 10 ? fmt::format("{}.{}", tenths / 10, tenths % 10)
+                     : fmt::format("{}", tenths / 10);
+}
+
+std::string width_of(int minutes) {
+  const int tenths = minutes * 4;
+  return tenths % 10 ? fmt::format("{}.{}", tenths / 10, tenths % 10)
+                     : fmt::format("{}", tenths / 10);
+}
+
+}  // namespace
+
+WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone) {
+  WeeklyCoverage out;
+  out.zone = std::move(zone);
+  for (int d = 0; d < 7; ++d) {  // c_encoding: 0 is Sunday
+    const int day = (d + 6) % 7;
+    for (const auto& h : spec.weekly[d]) {
+      const int from = static_cast<int>(h.start.count() / 60);
+      const int to = static_cast<int>(h.end.count() / 60);
+      out.open[day].push_back({from, std::min(to, 1440)});
+      // An interval that crosses midnight belongs to the day it starts on, and
+      // goes on into the next morning (Sunday night into Monday).
+      if (to > 1440) out.open[(day + 1) % 7].push_back({0, std::min(to - 1440, 1440)});
+    }
+  }
+  for (auto& day : out.open) {
+    std::sort(day.begin(), day.end());
+    std::vector<std::pair<int, int>> merged;
+    for (const auto& span : day) {
+      if (span.second <= span.first) continue;
+      if (!merged.empty() && span.first <= merged.back().second)
+        merged.back().second = std::max(merged.back().second, span.second);
+      else
+        merged.push_back(span);
+    }
+    day = std::move(merged);
+  }
+  return out;
+}
+
+std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
+                         std::string_view title, std::string_view description) {
+  std::string out;
+  auto add = [&](std::string s) { out += s; };
+  add(fmt::format(
+      "<svg class=\"coverage\" viewBox=\"0 0 {0} {1}\" "
+      "width=\"{0}\" height=\"{1}\" role=\"img\" aria-labelledby=\"{2}-title {2}-desc\">\n",
+      width, height, id));
+  add(fmt::format("<title id=\"{}-title\">{}</title>\n", id, html_escape(title)));
+  add(fmt::format("<desc id=\"{}-desc\">{}</desc>\n", id, html_escape(description)));
+  add("<g font-family=\"sans-serif\" font-size=\"11\" fill=\"#1f2933\">\n");
+  for (int h = 0; h <= 24; h += 3)
+    add(fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{:02}</text>\n", x_of(h * 60),
+                    top - 8, h));
+  for (int d = 0; d < 7; ++d) {
+    const int y = top + d * (row_height + row_gap);
+    add(fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", y + row_height / 2 + 4, short_days[d]));
+    add(fmt::format(
+        "<rect class=\"closed\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef1f4\" "
+        "stroke=\"#c3cad3\" stroke-width=\"0.5\"/>\n",
+        label_width, y, 24 * hour_width, row_height));
+    for (const auto& [from, to] : coverage.open[d])
+      add(fmt::format(
+          "<rect class=\"open\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2f6f9f\">"
+          "<title>{} {}\u2013{}</title></rect>\n",
+          x_of(from), y, width_of(to - from), row_height, long_days[d], clock(from),
+          to == 1440 ? "24:00" : clock(to)));
+  }
+  // Hour grid on top of the bars, every three hours.
+  const int grid_bottom = top + 7 * (row_height + row_gap) - row_gap;
+  for (int h = 0; h <= 24; h += 3)
+    add(
+        fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#ffffff\" "
+                    "stroke-opacity=\"0.6\" "
+                    "stroke-width=\"1\"/>\n",
+                    x_of(h * 60), top, grid_bottom));
+  const int legend_y = grid_bottom + 16;
+  add(
+      fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"#2f6f9f\"/>"
+                  "<text x=\"{}\" y=\"{}\">Open</text>\n",
+                  label_width, legend_y, label_width + 16, legend_y + 10));
+  add(fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"#eef1f4\" stroke=\"#c3cad3\" "
+      "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\">Closed</text>\n",
+      label_width + 64, legend_y, label_width + 80, legend_y + 10));
+  add(fmt::format("<text x=\"{}\" y=\"{}\">Times: {}</text>\n", label_width + 140, legend_y + 10,
+                  html_escape(coverage.zone)));
+  add("</g>\n</svg>");
+  return out;
+}
+
+std::string coverage_text(const WeeklyCoverage& coverage) {
+  std::string out = "     ";
+  for (int h = 0; h <= 24; h += 3) out += fmt::format("{:02}{}", h, h < 24 ? "    " : "");
+  out += '\n';
+  for (int d = 0; d < 7; ++d) {
+    out += fmt::format("{}  ", short_days[d]);
+    for (int cell = 0; cell < 48; ++cell) {
+      // A half hour is shown open when at least half of it is open.
+      int open = 0;
+      for (const auto& [from, to] : coverage.open[d])
+        open += std::max(0, std::min(to, cell * 30 + 30) - std::max(from, cell * 30));
+      out += open >= 15 ? "\u2588" : "\u00b7";
+    }
+    out += '\n';
+  }
+  out += fmt::format("\u2588 open   \u00b7 closed   times: {}\n", coverage.zone);
+  return out;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,128 @@
+#include "tools/document/markdown_writer.hpp"
+
+#include <fmt/format.h>
+
+#include "tools/document/escape.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+// Emphasis markers must touch the words they wrap ("**Start.** then"), so the
+// spaces at the ends of a styled run go outside the markers.
+std::string styled(const doc::Run& run, bool cell, bool block_start) {
+  using Style = doc::Run::Style;
+  if (run.style == Style::line_break) return cell ? "<br>" : "  \n";
+  const std::size_t first = run.text.find_first_not_of(' ');
+  if (run.style == Style::plain || first == std::string::npos)
+    return markdown_escape(run.text, cell, block_start);
+  const std::size_t last = run.text.find_last_not_of(' ');
+  const std::string lead = run.text.substr(0, first);
+  const std::string trail = run.text.substr(last + 1);
+  const std::string core = run.text.substr(first, last + 1 - first);
+  switch (run.style) {
+    case Style::strong:
+      return fmt::format("{}**{}**{}", lead, markdown_escape(core, cell), trail);
+    case Style::emphasis:
+      return fmt::format("{}_{}_{}", lead, markdown_escape(core, cell), trail);
+    case Style::reference:
+      return fmt::format("{}`{}`{}", lead, core, trail);
+    default:
+      return markdown_escape(run.text, cell);
+  }
+}
+
+// `block_start`: the text opens a paragraph or a list item.
+std::string inline_text(const doc::Inline& runs, bool cell = false, bool block_start = false) {
+  std::string out;
+  for (const auto& r : runs) out += styled(r, cell, block_start && out.empty());
+  return out;
+}
+
+std::string source_note(const std::string& source) {
+  return source.empty() ? "" : fmt::format(" _({})_", markdown_escape(source));
+}
+
+class Writer {
+ public:
+  std::string out;
+
+  void block(const doc::Block& b) {
+    std::visit([this](const auto& x) { write(x); }, b);
+  }
+
+ private:
+  void write(const doc::Paragraph& p) {
+    out += inline_text(p.text, false, true) + source_note(p.source) + "\n\n";
+  }
+
+  void write(const doc::List& l) {
+    int n = 0;
+    for (const auto& item : l.items)
+      out += fmt::format("{} {}{}\n", l.ordered ? fmt::format("{}.", ++n) : "-",
+                         inline_text(item.text, false, true), source_note(item.source));
+    out += "\n";
+  }
+
+  void write(const doc::Glossary& g) {
+    for (const auto& t : g.terms)
+      out += fmt::format("- **{}**: {}{}\n", markdown_escape(t.term), inline_text(t.meaning),
+                         source_note(t.source));
+    out += "\n";
+  }
+
+  void write(const doc::Table& t) {
+    bool sources = false;
+    for (const auto& s : t.sources) sources = sources || !s.empty();
+    std::string head = "|", rule = "|";
+    for (const auto& c : t.columns) {
+      head += fmt::format(" {} |", markdown_escape(c, true));
+      rule += "---|";
+    }
+    if (sources) {
+      head += " Source |";
+      rule += "---|";
+    }
+    out += head + "\n" + rule + "\n";
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      std::string row = "|";
+      for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
+        std::string cell = inline_text(t.rows[i][c], true);
+        if (c == 0 && t.row_headings && !cell.empty() && cell.find("**") == std::string::npos)
+          cell = "**" + cell + "**";
+        row += fmt::format(" {} |", cell);
+      }
+      if (sources)
+        row +=
+            fmt::format(" {} |", i < t.sources.size() ? markdown_escape(t.sources[i], true) : "");
+      out += row + "\n";
+    }
+    out += "\n";
+  }
+
+  void write(const doc::Chart& c) {
+    out += fmt::format("_{}_{}\n\n", markdown_escape(c.title), source_note(c.source));
+    out += "```text\n" + coverage_text(c.coverage) + "```\n\n";
+  }
+};
+
+void section(Writer& w, const doc::Section& s, int level) {
+  w.out += fmt::format("{} {}{}\n\n", std::string(static_cast<std::size_t>(level), '#'),
+                       markdown_escape(s.title), source_note(s.source));
+  for (const auto& b : s.blocks) w.block(b);
+  for (const auto& sub : s.sections) section(w, sub, std::min(level + 1, 6));
+}
+
+}  // namespace
+
+std::string markdown(const doc::Document& d) {
+  Writer w;
+  w.out += fmt::format("# {}\n\n", markdown_escape(d.title));
+  if (!d.subtitle.empty()) w.out += fmt::format("_{}_\n\n", markdown_escape(d.subtitle));
+  for (const auto& b : d.front) w.block(b);
+  for (const auto& s : d.sections) section(w, s, 2);
+  while (w.out.size() > 1 && w.out.ends_with("\n\n")) w.out.pop_back();
+  return w.out;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,176 @@
+#include "tools/io/csv_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "grammar/suggest.hpp"
+
+namespace sla::cli {
+
+bool CsvReader::fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {  // keep the unread part at the front
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buffer_.size())
+    buffer_.resize(buffer_.size() * 2);  // a record longer than the buffer
+  const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
+  end_ += n;
+  if (n == 0) eof_ = true;
+  return n > 0;
+}
+
+std::size_t CsvReader::find_end(bool& unterminated, std::size_t& newlines) const {
+  // A quote opens a quoted field only at the start of a field; elsewhere it is an
+  // ordinary character (6" monitor), as most spreadsheets write it.
+  enum { field_start, unquoted, quoted, quote_in_quoted } state = field_start;
+  newlines = 0;
+  for (std::size_t i = begin_; i < end_; ++i) {
+    const char c = buffer_[i];
+    switch (state) {
+      case field_start:
+      case unquoted:
+        if (c == '\n') return i;
+        state = c == ',' ? field_start : (c == '"' && state == field_start ? quoted : unquoted);
+        break;
+      case quoted:
+        if (c == '"')
+          state = quote_in_quoted;
+        else if (c == '\n')
+          ++newlines;
+        break;
+      case quote_in_quoted:  // "" is an escaped quote; anything else ends the quoted part
+        if (c == '\n') return i;
+        state = c == '"' ? quoted : (c == ',' ? field_start : unquoted);
+        break;
+    }
+  }
+  unterminated = state == quoted;
+  return std::string_view::npos;
+}
+
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+  fields.clear();
+  error_ = {};
+  for (;;) {
+    // Skip blank lines (and count them).
+    while (true) {
+      while (begin_ < end_ && (buffer_[begin_] == '\n' || buffer_[begin_] == '\r')) {
+        if (buffer_[begin_] == '\n') ++next_line_;
+        ++begin_;
+      }
+      if (begin_ < end_ || !fill()) break;
+    }
+    if (begin_ >= end_) return false;
+    bool unterminated = false;
+    std::size_t newlines = 0;  // inside quoted fields
+    std::size_t end = find_end(unterminated, newlines);
+    while (end == std::string_view::npos && end_ - begin_ <= max_record && fill()) {
+      unterminated = false;
+      end = find_end(unterminated, newlines);
+    }
+    if (end == std::string_view::npos && end_ - begin_ > max_record) {
+      // A runaway row (an unclosed quote in a huge file, or no line ends at all):
+      // report it and resume after the next line end, without holding it in memory.
+      error_ = "a row longer than 1 MiB (an unclosed quote?); skipped to the next line";
+      line_ = next_line_++;
+      for (;;) {
+        const char* nl =
+            static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
+        if (nl) {
+          begin_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
+          break;
+        }
+        begin_ = end_ = 0;
+        if (!fill()) break;
+      }
+      return true;
+    }
+    const bool at_eof = end == std::string_view::npos;
+    if (at_eof) end = end_;
+    if (unterminated) error_ = "a quoted field is not closed before the end of the input";
+
+    std::size_t stop = end;
+    if (stop > begin_ && buffer_[stop - 1] == '\r') --stop;
+    line_ = next_line_;
+    next_line_ += newlines + (at_eof ? 0 : 1);
+
+    // Split into fields. Unescaped quoted fields go to scratch_, reserved up front
+    // so that views into it stay valid.
+    scratch_.clear();
+    scratch_.reserve(stop - begin_);
+    const char* p = buffer_.data() + begin_;
+    const char* const last = buffer_.data() + stop;
+    for (;;) {
+      if (p < last && *p == '"') {
+        const char* q = ++p;
+        bool escaped = false;
+        while (q < last && !(*q == '"' && (q + 1 >= last || q[1] != '"'))) {
+          if (*q == '"') {
+            escaped = true;
+            ++q;
+          }
+          ++q;
+        }
+        if (!escaped) {
+          fields.emplace_back(p, static_cast<std::size_t>(q - p));
+        } else {
+          const std::size_t at = scratch_.size();
+          for (const char* r = p; r < q; ++r) {
+            scratch_.push_back(*r);
+            if (*r == '"') ++r;
+          }
+          fields.emplace_back(scratch_.data() + at, scratch_.size() - at);
+        }
+        p = q < last ? q + 1 : q;
+        // Text after the closing quote belongs to no field: RFC 4180 forbids it.
+        if (p < last && *p != ',') {
+          error_ = "text after a closing quote";
+          while (p < last && *p != ',') ++p;
+        }
+      } else {
+        const char* q = p;
+        while (q < last && *q != ',') ++q;
+        fields.emplace_back(p, static_cast<std::size_t>(q - p));
+        p = q;
+      }
+      if (p >= last) break;
+      if (++p == last) {  // a comma ends the record: one more, empty, field
+        fields.emplace_back();
+        break;
+      }
+    }
+    begin_ = at_eof ? end_ : end + 1;
+    return true;
+  }
+}
+
+std::string_view trim_field(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool find_columns(const std::vector<std::string_view>& header,
+                  std::initializer_list<Column> columns, std::string& problem) {
+  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
+    std::string_view name = trim_field(header[static_cast<std::size_t>(i)]);
+    if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM
+    for (const Column& column : columns) {
+      if (!iequals(name, column.name)) continue;
+      if (*column.index >= 0) {
+        problem = fmt::format("the header row names the column '{}' twice (columns {} and {})",
+                              column.name, *column.index + 1, i + 1);
+        return false;
+      }
+      *column.index = i;
+    }
+  }
+  return true;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,158 @@
+#include "tools/io/incident_reader.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "grammar/suggest.hpp"
+#include "interpreter/timestamp.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+std::string category_names() {
+  std::vector<std::string_view> names;
+  for (auto c : kIncidentCategories) names.push_back(name(c));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+}  // namespace
+
+IncidentReader::IncidentReader(std::FILE* in, Format format, const Calendar& calendar)
+    : in_(in), format_(format), calendar_(calendar), csv_(in) {}
+
+bool IncidentReader::start(std::string& problem) {
+  if (format_ == Format::jsonl) return true;
+  if (!csv_.next(fields_)) {
+    problem =
+        fmt::format("the input is empty: expected a header row with the columns {}", kColumns);
+    return false;
+  }
+  if (!find_columns(fields_,
+                    {{"id", &id_},
+                     {"service", &service_},
+                     {"start", &start_},
+                     {"end", &end_},
+                     {"category", &category_},
+                     {"announced_at", &announced_}},
+                    problem))
+    return false;
+  std::vector<std::string> missing;
+  if (service_ < 0) missing.emplace_back("service");
+  if (start_ < 0) missing.emplace_back("start");
+  if (category_ < 0) missing.emplace_back("category");
+  if (!missing.empty()) {
+    problem = fmt::format("the header row has no {} column{} (columns: {})",
+                          fmt::join(missing, ", "), missing.size() > 1 ? "s" : "", kColumns);
+    return false;
+  }
+  return true;
+}
+
+std::optional<Instant> IncidentReader::instant(std::string_view text, std::string_view column,
+                                               std::string& error) const {
+  std::string why;
+  auto t = parse_timestamp(trim_field(text), why);
+  if (!t) {
+    if (error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
+    return std::nullopt;
+  }
+  if (t->has_offset) return t->utc;
+  return calendar_.to_instant(date::local_seconds(t->local));
+}
+
+void IncidentReader::fill(IncidentRow& row, std::string_view id, std::string_view service,
+                          std::string_view start, std::string_view end, std::string_view category,
+                          std::string_view announced) const {
+  std::string& error = row.error;
+  Incident& incident = row.incident;
+  incident.id = std::string(trim_field(id));
+  incident.service = std::string(trim_field(service));
+  if (incident.service.empty() && error.empty()) error = "missing service";
+  if (trim_field(start).empty()) {
+    if (error.empty()) error = "missing start";
+  } else if (auto t = instant(start, "start", error)) {
+    incident.start = *t;
+  }
+  if (!trim_field(end).empty()) incident.end = instant(end, "end", error);
+  if (trim_field(category).empty()) {
+    if (error.empty()) error = "missing category";
+  } else if (auto c = parse_incident_category(trim_field(category))) {
+    incident.category = *c;
+  } else if (error.empty()) {
+    std::vector<std::string_view> names;
+    for (auto k : kIncidentCategories) names.push_back(name(k));
+    const auto near = closest(trim_field(category), std::span<const std::string_view>(names));
+    error = fmt::format("unknown category '{}'{} (categories: {})", trim_field(category),
+                        near ? fmt::format("; did you mean '{}'?", *near) : "", category_names());
+  }
+  if (!trim_field(announced).empty())
+    incident.announced_at = instant(announced, "announced_at", error);
+}
+
+bool IncidentReader::next(IncidentRow& row) {
+  row = IncidentRow{};
+  return format_ == Format::csv ? next_csv(row) : next_jsonl(row);
+}
+
+bool IncidentReader::next_csv(IncidentRow& row) {
+  if (!csv_.next(fields_)) return false;
+  row.number = ++rows_;
+  row.line = csv_.line();
+  auto field = [&](int index) -> std::string_view {
+    return index >= 0 && static_cast<std::size_t>(index) < fields_.size()
+               ? fields_[static_cast<std::size_t>(index)]
+               : std::string_view();
+  };
+  if (!csv_.error().empty()) row.error = std::string(csv_.error());
+  fill(row, field(id_), field(service_), field(start_), field(end_), field(category_),
+       field(announced_));
+  return true;
+}
+
+bool IncidentReader::next_jsonl(IncidentRow& row) {
+  // One line at a time; blank lines are skipped.
+  for (;;) {
+    line_text_.clear();
+    int c;
+    bool any = false, too_long = false;
+    while ((c = std::fgetc(in_)) != EOF) {
+      any = true;
+      if (c == '\n') break;
+      if (line_text_.size() < (1u << 20))
+        line_text_.push_back(static_cast<char>(c));
+      else
+        too_long = true;  // keep reading to the line end, holding no more of it
+    }
+    if (!any) return false;
+    ++line_;
+    if (too_long) {
+      row.number = ++rows_;
+      row.line = line_;
+      row.error = "a line longer than 1 MiB";
+      return true;
+    }
+    if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
+    if (trim_field(line_text_).empty()) continue;
+    break;
+  }
+  row.number = ++rows_;
+  row.line = line_;
+  const auto json = nlohmann::json::parse(line_text_, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    row.error = json.is_discarded() ? "not valid JSON" : "not a JSON object";
+    return true;
+  }
+  // Values as text; a number or other non-string is kept as its JSON spelling.
+  std::array<std::string, 6> text;
+  const char* keys[] = {"id", "service", "start", "end", "category", "announced_at"};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto it = json.find(keys[i]);
+    if (it != json.end() && !it->is_null())
+      text[i] = it->is_string() ? it->get<std::string>() : it->dump();
+  }
+  fill(row, text[0], text[1], text[2], text[3], text[4], text[5]);
+  return true;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,57 @@
+// Tickets from CSV (a header row, columns in any order) or JSON Lines, one row at
+// a time. A row that cannot be read still comes back, with its error, so that the
+// output has exactly one row per input row.
+#pragma once
+
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/calendar.hpp"
+#include "sla/evaluator.hpp"
+#include "tools/io/csv_reader.hpp"
+
+namespace sla::cli {
+
+struct TicketRow {
+  std::size_t number = 0;  // 1-based data row
+  std::size_t line = 0;    // where it starts in the input
+  std::string_view id;
+  Ticket ticket;
+  std::string error;  // empty when the row is a ticket
+};
+
+class TicketReader {
+ public:
+  enum class Format { csv, jsonl };
+  // Local timestamps (without an offset) are read in `calendar`'s zone.
+  TicketReader(std::FILE* in, Format format, const Calendar& calendar);
+
+  // Reads the header (CSV); false with `problem` set when the input cannot be
+  // read as tickets at all (no created_at column, say).
+  bool start(std::string& problem);
+  // The next row; false at the end. The row is valid until the next call.
+  bool next(TicketRow& row);
+
+ private:
+  bool next_csv(TicketRow& row);
+  bool next_jsonl(TicketRow& row);
+  std::optional<Instant> instant(std::string_view text, std::string_view column,
+                                 std::string& error) const;
+
+  std::FILE* in_;
+  Format format_;
+  const Calendar& calendar_;
+  CsvReader csv_;
+  std::vector<std::string_view> fields_;
+  int id_ = -1, priority_ = -1, created_ = -1, responded_ = -1, resolved_ = -1;
+  std::size_t rows_ = 0, line_ = 0;
+  std::string line_text_;
+  std::deque<std::string> strings_;  // JSONL values the row points into (never moved)
+  std::vector<TicketEvent> events_;
+};
+
+}  // namespace sla::cli

@@ -1,0 +1,21 @@
+#include "tools/reports/explanation.hpp"
+
+#include "interpreter/timestamp.hpp"
+
+namespace sla::cli {
+
+nlohmann::ordered_json explanation(const Evaluator& ev, const Ticket& ticket, Instant as_of) {
+  auto time = [&](Instant t) { return format_timestamp(t, ev.utc_offset(t)); };
+  auto steps = nlohmann::ordered_json::array();
+  for (const ExplanationStep& s : explain(ev, ticket, as_of)) {
+    nlohmann::ordered_json step{{"step", s.kind}, {"text", s.text}};
+    if (s.from) step["from"] = time(*s.from);
+    if (s.until) step["until"] = time(*s.until);
+    if (s.due) step["due"] = time(*s.due);
+    if (!s.status.empty()) step["status"] = s.status;
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+}  // namespace sla::cli

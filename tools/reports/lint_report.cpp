@@ -1,0 +1,169 @@
+#include "tools/reports/lint_report.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "grammar/codes.hpp"
+#include "sla/lint.hpp"
+#include "sla/load.hpp"
+#include "tools/console/output.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+std::string_view level(Severity s) {
+  return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
+
+// Where the code is explained, relative to the project root (the docs ship with
+// the source; there is no web site to link to).
+std::string help_path(std::string_view code) {
+  std::string anchor(code);
+  for (auto& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return fmt::format("docs/{}#{}", code.starts_with("SLA1") ? "lint.md" : "diagnostics.md", anchor);
+}
+
+std::string_view title_of(std::string_view code) {
+  for (const auto& c : code_table)
+    if (c.id == code) return c.title;
+  return "";
+}
+
+// A file name as a SARIF URI reference: relative paths stay relative.
+std::string uri_of(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) ||
+        std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos)
+      out.push_back(static_cast<char>(c));
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+// GitHub's workflow commands: data escapes %, CR and LF; properties also : and ,.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out.push_back(c);
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json lint_json(const LintSummary& summary) {
+  nlohmann::ordered_json out;
+  out["files"] = summary.files;
+  auto list = nlohmann::ordered_json::array();
+  std::map<Severity, std::size_t> counts;
+  for (const auto& d : summary.diagnostics) {
+    auto j = to_json(d);
+    j["title"] = title_of(d.code);
+    j["help"] = help_path(d.code);
+    list.push_back(std::move(j));
+    ++counts[d.severity];
+  }
+  out["diagnostics"] = std::move(list);
+  out["summary"] = {{"errors", counts[Severity::error]},
+                    {"warnings", counts[Severity::warning]},
+                    {"notes", counts[Severity::note]},
+                    {"suppressed", summary.suppressed}};
+  return out;
+}
+
+nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
+  // Rules: the whole lint, and any load error code that occurs.
+  std::vector<std::string> ids;
+  for (const auto& r : lint_rules()) ids.emplace_back(r.code);
+  for (const auto& d : summary.diagnostics)
+    if (std::find(ids.begin(), ids.end(), d.code) == ids.end()) ids.push_back(d.code);
+  auto rules = nlohmann::ordered_json::array();
+  for (const auto& id : ids) {
+    const bool lint = id.starts_with("SLA1");
+    rules.push_back({{"id", id},
+                     {"name", title_of(id)},
+                     {"shortDescription", {{"text", title_of(id)}}},
+                     {"help", {{"text", fmt::format("See {} in the sla sources.", help_path(id))}}},
+                     {"defaultConfiguration", {{"level", lint ? "warning" : "error"}}}});
+  }
+  auto results = nlohmann::ordered_json::array();
+  for (const auto& d : summary.diagnostics) {
+    const auto index = std::find(ids.begin(), ids.end(), d.code) - ids.begin();
+    std::string message = d.message;
+    if (!d.hint.empty()) message += fmt::format(" (hint: {})", d.hint);
+    nlohmann::ordered_json region = {
+        {"startLine", std::max<std::uint32_t>(1, d.location.line)},
+        {"startColumn", std::max<std::uint32_t>(1, d.location.column)}};
+    auto result = nlohmann::ordered_json{
+        {"ruleId", d.code},
+        {"ruleIndex", index},
+        {"level", level(d.severity)},
+        {"message", {{"text", message}}},
+        {"locations",
+         {{{"physicalLocation",
+            {{"artifactLocation", {{"uri", uri_of(d.location.file)}}}, {"region", region}}}}}}};
+    if (!d.notes.empty()) {
+      auto related = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        const auto& n = d.notes[i];
+        related.push_back({{"id", i},
+                           {"message", {{"text", n.message}}},
+                           {"physicalLocation",
+                            {{"artifactLocation", {{"uri", uri_of(n.location.file)}}},
+                             {"region",
+                              {{"startLine", std::max<std::uint32_t>(1, n.location.line)},
+                               {"startColumn", std::max<std::uint32_t>(1, n.location.column)}}}}}});
+      }
+      result["relatedLocations"] = std::move(related);
+    }
+    results.push_back(std::move(result));
+  }
+  nlohmann::ordered_json driver = {
+      {"name", "sla"}, {"semanticVersion", std::string(version())}, {"rules", std::move(rules)}};
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs",
+           {{{"tool", {{"driver", std::move(driver)}}},
+             {"columnKind", "unicodeCodePoints"},
+             {"results", std::move(results)}}}}};
+}
+
+std::string github_annotations(const LintSummary& summary) {
+  std::string out;
+  for (const auto& d : summary.diagnostics) {
+    std::string message = d.message;
+    if (!d.hint.empty()) message += fmt::format("\nhint: {}", d.hint);
+    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level(d.severity),
+                       escape_property(d.location.file), d.location.line, d.location.column,
+                       escape_property(fmt::format("{} {}", d.code, title_of(d.code))),
+                       escape_data(message));
+  }
+  return out;
+}
+
+}  // namespace sla::cli
