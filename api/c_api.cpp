@@ -90,9 +90,23 @@ bool in_range(int64_t t) {
   return t >= kFirst && t < kEnd;
 }
 
-// What the calendars can answer with: due times may run into 2399.
-constexpr int64_t kCalendarFirst = -2208988800;  // 1900-01-01T00:00:00Z
-constexpr int64_t kCalendarEnd = 13569465600;    // 2400-01-01T00:00:00Z
+// What sla_format_time writes: four-digit years whatever the offset, which covers
+// every due time (a calendar-time target is at most a century after 2398, pauses
+// at most the supported years again).
+constexpr int64_t kFormatFirst = -62104060800;  // 0002-01-01T00:00:00Z
+constexpr int64_t kFormatEnd = 253339228800;    // 9998-01-01T00:00:00Z
+
+// True when `text` starts with a four-digit year outside 1901-2398: such a time is
+// well formed but out of range.
+bool year_out_of_range(std::string_view text) {
+  if (text.size() < 5 || text[4] != '-') return false;
+  int year = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    year = year * 10 + (text[i] - '0');
+  }
+  return year < 1901 || year > 2398;
+}
 
 Instant instant(int64_t t) {
   return Instant(std::chrono::seconds(t));
@@ -199,7 +213,7 @@ const char* sla_version(void) {
   return sla::version().data();
 }
 
-const char* sla_status_name(sla_status status) {
+const char* sla_status_name(int status) {
   switch (status) {
     case SLA_OK:
       return "ok";
@@ -414,8 +428,10 @@ sla_ticket sla_ticket_init(void) {
   return sla_ticket{nullptr, SLA_NO_TIME, SLA_NO_TIME, SLA_NO_TIME, nullptr, 0};
 }
 
-const char* sla_verdict_name(sla_verdict verdict) {
-  // The C++ names (literals: NUL-terminated); an out-of-enum value is "no_target".
+const char* sla_verdict_name(int verdict) {
+  // The C++ names (literals: NUL-terminated), for values checked to be in the enum:
+  // converting any other int to sla::Verdict would be undefined.
+  if (verdict < SLA_MET || verdict > SLA_NO_TARGET) return "unknown";
   return sla::name(static_cast<sla::Verdict>(verdict)).data();
 }
 
@@ -466,7 +482,7 @@ sla_status sla_parse_time(const char* text, int64_t* unix_seconds) {
   if (!text || !unix_seconds) return SLA_ERROR_ARGUMENT;
   return guarded([&] {
     const auto t = sla::parse_instant(text);
-    if (!t) return SLA_ERROR_ARGUMENT;
+    if (!t) return year_out_of_range(text) ? SLA_ERROR_RANGE : SLA_ERROR_ARGUMENT;
     // A local 1901 or 2398 time can fall outside those years in UTC.
     if (!in_range(t->time_since_epoch().count())) return SLA_ERROR_RANGE;
     *unix_seconds = t->time_since_epoch().count();
@@ -474,9 +490,26 @@ sla_status sla_parse_time(const char* text, int64_t* unix_seconds) {
   });
 }
 
+sla_status sla_parse_local_time(const sla_evaluator* evaluator, const char* text,
+                                int64_t* unix_seconds) {
+  if (!evaluator || !text || !unix_seconds) return SLA_ERROR_ARGUMENT;
+  return guarded([&] {
+    const auto t = evaluator->evaluator.parse_time(text);
+    if (!t) {
+      // Well formed but outside the years (a local time can cross 1901 or 2398 in
+      // UTC): read as it stands, or as UTC when it has no offset.
+      const bool well_formed =
+          sla::parse_instant(text) || sla::parse_instant(std::string(text) + "Z");
+      return well_formed || year_out_of_range(text) ? SLA_ERROR_RANGE : SLA_ERROR_ARGUMENT;
+    }
+    *unix_seconds = t->time_since_epoch().count();
+    return SLA_OK;
+  });
+}
+
 sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer, size_t size) {
   if (!evaluator || !buffer || size == 0) return SLA_ERROR_ARGUMENT;
-  if (t < kCalendarFirst || t >= kCalendarEnd) return SLA_ERROR_RANGE;
+  if (t < kFormatFirst || t >= kFormatEnd) return SLA_ERROR_RANGE;
   return guarded([&] {
     const std::string text =
         sla::format_instant(instant(t), evaluator->evaluator.utc_offset(instant(t)));

@@ -76,6 +76,7 @@ for name, result, args in [
     ("sla_explain", ctypes.c_int, [P, ctypes.POINTER(Ticket), ctypes.c_int64, ctypes.POINTER(ctypes.c_void_p)]),
     ("sla_string_free", None, [ctypes.c_void_p]),
     ("sla_parse_time", ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int64)]),
+    ("sla_parse_local_time", ctypes.c_int, [P, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int64)]),
     ("sla_format_time", ctypes.c_int, [P, ctypes.c_int64, ctypes.c_char_p, ctypes.c_size_t]),
 ]:
     fn = getattr(lib, name)
@@ -121,6 +122,17 @@ class Evaluator:
         lib.sla_format_time(self.handle, t, buffer, len(buffer))
         return buffer.value.decode()
 
+    def time(self, text):
+        """An RFC 3339 time; without an offset, local to the contract's calendar (as the CLI reads it)."""
+        text = (text or "").strip()
+        if not text:
+            return NO_TIME
+        t = ctypes.c_int64()
+        status = lib.sla_parse_local_time(self.handle, text.encode(), ctypes.byref(t))
+        if status != OK:
+            raise SlaError(f"{text!r}: {lib.sla_status_name(status).decode()} error (expected a time such as 2026-01-09T16:30:00+07:00)")
+        return t.value
+
     def evaluate(self, ticket, as_of):
         if not self.handle:
             raise SlaError("the evaluator is closed")
@@ -138,20 +150,11 @@ class Evaluator:
             lib.sla_string_free(text)
 
 
-def unix_time(text):
-    if not text:
-        return NO_TIME
-    t = ctypes.c_int64()
-    if lib.sla_parse_time(text.encode(), ctypes.byref(t)) != OK:
-        raise SlaError(f"not an RFC 3339 time: {text!r}")
-    return t.value
-
-
 def main(argv):
     contract = argv[1] if len(argv) > 1 else HERE.parent / "contracts" / "qiscus-enterprise.sla"
     package = argv[2] if len(argv) > 2 else "premium"
     tickets = argv[3] if len(argv) > 3 else HERE.parent / "contracts" / "samples" / "qiscus-tickets.csv"
-    as_of = unix_time(argv[4] if len(argv) > 4 else "2026-01-16T00:00:00+07:00")
+    as_of_text = argv[4] if len(argv) > 4 else "2026-01-16T00:00:00+07:00"
 
     print(f"sla {lib.sla_version().decode()}")
     try:
@@ -160,11 +163,16 @@ def main(argv):
         print(e, file=sys.stderr, end="")
         return 1
     print(f"{evaluator.contract_name}, package {package}")
+    as_of = evaluator.time(as_of_text)
     explained = False
     with open(tickets, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            ticket = Ticket(row["priority"].encode(), unix_time(row["created_at"]),
-                            unix_time(row["first_response_at"]), unix_time(row["resolved_at"]), None, 0)
+            try:  # the optional columns may be missing or empty, as the CLI allows
+                ticket = Ticket((row.get("priority") or "").strip().encode(), evaluator.time(row.get("created_at")),
+                                evaluator.time(row.get("first_response_at")), evaluator.time(row.get("resolved_at")), None, 0)
+            except SlaError as e:
+                print(f"{row.get('id')}: cannot be judged: {e}")
+                continue
             r = evaluator.evaluate(ticket, as_of)
             if r.error:
                 print(f"{row['id']}: cannot be judged: {r.error.decode()}")

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 
 #include "interpreter/calendar.hpp"
 #include "interpreter/timestamp.hpp"
@@ -33,11 +34,14 @@ class Story {
   }
 
   // Why the calendar is closed from `a` to `b`: weekend days, named holidays, or
-  // simply outside the day's hours.
+  // simply outside the day's hours. A long span (a sparse calendar, a pause over
+  // months) is summed up: each closed weekday named once, the first holidays named.
   std::string closed_reason(Instant a, Instant b) const {
     const auto& spec = cal_.spec();
-    std::vector<std::string> reasons;
-    std::vector<std::string> closed_days;
+    constexpr std::size_t kHolidaysNamed = 3;
+    std::vector<std::string> holidays;
+    std::size_t more_holidays = 0;
+    std::array<std::size_t, 7> closed_weekdays{};  // days of each weekday without hours
     bool outside = false;
     auto first = date::floor<date::days>(cal_.to_local(a));
     auto last = date::floor<date::days>(cal_.to_local(b - std::chrono::seconds(1)));
@@ -47,26 +51,42 @@ class Story {
       auto holiday = std::find_if(spec.holidays.begin(), spec.holidays.end(),
                                   [&](const HolidayRule& h) { return h.day == ymd; });
       if (holiday != spec.holidays.end() && holiday->hours.empty()) {
-        reasons.push_back(fmt::format("{} {:04}-{:02}-{:02} is a holiday ({})",
-                                      weekday_names[wd.c_encoding()], static_cast<int>(ymd.year()),
-                                      static_cast<unsigned>(ymd.month()),
-                                      static_cast<unsigned>(ymd.day()), holiday->name));
+        if (holidays.size() == kHolidaysNamed) {
+          ++more_holidays;
+          continue;
+        }
+        holidays.push_back(fmt::format("{} {:04}-{:02}-{:02} is a holiday ({})",
+                                       weekday_names[wd.c_encoding()], static_cast<int>(ymd.year()),
+                                       static_cast<unsigned>(ymd.month()),
+                                       static_cast<unsigned>(ymd.day()), holiday->name));
       } else if (spec.weekly[wd.c_encoding()].empty()) {
-        closed_days.push_back(weekday_names[wd.c_encoding()]);
+        ++closed_weekdays[wd.c_encoding()];
       } else {
         outside = true;
       }
     }
+    std::vector<std::string> names;  // Monday first, as the weekly hours read
+    std::size_t closed_days = 0;
+    for (unsigned i = 1; i <= 7; ++i) {
+      if (const std::size_t n = closed_weekdays[i % 7]; n > 0) {
+        names.emplace_back(weekday_names[i % 7]);
+        closed_days += n;
+      }
+    }
     std::string text;
     if (outside) text = "outside operating hours";
-    if (!closed_days.empty()) {
-      const bool weekend = closed_days == std::vector<std::string>{"Saturday", "Sunday"} ||
-                           closed_days == std::vector<std::string>{"Saturday"} ||
-                           closed_days == std::vector<std::string>{"Sunday"};
-      text += fmt::format("{}{}{} (no operating hours)", text.empty() ? "" : "; ",
-                          weekend ? "the weekend: " : "", fmt::join(closed_days, ", "));
+    if (!names.empty()) {
+      const bool weekend = closed_weekdays[1] + closed_weekdays[2] + closed_weekdays[3] +
+                               closed_weekdays[4] + closed_weekdays[5] ==
+                           0;
+      text +=
+          fmt::format("{}{}{} (no operating hours{})", text.empty() ? "" : "; ",
+                      weekend && closed_days <= 2 ? "the weekend: " : "", fmt::join(names, ", "),
+                      closed_days > names.size() ? fmt::format("; {} days", closed_days) : "");
     }
-    for (const auto& r : reasons) text += fmt::format("{}{}", text.empty() ? "" : "; ", r);
+    for (const auto& h : holidays) text += fmt::format("{}{}", text.empty() ? "" : "; ", h);
+    if (more_holidays > 0)
+      text += fmt::format(" and {} more holiday{}", more_holidays, more_holidays == 1 ? "" : "s");
     return text.empty() ? "closed" : text;
   }
 
@@ -101,27 +121,44 @@ class Story {
           p.from, until);
     };
     if (target.within.business) {
-      // Walk open, closed and paused spans from creation to the deadline.
+      // Walk open, closed and paused spans from creation to the deadline. Every
+      // step is bounded: a desk that never opens again ends the walk (its due time
+      // is "never"), and a very long walk is cut after kMaxSpans, saying so.
       Instant t = ticket.created;
       if (!cal_.is_open(t)) {
         const Instant open = cal_.next_opening(t);
-        say("clock_start",
-            fmt::format("Raised {}, when the desk is closed ({}): the clock starts at the next "
-                        "opening, {}.",
-                        when(t), closed_reason(t, open), when(open)),
-            t, open);
+        if (open == Calendar::kNever) {
+          say("clock_start",
+              fmt::format("Raised {}, when the desk is closed, and it never opens again (no "
+                          "open time is left in the calendar's years): the clock never starts.",
+                          when(t)),
+              t);
+          t = due;
+        } else {
+          say("clock_start",
+              fmt::format("Raised {}, when the desk is closed ({}): the clock starts at the next "
+                          "opening, {}.",
+                          when(t), closed_reason(t, open), when(open)),
+              t, open);
+        }
       } else {
         say("clock_start",
             fmt::format("Raised {}, during operating hours: the clock starts at once.", when(t)),
             t);
       }
-      for (int guard = 0; t < due && guard < 400; ++guard) {
+      constexpr int kMaxSpans = 400;
+      int spans = 0;
+      for (; t < due && spans < kMaxSpans; ++spans) {
         if (const Pause* p = pause_at(t)) {
           const Instant until = std::min(p->until, due);
           say_pause(*p, until);
           t = until;
         } else if (cal_.is_open(t)) {
           const Instant close = std::min({cal_.next_closing(t), next_pause(t), due});
+          if (close == Calendar::kNever) {  // open for good (a 24x7 desk, due never)
+            say("open", fmt::format("Open from {} on, for good.", when(t)), t);
+            break;
+          }
           const auto counted =
               std::chrono::duration_cast<std::chrono::minutes>(cal_.between(t, close));
           say("open",
@@ -131,6 +168,14 @@ class Story {
           t = close;
         } else {
           const Instant open = std::min({cal_.next_opening(t), next_pause(t), due});
+          if (open == Calendar::kNever) {
+            say("closed",
+                fmt::format("Closed from {} on: the desk never opens again (no open time is "
+                            "left in the calendar's years).",
+                            when(t)),
+                t);
+            break;
+          }
           if (t != ticket.created)
             say("closed",
                 fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)),
@@ -138,6 +183,12 @@ class Story {
           t = open;
         }
       }
+      if (spans == kMaxSpans && t < due)
+        say("truncated",
+            fmt::format("The walk stops here after {} spans, at {}; the due time below is "
+                        "computed exactly all the same.",
+                        kMaxSpans, when(t)),
+            t);
     } else {
       Instant start = ticket.created;
       if (ev_.package().clock_starts_at_next_opening.value_or(false) && !cal_.is_open(start)) {
@@ -164,9 +215,17 @@ class Story {
                             : fmt::format("pending as of {}", when(as_of));
     const std::string_view status =
         done ? (*done <= due ? "met" : "breached") : (as_of > due ? "breached" : "pending");
-    auto& step =
-        say(what + "_due", fmt::format("The {} is due {}; {}.", what, when(due), verdict), due);
-    step.due = due;
+    // A due time that never comes is no time at all, as in an Evaluation.
+    const std::optional<Instant> due_time =
+        due == Calendar::kNever ? std::nullopt : std::optional<Instant>(due);
+    auto& step = say(what + "_due",
+                     due == Calendar::kNever
+                         ? fmt::format("The {} is never due: no open time is left in the "
+                                       "calendar's years; {}.",
+                                       what, verdict)
+                         : fmt::format("The {} is due {}; {}.", what, when(due), verdict),
+                     due_time);
+    step.due = due_time;
     step.status = status;
   }
 

@@ -71,6 +71,11 @@ class SLA_API Evaluator {
   // The calendar zone's offset from UTC at `t` (+07:00 is 25200 s), for showing
   // instants as the contract's local time.
   std::chrono::seconds utc_offset(Instant t) const;
+  // A time as tickets and the CLI give it: RFC 3339 with an offset, or without one
+  // ("2026-01-09T16:30:00", also with a space) read in the package calendar's zone
+  // (a time in a spring-forward gap is the gap's end). Malformed text, or an instant
+  // outside the supported years, gives nullopt and `error` says why.
+  std::optional<Instant> parse_time(std::string_view text, std::string* error = nullptr) const;
 
   // The due time of one target, honouring pauses, and the ladder band reached:
   // exposed for explanations. Unlike evaluate(), they take instants as they come:

@@ -28,12 +28,12 @@ namespace sla {
 
 struct ExplanationStep {
   // "package", "priority_change", "priority", "response_target", "resolution_target",
-  // "clock_start", "open", "closed", "pause", "response_due", "resolution_due",
-  // "escalation", "escalation_now"
+  // "clock_start", "open", "closed", "pause", "truncated" (a walk cut after 400 spans),
+  // "response_due", "resolution_due", "escalation", "escalation_now"
   std::string kind;
   std::string text;  // a sentence, local times in the calendar's zone
   std::optional<Instant> from, until;
-  std::optional<Instant> due;  // in "response_due" and "resolution_due"
+  std::optional<Instant> due;  // in "response_due" and "resolution_due"; none when it never comes
   std::string status;          // with `due`: "met", "breached" or "pending"
 };
 

@@ -69,8 +69,9 @@ typedef enum sla_status {
   SLA_ERROR_INTERNAL = 6  /* out of memory, or a bug: please report it */
 } sla_status;
 
-/* "ok", "contract", "selection", "ticket", "argument", "range", "internal". Static storage. */
-SLA_API const char* sla_status_name(sla_status status);
+/* "ok", "contract", "selection", "ticket", "argument", "range", "internal"; "unknown" for
+ * any other value (an int, so that no value a caller passes is undefined). Static storage. */
+SLA_API const char* sla_status_name(int status);
 
 /* Frees a string the library gave the caller (a `char*` result). NULL is fine. */
 SLA_API void sla_string_free(char* text);
@@ -201,8 +202,8 @@ typedef enum sla_verdict {
   SLA_NO_TARGET = 3
 } sla_verdict;
 
-/* "met", "breached", "pending", "no_target". Static storage. */
-SLA_API const char* sla_verdict_name(sla_verdict verdict);
+/* "met", "breached", "pending", "no_target"; "unknown" for any other value. Static storage. */
+SLA_API const char* sla_verdict_name(int verdict);
 
 typedef struct sla_target_result {
   sla_verdict verdict;
@@ -243,9 +244,17 @@ SLA_API sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket*
  * SLA_ERROR_ARGUMENT when malformed (or without an offset); SLA_ERROR_RANGE when
  * the instant falls outside the years 1901-2398 in UTC. */
 SLA_API sla_status sla_parse_time(const char* text, int64_t* unix_seconds);
+/* As sla_parse_time, and a time without an offset ("2026-01-09T16:30:00", also with a
+ * space for the T) is read in the evaluator's calendar zone, as the `sla` command line
+ * reads ticket columns and flags: a time in a spring-forward gap is the end of the gap,
+ * a repeated time its first occurrence. SLA_ERROR_ARGUMENT when malformed;
+ * SLA_ERROR_RANGE when outside the years 1901-2398 in UTC. */
+SLA_API sla_status sla_parse_local_time(const sla_evaluator* evaluator, const char* text,
+                                        int64_t* unix_seconds);
 /* `t` in the evaluator's calendar zone, "2026-01-12T12:30:00+07:00", into
- * `buffer` (26 bytes suffice); SLA_ERROR_ARGUMENT when it does not fit. Any
- * time from 1900 to 2399 formats, so every due time the library gives does. */
+ * `buffer` (26 bytes suffice); SLA_ERROR_ARGUMENT when it does not fit. Any time
+ * in the years 0002-9998 formats (SLA_ERROR_RANGE outside), so every due time the
+ * library gives does, a calendar-time target a century after 2398 included. */
 SLA_API sla_status sla_format_time(const sla_evaluator* evaluator, int64_t t, char* buffer,
                                    size_t size);
 /* 1 when the package's desk is open at `t`, 0 when closed or out of range. */

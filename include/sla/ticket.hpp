@@ -41,7 +41,7 @@ SLA_API std::string_view name(Verdict verdict);
 
 struct TargetOutcome {
   Verdict verdict = Verdict::no_target;
-  std::optional<Instant> due;
+  std::optional<Instant> due;            // none without a target, or when it never falls due
   std::optional<Commitment> commitment;  // none when there is no target
 };
 

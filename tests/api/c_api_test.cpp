@@ -343,3 +343,74 @@ BOOST_AUTO_TEST_CASE(threads_share_one_evaluator) {
       BOOST_TEST(out[i].resolution.due == serial[i].resolution.due);
     }
 }
+
+BOOST_AUTO_TEST_CASE(names_of_values_outside_the_enums_are_unknown_not_undefined) {
+  BOOST_TEST(std::string(sla_status_name(SLA_ERROR_INTERNAL)) == "internal");
+  BOOST_TEST(std::string(sla_verdict_name(SLA_NO_TARGET)) == "no_target");
+  for (int v : {-1, 7, 99, INT32_MIN, INT32_MAX}) {
+    BOOST_TEST(std::string(sla_status_name(v)) == "unknown");
+    BOOST_TEST(std::string(sla_verdict_name(v)) == "unknown");
+  }
+  BOOST_TEST(std::string(sla_verdict_name(4)) == "unknown");
+}
+
+BOOST_AUTO_TEST_CASE(parse_time_says_range_for_well_formed_times_outside_the_years) {
+  int64_t t = 0;
+  BOOST_TEST(sla_parse_time("1850-01-01T00:00:00Z", &t) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_parse_time("2399-01-01T00:00:00Z", &t) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_parse_time("0001-01-01T00:00:00Z", &t) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_parse_time("2026-13-01T00:00:00Z", &t) == SLA_ERROR_ARGUMENT);  // malformed
+  BOOST_TEST(sla_parse_time("2026-01-09T16:30:00+07:00", &t) == SLA_OK);
+}
+
+BOOST_AUTO_TEST_CASE(local_times_are_read_in_the_calendar_zone_as_the_cli_reads_them) {
+  Fixture f;  // Asia/Jakarta, +07:00
+  int64_t t = 0;
+  BOOST_REQUIRE_EQUAL(sla_parse_local_time(f.evaluator, "2026-01-09T16:30:00", &t), SLA_OK);
+  BOOST_TEST(t == at("2026-01-09T16:30:00+07:00"));
+  BOOST_REQUIRE_EQUAL(sla_parse_local_time(f.evaluator, "2026-01-09 16:30:00", &t), SLA_OK);
+  BOOST_TEST(t == at("2026-01-09T16:30:00+07:00"));
+  BOOST_REQUIRE_EQUAL(sla_parse_local_time(f.evaluator, "2026-01-09T09:30:00Z", &t), SLA_OK);
+  BOOST_TEST(t == at("2026-01-09T16:30:00+07:00"));  // an offset wins
+  BOOST_TEST(sla_parse_local_time(f.evaluator, "soon", &t) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_parse_local_time(f.evaluator, "1901-01-01T03:00:00", &t) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_parse_local_time(f.evaluator, "2400-01-01T00:00:00", &t) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_parse_local_time(nullptr, "2026-01-09T16:30:00", &t) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_parse_local_time(f.evaluator, nullptr, &t) == SLA_ERROR_ARGUMENT);
+}
+
+BOOST_AUTO_TEST_CASE(every_due_time_evaluate_gives_formats) {
+  // A calendar-time target of a century, raised in the last supported year and
+  // paused for decades: the due time lies far past 2399, and still formats.
+  const char* text =
+      "contract \"T\" { provider \"P\"; version \"1\"; effective 2026-01-01 }\n"
+      "calendar office { zone \"Asia/Tokyo\"; open Mon-Fri 09:00-17:00 }\n"
+      "priorities { Low \"l\" }\n"
+      "package p \"P\" {\n  calendar office\n  clock pauses on status \"On hold\"\n"
+      "  resolve Low within 36500 days committed\n}\n";
+  sla_contract* contract = nullptr;
+  BOOST_REQUIRE_EQUAL(
+      sla_contract_load_string("t.sla", text, std::strlen(text), nullptr, &contract, nullptr),
+      SLA_OK);
+  sla_evaluator* evaluator = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_evaluator_new(contract, "p", nullptr, 0, &evaluator, nullptr), SLA_OK);
+  const sla_event events[] = {{at("1901-06-01T00:00:00Z"), SLA_EVENT_STATUS, "On hold"},
+                              {at("2398-06-01T00:00:00Z"), SLA_EVENT_STATUS, "Open"}};
+  for (const char* created : {"2398-12-31T10:00:00Z", "1901-01-02T10:00:00Z"}) {
+    sla_ticket t = sla_ticket_init();
+    t.priority = "Low";
+    t.created = at(created);
+    if (created[0] == '1') {
+      t.events = events;
+      t.event_count = 2;
+    }
+    sla_result r;
+    BOOST_REQUIRE_EQUAL(sla_evaluate(evaluator, &t, at("2398-12-31T23:00:00Z"), &r), SLA_OK);
+    BOOST_REQUIRE(r.resolution.due != SLA_NO_TIME);
+    char buffer[32];
+    BOOST_TEST(sla_format_time(evaluator, r.resolution.due, buffer, sizeof buffer) == SLA_OK);
+    BOOST_TEST_MESSAGE(created << " -> " << buffer);
+  }
+  sla_evaluator_free(evaluator);
+  sla_contract_free(contract);
+}

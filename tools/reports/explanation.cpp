@@ -1,17 +1,25 @@
 #include "tools/reports/explanation.hpp"
 
+#include "interpreter/calendar.hpp"
 #include "interpreter/timestamp.hpp"
 
 namespace sla::cli {
 
 nlohmann::ordered_json explanation(const Evaluator& ev, const Ticket& ticket, Instant as_of) {
-  auto time = [&](Instant t) { return format_timestamp(t, ev.utc_offset(t)); };
+  // A due time that never comes (a desk that never opens again) is null.
+  auto time = [&](Instant t) -> nlohmann::ordered_json {
+    if (t == Calendar::kNever) return nullptr;
+    return format_timestamp(t, ev.utc_offset(t));
+  };
   auto steps = nlohmann::ordered_json::array();
   for (const ExplanationStep& s : explain(ev, ticket, as_of)) {
     nlohmann::ordered_json step{{"step", s.kind}, {"text", s.text}};
     if (s.from) step["from"] = time(*s.from);
     if (s.until) step["until"] = time(*s.until);
-    if (s.due) step["due"] = time(*s.due);
+    if (s.due)
+      step["due"] = time(*s.due);
+    else if (!s.status.empty())
+      step["due"] = nullptr;  // never due: the desk never opens again
     if (!s.status.empty()) step["status"] = s.status;
     steps.push_back(std::move(step));
   }
