@@ -6,6 +6,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 
 namespace sla::cli {
 
@@ -16,7 +17,8 @@ Command check_command(CLI::App& sla) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand("check", "Check contracts: syntax, names, units, inheritance");
-  app->add_option("files", options->files, "Contract files (.sla)")->required();
+  app->add_option("files", options->files, "Contract files (.sla); - reads standard input")
+      ->required();
   app->add_option("--format", options->format, "Output: text (for people) or json")
       ->check(CLI::IsMember({"text", "json"}));
   app->footer(
@@ -27,11 +29,15 @@ Command check_command(CLI::App& sla) {
       "unreadable file (the other files are still checked).");
 
   return {app, [options] {
+            std::vector<std::pair<std::string, std::string>> inputs;
+            for (const auto& f : options->files) inputs.emplace_back("a contract", f);
+            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("check", why);
             int exit = Exit::ok;
             auto report = nlohmann::ordered_json::array();
-            for (const auto& f : options->files) {
+            for (const auto& file : options->files) {
+              const std::string f = input_name(file);
               // A file that cannot be read is a usage error; the others are still checked.
-              if (auto why = unreadable(f); !why.empty()) {
+              if (auto why = unreadable(file); !why.empty()) {
                 if (options->format == "json")
                   report.push_back({{"file", f}, {"valid", false}, {"error", why}});
                 else
@@ -39,7 +45,7 @@ Command check_command(CLI::App& sla) {
                 exit = Exit::usage;
                 continue;
               }
-              LoadResult r = load_file(f);
+              LoadResult r = load_contract(file);
               if (!r.ok() && exit != Exit::usage) exit = Exit::failed;
               if (options->format == "json") {
                 auto diagnostics = nlohmann::ordered_json::array();

@@ -1,6 +1,8 @@
 // sla eval CONTRACT --package ID [--addon ID]... [TICKETS|-]: deadlines, verdicts
 // and escalation for every ticket, streamed: one output row per input row.
 #include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -9,6 +11,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/io/eval_pipeline.hpp"
@@ -23,6 +26,7 @@ struct Options {
   std::string file, package, as_of, format = "csv", input_format, output, tickets = "-";
   std::vector<std::string> addons;
   unsigned threads = std::thread::hardware_concurrency() > 1 ? 2 : 1;
+  CLI::Option* as_of_flag = nullptr;  // given, or now
 };
 
 }  // namespace
@@ -31,19 +35,22 @@ Command eval_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app =
       sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
-  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("tickets", o->tickets,
                   "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
   app->add_option("--package", o->package, "The package the tickets are under")->required();
   add_addon_option(app, o->addons);
-  app->add_option("--as-of", o->as_of,
-                  "Judge unanswered tickets at this instant (RFC 3339; default: now)");
+  o->as_of_flag = app->add_option("--as-of", o->as_of,
+                                  "Judge unanswered tickets at this instant (RFC 3339; without "
+                                  "an offset, in the calendar's zone; default: now)");
   app->add_option("--format", o->format, "Output: csv, jsonl or table")
       ->check(CLI::IsMember({"csv", "jsonl", "table"}));
   app->add_option("--input-format", o->input_format,
                   "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
-  app->add_option("--output", o->output, "Write here instead of standard output");
+  app->add_option("-o,--output", o->output,
+                  "Write to FILE instead of standard output (replaced only when the run "
+                  "finishes; - is standard output)");
   app->add_option("--threads", o->threads,
                   "1, or 2 to read and write in parallel (default: 2 on a multi-core machine)")
       ->check(CLI::Range(1, 2));
@@ -64,67 +71,74 @@ Command eval_command(CLI::App& sla) {
       "place,\n"
       "with the reason in the error column); 2 usage error.");
 
-  return {
-      app, [o] {
-        std::string error;
-        const auto as_of = as_of_argument(o->as_of, error);
-        if (!as_of) return usage_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
-        int exit = Exit::ok;
-        auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
-        if (!selected) return exit;
-        const Evaluator& evaluator = selected->evaluator;
+  return {app, [o] {
+            std::string error;
+            const std::vector<std::pair<std::string, std::string>> inputs{
+                {"the contract", o->file}, {"the tickets", o->tickets}};
+            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("eval", why);
+            if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
+              return usage_error("eval", why);
+            int exit = Exit::ok;
+            auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
+            if (!selected) return exit;
+            const Evaluator& evaluator = selected->evaluator;
+            const auto as_of =
+                as_of_argument(o->as_of_flag->count() > 0, o->as_of, evaluator.calendar(), error);
+            if (!as_of)
+              return usage_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
 
-        std::FILE* in = stdin;
-        std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
-        if (o->tickets != "-") {
-          in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
-          if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
-            return usage_error("eval",
-                               why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
-          in = in_file.get();
-        }
-        std::string input_format = o->input_format;
-        if (input_format.empty()) {
-          const auto ext = std::filesystem::path(o->tickets).extension();
-          input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
-        }
-        std::FILE* out = stdout;
-        std::error_code same_error;
-        if (!o->output.empty() && o->tickets != "-" &&
-            std::filesystem::equivalent(o->output, o->tickets, same_error))
-          return usage_error(
-              "eval",
-              fmt::format("--output '{}' is the tickets file itself; write elsewhere", o->output));
-        std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
-        if (!o->output.empty()) {
-          out_file.reset(std::fopen(o->output.c_str(), "wb"));
-          if (!out_file) return usage_error("eval", fmt::format("cannot write '{}'", o->output));
-          out = out_file.get();
-        }
+            std::FILE* in = stdin;
+            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+            if (o->tickets != "-") {
+              in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
+              if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
+                return usage_error("eval",
+                                   why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
+              in = in_file.get();
+            }
+            std::string input_format = o->input_format;
+            if (input_format.empty()) {
+              const auto ext = std::filesystem::path(o->tickets).extension();
+              input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
+            }
+            TicketReader reader(
+                in,
+                input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
+                evaluator.calendar());
+            if (!reader.start(error)) return usage_error("eval", error);
 
-        TicketReader reader(
-            in, input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-            evaluator.calendar());
-        if (!reader.start(error)) return usage_error("eval", error);
-        ResultWriter writer(out,
-                            o->format == "jsonl"   ? ResultWriter::Format::jsonl
-                            : o->format == "table" ? ResultWriter::Format::table
-                                                   : ResultWriter::Format::csv,
-                            evaluator.calendar());
-        writer.header();
-        const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
-        const std::size_t rows = stats.rows, failed = stats.failed;
-        if (!writer.flush()) {
-          fmt::print(stderr, "sla eval: could not write the output\n");
-          return static_cast<int>(Exit::usage);
-        }
-        if (failed) {
-          fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n", failed,
-                     rows);
-          return static_cast<int>(Exit::failed);
-        }
-        return static_cast<int>(Exit::ok);
-      }};
+            // Only now, with the input known good, is the output opened: a file is written
+            // beside its target and replaces it when the run finishes, never before.
+            std::FILE* out = stdout;
+            OutputFile out_file;
+            const bool to_file = !o->output.empty() && o->output != "-";
+            if (to_file) {
+              if (auto why = out_file.open(o->output); !why.empty())
+                return usage_error("eval", why);
+              out = out_file.stream();
+            }
+            ResultWriter writer(out,
+                                o->format == "jsonl"   ? ResultWriter::Format::jsonl
+                                : o->format == "table" ? ResultWriter::Format::table
+                                                       : ResultWriter::Format::csv,
+                                evaluator.calendar());
+            writer.header();
+            const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
+            const std::size_t rows = stats.rows, failed = stats.failed;
+            if (!writer.flush()) {
+              if (!to_file) return output_failure("eval", std::strerror(errno));
+              return usage_error(
+                  "eval", fmt::format("cannot write '{}': {}", o->output, std::strerror(errno)));
+            }
+            if (to_file)
+              if (auto why = out_file.commit(); !why.empty()) return usage_error("eval", why);
+            if (failed) {
+              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n",
+                         failed, rows);
+              return static_cast<int>(Exit::failed);
+            }
+            return static_cast<int>(Exit::ok);
+          }};
 }
 
 }  // namespace sla::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "interpreter/timestamp.hpp"
@@ -30,33 +31,36 @@ struct Options {
 Command explain_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand("explain", "Explain one ticket's deadlines in plain words");
-  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("--package", o->package, "The package")->required();
   add_addon_option(app, o->addons);
   app->footer(
       "Example:\n  sla explain contracts/qiscus-enterprise.sla --package premium --priority Normal "
       "\\\n"
       "    --created 2026-01-09T16:30:00+07:00 --as-of 2026-01-12T10:00:00+07:00\n"
-      "--events takes a file path: JSON Lines of {\"at\": T, \"status\": S} or {\"at\": T, "
-      "\"priority\": P}.\n"
+      "--events takes a file path (- for standard input): JSON Lines of {\"at\": T, \"status\": "
+      "S} or {\"at\": T, \"priority\": P}.\n"
       "Times without an offset are read in the package calendar's zone.\n"
       "Exit codes: 0 ok; 1 the contract has errors; 2 usage error.");
   app->add_option("--priority", o->priority, "The ticket's priority")->required();
   app->add_option("--created", o->created, "When the ticket was raised (RFC 3339)")->required();
-  app->add_option("--responded", o->responded, "First response (RFC 3339)");
-  app->add_option("--resolved", o->resolved, "Resolution (RFC 3339)");
+  auto* responded_flag = app->add_option("--responded", o->responded, "First response (RFC 3339)");
+  auto* resolved_flag = app->add_option("--resolved", o->resolved, "Resolution (RFC 3339)");
   app->add_option(
       "--events", o->events,
-      "JSON Lines of events: {\"at\": T, \"status\": S} or {\"at\": T, \"priority\": P}");
-  app->add_option("--as-of", o->as_of, "Judge an open ticket at this instant (default: now)");
+      "JSON Lines of events: {\"at\": T, \"status\": S} or {\"at\": T, \"priority\": P}; - "
+      "for standard input");
+  auto* as_of_flag = app->add_option(
+      "--as-of", o->as_of, "Judge an open ticket at this instant (RFC 3339; default: now)");
   app->add_option("--format", o->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}));
 
   return {
-      app, [o] {
+      app, [o, as_of_flag, responded_flag, resolved_flag] {
         std::string error;
-        const auto as_of = as_of_argument(o->as_of, error);
-        if (!as_of) return usage_error("explain", fmt::format("--as-of '{}': {}", o->as_of, error));
+        if (auto why = stdin_twice({{"the contract", o->file}, {"--events", o->events}});
+            !why.empty())
+          return usage_error("explain", why);
         int exit = Exit::ok;
         auto selected = load_selection("explain", o->file, o->package, o->addons, exit);
         if (!selected) return exit;
@@ -65,24 +69,33 @@ Command explain_command(CLI::App& sla) {
 
         auto instant = [&](const std::string& text, const char* what) -> std::optional<Instant> {
           std::string why;
-          auto t = local_argument(text, cal, why);
+          auto t = instant_argument(text, cal, why);
           if (!t) error = fmt::format("{} '{}': {}", what, text, why);
           return t;
         };
+        const auto as_of = as_of_argument(as_of_flag->count() > 0, o->as_of, cal, error);
+        if (!as_of) return usage_error("explain", fmt::format("--as-of '{}': {}", o->as_of, error));
         Ticket ticket;
         ticket.priority = o->priority;
         auto created = instant(o->created, "--created");
         if (!created) return usage_error("explain", error);
         ticket.created = *created;
-        if (!o->responded.empty() && !(ticket.responded = instant(o->responded, "--responded")))
+        if (responded_flag->count() > 0 &&
+            !(ticket.responded = instant(o->responded, "--responded")))
           return usage_error("explain", error);
-        if (!o->resolved.empty() && !(ticket.resolved = instant(o->resolved, "--resolved")))
+        if (resolved_flag->count() > 0 && !(ticket.resolved = instant(o->resolved, "--resolved")))
           return usage_error("explain", error);
         std::vector<TicketEvent> events;
         std::vector<std::string> values;
         if (!o->events.empty()) {
-          std::ifstream in(o->events);
-          if (!in) return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
+          std::ifstream file;
+          if (o->events != "-") {
+            if (auto why = unreadable(o->events); !why.empty()) return usage_error("explain", why);
+            file.open(o->events);
+            if (!file)
+              return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
+          }
+          std::istream& in = o->events == "-" ? std::cin : file;
           std::string line;
           std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
           for (std::size_t n = 1; std::getline(in, line); ++n) {
@@ -92,7 +105,7 @@ Command explain_command(CLI::App& sla) {
                 !(j.contains("status") || j.contains("priority")))
               return usage_error("explain", fmt::format("{}:{}: expected {{\"at\": T, \"status\": "
                                                         "S}} or {{\"at\": T, \"priority\": P}}",
-                                                        o->events, n));
+                                                        input_name(o->events), n));
             const bool status = j.contains("status");
             raw.push_back({j["at"].get<std::string>(),
                            {status, (status ? j["status"] : j["priority"]).dump()}});

@@ -185,7 +185,12 @@ Command fmt_command(CLI::App& sla) {
       "formatted, or a file has syntax errors (it is reported and left untouched); 2 usage error\n"
       "or a file that cannot be read or written (the other files are still processed).");
 
-  return {app, [options] { return Run(*options).all(); }};
+  return {app, [options] {
+            std::vector<std::pair<std::string, std::string>> inputs;
+            for (const auto& f : options->files) inputs.emplace_back("a contract", f);
+            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("fmt", why);
+            return Run(*options).all();
+          }};
 }
 
 }  // namespace sla::cli

@@ -6,6 +6,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 #include "tools/reports/model_json.hpp"
 
 namespace sla::cli {
@@ -91,7 +92,8 @@ Command inspect_command(CLI::App& sla) {
   auto options = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
       "inspect", "Show the checked contract: packages after inheritance, calendars, targets");
-  app->add_option("file", options->file, "Contract file (.sla)")->required();
+  app->add_option("file", options->file, "Contract file (.sla), or - for standard input")
+      ->required();
   app->add_option("--format", options->format,
                   "Output: text or json (positions under \"span\" keys)")
       ->check(CLI::IsMember({"text", "json"}));
@@ -112,7 +114,7 @@ Command inspect_command(CLI::App& sla) {
               fmt::print(stderr, "sla inspect: --addon needs --package\n");
               return static_cast<int>(Exit::usage);
             }
-            LoadResult r = load_file(options->file);
+            LoadResult r = load_contract(options->file);
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
             std::optional<Package> selected;

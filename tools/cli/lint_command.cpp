@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "grammar/codes.hpp"
 #include "grammar/suggest.hpp"
 #include "sla/lint.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/lint_report.hpp"
 
@@ -16,17 +18,43 @@ namespace sla::cli {
 
 namespace {
 
-// An unknown code in --allow or --deny is a typo to report, not a silent no-op.
-std::string unknown_code(const std::vector<std::string>& codes) {
+// An unknown code in --allow or --deny is a typo to report, not a silent no-op;
+// an error code (SLA0xx) is no finding: errors cannot be silenced, nor denied.
+std::string unknown_code(const std::vector<std::string>& codes, std::string_view flag) {
   std::vector<std::string> known;
   for (const auto& r : lint_rules()) known.emplace_back(r.code);
   for (const auto& c : codes) {
     if (std::find(known.begin(), known.end(), c) != known.end()) continue;
+    for (const auto& entry : code_table)
+      if (entry.id == c)
+        return fmt::format(
+            "{} {}: {} ({}) is an error in the contract, not a lint finding; {} (codes: {}-{}; "
+            "see docs/diagnostics.md)",
+            flag, c, c, entry.title,
+            flag == "--allow" ? "errors cannot be silenced, fix the contract"
+                              : "errors are always errors, --deny takes lint codes",
+            known.front(), known.back());
     auto near = closest(c, std::span<const std::string>(known));
     return fmt::format("unknown lint code '{}'{} (codes: {}-{}; see docs/lint.md)", c,
                        near ? fmt::format("; did you mean '{}'?", *near) : "", known.front(),
                        known.back());
   }
+  return {};
+}
+
+// --allow and --deny take lint codes in any case (sla105 is SLA105, as in
+// comments), and a code in one of them only: both at once has no meaning, so it is
+// named rather than one of them picked silently.
+std::string code_flags_problem(std::vector<std::string>& allow, std::vector<std::string>& deny) {
+  for (auto* list : {&allow, &deny}) {
+    for (auto& code : *list)
+      for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (auto why = unknown_code(*list, list == &allow ? "--allow" : "--deny"); !why.empty())
+      return why;
+  }
+  for (const auto& code : allow)
+    if (std::find(deny.begin(), deny.end(), code) != deny.end())
+      return fmt::format("{} is given to both --allow and --deny; choose one", code);
   return {};
 }
 
@@ -46,7 +74,8 @@ Command lint_command(CLI::App& sla) {
   auto options = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
       "lint", "Find what a reviewer would flag: ambiguous units, labels that disagree, gaps");
-  app->add_option("files", options->files, "Contract files (.sla)")->required();
+  app->add_option("files", options->files, "Contract files (.sla); - reads standard input")
+      ->required();
   app->add_option("--format", options->format,
                   "Output: text (for people), json, sarif (SARIF 2.1.0) or github (workflow "
                   "annotations)")
@@ -77,12 +106,8 @@ Command lint_command(CLI::App& sla) {
       "an unreadable file.");
 
   return {app, [options] {
-            for (auto* list : {&options->allow, &options->deny}) {
-              for (auto& code : *list)  // sla105 is SLA105, as in comments
-                for (auto& ch : code)
-                  ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-              if (auto why = unknown_code(*list); !why.empty()) return usage_error("lint", why);
-            }
+            if (auto why = code_flags_problem(options->allow, options->deny); !why.empty())
+              return usage_error("lint", why);
             LintOptions lint_options;
             lint_options.allow = options->allow;
             lint_options.deny = options->deny;
@@ -93,13 +118,17 @@ Command lint_command(CLI::App& sla) {
             LintSummary summary;
             const bool text = options->format == "text";
             const bool colour = text && colour_wanted(stdout);
-            for (const auto& f : options->files) {
-              if (auto why = unreadable(f); !why.empty()) {
+            std::vector<std::pair<std::string, std::string>> inputs;
+            for (const auto& f : options->files) inputs.emplace_back("a contract", f);
+            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("lint", why);
+            for (const auto& file : options->files) {
+              const std::string f = input_name(file);
+              if (auto why = unreadable(file); !why.empty()) {
                 fmt::print(stderr, "sla lint: {}\n", why);
                 exit = Exit::usage;
                 continue;
               }
-              LintResult r = lint_file(f, lint_options);
+              LintResult r = lint_contract(file, lint_options);
               summary.files.push_back(f);
               summary.suppressed += r.suppressed;
               std::size_t errors = 0, warnings = 0;

@@ -1,13 +1,47 @@
 // sla: check, inspect, test and evaluate support-SLA contracts.
+#include <date/tz.h>
 #include <fmt/format.h>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <span>
 #include <system_error>
 
 #include "grammar/suggest.hpp"
 #include "sla/load.hpp"
+#include "tools/cli/build_info.hpp"
 #include "tools/cli/commands.hpp"
+#include "tools/console/output.hpp"
+#include "tools/console/parse_error.hpp"
+
+namespace {
+
+// The tz database deadlines are computed with ("2025b"): a new release moves
+// offsets, so it belongs in a bug report as much as the version does. date reads
+// the system's zoneinfo, whose +VERSION file Debian does not ship; its tzdata.zi
+// starts with "# version 2025b".
+std::string tz_version() {
+  try {
+    std::string version = date::get_tzdb().version;
+    if (!version.empty() && version != "unknown") return version;
+  } catch (const std::exception&) {
+    return "unknown";
+  }
+  std::vector<std::string> dirs{"/usr/share/zoneinfo", "/usr/lib/zoneinfo",
+                                "/usr/share/lib/zoneinfo"};
+  if (const char* tzdir = std::getenv("TZDIR"); tzdir && *tzdir) dirs.insert(dirs.begin(), tzdir);
+  for (const auto& dir : dirs) {
+    std::ifstream zi(dir + "/tzdata.zi");
+    std::string line;
+    if (std::getline(zi, line) && line.starts_with("# version ")) return line.substr(10);
+  }
+  return "unknown";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace sla::cli;
@@ -15,7 +49,10 @@ int main(int argc, char** argv) {
       "sla: support service-level agreements as programs.\n"
       "Check a contract, inspect what it says, and compute business-time deadlines."};
   app.name("sla");
-  app.set_version_flag("--version", fmt::format("sla {}", sla::version()));
+  app.set_version_flag("--version", [] {
+    return fmt::format("sla {} (commit {}, tz database {})", sla::version(), sla::cli::git_commit,
+                       tz_version());
+  });
   app.require_subcommand(1);
 
   std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
@@ -62,25 +99,23 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    fmt::print(stderr, "{}\n", parse_error_message(app, e));
     return Exit::usage;
   }
   for (const auto& command : commands) {
     if (!command.app->parsed()) continue;
-    const std::string name = "sla " + command.app->get_name();
+    const std::string name = command.app->get_name();
     int exit = Exit::usage;
     try {
       exit = command.run();
     } catch (const std::system_error& e) {
       // fmt::print throws when stdout cannot take the output (a full disk, a closed pipe).
-      std::fprintf(stderr, "%s: could not write the output: %s\n", name.c_str(), e.what());
-      return Exit::usage;
+      return output_failure(name, e.code().message());
     }
     // Buffered output that could not be written is a failure, not a success.
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-      std::fprintf(stderr, "%s: could not write the output\n", name.c_str());
-      return Exit::usage;
-    }
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+      return output_failure(name, errno ? std::strerror(errno) : "");
     return exit;
   }
   return Exit::usage;

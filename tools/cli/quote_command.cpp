@@ -9,6 +9,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/model_json.hpp"
 
@@ -210,7 +211,7 @@ Command quote_command(CLI::App& sla) {
       "quote",
       "Check a package and add-ons can be sold together, list what they include, total "
       "the prices");
-  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("--package", o->package, "The package to quote")->required();
   add_addon_option(app, o->addons);
   app->add_option("--format", o->format, "Output: text or json (default text)")
@@ -229,7 +230,7 @@ Command quote_command(CLI::App& sla) {
 
   return {app, [o] {
             if (auto why = unreadable(o->file); !why.empty()) return usage_error("quote", why);
-            LoadResult r = load_file(o->file);
+            LoadResult r = load_contract(o->file);
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
             const Quote q = make_quote(*r.model, o->package, o->addons);

@@ -12,6 +12,7 @@
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 #include "tools/document/contract_document.hpp"
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
@@ -35,7 +36,7 @@ Command render_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
       "render", "Render the contract as a document to read and sign (Markdown or HTML)");
-  app->add_option("file", o->file, "Contract file (.sla)")->required();
+  app->add_option("file", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("--format", o->format,
                   "Output: md (Markdown, the default) or html (one self-contained file; the "
                   "default when --output ends in .html)")
@@ -44,7 +45,9 @@ Command render_command(CLI::App& sla) {
                   "Render only this package, with the add-ons it can take and its examples");
   app->add_flag("--with-lint", o->with_lint,
                 "Add a reviewer's appendix with the lint's findings in plain words");
-  app->add_option("-o,--output", o->output, "Write to FILE instead of standard output");
+  app->add_option("-o,--output", o->output,
+                  "Write to FILE instead of standard output (replaced in one step, never the "
+                  "contract itself; - is standard output)");
   app->footer(
       "Examples:\n"
       "  sla render contracts/qiscus-enterprise.sla > qiscus.md\n"
@@ -58,11 +61,15 @@ Command render_command(CLI::App& sla) {
       "is one file with no external resources, printable, and the same bytes on every run.\n"
       "Exit codes: 0 rendered; 1 the contract has errors (its diagnostics are printed) or\n"
       "defines no package; 2 usage\n"
-      "error (unknown package, unreadable contract, output that cannot be written).");
+      "error (unknown package, unreadable contract, an output that is the contract or cannot be\n"
+      "written).");
 
   return {app, [o] {
+            if (auto why = output_is_input("--output", o->output, {{"the contract", o->file}});
+                !why.empty())
+              return usage_error("render", why);
             if (auto why = unreadable(o->file); !why.empty()) return usage_error("render", why);
-            LoadResult r = load_file(o->file);
+            LoadResult r = load_contract(o->file);
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
             // An empty or truncated file checks clean (a module may define little), but it
@@ -91,7 +98,7 @@ Command render_command(CLI::App& sla) {
             RenderOptions options;
             options.package = o->package;
             if (o->with_lint) {
-              LintResult lint = lint_file(o->file);
+              LintResult lint = lint_contract(o->file);
               findings = std::move(lint.diagnostics);
               options.findings = &findings;
             }

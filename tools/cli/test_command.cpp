@@ -12,6 +12,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/document/example_ticket.hpp"
 #include "tools/reports/explanation.hpp"
@@ -50,7 +51,7 @@ Outcome run_example(const Model& model, const Example& e) {
   auto instant = [&](const std::string& text) -> std::optional<Instant> {
     if (text.empty()) return std::nullopt;
     std::string error;
-    auto t = local_argument(text, cal, error);
+    auto t = instant_argument(text, cal, error);
     if (!t) fail(fmt::format("'{}': {}", text, error));
     return t;
   };
@@ -84,7 +85,9 @@ Outcome run_example(const Model& model, const Example& e) {
     }
     const TargetOutcome& target = x.subject == "response" ? result.response : result.resolution;
     if (!x.due.empty()) {
-      const std::string got = target.due ? local_minutes(*target.due, cal) : "no target";
+      const std::string got = target.due ? local_minutes(*target.due, cal)
+                              : target.verdict == Verdict::no_target ? "no target"
+                                                                     : "never";
       if (got != x.due)
         fail(fmt::format("{}: expected {} due {}, got {}", where, x.subject, x.due, got));
     } else if (!x.status.empty() && x.status != name(target.verdict)) {
@@ -105,7 +108,7 @@ Command test_command(CLI::App& sla) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand("test", "Run the examples written in contracts");
-  app->add_option("files", o->files, "Contract files (.sla)")->required();
+  app->add_option("files", o->files, "Contract files (.sla); - reads standard input")->required();
   app->add_option("--filter", o->filter,
                   "Run only the examples whose name matches this regular expression");
   app->add_option("--format", o->format, "Output: text or json")
@@ -131,6 +134,9 @@ Command test_command(CLI::App& sla) {
                 return static_cast<int>(Exit::usage);
               }
             }
+            std::vector<std::pair<std::string, std::string>> inputs;
+            for (const auto& f : o->files) inputs.emplace_back("a contract", f);
+            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("test", why);
             int exit = Exit::ok;
             const bool colour = o->format == "text" && colour_wanted(stdout);
             std::size_t passed = 0, failed = 0;
@@ -141,7 +147,7 @@ Command test_command(CLI::App& sla) {
                 exit = Exit::usage;
                 continue;
               }
-              LoadResult r = load_file(file);
+              LoadResult r = load_contract(file);
               print_diagnostics(r.diagnostics);
               if (!r.ok()) {
                 if (exit == Exit::ok) exit = Exit::failed;
@@ -153,7 +159,7 @@ Command test_command(CLI::App& sla) {
                 outcome.passed ? ++passed : ++failed;
                 if (!outcome.passed && exit == Exit::ok) exit = Exit::failed;
                 if (o->format == "json") {
-                  report.push_back({{"file", file},
+                  report.push_back({{"file", input_name(file)},
                                     {"example", e.name},
                                     {"passed", outcome.passed},
                                     {"failures", outcome.failures},

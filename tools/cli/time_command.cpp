@@ -11,6 +11,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/selection.hpp"
 
 namespace sla::cli {
 
@@ -22,8 +23,9 @@ struct Options {
   std::string from, to, duration, at;
 };
 
-std::optional<Instant> instant(const std::string& text, const char* what, std::string& error) {
-  auto t = instant_argument(text, error);
+std::optional<Instant> instant(const std::string& text, const char* what, const Calendar& calendar,
+                               std::string& error) {
+  auto t = instant_argument(text, calendar, error);
   if (!t) error = fmt::format("{} '{}': {}", what, text, error);
   return t;
 }
@@ -42,7 +44,7 @@ Command time_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
       "time", "Business-time arithmetic on a contract's calendar: add, between, open");
-  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   auto* calendar = app->add_option("--calendar", o->calendar, "Use this calendar of the contract");
   auto* package =
       app->add_option("--package", o->package, "Use the calendar governing this package");
@@ -52,7 +54,8 @@ Command time_command(CLI::App& sla) {
       ->check(CLI::IsMember({"text", "json"}));
   app->require_subcommand(1);
   app->footer(
-      "Timestamps are RFC 3339 with Z or an offset; results are in the calendar's zone.\n"
+      "Timestamps are RFC 3339; one without an offset is read in the calendar's zone, as are\n"
+      "the results.\n"
       "Durations are words: \"4 business hours\", \"1 business day\", \"90 minutes\", \"8 "
       "hours\".\n"
       "JSON: add -> {\"deadline\": ...}; between -> {\"seconds\": N}; open -> {\"open\": bool, "
@@ -79,7 +82,7 @@ Command time_command(CLI::App& sla) {
         if (auto why = unreadable(o->file); !why.empty()) return usage_error("time", why);
         if (o->calendar.empty() && o->package.empty())
           return usage_error("time", "choose a calendar: --calendar NAME or --package ID");
-        LoadResult r = load_file(o->file);
+        LoadResult r = load_contract(o->file);
         print_diagnostics(r.diagnostics);
         if (!r.ok()) return static_cast<int>(Exit::failed);
         const Model& model = *r.model;
@@ -100,7 +103,7 @@ Command time_command(CLI::App& sla) {
         std::string error;
 
         if (add->parsed()) {
-          auto from = instant(o->from, "FROM", error);
+          auto from = instant(o->from, "FROM", cal, error);
           if (!from) return usage_error("time", error);
           auto words = parse_duration(o->duration);
           if (!words)
@@ -129,9 +132,9 @@ Command time_command(CLI::App& sla) {
             fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
                        info->zone, local(due));
         } else if (between->parsed()) {
-          auto from = instant(o->from, "FROM", error);
+          auto from = instant(o->from, "FROM", cal, error);
           if (!from) return usage_error("time", error);
-          auto to = instant(o->to, "TO", error);
+          auto to = instant(o->to, "TO", cal, error);
           if (!to) return usage_error("time", error);
           const auto seconds = cal.between(*from, *to);
           if (o->format == "json")
@@ -140,7 +143,7 @@ Command time_command(CLI::App& sla) {
             fmt::print("{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
                        seconds.count(), info->id, local(*from), local(*to));
         } else if (open->parsed()) {
-          auto at = instant(o->at, "AT", error);
+          auto at = instant(o->at, "AT", cal, error);
           if (!at) return usage_error("time", error);
           const bool is_open = cal.is_open(*at);
           const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);

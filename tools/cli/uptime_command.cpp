@@ -9,6 +9,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/file_output.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/io/incident_reader.hpp"
@@ -19,7 +20,7 @@ namespace sla::cli {
 namespace {
 
 struct Options {
-  std::string file, package, as_of, format = "text", input_format, incidents = "-";
+  std::string file, package, as_of, format = "text", input_format, incidents = "-", output;
   std::vector<std::string> addons, months;
 };
 
@@ -73,7 +74,7 @@ Command uptime_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
       "uptime", "Monthly uptime from an incident log: met or breached, service credits");
-  app->add_option("contract", o->file, "Contract file (.sla)")->required();
+  app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("incidents", o->incidents,
                   "Incidents file (CSV or JSON Lines), or - for standard input (the default)");
   app->add_option("--package", o->package, "The package whose uptime commitments apply")
@@ -88,14 +89,18 @@ Command uptime_command(CLI::App& sla) {
       ->allow_extra_args(false)
       ->delimiter(',')
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--as-of", o->as_of,
-                  "Measure up to this instant (RFC 3339) when it falls within a month; "
-                  "incidents with no end end here (default: each month is measured to its end)");
+  auto* as_of_flag = app->add_option(
+      "--as-of", o->as_of,
+      "Measure up to this instant (RFC 3339) when it falls within a month; "
+      "incidents with no end end here (default: each month is measured to its end)");
   app->add_option("--format", o->format, "Output: text, json or csv (default text)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   app->add_option("--input-format", o->input_format,
                   "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  app->add_option("-o,--output", o->output,
+                  "Write the report to FILE instead of standard output (replaced in one step; - "
+                  "is standard output)");
   app->footer(
       "Examples:\n"
       "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
@@ -117,19 +122,24 @@ Command uptime_command(CLI::App& sla) {
       "package with no uptime commitment, unreadable file).");
 
   return {
-      app, [o] {
+      app, [o, as_of_flag] {
         std::string error;
+        const std::vector<std::pair<std::string, std::string>> inputs{
+            {"the contract", o->file}, {"the incidents", o->incidents}};
+        if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("uptime", why);
+        if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
+          return usage_error("uptime", why);
         std::vector<std::chrono::year_month> months;
         if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
-        std::optional<Instant> as_of;
-        if (!o->as_of.empty()) {
-          as_of = instant_argument(o->as_of, error);
-          if (!as_of)
-            return usage_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
-        }
         int exit = Exit::ok;
         auto selected = load_selection("uptime", o->file, o->package, o->addons, exit);
         if (!selected) return exit;
+        std::optional<Instant> as_of;
+        if (as_of_flag->count() > 0) {
+          as_of = instant_argument(o->as_of, selected->evaluator.calendar(), error);
+          if (!as_of)
+            return usage_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
+        }
         const Package& package = selected->evaluator.package();
         const CalendarInfo& calendar = selected->evaluator.calendar_info();
         if (package.uptime.empty())
@@ -180,12 +190,18 @@ Command uptime_command(CLI::App& sla) {
             r.notes.push_back(fmt::format(
                 "{} of {} incident rows have errors and are left out of these figures", bad, rows));
         const UptimeContext context{package, calendar, incidents};
+        const bool to_file = !o->output.empty() && o->output != "-";
+        std::string text;
         if (o->format == "json")
-          fmt::print("{}\n", uptime_json(reports, context).dump(2));
+          text = fmt::format("{}\n", uptime_json(reports, context).dump(2));
         else if (o->format == "csv")
-          fmt::print("{}", uptime_csv(reports, context));
+          text = uptime_csv(reports, context);
         else
-          fmt::print("{}", uptime_text(reports, context, colour_wanted(stdout)));
+          text = uptime_text(reports, context, !to_file && colour_wanted(stdout));
+        if (!to_file)
+          fmt::print("{}", text);
+        else if (auto why = write_file(o->output, text); !why.empty())
+          return usage_error("uptime", why);
         if (bad) {
           fmt::print(stderr, "sla uptime: {} of {} incident rows have errors (listed above)\n", bad,
                      rows);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -14,18 +16,28 @@ namespace sla::cli {
 // Prints "sla COMMAND: message" to stderr; returns the usage exit code (2).
 int usage_error(std::string_view command, std::string_view message);
 
-// RFC 3339 with Z or an offset; on failure `error` says why.
-std::optional<Instant> instant_argument(std::string_view text, std::string& error);
-// As above, but an empty text is now.
-std::optional<Instant> as_of_argument(std::string_view text, std::string& error);
-// An offset is optional: a local time is read in `calendar`'s zone.
-std::optional<Instant> local_argument(std::string_view text, const Calendar& calendar,
+// Every instant given on the command line (--as-of, --created, --responded,
+// --resolved, the FROM, TO and AT of `sla time`) is read here, the same way:
+// RFC 3339 with Z or an offset, or without an offset as a local time in
+// `calendar`'s zone (the calendar that governs the command). An empty text is an
+// error, never "now". On failure `error` says why (without the flag's name).
+std::optional<Instant> instant_argument(std::string_view text, const Calendar& calendar,
+                                        std::string& error);
+// --as-of: the instant given, or now when the flag is absent (`given` false).
+std::optional<Instant> as_of_argument(bool given, std::string_view text, const Calendar& calendar,
                                       std::string& error);
 
 // Why `path` cannot be read as an input file ("no such file", "is a directory"),
-// or "" when it can. Pipes and devices are fine.
+// or "" when it can. Pipes and devices are fine; "-" (standard input) always is.
 std::string unreadable(const std::string& path);
 
+// What diagnostics call an input: "<stdin>" for "-", else the path.
+std::string input_name(const std::string& path);
+
+// Standard input can be read once per run. `inputs` are (what, path) pairs such as
+// ("the contract", "-"); returns why the run cannot go on when two of them are "-",
+// or "".
+std::string stdin_twice(const std::vector<std::pair<std::string, std::string>>& inputs);
 // --addon ID: one value per flag (repeatable), or several separated by commas, so
 // that `--addon a tickets.csv` does not take the file for an add-on.
 CLI::Option* add_addon_option(CLI::App* app, std::vector<std::string>& addons);

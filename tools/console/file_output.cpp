@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -15,24 +14,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string write_error(const std::string& path) {
-  return fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-}
-
-// A device or a pipe cannot be replaced, only written to.
-std::string write_through(const std::string& path, std::string_view text) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return write_error(path);
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  const bool flushed = std::fflush(f) == 0;
-  std::string why = written && flushed ? std::string() : write_error(path);
-  if (std::fclose(f) != 0 && why.empty()) why = write_error(path);
-  return why;
+std::string write_error(const std::string& path, int error = errno) {
+  return fmt::format("cannot write '{}': {}", path, std::strerror(error));
 }
 
 }  // namespace
 
-std::string write_file(const std::string& path, std::string_view text) {
+OutputFile::~OutputFile() {
+  if (!stream_) return;
+  std::fclose(stream_);
+  if (!temporary_.empty()) unlink(temporary_.c_str());
+}
+
+std::string OutputFile::open(const std::string& path) {
+  path_ = path;
   std::error_code ec;
   fs::path target = path;
   // Rewrite the file a symbolic link points to, and keep the link.
@@ -40,11 +35,14 @@ std::string write_file(const std::string& path, std::string_view text) {
     target = fs::canonical(target, ec);
     if (ec) return fmt::format("cannot write '{}': {}", path, ec.message());
   }
+  target_ = target.string();
   // A missing file is a new one; an error here shows again when writing.
   const fs::file_status status = fs::status(target, ec);
   if (fs::exists(status) && !fs::is_regular_file(status)) {
     if (fs::is_directory(status)) return fmt::format("cannot write '{}': is a directory", path);
-    return write_through(path, text);
+    // A device or a pipe cannot be replaced, only written to.
+    stream_ = std::fopen(path.c_str(), "wb");
+    return stream_ ? std::string() : write_error(path);
   }
   std::string temporary =
       (target.parent_path() / fmt::format(".{}.sla-XXXXXX", target.filename().string())).string();
@@ -58,19 +56,56 @@ std::string write_file(const std::string& path, std::string_view text) {
     umask(mask);
     fchmod(fd, 0666 & ~mask);
   }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
+  stream_ = fdopen(fd, "wb");
+  if (!stream_) {
+    const int error = errno;
+    close(fd);
+    unlink(temporary.c_str());
+    return write_error(path, error);
   }
-  const bool complete = written == text.size();
-  std::string why = complete ? std::string() : write_error(path);
-  if (close(fd) != 0 && why.empty()) why = write_error(path);
-  if (why.empty() && std::rename(temporary.c_str(), target.c_str()) != 0) why = write_error(path);
-  if (!why.empty()) unlink(temporary.c_str());
+  temporary_ = std::move(temporary);
+  return {};
+}
+
+std::string OutputFile::commit() {
+  if (!stream_) return fmt::format("cannot write '{}': not open", path_);
+  std::string why;
+  if (std::fflush(stream_) != 0 || std::ferror(stream_)) why = write_error(path_);
+  if (std::fclose(stream_) != 0 && why.empty()) why = write_error(path_);
+  stream_ = nullptr;
+  if (!temporary_.empty()) {
+    if (why.empty() && std::rename(temporary_.c_str(), target_.c_str()) != 0)
+      why = write_error(path_);
+    if (!why.empty()) unlink(temporary_.c_str());
+    temporary_.clear();
+  }
   return why;
+}
+
+std::string write_file(const std::string& path, std::string_view text) {
+  OutputFile file;
+  if (auto why = file.open(path); !why.empty()) return why;
+  if (std::fwrite(text.data(), 1, text.size(), file.stream()) != text.size())
+    return write_error(path);  // the temporary file goes with `file`
+  return file.commit();
+}
+
+std::string output_is_input(const std::string& flag, const std::string& output,
+                            const std::vector<std::pair<std::string, std::string>>& inputs) {
+  if (output.empty() || output == "-") return {};
+  struct stat out {};
+  // A new file is no input; a device (/dev/null) or a pipe is not overwritten.
+  if (stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return {};
+  for (const auto& [what, path] : inputs) {
+    struct stat in {};
+    if (path.empty() || path == "-" || stat(path.c_str(), &in) != 0) continue;
+    if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+      return fmt::format(
+          "{} '{}' is {} ('{}'), which this run reads; refusing to overwrite it, write the output "
+          "elsewhere",
+          flag, output, what, path);
+  }
+  return {};
 }
 
 }  // namespace sla::cli

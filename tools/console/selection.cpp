@@ -1,12 +1,42 @@
 #include "tools/console/selection.hpp"
 
 #include <fmt/format.h>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
 
 #include "tools/console/arguments.hpp"
 #include "tools/console/exit.hpp"
 #include "tools/console/output.hpp"
 
 namespace sla::cli {
+
+namespace {
+
+const std::string& stdin_text() {
+  static const std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  return text;
+}
+
+LoadOptions stdin_options(LoadOptions options) {
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  options.imports = ec ? ImportPolicy::stdlib_only() : ImportPolicy::folders({here.string()});
+  return options;
+}
+
+}  // namespace
+
+LoadResult load_contract(const std::string& path) {
+  if (path != "-") return load_file(path);
+  return load_string("<stdin>", stdin_text(), stdin_options({}));
+}
+
+LintResult lint_contract(const std::string& path, LintOptions options) {
+  if (path != "-") return lint_file(path, options);
+  options.load = stdin_options(options.load);
+  return lint_string("<stdin>", stdin_text(), options);
+}
 
 std::optional<Selected> load_selection(std::string_view command, const std::string& file,
                                        const std::string& package,
@@ -15,7 +45,7 @@ std::optional<Selected> load_selection(std::string_view command, const std::stri
     exit = usage_error(command, why);
     return std::nullopt;
   }
-  LoadResult contract = load_file(file);
+  LoadResult contract = load_contract(file);
   print_diagnostics(contract.diagnostics);
   if (!contract.ok()) {
     exit = Exit::failed;

@@ -1,5 +1,6 @@
-// Loading a contract and choosing a package with add-ons, for the commands that
-// judge tickets (eval, explain): the same checks and messages in each.
+// Loading a contract named on the command line, and choosing a package with
+// add-ons for the commands that judge tickets (eval, explain, uptime): the same
+// checks and messages in each.
 #pragma once
 
 #include <optional>
@@ -8,9 +9,16 @@
 #include <vector>
 
 #include "sla/evaluator.hpp"
+#include "sla/lint.hpp"
 #include "sla/load.hpp"
 
 namespace sla::cli {
+
+// A contract file, or "-": standard input, read once per run (a second load gets
+// the same text), called <stdin> in diagnostics; its imports resolve from the
+// current folder, as a file there would.
+LoadResult load_contract(const std::string& path);
+LintResult lint_contract(const std::string& path, LintOptions options = {});
 
 struct Selected {
   LoadResult contract;  // owns the Model the evaluator points into

@@ -12,7 +12,7 @@ ExampleTicket example_ticket(const Example& e, const Calendar& calendar) {
   auto instant = [&](const std::string& text) -> std::optional<Instant> {
     if (text.empty()) return std::nullopt;
     std::string why;
-    auto t = local_argument(text, calendar, why);
+    auto t = instant_argument(text, calendar, why);
     if (!t && out.error.empty()) out.error = fmt::format("'{}': {}", text, why);
     return t;
   };

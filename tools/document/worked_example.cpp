@@ -207,7 +207,7 @@ WorkedExample work_example(const Model& model, const Example& e,
   // The expected times read without error: example_ticket() has read them all.
   auto instant = [&](const std::string& text) -> std::optional<Instant> {
     std::string why;
-    return text.empty() ? std::nullopt : local_argument(text, cal, why);
+    return text.empty() ? std::nullopt : instant_argument(text, cal, why);
   };
 
   const CalendarInfo& info = ev.calendar_info();

@@ -18,8 +18,12 @@ std::string_view level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
+// The project's repository: the one base of every link a report carries (SARIF
+// viewers need absolute help URIs). Its docs/ on the main branch explain each code.
+constexpr std::string_view kRepositoryUrl = "https://github.com/sla-lang/sla";
+
 // Where the code is explained, relative to the project root (the docs ship with
-// the source; there is no web site to link to).
+// the source).
 std::string help_path(std::string_view code) {
   std::string anchor(code);
   for (auto& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -108,6 +112,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
     rules.push_back({{"id", id},
                      {"name", title_of(id)},
                      {"shortDescription", {{"text", title_of(id)}}},
+                     {"helpUri", fmt::format("{}/blob/main/{}", kRepositoryUrl, help_path(id))},
                      {"help", {{"text", fmt::format("See {} in the sla sources.", help_path(id))}}},
                      {"defaultConfiguration", {{"level", lint ? "warning" : "error"}}}});
   }
@@ -143,8 +148,11 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
     }
     results.push_back(std::move(result));
   }
-  nlohmann::ordered_json driver = {
-      {"name", "sla"}, {"semanticVersion", std::string(version())}, {"rules", std::move(rules)}};
+  nlohmann::ordered_json driver = {{"name", "sla"},
+                                   {"version", std::string(version())},
+                                   {"semanticVersion", std::string(version())},
+                                   {"informationUri", std::string(kRepositoryUrl)},
+                                   {"rules", std::move(rules)}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs",
