@@ -8,14 +8,15 @@
 #   5. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
 #                  checks the installed layout only and reports skipped)
 #   6. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
-#                  tickets, and fmt's promises for SLA_FORMAT_FUZZ_SECONDS (default 30)
+#                  tickets for SLA_TICKETS_FUZZ_SECONDS, fmt's promises for
+#                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS (30 each)
 # Options: --quick  skip the asan and fuzz stages (for developers).
 # Environment: SLA_FUZZ_SECONDS (default 60), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
-ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh)
+ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh house.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,6 +34,7 @@ jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
 fuzz_seconds=${SLA_FUZZ_SECONDS:-60}
 tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-30}
 format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-30}
+explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-30}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -111,9 +113,9 @@ else
   stage_done
 
   # -------------------------------------------------------------- fuzz
-  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s"
+  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s, explain ${explain_fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
-    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer" \
+    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer sla_explain_fuzzer" \
       bash scripts/build.sh build-fuzz \
       -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
     # run_fuzzer NAME SECONDS SEED_DIR: fuzz from a copy of the seeds; fail on a crash.
@@ -142,6 +144,7 @@ else
     run_fuzzer sla_load_fuzzer "$fuzz_seconds" tests/fuzz/corpus
     run_fuzzer sla_tickets_fuzzer "$tickets_fuzz_seconds" tests/fuzz/tickets-corpus
     run_fuzzer sla_format_fuzzer "$format_fuzz_seconds" tests/fuzz/corpus
+    run_fuzzer sla_explain_fuzzer "$explain_fuzz_seconds" tests/fuzz/explain-corpus
   else
     echo "fuzz: clang not found; skipped"
   fi
