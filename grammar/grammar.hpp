@@ -61,7 +61,9 @@ struct flag : Rule {
 
 // ------------------------------------------------------------------ layout
 
-struct comment : seq<one<'#'>, star<not_one<'\n'>>> {};
+// A comment ends at LF, CRLF or a lone CR: a file with old Mac line ends must not
+// become one comment.
+struct comment : seq<one<'#'>, star<not_one<'\n', '\r'>>> {};
 struct ws : star<sor<plus<space>, comment>> {};
 struct bom : string<'\xEF', '\xBB', '\xBF'> {};
 struct lbrace : one<'{'> {};
@@ -97,7 +99,12 @@ struct percent : seq<decimal, star<blank>, must<percent_sign>> {};
 
 struct currency
     : seq<range<'A', 'Z'>, range<'A', 'Z'>, range<'A', 'Z'>, not_at<ranges<'A', 'Z', 'a', 'z'>>> {};
-struct money_amount : seq<decimal, opt<ws, sor<key<"thousand">, key<"million">, key<"billion">>>> {
+// "24,000" or "24'000" is an amount with its thousands grouped (or a decimal
+// comma): refused where it is, with the amount to write instead.
+struct digit_group : seq<one<',', '\''>, digit> {};
+struct ungrouped : not_at<digit_group> {};
+struct money_amount
+    : seq<decimal, must<ungrouped>, opt<ws, sor<key<"thousand">, key<"million">, key<"billion">>>> {
 };
 struct money : seq<currency, ws, must<money_amount>> {};
 

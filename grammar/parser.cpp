@@ -77,6 +77,9 @@ template <>
 constexpr std::string_view expected<g::money_amount> =
     "an amount after the currency, such as 216 million";
 template <>
+constexpr std::string_view expected<g::ungrouped> =
+    "an amount without digit grouping or a decimal comma (24000, 24 thousand, 24.50)";
+template <>
 constexpr std::string_view expected<g::zone_value> =
     "a time zone: an IANA name in quotes (\"Asia/Jakarta\") or a UTC offset (UTC+07:00)";
 template <>
@@ -139,7 +142,8 @@ std::string found_at(const char* p, const char* end) {
     q = p + 1;
     while (q < end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;
   }
-  return fmt::format("'{}'", std::string_view(p, static_cast<std::size_t>(q - p)));
+  return fmt::format("'{}'",
+                     escape_invisible(std::string_view(p, static_cast<std::size_t>(q - p))));
 }
 
 std::string_view word_at(const char* p, const char* end) {
@@ -148,7 +152,126 @@ std::string_view word_at(const char* p, const char* end) {
   return {p, static_cast<std::size_t>(q - p)};
 }
 
+// ------------------------------------------------------------ near misses
+
+bool parse_milli(std::string_view s, std::int64_t& out);
+
+// A number kept in thousandths, as written in a contract: 1500 -> "1.5".
+std::string milli_text(std::int64_t milli) {
+  std::string s = fmt::format("{}", milli / 1000);
+  if (milli % 1000 == 0) return s;
+  s += fmt::format(".{:03}", milli % 1000);
+  while (s.back() == '0') s.pop_back();
+  return s;
+}
+
+// A number as written just before `at` (blanks between allowed): "15" in "15 min".
+std::string_view number_before(const char* base, const char* at) {
+  const char* q = at;
+  while (q > base && (q[-1] == ' ' || q[-1] == '\t')) --q;
+  const char* p = q;
+  while (p > base && q - p < 20 && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) --p;
+  return {p, static_cast<std::size_t>(q - p)};
+}
+
+// The digits of a decimal comma or digit group at `at` (",5" in "1,5 hours").
+std::string_view digits_after_comma(const char* at, const char* end) {
+  if (at >= end || (*at != ',' && *at != '\'')) return {};
+  const char* q = at + 1;
+  while (q < end && q - at < 20 && *q >= '0' && *q <= '9') ++q;
+  return {at + 1, static_cast<std::size_t>(q - at - 1)};
+}
+
+const char* skip_blanks(const char* p, const char* end) {
+  while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  return p;
+}
+
+// The unit a near miss stands for ("min" -> "minute"), or "" when it is none.
+std::string_view unit_meant(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
+      {"m", "minute"},      {"min", "minute"},     {"mins", "minute"},   {"mn", "minute"},
+      {"minute", "minute"}, {"minutes", "minute"}, {"h", "hour"},        {"hr", "hour"},
+      {"hrs", "hour"},      {"hour", "hour"},      {"hours", "hour"},    {"d", "day"},
+      {"day", "day"},       {"days", "day"},       {"w", "week"},        {"wk", "week"},
+      {"wks", "week"},      {"week", "week"},      {"weeks", "week"},    {"s", "second"},
+      {"sec", "second"},    {"secs", "second"},    {"second", "second"}, {"seconds", "second"}};
+  for (const auto& [alias, unit] : aliases)
+    if (lower == alias) return unit;
+  static constexpr std::string_view units[] = {"minutes", "hours", "days", "weeks", "seconds"};
+  if (auto near = closest(lower, units))
+    for (const auto& [alias, unit] : aliases)
+      if (alias == *near) return unit;
+  return {};
+}
+
+// "15 min": did you mean '15 minutes'? "1,5 hours": '1.5 hours'. "30 secs": the
+// language has no seconds; written in minutes when that is exact.
+std::string duration_hint(const char* base, const char* at, const char* end) {
+  // After "4 business", the error is at the unit itself.
+  std::string business;
+  const char* before = at;
+  while (before > base && (before[-1] == ' ' || before[-1] == '\t')) --before;
+  if (before - base >= 8 && std::string_view(before - 8, 8) == "business") {
+    business = "business ";
+    before -= 8;
+  } else {
+    before = at;
+  }
+  std::string number(number_before(base, before));
+  if (number.empty()) return {};
+  const char* p = at;
+  if (const auto fraction = digits_after_comma(p, end); !fraction.empty() && *p == ',') {
+    number += "." + std::string(fraction);
+    p = skip_blanks(p + 1 + fraction.size(), end);
+  }
+  if (business.empty() && word_at(p, end) == "business") {
+    business = "business ";
+    p = skip_blanks(p + 8, end);
+  }
+  const std::string_view word = word_at(p, end);
+  std::string_view unit = unit_meant(word);
+  if (unit.empty() && p == at) return {};  // nothing recognisable: the message says it all
+  if (unit.empty()) return fmt::format("write {} (a decimal point, not a comma)", number);
+  const std::string_view plural = number == "1" ? "" : "s";
+  if (unit == "second") {
+    // Seconds as minutes, when thousandths of a minute say it exactly (multiples of 3 s).
+    std::int64_t milli = 0;
+    if (parse_milli(number, milli) && milli % 60 == 0 && milli > 0)
+      return fmt::format("there is no unit of seconds: did you mean '{} {}minute{}'?",
+                         milli_text(milli / 60), business, milli == 60'000 ? "" : "s");
+    return "there is no unit of seconds: write minutes or longer units";
+  }
+  return fmt::format("did you mean '{} {}{}{}'?", number, business, unit, plural);
+}
+
 // ------------------------------------------------------------------- state
+
+// "99,9 %": did you mean '99.9 %'? "99 percent": '99 %'.
+std::string percent_hint(const char* base, const char* at, const char* end) {
+  const std::string_view number = number_before(base, at);
+  if (number.empty()) return {};
+  if (const auto fraction = digits_after_comma(at, end); !fraction.empty() && *at == ',')
+    return fmt::format("did you mean '{}.{} %'? (a decimal point, not a comma)", number, fraction);
+  const std::string_view word = word_at(at, end);
+  if (iequals(word, "percent") || iequals(word, "pct") || iequals(word, "per"))
+    return fmt::format("did you mean '{} %'?", number);
+  return {};
+}
+
+// "24,000": write 24000 or 24 thousand. "24,5": a decimal comma, write 24.5.
+std::string grouping_hint(const char* base, const char* at, const char* end) {
+  const std::string_view number = number_before(base, at);
+  const std::string_view group = digits_after_comma(at, end);
+  if (number.empty() || group.empty()) return {};
+  if (group.size() != 3 || number.find('.') != std::string_view::npos)
+    return fmt::format("write {}.{} (a decimal point, not a comma)", number, group);
+  std::int64_t milli = 0;
+  if (!parse_milli(fmt::format("{}.{}", number, group), milli)) return {};
+  return fmt::format("write {}{} or {} thousand", number, group, milli_text(milli));
+}
 
 class State {
  public:
@@ -260,6 +383,10 @@ class State {
       const std::array<std::string_view, 1> keyword{Rule::text};
       if (auto near = closest(found, keyword)) hint = fmt::format("did you mean '{}'?", *near);
     }
+    // Near misses of a value's unit or punctuation: "15 min", "99,9 %", "EUR 24,000".
+    if constexpr (std::is_same_v<Rule, g::business_unit>) hint = duration_hint(base_, at, end);
+    if constexpr (std::is_same_v<Rule, g::percent_sign>) hint = percent_hint(base_, at, end);
+    if constexpr (std::is_same_v<Rule, g::ungrouped>) hint = grouping_hint(base_, at, end);
     const char* stop = at;
     while (stop < end && stop - at < 64 && g::is_word_char(*stop)) ++stop;
     pending_ = true;
@@ -306,18 +433,19 @@ class State {
     long braces = 0;
     while (p < end) {
       const char c = *p;
-      if (c == '\n' && p >= error_at && braces <= 0) {
+      if ((c == '\n' || c == '\r') && p >= error_at && braces <= 0) {
         ++p;
         break;
       }
       if (c == '"') {
         ++p;
-        while (p < end && *p != '"' && *p != '\n') p += (*p == '\\' && p + 1 < end) ? 2 : 1;
+        while (p < end && *p != '"' && *p != '\n' && *p != '\r')
+          p += (*p == '\\' && p + 1 < end) ? 2 : 1;
         if (p < end && *p == '"') ++p;
         continue;
       }
       if (c == '#') {
-        while (p < end && *p != '\n') ++p;
+        while (p < end && *p != '\n' && *p != '\r') ++p;
         continue;
       }
       if (c == '{') ++braces;
@@ -466,7 +594,7 @@ std::string without_comments(std::string_view s) {
       else if (c == '"')
         in_string = false;
     } else if (c == '#') {
-      while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
+      while (i + 1 < s.size() && s[i + 1] != '\n' && s[i + 1] != '\r') ++i;
     } else {
       in_string = c == '"';
       out.push_back(c);
@@ -597,7 +725,9 @@ struct action<g::duration> {
     d.span = span;
     const std::string_view amount = leading_number(s);
     if (!parse_milli(amount, d.milli))
-      state.error(Code::out_of_range, span, "duration too long or too precise");
+      state.error(Code::out_of_range, span,
+                  "duration too long or too precise (at most 12 digits, and 3 after the decimal "
+                  "point)");
     std::string_view rest = trim(s.substr(amount.size()));
     if (rest.starts_with("business")) {
       d.business = true;
@@ -614,8 +744,19 @@ struct action<g::duration> {
     // A century bounds every duration, so that seconds never overflow downstream.
     static constexpr std::int64_t unit_seconds[] = {60, 3600, 86400, 604800};
     constexpr std::int64_t century = 3'155'760'000;  // 100 years of 365.25 days, in seconds
-    if (d.milli > century * 1000 / unit_seconds[static_cast<int>(d.unit)])
+    if (d.milli > century * 1000 / unit_seconds[static_cast<int>(d.unit)]) {
       state.error(Code::out_of_range, span, "duration too long: the longest is 100 years");
+    } else if (const std::int64_t milliseconds = d.milli * unit_seconds[static_cast<int>(d.unit)];
+               milliseconds % 1000 != 0 && !(d.business && d.unit == ast::TimeUnit::day)) {
+      // Deadlines are kept in whole seconds: a fraction of one would be dropped
+      // without a word. (Business days depend on the calendar; the checker sees them.)
+      const std::int64_t rounded = std::max<std::int64_t>(3, (milliseconds + 1500) / 3000 * 3);
+      state.error(Code::out_of_range, span,
+                  fmt::format("{} {} is {} seconds: durations are whole seconds", amount,
+                              trim(s.substr(amount.size())), milli_text(milliseconds)),
+                  fmt::format("round it to whole seconds, such as {} minutes ({} seconds)",
+                              milli_text(rounded * 1000 / 60), rounded));
+    }
     if (d.business && d.unit == ast::TimeUnit::week)
       state.error(Code::wrong_unit, span, "a business week is not defined; write business days",
                   "for example: 5 business days");
@@ -635,6 +776,12 @@ struct action<g::percent> {
   }
 };
 
+// ISO 4217 currencies with three minor digits: for them "KWD 1.250" is plain.
+bool has_three_decimals(std::string_view currency) {
+  static constexpr std::string_view codes[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+  return std::find(std::begin(codes), std::end(codes), currency) != std::end(codes);
+}
+
 template <>
 struct action<g::money> {
   template <typename Input>
@@ -653,6 +800,25 @@ struct action<g::money> {
     if (!parse_milli(amount, m.milli) || m.milli > INT64_MAX / factor) {
       state.error(Code::out_of_range, span, "amount too large");
       m.milli = 0;
+    }
+    // "EUR 24.000": 24, or a German author's 24 thousand? Three digits after the
+    // point read both ways, except in the currencies that have three decimals.
+    if (const auto dot = amount.find('.'); dot != std::string_view::npos &&
+                                           amount.size() - dot - 1 == 3 &&
+                                           !has_three_decimals(m.currency)) {
+      const std::string_view whole = amount.substr(0, dot), part = amount.substr(dot + 1);
+      const std::string plain = milli_text(m.milli);  // read with three decimals
+      const std::string grouped = fmt::format("{}{}", whole, part);
+      std::string hint =
+          scale.empty()
+              ? fmt::format("write {} or {} thousand; or, for {}, write {}", grouped, plain, plain,
+                            plain.find('.') == std::string::npos ? plain + ".00" : plain)
+              : fmt::format("write {} {} or {} {}", grouped, scale, plain, scale);
+      state.error(Code::ambiguous_amount, span,
+                  fmt::format("amount '{}' is ambiguous: {} with three decimals, or {} with a '.' "
+                              "between the thousands",
+                              amount, plain, grouped),
+                  std::move(hint));
     }
     m.milli *= factor;
     state.push(m);
@@ -764,12 +930,41 @@ struct action<g::stmt<K, Rule>> {
 
 // ------------------------------------------------------------- file checks
 
-// Reports the first byte that is not UTF-8 text (or is a NUL); returns true if clean.
-bool check_encoding(const SourceFile& source, std::vector<Diagnostic>& out) {
+// Where a bidirectional control stands, for its message: the scan follows strings
+// and comments as the grammar does (both end at the end of the line).
+enum class Context { code, string, comment };
+
+std::string bidi_message(char32_t cp, Context where) {
+  static constexpr std::string_view places[] = {"", " in a string", " in a comment"};
+  return fmt::format(
+      "bidirectional control character U+{:04X} ({}){}: it can make the text display in another "
+      "order than it is read (\"Trojan Source\", CVE-2021-42574)",
+      static_cast<std::uint32_t>(cp), bidi_control_name(cp), places[static_cast<int>(where)]);
+}
+
+// Reports the first byte that is not UTF-8 text (or is a NUL), and returns false;
+// reports each bidirectional control (up to the error limit) and goes on.
+bool check_encoding(const SourceFile& source, const ParseLimits& limits,
+                    std::vector<Diagnostic>& out) {
   const std::string& s = source.text();
   std::size_t i = 0;
+  Context where = Context::code;
+  std::size_t controls = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || c == '\r') {
+      where = Context::code;
+    } else if (where == Context::code && c == '#') {
+      where = Context::comment;
+    } else if (where == Context::code && c == '"') {
+      where = Context::string;
+    } else if (where == Context::string && c == '"') {
+      where = Context::code;
+    } else if (where == Context::string && c == '\\' && i + 1 < s.size() &&
+               (s[i + 1] == '"' || s[i + 1] == '\\')) {
+      i += 2;
+      continue;
+    }
     std::size_t len = 0;
     std::uint32_t cp = 0;
     if (c == 0) {
@@ -804,6 +999,21 @@ bool check_encoding(const SourceFile& source, std::vector<Diagnostic>& out) {
                  : fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
                                static_cast<unsigned>(c))));
       return false;
+    }
+    if (const std::string_view name = bidi_control_name(cp); !name.empty()) {
+      if (++controls > limits.max_errors) {
+        out.push_back(make_diagnostic(
+            Code::too_many_errors,
+            source.locate(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)),
+            fmt::format("too many errors; stopped after {}", limits.max_errors)));
+        return false;
+      }
+      out.push_back(make_diagnostic(
+          Code::bidi_control,
+          source.locate(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)),
+          bidi_message(cp, where),
+          "delete it: it is invisible (shown escaped above), and right-to-left text displays "
+          "in its own order without it"));
     }
     i += len;
   }
@@ -841,7 +1051,7 @@ ParseResult parse(const SourceFile& source, std::uint32_t file_id, const ParseLi
                                     limits.max_file_bytes)));
     return result;
   }
-  if (!check_encoding(source, result.diagnostics)) return result;
+  if (!check_encoding(source, limits, result.diagnostics)) return result;
 
   State state(source, file_id, text.data(), limits, result.diagnostics);
   pegtl::memory_input in(text.data(), text.size(), source.name());

@@ -84,6 +84,14 @@ std::string days_text(std::uint8_t mask) {
   return out;
 }
 
+// An opening as written: "09:00-17:00", "22:00-06:00".
+std::string interval_text(const DailyInterval& h) {
+  const auto from = std::chrono::duration_cast<std::chrono::minutes>(h.start).count();
+  const auto to = std::chrono::duration_cast<std::chrono::minutes>(h.end).count();
+  return fmt::format("{}-{}", clock_text(static_cast<int>(from)),
+                     to == 1440 ? "24:00" : clock_text(static_cast<int>(to % 1440)));
+}
+
 // The weekly hours for people: days with the same hours grouped ("Mon-Fri 09:00-17:00").
 std::vector<std::string> weekly_text(const std::array<std::vector<DailyInterval>, 7>& weekly) {
   const DailyInterval whole_day{std::chrono::hours(0), std::chrono::hours(24)};
@@ -92,12 +100,7 @@ std::vector<std::string> weekly_text(const std::array<std::vector<DailyInterval>
   if (always) return {"always"};
   auto hours_text = [](const std::vector<DailyInterval>& day) {
     std::string out;
-    for (const auto& h : day) {
-      const auto from = std::chrono::duration_cast<std::chrono::minutes>(h.start).count();
-      const auto to = std::chrono::duration_cast<std::chrono::minutes>(h.end).count();
-      out += fmt::format("{}{}-{}", out.empty() ? "" : ", ", clock_text(static_cast<int>(from)),
-                         to == 1440 ? "24:00" : clock_text(static_cast<int>(to % 1440)));
-    }
+    for (const auto& h : day) out += fmt::format("{}{}", out.empty() ? "" : ", ", interval_text(h));
     return out;
   };
   std::vector<std::string> out;
@@ -531,12 +534,13 @@ class Checker {
              fmt::format("unknown priority '{}': the contract has no priorities block", name.name),
              "add one: priorities { Low \"...\" High \"...\" }");
     } else {
+      // The closest, and every name the contract knows: a typo and a priority
+      // from another contract are both answered.
+      std::string list;
+      for (const auto& k : known) list += fmt::format("{}{}", list.empty() ? "" : ", ", k);
       std::string hint = did_you_mean(name.name, known);
-      if (hint.empty()) {
-        std::string list;
-        for (const auto& k : known) list += fmt::format("{}{}", list.empty() ? "" : ", ", k);
-        hint = fmt::format("the priorities are: {}", list);
-      }
+      hint = hint.empty() ? fmt::format("the priorities are: {}", list)
+                          : fmt::format("{} known: {}", hint, list);
       report(Code::unknown_priority, name.span, fmt::format("unknown priority '{}'", name.name),
              std::move(hint));
     }
@@ -713,11 +717,23 @@ class Checker {
               b.ok = false;
               break;
             }
+            // Each overlap is said once, with the days it happens on.
+            std::vector<Overlap> overlaps;
             for (int d = 0; d < 7; ++d) {
               if (!(mask & (1u << d))) continue;
               if (!(own_days & (1u << d))) b.spec.weekly[d].clear();
               own_days |= static_cast<std::uint8_t>(1u << d);
-              for (const auto& h : hours) add_interval(b.spec.weekly[d], h, s, b.ok);
+              for (const auto& h : hours) add_interval(b.spec.weekly[d], h, d, overlaps);
+            }
+            for (const auto& o : overlaps) {
+              report(Code::conflicting_terms, s.span,
+                     fmt::format("{}: {} overlaps {}", days_text(o.days), interval_text(o.first),
+                                 interval_text(o.second)),
+                     fmt::format("join them into one opening ({}) or make the first end before the "
+                                 "second starts",
+                                 interval_text({std::min(o.first.start, o.second.start),
+                                                std::max(o.first.end, o.second.end)})));
+              b.ok = false;
             }
           }
           break;
@@ -814,11 +830,21 @@ class Checker {
     return d.milli * unit[static_cast<int>(d.unit)] / 1000;
   }
 
-  void add_interval(std::vector<DailyInterval>& day, DailyInterval h, const Node& s, bool& ok) {
+  // Two openings of the same day that overlap, and the days they do on.
+  struct Overlap {
+    DailyInterval first, second;
+    std::uint8_t days = 0;
+  };
+
+  static void add_interval(std::vector<DailyInterval>& day, DailyInterval h, int weekday,
+                           std::vector<Overlap>& overlaps) {
     for (const auto& other : day) {
       if (h.start < other.end && other.start < h.end) {
-        report(Code::conflicting_terms, s.span, "opening hours overlap on the same day");
-        ok = false;
+        auto same = std::find_if(overlaps.begin(), overlaps.end(), [&](const Overlap& o) {
+          return o.first == other && o.second == h;
+        });
+        if (same == overlaps.end()) same = overlaps.insert(overlaps.end(), {other, h, 0});
+        same->days |= static_cast<std::uint8_t>(1u << weekday);
         return;
       }
     }
@@ -1215,18 +1241,26 @@ class Checker {
     const CalendarInfo* cal =
         at == calendar_index_.end() ? nullptr : &model_->calendars[at->second];
     if (!cal || !cal->calendar) return;
-    if (cal->business_day_seconds) return;
     auto check = [&](const DurationValue& d, const SourceRef& where) {
-      if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) {
-        Span at = sources_.find(where.file, where.line, where.column);
-        if (at.end == 0) at = block.span;
-        report(
-            Code::business_day_undefined, at,
-            fmt::format("'{}' in {} '{}': calendar '{}' has open days of different lengths, so a "
-                        "business day has no length",
-                        d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
-            fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
+      if (!d.business || (d.unit != TimeUnit::day && d.unit != TimeUnit::week)) return;
+      Span at = sources_.find(where.file, where.line, where.column);
+      if (at.end == 0) at = block.span;
+      if (cal->business_day_seconds) {
+        // Deadlines are whole seconds (docs/language.md): a fraction is not dropped.
+        if (d.milli * *cal->business_day_seconds % 1000 != 0)
+          report(Code::out_of_range, at,
+                 fmt::format("'{}' in {} '{}' is {} seconds under calendar '{}': durations are "
+                             "whole seconds",
+                             d.text, p.is_addon ? "add-on" : "package", p.id,
+                             number_text(d.milli * *cal->business_day_seconds), cal->id),
+                 "round it to whole seconds, or state the time in business hours or minutes");
+        return;
       }
+      report(Code::business_day_undefined, at,
+             fmt::format("'{}' in {} '{}': calendar '{}' has open days of different lengths, so a "
+                         "business day has no length",
+                         d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
+             fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
     };
     for (const auto& t : p.targets) check(t.within, t.span);
   }
@@ -1268,18 +1302,33 @@ class Checker {
     return it == addon_index_.end() ? nullptr : &model_->addons[it->second];
   }
 
-  // What Model::select costs, in the clauses of Limits::max_items: it looks names
-  // up one by one, walks the package's parents when add-ons are chosen, and
-  // copies the package and applies each add-on.
+  // What a selection costs, in the clauses of Limits::max_items: through the
+  // checker's maps (selection_lookup), it copies the package, walks its parents
+  // when add-ons are chosen, and overlays each add-on on what it has so far. It
+  // does not grow with the number of packages or add-ons in the contract.
   std::size_t select_cost(const std::string& package, const std::vector<std::string>& addons) {
-    const std::size_t packages = model_->packages.size();
-    std::size_t n =
-        packages + model_->calendars.size() + model_->addons.size() * (1 + 2 * addons.size());
-    if (const Package* base = flat_package(package)) n += clauses(*base);
-    if (!addons.empty()) n += (ancestors(Kind::package, package) + 1) * packages;
-    for (const auto& id : addons)
-      if (const Package* a = addon(id)) n += clauses(*a);
+    const Package* base = flat_package(package);
+    std::size_t held = base ? clauses(*base) : 1;
+    std::size_t n = held + addons.size();
+    if (addons.empty()) return n;
+    const std::size_t chosen = ancestors(Kind::package, package) + 1 + addons.size();
+    n += chosen;
+    for (const auto& id : addons) {
+      const Package* a = addon(id);
+      if (!a) continue;
+      n += held + clauses(*a) + (a->requires_.size() + a->excludes.size()) * chosen;
+      held += clauses(*a);
+    }
     return n;
+  }
+
+  SelectionLookup selection_lookup() const {
+    return {[this](const std::string& id) { return flat_package(id); },
+            [this](const std::string& id) { return addon(id); },
+            [this](const std::string& id) -> const CalendarInfo* {
+              const auto it = calendar_index_.find(id);
+              return it == calendar_index_.end() ? nullptr : &model_->calendars[it->second];
+            }};
   }
 
   // Model::select, its work charged to the contract's budget; nullopt when spent.
@@ -1287,7 +1336,7 @@ class Checker {
                                           const std::vector<std::string>& addons, Span at,
                                           std::string_view what) {
     if (!charge(select_cost(package, addons), at, what)) return std::nullopt;
-    return select(*model_, package, addons);
+    return select(*model_, selection_lookup(), package, addons);
   }
 
   void check_addons() {

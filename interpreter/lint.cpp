@@ -130,23 +130,18 @@ class Suppressions {
   static std::uint32_t line_silenced(const SourceFile& source,
                                      const std::vector<std::uint32_t>& starts, std::uint32_t line,
                                      std::uint32_t offset) {
+    // Lines as the source counts them: LF, CRLF or a lone CR end one.
     const std::string& text = source.text();
-    std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    start = start == std::string::npos || offset == 0 ? 0 : start + 1;
-    for (std::size_t i = start; i < offset; ++i) {
+    for (std::size_t i = source.line_start(line); i < offset; ++i) {
       if (std::isspace(static_cast<unsigned char>(text[i]))) continue;
       const auto it = std::lower_bound(starts.begin(), starts.end(), offset);
       if (it == starts.begin()) return line;
       return source.locate(*std::prev(it), *std::prev(it)).line;
     }
-    std::size_t at = text.find('\n', offset);
-    for (std::uint32_t next = line + 1; at != std::string::npos; ++next) {
-      const std::size_t end = text.find('\n', at + 1);
-      const std::string_view content(text.data() + at + 1,
-                                     (end == std::string::npos ? text.size() : end) - at - 1);
-      const auto first = content.find_first_not_of(" \t\r");
+    for (std::uint32_t next = line + 1; next <= source.line_count(); ++next) {
+      const std::string_view content = source.line_text(next);
+      const auto first = content.find_first_not_of(" \t\v\f");
       if (first != std::string_view::npos && content[first] != '#') return next;
-      at = end;
     }
     return line;
   }

@@ -137,7 +137,7 @@ Location Context::at(const SourceRef& ref) const {
         // block is underlined on its head line only.
         Span s = n.span;
         const std::string& text = sources_.file(start.file).text();
-        const auto eol = text.find('\n', s.begin);
+        const auto eol = text.find_first_of("\r\n", s.begin);
         if (eol != std::string::npos && eol < s.end) s.end = static_cast<std::uint32_t>(eol);
         index.try_emplace(s.begin, s);
       });

@@ -1,6 +1,7 @@
 // Lookups on the Model, and package selection with add-ons.
 #include <fmt/format.h>
 #include <algorithm>
+#include <functional>
 
 #include "interpreter/calendar.hpp"
 #include "interpreter/inheritance.hpp"
@@ -53,28 +54,42 @@ const Priority* Model::priority(std::string_view name) const {
 
 Selection select(const Model& model, const std::string& package_id,
                  const std::vector<std::string>& addon_ids) {
+  const SelectionLookup lookup{[&](const std::string& id) { return model.package(id); },
+                               [&](const std::string& id) { return model.addon(id); },
+                               [&](const std::string& id) { return model.calendar(id); }};
+  return select(model, lookup, package_id, addon_ids);
+}
+
+Selection select(const Model& model, const SelectionLookup& lookup, const std::string& package_id,
+                 const std::vector<std::string>& addon_ids) {
   Selection sel;
-  const Package* base = model.package(package_id);
+  const Package* base = lookup.package(package_id);
   if (!base) {
     sel.error =
-        model.addon(package_id)
+        lookup.addon(package_id)
             ? fmt::format(
                   "'{}' is an add-on, not a package; select a package and apply the add-on to it",
                   package_id)
             : fmt::format("unknown package '{}' (packages: {})", package_id, ids(model.packages));
     return sel;
   }
+  // The add-ons in declaration order (their place in model.addons), each once.
+  std::vector<const Package*> addons;
   for (const auto& id : addon_ids) {
-    if (!model.addon(id)) {
+    const Package* addon = lookup.addon(id);
+    if (!addon) {
       sel.error = fmt::format("unknown add-on '{}' (add-ons: {})", id, ids(model.addons));
       return sel;
     }
+    addons.push_back(addon);
   }
+  std::sort(addons.begin(), addons.end(), std::less<const Package*>());
+  addons.erase(std::unique(addons.begin(), addons.end()), addons.end());
   // Everything chosen: the package, its ancestors, and the add-ons.
   std::vector<std::string> chosen{base->id};
   // Only add-ons ask about ancestors; a long extends chain is not walked for nothing.
   if (!addon_ids.empty())
-    for (const Package* p = base; p && !p->extends.empty(); p = model.package(p->extends))
+    for (const Package* p = base; p && !p->extends.empty(); p = lookup.package(p->extends))
       chosen.push_back(p->extends);
   chosen.insert(chosen.end(), addon_ids.begin(), addon_ids.end());
   auto is_chosen = [&](const std::string& id) {
@@ -82,8 +97,8 @@ Selection select(const Model& model, const std::string& package_id,
   };
 
   Package result = *base;
-  for (const auto& addon : model.addons) {  // declaration order
-    if (std::find(addon_ids.begin(), addon_ids.end(), addon.id) == addon_ids.end()) continue;
+  for (const Package* addon_at : addons) {
+    const Package& addon = *addon_at;
     // The clause that says so: its own position when known, else the add-on's.
     auto clause = [&](const std::vector<SourceRef>& at, std::size_t i) {
       const SourceRef& ref = i < at.size() ? at[i] : addon.span;
@@ -106,7 +121,7 @@ Selection select(const Model& model, const std::string& package_id,
     overlay(result, addon);
     result.applied_addons.push_back(addon.id);
   }
-  sel.calendar = model.calendar(result.calendar);
+  sel.calendar = lookup.calendar(result.calendar);
   sel.package = std::move(result);
   return sel;
 }

@@ -148,6 +148,13 @@ std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds ut
                              bool z_for_utc) {
   // The calendar's "never" (sys_seconds::max()) has no date; say so, without overflowing.
   if (t == std::chrono::sys_seconds::max()) return "never";
+  // An offset with seconds (local mean time: Asia/Jakarta was +07:07:12 before
+  // 1924) has no RFC 3339 spelling, and +07:07 would be 12 s wrong: such an
+  // instant is written in UTC, exactly, and reads back the same.
+  if (utc_offset.count() % 60 != 0) {
+    utc_offset = std::chrono::seconds(0);
+    z_for_utc = true;
+  }
   const auto local = t + utc_offset;
   const auto day = std::chrono::floor<date::days>(local);
   const date::year_month_day ymd{day};
@@ -186,7 +193,8 @@ void append_timestamp(fmt::memory_buffer& out, std::chrono::sys_seconds t,
     p[1] = static_cast<char>('0' + v % 10);
   };
   const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) {  // outside RFC 3339; rare enough for the slow path
+  // Outside RFC 3339, or an offset with seconds: rare enough for the slow path.
+  if (y < 0 || y > 9999 || utc_offset.count() % 60 != 0) {
     fmt::format_to(std::back_inserter(out), "{}", format_timestamp(t, utc_offset));
     return;
   }

@@ -22,7 +22,10 @@ struct ParsedTimestamp {
 // `error` says what is wrong.
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, std::string& error);
 
-// 2026-01-12T12:30:00+07:00 (Z when the offset is zero and `z_for_utc`).
+// 2026-01-12T12:30:00+07:00 (Z when the offset is zero and `z_for_utc`). An
+// offset that is not whole minutes (local mean time before a zone adopted
+// standard time: Asia/Jakarta +07:07:12 until 1924) cannot be written in RFC 3339:
+// the instant is written in UTC with Z instead, so it stays exact.
 std::string format_timestamp(std::chrono::sys_seconds t, std::chrono::seconds utc_offset,
                              bool z_for_utc = false);
 // The same, appended to a buffer without allocating (for bulk output).

@@ -20,7 +20,10 @@ namespace sla {
 // and `error` (when given) says why.
 SLA_API std::optional<Instant> parse_instant(std::string_view text, std::string* error = nullptr);
 
-// "2026-01-12T12:30:00+07:00"; "Z" for a zero offset when `z_for_utc`.
+// "2026-01-12T12:30:00+07:00"; "Z" for a zero offset when `z_for_utc`. An offset
+// that is not whole minutes (local mean time, such as Asia/Jakarta's +07:07:12
+// before 1924) has no RFC 3339 form: the instant is written in UTC with "Z", exactly,
+// and parse_instant reads it back.
 SLA_API std::string format_instant(Instant t, std::chrono::seconds utc_offset,
                                    bool z_for_utc = false);
 

@@ -193,6 +193,14 @@ BOOST_AUTO_TEST_CASE(bom_and_crlf) {
              "# c\npriorities {\n  Low \"l\" # t\n}\n");
 }
 
+BOOST_AUTO_TEST_CASE(cr_only_line_ends_become_lf) {
+  // Each lone CR ends a line (and a comment); the output has LF line ends.
+  const std::string source = "# c\rpriorities {\r  Low \"l\" # t\r\r  High \"h\"\r}\r";
+  const std::string formatted = format(source);
+  BOOST_TEST(formatted == "# c\npriorities {\n  Low \"l\" # t\n\n  High \"h\"\n}\n");
+  require_promises(source, formatted);
+}
+
 BOOST_AUTO_TEST_CASE(empty_and_comment_only_files) {
   BOOST_TEST(format("") == "");
   BOOST_TEST(format("\n\n  \n") == "");

@@ -60,7 +60,8 @@ package p "P" {
   BOOST_TEST(cal->hint == "did you mean 'office'?");
   const Diagnostic* prio = find_code(r, "SLA035");
   BOOST_REQUIRE(prio);
-  BOOST_TEST(prio->hint == "did you mean 'High'?");
+  // The closest and every known name: a typo and another contract's word alike.
+  BOOST_TEST(prio->hint == "did you mean 'High'? known: Low, High");
   BOOST_TEST(prio->location.line == 13u);
 }
 
@@ -339,4 +340,32 @@ calendar uneven extends base { open Fri 09:00-12:00 }
 package p "P" { calendar uneven respond to Low within 2 business days }
 )");
   BOOST_TEST(stated.ok(), codes(stated));  // a stated length is inherited
+}
+
+BOOST_AUTO_TEST_CASE(one_overlap_is_one_error_naming_the_days_and_ranges) {
+  auto r = load_string("t.sla", R"(
+calendar c { zone UTC; open Mon-Fri 09:00-13:00, 12:00-17:00 }
+calendar d { zone UTC; open Mon-Wed 09:00-12:00; open Tue-Fri 11:00-13:00, 14:00-15:00 }
+)");
+  BOOST_REQUIRE(r.diagnostics.size() == 2u);
+  BOOST_TEST(r.diagnostics[0].code == "SLA036");
+  BOOST_TEST(r.diagnostics[0].message == "Mon-Fri: 09:00-13:00 overlaps 12:00-17:00");
+  BOOST_TEST(r.diagnostics[0].hint.find("09:00-17:00") != std::string::npos);
+  // Across statements: only the days both name.
+  BOOST_TEST(r.diagnostics[1].message == "Tue-Wed: 09:00-12:00 overlaps 11:00-13:00");
+}
+
+BOOST_AUTO_TEST_CASE(business_days_are_whole_seconds_too) {
+  // 0.001 of an 8-hour business day is 28.8 s: an error, not a dropped fraction.
+  auto r = load(R"(
+package p "P" {
+  calendar office
+  respond to Low within 0.001 business days
+  respond to High within 0.005 business days
+}
+)");
+  BOOST_TEST(codes(r) == "SLA031");
+  BOOST_REQUIRE(!r.diagnostics.empty());
+  BOOST_TEST(r.diagnostics[0].message.find("28.8 seconds") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].location.line == 13u);
 }

@@ -212,3 +212,138 @@ BOOST_AUTO_TEST_CASE(duration_alone) {
   BOOST_TEST(!parse_duration("4").has_value());
   BOOST_TEST(!parse_duration("4 business hours extra").has_value());
 }
+
+BOOST_AUTO_TEST_CASE(cr_only_line_ends_end_comments_and_lines) {
+  // Old Mac line ends: the comment ends at the first CR, so the contract is read.
+  auto r = parse_text("# c\rcontract \"X\" {\r  provider \"Q\" # q\r}\rpriorities { Low \"l\" }\r");
+  BOOST_TEST(r.diagnostics.empty());
+  BOOST_REQUIRE(r.file.root.children.size() == 2u);
+  BOOST_TEST(first_item(r).children.size() == 1u);
+  BOOST_REQUIRE(r.file.comments.size() == 2u);
+  BOOST_TEST(r.file.comments[0].text == " c");
+  BOOST_TEST(r.file.comments[1].text == " q");
+  // Errors are placed by line and column, and recovery stops at the CR.
+  auto e = parse_text("contract \"X\" {\r  versoin \"1\"\r  provider \"Q\"\r}\rbogus\r");
+  BOOST_REQUIRE(e.diagnostics.size() == 2u);
+  BOOST_TEST(e.diagnostics[0].location.line == 2u);
+  BOOST_TEST(e.diagnostics[0].location.column == 3u);
+  BOOST_TEST(e.diagnostics[0].location.source_line == "  versoin \"1\"");
+  BOOST_TEST(e.diagnostics[1].location.line == 5u);
+  BOOST_TEST(first_item(e).children.size() == 1u);  // provider, after the bad line
+}
+
+BOOST_AUTO_TEST_CASE(lf_crlf_and_cr_each_end_one_line) {
+  const SourceFile f("t.sla", "a\nb\r\nc\rd");
+  BOOST_TEST(f.line_count() == 4u);
+  BOOST_TEST(f.line_text(2) == "b");
+  BOOST_TEST(f.line_text(3) == "c");
+  BOOST_TEST(f.line_text(4) == "d");
+  BOOST_TEST(f.line_start(4) == 7u);
+  BOOST_TEST(f.locate(7, 8).line == 4u);
+  BOOST_TEST(f.offset(3, 2) == 6u);  // the end of "c", not past its CR
+}
+
+BOOST_AUTO_TEST_CASE(bidirectional_controls_are_errors_where_they_are) {
+  // "Trojan Source" (CVE-2021-42574): U+202E in a string, U+2066 in a comment.
+  auto r = parse_text(
+      "contract \"X\" {\n  summary \"Refunds \xE2\x80\xAE within 30 days\"\n}\n"
+      "# see \xE2\x81\xA6 x\n");
+  BOOST_REQUIRE(r.diagnostics.size() == 2u);
+  const auto& d = r.diagnostics[0];
+  BOOST_TEST(d.code == "SLA008");
+  BOOST_TEST(d.location.line == 2u);
+  BOOST_TEST(d.location.column == 20u);
+  BOOST_TEST(d.location.length == 3u);
+  BOOST_TEST(d.message.find("U+202E (RIGHT-TO-LEFT OVERRIDE) in a string") != std::string::npos);
+  BOOST_TEST(!d.hint.empty());
+  BOOST_TEST(r.diagnostics[1].message.find("U+2066") != std::string::npos);
+  BOOST_TEST(r.diagnostics[1].message.find("in a comment") != std::string::npos);
+  // The parse goes on: the rest of the file is read.
+  BOOST_TEST(first_item(r).children.size() == 1u);
+  // Direction marks (U+200E, U+200F, U+061C) reorder nothing: allowed, as in rustc.
+  BOOST_TEST(parse_text("contract \"\xE2\x80\x8F\xD8\xB9\xE2\x80\x8E\xD8\x9C\" { }\n")
+                 .diagnostics.empty());
+}
+
+BOOST_AUTO_TEST_CASE(messages_quote_invisible_characters_escaped) {
+  auto r = parse_text("calendar \xE2\x80\xAE c { }\n");
+  BOOST_REQUIRE(r.diagnostics.size() == 2u);
+  BOOST_TEST(r.diagnostics[1].code == "SLA001");
+  BOOST_TEST(r.diagnostics[1].message.find("found '\\u{202E}'") != std::string::npos);
+  BOOST_TEST(escape_invisible("a\xE2\x80\xAE\x1B\xE9z\tb") == "a\\u{202E}\\u{1B}\\xE9z\\u{9}b");
+  BOOST_TEST(escape_invisible("caf\xC3\xA9 \xE6\x97\xA5") == "caf\xC3\xA9 \xE6\x97\xA5");
+}
+
+namespace {
+
+Diagnostic only_error(const ParseResult& r) {
+  BOOST_REQUIRE_MESSAGE(r.diagnostics.size() == 1u, r.diagnostics.size() << " diagnostics");
+  return r.diagnostics[0];
+}
+
+ParseResult price(const std::string& amount) {
+  return parse_text("addon a \"A\" {\n  price " + amount + " per year\n}\n");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(three_digits_after_the_point_in_money_are_ambiguous) {
+  const auto d = only_error(price("EUR 24.000"));
+  BOOST_TEST(d.code == "SLA039");
+  BOOST_TEST(d.message.find("'24.000'") != std::string::npos);
+  BOOST_TEST(d.hint.starts_with("write 24000 or 24 thousand"));
+  BOOST_TEST(only_error(price("USD 1.500 million")).hint == "write 1500 million or 1.5 million");
+  // Two decimals, and currencies with three (Kuwaiti dinar), are plain.
+  BOOST_TEST(price("EUR 24.50").diagnostics.empty());
+  BOOST_TEST(price("KWD 1.250").diagnostics.empty());
+  // A grouping comma is not an amount the grammar reads.
+  const auto c = only_error(price("EUR 24,000"));
+  BOOST_TEST(c.code == "SLA001");
+  BOOST_TEST(c.location.column == 15u);
+  BOOST_TEST(c.hint == "write 24000 or 24 thousand");
+  BOOST_TEST(only_error(price("EUR 24,5")).hint == "write 24.5 (a decimal point, not a comma)");
+}
+
+BOOST_AUTO_TEST_CASE(near_misses_of_units_have_hints) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"15 min", "did you mean '15 minutes'?"},
+      {"5 mins", "did you mean '5 minutes'?"},
+      {"2 hrs", "did you mean '2 hours'?"},
+      {"1 h", "did you mean '1 hour'?"},
+      {"4 business hrs", "did you mean '4 business hours'?"},
+      {"1,5 hours", "did you mean '1.5 hours'?"},
+      {"2 huors", "did you mean '2 hours'?"},
+      {"30 secs", "there is no unit of seconds: did you mean '0.5 minutes'?"},
+      {"10 secs", "there is no unit of seconds: write minutes or longer units"},
+  };
+  for (const auto& [duration, hint] : cases) {
+    BOOST_TEST_CONTEXT(duration) {
+      const auto r = parse_text("package p \"P\" {\n  respond to Low within " + duration + "\n}\n");
+      BOOST_REQUIRE(!r.diagnostics.empty());
+      BOOST_TEST(r.diagnostics[0].code == "SLA001");
+      BOOST_TEST(r.diagnostics[0].hint == hint);
+    }
+  }
+  auto percent = [](const std::string& value) {
+    return parse_text("package p \"P\" { uptime \"x\" {\n  target " + value + "\n} }\n");
+  };
+  BOOST_TEST(only_error(percent("99,9 %")).hint ==
+             "did you mean '99.9 %'? (a decimal point, not a comma)");
+  BOOST_TEST(only_error(percent("99 percent")).hint == "did you mean '99 %'?");
+}
+
+BOOST_AUTO_TEST_CASE(durations_are_whole_seconds) {
+  auto in_hours = [](const std::string& value) {
+    return parse_text("package p \"P\" {\n  respond to Low within " + value + "\n}\n");
+  };
+  const auto d = only_error(in_hours("0.001 hours"));
+  BOOST_TEST(d.code == "SLA031");
+  BOOST_TEST(d.message == "0.001 hours is 3.6 seconds: durations are whole seconds");
+  BOOST_TEST(d.hint == "round it to whole seconds, such as 0.05 minutes (3 seconds)");
+  BOOST_TEST(only_error(in_hours("0.0001 hours")).code == "SLA031");
+  BOOST_TEST(only_error(in_hours("0.001 business hours")).code == "SLA031");
+  BOOST_TEST(in_hours("0.005 hours").diagnostics.empty());   // 18 s
+  BOOST_TEST(in_hours("0.05 minutes").diagnostics.empty());  // 3 s
+  BOOST_TEST(!parse_duration("0.001 hours").has_value());
+  BOOST_TEST(parse_duration("0.005 hours").has_value());
+}

@@ -193,6 +193,26 @@ BOOST_AUTO_TEST_CASE(a_trailing_comment_silences_a_statement_of_several_lines) {
   BOOST_TEST(r.suppressed == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(silencing_comments_read_lines_ended_by_cr_alone) {
+  // Old Mac line ends: the comment alone on its line silences the next statement,
+  // and a trailing comment its own, not the whole rest of the file.
+  auto cr_only = [](std::string text) {
+    std::replace(text.begin(), text.end(), '\n', '\r');
+    return text;
+  };
+  LintResult r =
+      lint_string("t.sla", cr_only(kBase + "package standard \"Standard\" {\n  calendar office\n"
+                                           "  # sla: allow SLA105\n"
+                                           "  respond to High within 2 hours\n"
+                                           "  respond to Low within 8 hours  # sla: allow SLA105\n"
+                                           "  resolve Low within 24 hours\n"
+                                           "}\n"));
+  BOOST_TEST(codes_of(r) == std::vector<std::string>{"SLA105"}, dump(r));
+  BOOST_TEST(r.suppressed == 2u);
+  BOOST_REQUIRE(!r.diagnostics.empty());
+  BOOST_TEST(r.diagnostics[0].location.source_line == "  resolve Low within 24 hours");
+}
+
 BOOST_AUTO_TEST_CASE(allow_file_silences_a_code_everywhere_in_the_file) {
   LintResult r = lint_package(
       "  respond to Low within 8 hours\n"

@@ -12,6 +12,7 @@
 #include "interpreter/calendar.hpp"
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
+#include "tools/document/clause_index.hpp"
 #include "tools/document/contract_document.hpp"
 #include "tools/document/coverage_chart.hpp"
 #include "tools/document/escape.hpp"
@@ -223,4 +224,30 @@ BOOST_AUTO_TEST_CASE(one_package) {
   // The add-ons all require Premium: Basic cannot take them.
   BOOST_TEST(md.find("Add-on:") == std::string::npos);
   BOOST_TEST(md.find("Basic: best effort within two business days") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_clause_index_reads_cr_only_files_line_by_line) {
+  // Old Mac line ends: the comment on line 1 must end at its CR, and each
+  // statement keeps its own line and label.
+  const fs::path dir = fs::temp_directory_path() / "sla-render-cr-only";
+  fs::create_directories(dir);
+  const fs::path file = dir / "cr.sla";
+  std::ofstream(file, std::ios::binary)
+      << "# terms\rcontract \"T\" { provider \"P\"; version \"1\"; effective 2026-01-01 }\r"
+         "calendar office {\r  zone \"UTC\" (\"GMT\")\r  open Mon-Fri 09:00-17:00\r}\r"
+         "priorities { Low \"l\" }\r"
+         "package p \"P\" {\r  calendar office\r  price IDR 5 million per year (\"5 jt\")\r}\r";
+  const LoadResult r = load_file(file.string());
+  BOOST_REQUIRE(r.ok());
+  const ClauseIndex index(*r.model);
+  const auto zone = index.find("office", ast::Kind::zone);
+  BOOST_REQUIRE(zone.has_value());
+  BOOST_TEST(zone->at.line == 4u);
+  BOOST_TEST(zone->label == "GMT");
+  const auto price = index.find("p", ast::Kind::price);
+  BOOST_REQUIRE(price.has_value());
+  BOOST_TEST(price->at.line == 10u);
+  BOOST_TEST(price->at.column == 3u);
+  BOOST_TEST(price->label == "5 jt");
+  fs::remove_all(dir);
 }

@@ -526,6 +526,32 @@ BOOST_AUTO_TEST_CASE(items_after_inheritance) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(many_one_line_addons_are_charged_what_they_hold) {
+  // Each add-on is checked on the package it requires: that costs the package and
+  // the add-on, not the whole list of add-ons (which made 220 of them too many).
+  std::string text = contract();
+  for (int i = 0; i < 2000; ++i)
+    text += "addon a" + std::to_string(i) + " \"A\" { requires basic; price IDR " +
+            std::to_string(i + 1) + " million per year }\n";
+  auto start = std::chrono::steady_clock::now();
+  const LoadResult r = sla::load_string("a.sla", text);
+  BOOST_TEST(r.ok(), codes(r));
+  BOOST_TEST(seconds_since(start) < 5.0);
+  BOOST_REQUIRE(r.model);
+  BOOST_TEST(r.model->addons.size() == 2000u);
+
+  // Hostile still: 2,000 add-ons on a package of 10,000 notes would copy the notes
+  // 2,000 times. Refused, and at once.
+  std::string fat = contract("package fat \"F\" { calendar office\n");
+  for (int i = 0; i < 10000; ++i) fat += " note \"n" + std::to_string(i) + "\"\n";
+  fat += "}\n";
+  for (int i = 0; i < 2000; ++i) fat += "addon a" + std::to_string(i) + " \"A\" { requires fat }\n";
+  start = std::chrono::steady_clock::now();
+  const LoadResult hostile = sla::load_string("b.sla", fat);
+  BOOST_TEST(seconds_since(start) < 5.0);
+  BOOST_TEST(codes(hostile) == "SLA005");
+}
+
 namespace {
 
 // One-minute openings at the top of the first `count` hours: "00:00-00:01, 01:00-01:01".

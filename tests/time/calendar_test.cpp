@@ -19,6 +19,8 @@
 #include <fmt/core.h>
 
 #include "interpreter/calendar.hpp"
+#include "interpreter/timestamp.hpp"
+#include "sla/timestamp.hpp"
 
 namespace {
 
@@ -473,6 +475,34 @@ BOOST_AUTO_TEST_CASE(concurrent_queries_agree_with_serial_ones) {
   }
   for (auto& t : threads) t.join();
   BOOST_TEST(mismatches.load() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(timestamps)
+
+BOOST_AUTO_TEST_CASE(local_mean_time_offsets_are_written_exactly_and_read_back) {
+  // Before 1924 Jakarta kept local mean time, +07:07:12: RFC 3339 has no seconds
+  // in an offset, and +07:07 would be 12 s wrong, so the instant is written in UTC.
+  const Calendar jakarta(twenty_four_seven("Asia/Jakarta"));
+  const Instant old = utc(1920, 6, 1, 2, 0, 0);
+  BOOST_TEST(jakarta.utc_offset(old).count() == 7 * 3600 + 7 * 60 + 12);
+  const std::string written = sla::format_instant(old, jakarta.utc_offset(old));
+  BOOST_TEST(written == "1920-06-01T02:00:00Z");
+  BOOST_TEST((sla::parse_instant(written) == std::optional<Instant>(old)));
+  fmt::memory_buffer bulk;
+  sla::append_timestamp(bulk, old, jakarta.utc_offset(old));
+  BOOST_TEST(fmt::to_string(bulk) == written);
+  // Whole-minute offsets keep their local form, and read back too.
+  const Instant now = utc(2026, 1, 9, 9, 30);
+  BOOST_TEST(sla::format_instant(now, jakarta.utc_offset(now)) == "2026-01-09T16:30:00+07:00");
+  for (const Instant t : {old, now, utc(1901, 1, 1), utc(1932, 3, 31, 16, 40)}) {
+    BOOST_TEST((sla::parse_instant(sla::format_instant(t, jakarta.utc_offset(t))) ==
+                std::optional<Instant>(t)));
+    fmt::memory_buffer out;
+    sla::append_timestamp(out, t, jakarta.utc_offset(t));
+    BOOST_TEST((sla::parse_instant(fmt::to_string(out)) == std::optional<Instant>(t)));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

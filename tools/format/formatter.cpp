@@ -63,7 +63,8 @@ std::vector<Token> tokenize(std::string_view text) {
   int breaks = 0;
   while (i < n) {
     const char c = text[i];
-    if (c == '\n') ++breaks;
+    // LF, CRLF and a lone CR each end a line (the output has LF only).
+    if (c == '\n' || (c == '\r' && (i + 1 == n || text[i + 1] != '\n'))) ++breaks;
     if (c == '\n' || is_blank(c)) {
       ++i;
       continue;
@@ -73,12 +74,12 @@ std::vector<Token> tokenize(std::string_view text) {
     switch (c) {
       case '#':
         kind = TokenKind::comment;
-        while (j < n && text[j] != '\n') ++j;
+        while (j < n && text[j] != '\n' && text[j] != '\r') ++j;
         break;
       case '"':
         kind = TokenKind::string;
-        while (j < n && text[j] != '"' && text[j] != '\n')
-          j += (text[j] == '\\' && j + 1 < n && text[j + 1] != '\n') ? 2 : 1;
+        while (j < n && text[j] != '"' && text[j] != '\n' && text[j] != '\r')
+          j += (text[j] == '\\' && j + 1 < n && text[j + 1] != '\n' && text[j + 1] != '\r') ? 2 : 1;
         if (j < n && text[j] == '"') ++j;
         break;
       case '{':
