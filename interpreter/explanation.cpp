@@ -19,7 +19,7 @@ class Story {
   Story(const Evaluator& ev) : ev_(ev), cal_(ev.calendar()) {}
 
   std::string when(Instant t) const {
-    if (t == Calendar::kNever) return "never (no open time is left in the calendar's years)";
+    if (t == Calendar::kNever) return "never (the desk does not open again)";
     const auto local = cal_.to_local(t);
     const auto day = date::floor<date::days>(local);
     const date::weekday wd{day};
@@ -27,10 +27,61 @@ class Story {
                        format_timestamp(t, cal_.utc_offset(t)));
   }
 
+  // `shape` is what a walk step says without its times ("open 60", "closed the
+  // weekend"): equal shapes in a row are the same week again (see collapse_repeats).
   ExplanationStep& say(std::string kind, std::string text, std::optional<Instant> from = {},
-                       std::optional<Instant> until = {}) {
+                       std::optional<Instant> until = {}, std::string shape = {}) {
+    shapes_.push_back(std::move(shape));
     return steps_.emplace_back(
         ExplanationStep{std::move(kind), std::move(text), from, until, {}, {}});
+  }
+
+  // A sparse calendar walks the same pattern week after week (open one hour, closed
+  // six days and 23 hours): from the third time a pair of open and closed spans
+  // repeats, the pairs are told as one "repeat" step with their count and total.
+  void collapse_repeats(std::size_t begin) {
+    std::vector<ExplanationStep> out(std::make_move_iterator(steps_.begin()),
+                                     std::make_move_iterator(steps_.begin() + begin));
+    std::vector<std::string> out_shapes(shapes_.begin(), shapes_.begin() + begin);
+    std::size_t i = begin;
+    while (i < steps_.size()) {
+      auto same_pair = [&](std::size_t a, std::size_t b) {
+        return b + 1 < steps_.size() && !shapes_[a].empty() && !shapes_[a + 1].empty() &&
+               shapes_[a] == shapes_[b] && shapes_[a + 1] == shapes_[b + 1];
+      };
+      std::size_t run = 1;  // pairs equal to the one at i
+      while (same_pair(i, i + 2 * run)) ++run;
+      if (run < 3) {
+        out.push_back(std::move(steps_[i]));
+        out_shapes.push_back(std::move(shapes_[i]));
+        ++i;
+        continue;
+      }
+      // Keep the first pair as it is; the rest become one step.
+      for (std::size_t k = i; k < i + 2; ++k) {
+        out.push_back(std::move(steps_[k]));
+        out_shapes.push_back(std::move(shapes_[k]));
+      }
+      const ExplanationStep& first = steps_[i + 2];
+      const ExplanationStep& last = steps_[i + 2 * run - 1];
+      std::chrono::seconds counted{0};
+      for (std::size_t k = i + 2; k < i + 2 * run; ++k)
+        if (steps_[k].kind == "open" && steps_[k].from && steps_[k].until)
+          counted += cal_.between(*steps_[k].from, *steps_[k].until);
+      out.push_back(ExplanationStep{
+          "repeat",
+          fmt::format("The same again {} more time{}, from {} to {}: {} min counted.", run - 1,
+                      run - 1 == 1 ? "" : "s", when(*first.from), when(*last.until),
+                      std::chrono::duration_cast<std::chrono::minutes>(counted).count()),
+          first.from,
+          last.until,
+          {},
+          {}});
+      out_shapes.emplace_back();
+      i += 2 * run;
+    }
+    steps_ = std::move(out);
+    shapes_ = std::move(out_shapes);
   }
 
   // Why the calendar is closed from `a` to `b`: weekend days, named holidays, or
@@ -42,6 +93,7 @@ class Story {
     std::vector<std::string> holidays;
     std::size_t more_holidays = 0;
     std::array<std::size_t, 7> closed_weekdays{};  // days of each weekday without hours
+    std::vector<unsigned> first_seen;              // those weekdays in date order
     bool outside = false;
     auto first = date::floor<date::days>(cal_.to_local(a));
     auto last = date::floor<date::days>(cal_.to_local(b - std::chrono::seconds(1)));
@@ -60,18 +112,16 @@ class Story {
                                        static_cast<unsigned>(ymd.month()),
                                        static_cast<unsigned>(ymd.day()), holiday->name));
       } else if (spec.weekly[wd.c_encoding()].empty()) {
-        ++closed_weekdays[wd.c_encoding()];
+        if (closed_weekdays[wd.c_encoding()]++ == 0) first_seen.push_back(wd.c_encoding());
       } else {
         outside = true;
       }
     }
-    std::vector<std::string> names;  // Monday first, as the weekly hours read
+    std::vector<std::string> names;
     std::size_t closed_days = 0;
-    for (unsigned i = 1; i <= 7; ++i) {
-      if (const std::size_t n = closed_weekdays[i % 7]; n > 0) {
-        names.emplace_back(weekday_names[i % 7]);
-        closed_days += n;
-      }
+    for (unsigned i : first_seen) {
+      names.emplace_back(weekday_names[i]);
+      closed_days += closed_weekdays[i];
     }
     std::string text;
     if (outside) text = "outside operating hours";
@@ -79,10 +129,10 @@ class Story {
       const bool weekend = closed_weekdays[1] + closed_weekdays[2] + closed_weekdays[3] +
                                closed_weekdays[4] + closed_weekdays[5] ==
                            0;
-      text +=
-          fmt::format("{}{}{} (no operating hours{})", text.empty() ? "" : "; ",
-                      weekend && closed_days <= 2 ? "the weekend: " : "", fmt::join(names, ", "),
-                      closed_days > names.size() ? fmt::format("; {} days", closed_days) : "");
+      text += fmt::format("{}{}{}", text.empty() ? "" : "; ",
+                          weekend && closed_days <= 2 ? "the weekend, " : "",
+                          fmt::format("no operating hours on {}", fmt::join(names, ", ")));
+      if (closed_days > names.size()) text += fmt::format(", {} days in all", closed_days);
     }
     for (const auto& h : holidays) text += fmt::format("{}{}", text.empty() ? "" : "; ", h);
     if (more_holidays > 0)
@@ -148,6 +198,7 @@ class Story {
       }
       constexpr int kMaxSpans = 400;
       int spans = 0;
+      const std::size_t walk_begin = steps_.size();
       for (; t < due && spans < kMaxSpans; ++spans) {
         if (const Pause* p = pause_at(t)) {
           const Instant until = std::min(p->until, due);
@@ -164,7 +215,7 @@ class Story {
           say("open",
               fmt::format("Open from {} to {}: {} min counted.", when(t), when(close),
                           counted.count()),
-              t, close);
+              t, close, fmt::format("open {}", counted.count()));
           t = close;
         } else {
           const Instant open = std::min({cal_.next_opening(t), next_pause(t), due});
@@ -176,13 +227,15 @@ class Story {
                 t);
             break;
           }
-          if (t != ticket.created)
-            say("closed",
-                fmt::format("Skipped {} to {}: {}.", when(t), when(open), closed_reason(t, open)),
-                t, open);
+          if (t != ticket.created) {
+            std::string reason = closed_reason(t, open);
+            say("closed", fmt::format("Skipped {} to {}: {}.", when(t), when(open), reason), t,
+                open, "closed " + reason);
+          }
           t = open;
         }
       }
+      collapse_repeats(walk_begin);
       if (spans == kMaxSpans && t < due)
         say("truncated",
             fmt::format("The walk stops here after {} spans, at {}; the due time below is "
@@ -284,6 +337,7 @@ class Story {
   const Evaluator& ev_;
   const Calendar& cal_;
   std::vector<ExplanationStep> steps_;
+  std::vector<std::string> shapes_;  // parallel to steps_
 };
 
 }  // namespace

@@ -28,7 +28,8 @@ namespace sla {
 
 struct ExplanationStep {
   // "package", "priority_change", "priority", "response_target", "resolution_target",
-  // "clock_start", "open", "closed", "pause", "truncated" (a walk cut after 400 spans),
+  // "clock_start", "open", "closed", "pause", "repeat" (the same open and closed spans
+  // again, counted once), "truncated" (a walk cut after 400 spans),
   // "response_due", "resolution_due", "escalation", "escalation_now"
   std::string kind;
   std::string text;  // a sentence, local times in the calendar's zone
