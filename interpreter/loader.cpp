@@ -200,6 +200,7 @@ class Loader {
     }
     sort_diagnostics(diagnostics_, sources_);
     result.diagnostics = std::move(diagnostics_);
+    result.files = std::move(files_);
     loaded.sources = std::move(sources_);
     // Units are in load order, which is the SourceMap's order.
     for (auto& u : units_) loaded.files.push_back(std::move(u->ast));
@@ -380,6 +381,7 @@ class Loader {
     switch (read.status) {
       case ReadResult::Status::ok:
         found.text = std::move(read.text);
+        files_.push_back(real.string());
         return found;
       case ReadResult::Status::too_large:
         error(Code::file_too_large, span,
@@ -464,6 +466,7 @@ class Loader {
   std::vector<std::unique_ptr<Unit>> units_;
   std::set<std::string> loaded_;
   std::vector<std::string> stack_;
+  std::vector<std::string> files_;  // imports read from disk, for LoadResult::files
 };
 
 Loaded failed_load(const std::string& name, std::string message) {
@@ -514,7 +517,9 @@ Loaded load_file_with_sources(const std::string& path, const LoadOptions& option
     fs::path canonical = fs::weakly_canonical(path, ec);
     key = ec ? path : canonical.string();
   }
-  return loader.run(path, std::move(read.text), dir, std::move(key));
+  Loaded loaded = loader.run(path, std::move(read.text), dir, std::move(key));
+  loaded.result.files.insert(loaded.result.files.begin(), path);
+  return loaded;
 }
 
 Loaded load_string_with_sources(std::string_view name, std::string text,

@@ -26,6 +26,19 @@ std::string ids(const std::vector<Package>& items) {
   return out.empty() ? "none" : out;
 }
 
+// "unknown package 'premum'; did you mean 'premium'? (packages: basic, premium)":
+// the same words wherever a package or add-on is chosen by name (quote says it too).
+std::string unknown_id(std::string_view what, const std::string& id,
+                       const std::vector<Package>& known) {
+  if (known.empty())
+    return fmt::format("unknown {} '{}': the contract defines no {}s", what, id, what);
+  std::vector<std::string> names;
+  for (const auto& p : known) names.push_back(p.id);
+  const auto near = closest(id, std::span<const std::string>(names));
+  return fmt::format("unknown {} '{}'{} ({}s: {})", what, id,
+                     near ? fmt::format("; did you mean '{}'?", *near) : "", what, ids(known));
+}
+
 }  // namespace
 
 const Target* Package::target(TargetKind kind, const std::string& priority) const {
@@ -70,7 +83,7 @@ Selection select(const Model& model, const SelectionLookup& lookup, const std::s
             ? fmt::format(
                   "'{}' is an add-on, not a package; select a package and apply the add-on to it",
                   package_id)
-            : fmt::format("unknown package '{}' (packages: {})", package_id, ids(model.packages));
+            : unknown_id("package", package_id, model.packages);
     return sel;
   }
   // The add-ons in declaration order (their place in model.addons), each once.
@@ -78,7 +91,7 @@ Selection select(const Model& model, const SelectionLookup& lookup, const std::s
   for (const auto& id : addon_ids) {
     const Package* addon = lookup.addon(id);
     if (!addon) {
-      sel.error = fmt::format("unknown add-on '{}' (add-ons: {})", id, ids(model.addons));
+      sel.error = unknown_id("add-on", id, model.addons);
       return sel;
     }
     addons.push_back(addon);

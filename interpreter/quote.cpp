@@ -11,12 +11,14 @@ namespace {
 
 std::string unknown(std::string_view what, const std::string& id,
                     const std::vector<Package>& known) {
+  if (known.empty())
+    return fmt::format("unknown {} '{}': the contract defines no {}s", what, id, what);
   std::vector<std::string> ids;
   for (const auto& p : known) ids.push_back(p.id);
   const auto near = closest(id, std::span<const std::string>(ids));
   return fmt::format("unknown {} '{}'{} ({}s: {})", what, id,
                      near ? fmt::format("; did you mean '{}'?", *near) : "", what,
-                     ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", ")));
+                     fmt::join(ids, ", "));
 }
 
 SourceRef clause_at(const std::vector<SourceRef>& spans, std::size_t i, const Package& item) {

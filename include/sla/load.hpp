@@ -106,6 +106,10 @@ struct LoadOptions {
 struct LoadResult {
   std::shared_ptr<const Model> model;   // null when there are errors
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in source order
+  // The files read from disk, the root (load_file) first, then its imports as
+  // found: what a host must not overwrite while it uses the contract. Text given
+  // to load_string, the stdlib and a resolver's imports are no file and are not here.
+  std::vector<std::string> files;
   bool ok() const { return model != nullptr; }
 };
 

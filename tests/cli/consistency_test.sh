@@ -259,5 +259,117 @@ fi
 grep -qE '^sla [0-9]+\.[0-9]+\.[0-9]+ \(commit [^ ,]+, tz database ([0-9]{4}[a-z]+|unknown)\)$' "$tmp/out" && ok || { bad "--version: $(cat "$tmp/out")"; }
 [ -r /usr/share/zoneinfo/tzdata.zi ] && ! grep -q 'tz database unknown' "$tmp/out" || [ ! -r /usr/share/zoneinfo/tzdata.zi ] && ok || bad "--version: the tz database is installed but its version is unknown"
 
+# --- 8. an output is never an input that comes in on standard input or through an import
+cp "$T" "$tmp/in.csv"; cp "$C" "$tmp/in.sla"
+"$SLA" eval "$C" --package premium --as-of $AT -o "$tmp/in.csv" <"$tmp/in.csv" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && cmp -s "$T" "$tmp/in.csv" && ok || { bad "stdin-output: eval -o the tickets on stdin: exit $rc"; cat "$tmp/err"; }
+"$SLA" render - -o "$tmp/in.sla" <"$tmp/in.sla" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && cmp -s "$C" "$tmp/in.sla" && ok || { bad "stdin-output: render - -o the contract on stdin: exit $rc"; cat "$tmp/err"; }
+mkdir "$tmp/imp"
+printf 'calendar office "Office" {\n  zone "UTC"\n  open Mon-Fri 09:00-17:00\n}\n' >"$tmp/imp/shared.sla"
+printf 'import "shared.sla"\n\npriorities {\n  Low "Low"\n  High "High"\n}\n\npackage std "Standard" {\n  calendar office\n  respond to all within 4 hours\n}\n' >"$tmp/imp/main.sla"
+printf 'id,priority,created_at\nA,High,2026-01-05T10:00:00Z\n' >"$tmp/imp/t.csv"
+cp "$tmp/imp/shared.sla" "$tmp/imp/shared.orig"
+for cmd in "eval $tmp/imp/main.sla --package std --as-of $AT $tmp/imp/t.csv" "render $tmp/imp/main.sla" \
+  "uptime $tmp/imp/main.sla --package std --month 2026-01 $tmp/inc.csv" "render -"; do
+  # shellcheck disable=SC2086
+  (cd "$tmp/imp" && "$SLA" $cmd -o "$tmp/imp/shared.sla" <"$tmp/imp/main.sla" >/dev/null 2>"$tmp/err"); rc=$?
+  [ "$rc" -eq 2 ] && cmp -s "$tmp/imp/shared.sla" "$tmp/imp/shared.orig" && grep -q 'a file the contract imports' "$tmp/err" && ok ||
+    { bad "import-output: $cmd -o an imported file: exit $rc"; cat "$tmp/err"; }
+done
+
+# --- 9. an interrupted run leaves no temporary file beside its output
+python3 -c 'import sys
+w = sys.stdout.write
+w("id,priority,created_at\n")
+for i in range(1500000): w("T%d,High,2026-01-05T10:00:00+07:00\n" % i)' >"$tmp/big.csv"
+mkdir "$tmp/sig"
+"$SLA" eval "$C" --package premium --as-of $AT --threads 1 "$tmp/big.csv" -o "$tmp/sig/out.csv" 2>/dev/null &
+pid=$!
+for _ in $(seq 500); do ls -A "$tmp/sig" | grep -q '^\.out\.csv\.sla-' && break; sleep 0.01; done
+seen=$(ls -A "$tmp/sig" | grep -c '^\.out\.csv\.sla-')
+kill -TERM "$pid"; wait "$pid"; rc=$?
+left=$(ls -A "$tmp/sig" | wc -l)
+[ "$seen" -eq 1 ] && [ "$rc" -eq 143 ] && [ "$left" -eq 0 ] && ok || bad "signal-temporary: SIGTERM: saw $seen temporary, exit $rc, $left files left"
+
+# --- 10. a closed pipe and help that cannot be written: one message, exit 2
+"$SLA" eval "$C" --package premium --as-of $AT "$tmp/big.csv" 2>"$tmp/err" | head -1 >/dev/null
+rc=${PIPESTATUS[0]}
+[ "$rc" -eq 2 ] && [ "$(grep -c 'could not write' "$tmp/err")" -eq 1 ] && ok || { bad "closed-pipe: eval | head -1: exit $rc"; cat "$tmp/err"; }
+if [ -c /dev/full ]; then
+  for args in "--help" "--version" "eval --help" "render --help"; do
+    # shellcheck disable=SC2086
+    "$SLA" $args >/dev/full 2>"$tmp/err"; rc=$?
+    [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'could not write' "$tmp/err" && ok || { bad "help-full: sla $args >/dev/full: exit $rc"; cat "$tmp/err"; }
+  done
+fi
+
+# --- 11. JSON Lines on standard input (or under a name that says nothing) is read as JSON Lines
+J='{"id":"J","priority":"High","created_at":"2026-01-05T10:00:00+07:00"}'
+printf '\n%s\n' "$J" | "$SLA" eval "$C" --package premium --as-of $AT >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 0 ] && grep -q '^J,High,' "$tmp/out" && ok || { bad "sniff-jsonl: eval stdin: exit $rc"; cat "$tmp/err"; }
+printf '%s\n' "$J" >"$tmp/tickets.txt"
+"$SLA" eval "$C" --package premium --as-of $AT "$tmp/tickets.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 0 ] && grep -q '^J,High,' "$tmp/out" && ok || { bad "sniff-jsonl: eval tickets.txt: exit $rc"; cat "$tmp/err"; }
+printf '{"id":"I1","service":"Chat Service","start":"2026-01-10T10:00:00+07:00","end":"2026-01-10T11:00:00+07:00","category":"outage"}\n' |
+  "$SLA" uptime "$C" --package premium --month 2026-01 >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 0 ] && ok || { bad "sniff-jsonl: uptime stdin: exit $rc"; cat "$tmp/err"; }
+
+# --- 12. "did you mean" for packages, add-ons and calendars, in every command that selects
+sel=(
+  "eval|CON --package premum --as-of $AT $T"
+  "inspect|CON --package premum"
+  "render|CON --package premum"
+  "quote|CON --package premum"
+  "uptime|CON --package premum --month 2026-01 $tmp/inc.csv"
+  "explain|CON --package premum --priority Normal --created 2026-01-09T16:30:00+07:00 --as-of $AT"
+  "time|CON --package premum add 2026-01-09T16:30:00+07:00 4_business_hours"
+)
+for entry in "${sel[@]}"; do
+  name=${entry%%|*} args=${entry#*|}
+  run "$name" "$args" "$C" >/dev/null 2>"$tmp/err"; rc=$?
+  [ "$rc" -eq 2 ] && grep -q "^sla $name: unknown package 'premum'; did you mean 'premium'? (packages: basic, premium)" "$tmp/err" && ok ||
+    { bad "suggest-package: $name: exit $rc"; cat "$tmp/err"; }
+  case $name in render | time) continue ;; esac # no --addon
+  run "$name" "${args/premum/premium} --addon resolutoin" "$C" >/dev/null 2>"$tmp/err"; rc=$?
+  [ "$rc" -eq 2 ] && grep -q "unknown add-on 'resolutoin'; did you mean" "$tmp/err" && ok ||
+    { bad "suggest-addon: $name: exit $rc"; cat "$tmp/err"; }
+done
+"$SLA" time "$C" --calendar ofice_hours open 2026-01-09T16:30:00+07:00 2>"$tmp/err" >/dev/null; rc=$?
+[ "$rc" -eq 2 ] && grep -q "unknown calendar 'ofice_hours'; did you mean 'office_hours'? (calendars: .*office_hours" "$tmp/err" && ok || { bad "suggest-calendar: exit $rc"; cat "$tmp/err"; }
+
+# --- 13. a flag given twice, in the house form
+"$SLA" eval "$C" --package premium --package basic "$T" 2>"$tmp/err" >/dev/null; rc=$?
+[ "$rc" -eq 2 ] && [ "$(cat "$tmp/err")" = "sla eval: --package is given twice; give it once (see 'sla eval --help')" ] && ok || { bad "flag-twice: exit $rc"; cat "$tmp/err"; }
+
+# --- 14. the output format by extension ignores case
+"$SLA" render "$C" -o "$tmp/x.HTML" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 0 ] && head -c 200 "$tmp/x.HTML" | grep -qi '<!doctype html' && ok || { bad "html-case: render -o x.HTML: exit $rc"; head -2 "$tmp/x.HTML"; }
+
+# --- 15. wording: one contract, no packages, help examples that run, hints to --help
+printf 'priorities {\n  Low "Low"\n}\n' >"$tmp/one.sla"
+"$SLA" test "$tmp/one.sla" 2>"$tmp/err" >/dev/null
+grep -q 'the contract contains no example blocks' "$tmp/err" && ok || { bad "wording: test one contract"; cat "$tmp/err"; }
+"$SLA" quote "$tmp/one.sla" --package p 2>"$tmp/err" >/dev/null
+grep -q 'the contract defines no packages' "$tmp/err" && ! grep -q 'none' "$tmp/err" && ok || { bad "wording: quote no packages"; cat "$tmp/err"; }
+"$SLA" uptime --help | grep -q ' incidents\.\(csv\|jsonl\)$' && bad "wording: uptime help names incidents files that do not exist" || ok
+"$SLA" --help | grep 'sla eval ' | grep -q -- '--as-of' && ok || bad "wording: sla --help eval example has no --as-of"
+hints=(
+  "eval|CON --package premium --as-of x $T"
+  "eval|CON --package gold --as-of $AT $T"
+  "test|CON --filter ("
+  "inspect|CON --addon resolution"
+  "eval|- --package premium -"
+)
+for entry in "${hints[@]}"; do
+  name=${entry%%|*} args=${entry#*|}
+  run "$name" "$args" "$C" </dev/null >/dev/null 2>"$tmp/err"; rc=$?
+  [ "$rc" -eq 2 ] && grep -q "(see 'sla $name --help')$" "$tmp/err" && ok || { bad "help-hint: $name $args: exit $rc"; cat "$tmp/err"; }
+done
+
+# --- 16. a time past the supported years names the flag and where it lands in UTC
+"$SLA" eval "$C" --package premium --as-of 2398-12-31T23:00:00-05:00 "$T" 2>"$tmp/err" >/dev/null; rc=$?
+[ "$rc" -eq 2 ] && grep -q "^sla eval: --as-of '2398-12-31T23:00:00-05:00': it is 2399-01-01T04:00:00Z, after the last supported year (2398, in UTC)" "$tmp/err" && ok || { bad "time-range: exit $rc"; cat "$tmp/err"; }
+
 echo "consistency: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

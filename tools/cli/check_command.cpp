@@ -5,6 +5,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 
@@ -31,7 +32,7 @@ Command check_command(CLI::App& sla) {
   return {app, [options] {
             std::vector<std::pair<std::string, std::string>> inputs;
             for (const auto& f : options->files) inputs.emplace_back("a contract", f);
-            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("check", why);
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("check", why);
             int exit = Exit::ok;
             auto report = nlohmann::ordered_json::array();
             for (const auto& file : options->files) {
@@ -62,7 +63,7 @@ Command check_command(CLI::App& sla) {
                              r.diagnostics.size() == 1 ? "" : "s");
               }
             }
-            if (options->format == "json") fmt::print("{}\n", report.dump(2));
+            if (options->format == "json") fmt::print("{}\n", json_text(report));
             return exit;
           }};
 }

@@ -13,6 +13,7 @@
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/io/eval_pipeline.hpp"
 #include "tools/io/result_writer.hpp"
@@ -46,7 +47,8 @@ Command eval_command(CLI::App& sla) {
   app->add_option("--format", o->format, "Output: csv, jsonl or table")
       ->check(CLI::IsMember({"csv", "jsonl", "table"}));
   app->add_option("--input-format", o->input_format,
-                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
+                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson or .csv; else "
+                  "jsonl when the first character is '{', csv otherwise)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   app->add_option("-o,--output", o->output,
                   "Write to FILE instead of standard output (replaced only when the run "
@@ -75,17 +77,17 @@ Command eval_command(CLI::App& sla) {
             std::string error;
             const std::vector<std::pair<std::string, std::string>> inputs{
                 {"the contract", o->file}, {"the tickets", o->tickets}};
-            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("eval", why);
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("eval", why);
             if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
               return usage_error("eval", why);
             int exit = Exit::ok;
-            auto selected = load_selection("eval", o->file, o->package, o->addons, exit);
+            auto selected = load_selection("eval", o->file, o->package, o->addons, exit, o->output);
             if (!selected) return exit;
             const Evaluator& evaluator = selected->evaluator;
             const auto as_of =
                 as_of_argument(o->as_of_flag->count() > 0, o->as_of, evaluator.calendar(), error);
             if (!as_of)
-              return usage_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
+              return argument_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
 
             std::FILE* in = stdin;
             std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
@@ -97,10 +99,7 @@ Command eval_command(CLI::App& sla) {
               in = in_file.get();
             }
             std::string input_format = o->input_format;
-            if (input_format.empty()) {
-              const auto ext = std::filesystem::path(o->tickets).extension();
-              input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
-            }
+            if (input_format.empty()) input_format = input_format_of(o->tickets, in);
             TicketReader reader(
                 in,
                 input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
@@ -133,8 +132,8 @@ Command eval_command(CLI::App& sla) {
             if (to_file)
               if (auto why = out_file.commit(); !why.empty()) return usage_error("eval", why);
             if (failed) {
-              fmt::print(stderr, "sla eval: {} of {} rows have errors (see the error column)\n",
-                         failed, rows);
+              fmt::print(stderr, "sla eval: {} of {} {} errors (see the error column)\n", failed,
+                         plural(rows, "row"), agree(failed, "has", "have"));
               return static_cast<int>(Exit::failed);
             }
             return static_cast<int>(Exit::ok);

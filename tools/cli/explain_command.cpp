@@ -11,6 +11,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/reports/explanation.hpp"
@@ -108,7 +109,7 @@ Command explain_command(CLI::App& sla) {
                                                         input_name(o->events), n));
             const bool status = j.contains("status");
             raw.push_back({j["at"].get<std::string>(),
-                           {status, (status ? j["status"] : j["priority"]).dump()}});
+                           {status, json_text(status ? j["status"] : j["priority"], -1)}});
           }
           values.reserve(raw.size());
           for (auto& [at, v] : raw) {
@@ -125,14 +126,10 @@ Command explain_command(CLI::App& sla) {
         }
 
         Evaluation result = ev.evaluate(ticket, *as_of);
-        if (!result.error.empty())
-          return usage_error("explain",
-                             result.error == "unknown priority"
-                                 ? fmt::format("unknown priority '{}'", result.unknown_priority)
-                                 : std::string(result.error));
+        if (!result.error.empty()) return usage_error("explain", ev.error_text(result));
         const json steps = explanation(ev, ticket, *as_of);
         if (o->format == "json") {
-          fmt::print("{}\n", steps.dump(2));
+          fmt::print("{}\n", json_text(steps));
         } else {
           for (const auto& s : steps) fmt::print("- {}\n", s["text"].get<std::string>());
         }

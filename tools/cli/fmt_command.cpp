@@ -9,6 +9,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/format/formatter.hpp"
@@ -51,7 +52,7 @@ class Run {
       report_.push_back(std::move(entry));
     }
     if (json_) {
-      fmt::print("{}\n", report_.dump(2));
+      fmt::print("{}\n", json_text(report_));
     } else if (options_.check && exit_ == Exit::ok) {
       fmt::print("{} file{} formatted\n", options_.files.size(),
                  options_.files.size() == 1 ? "" : "s");
@@ -188,7 +189,7 @@ Command fmt_command(CLI::App& sla) {
   return {app, [options] {
             std::vector<std::pair<std::string, std::string>> inputs;
             for (const auto& f : options->files) inputs.emplace_back("a contract", f);
-            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("fmt", why);
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("fmt", why);
             return Run(*options).all();
           }};
 }

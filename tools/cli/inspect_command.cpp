@@ -5,7 +5,9 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/reports/model_json.hpp"
 
@@ -44,10 +46,10 @@ void print_package(const Package& p, const Model& m) {
                  b.until ? " until " + b.until->text : "", b.role,
                  b.when_no_response ? " when no response" : "");
   for (const auto& u : p.uptime)
-    fmt::print("  uptime of {}: {} {} ({}), {} exclusion(s)\n", u.service,
+    fmt::print("  uptime of {}: {} {} ({}), {}\n", u.service,
                u.target_milli ? percent_text(*u.target_milli) : "no target", u.period,
                u.commitment == Commitment::committed ? "committed" : "best effort",
-               u.exclusions.size());
+               plural_or_no(u.exclusions.size(), "exclusion"));
 }
 
 void print_text(const Model& m, const Package* selected) {
@@ -77,7 +79,7 @@ void print_text(const Model& m, const Package* selected) {
   }
   for (const auto& p : m.packages) print_package(p, m);
   for (const auto& a : m.addons) print_package(a, m);
-  if (!m.examples.empty()) fmt::print("\n{} example(s)\n", m.examples.size());
+  if (!m.examples.empty()) fmt::print("\n{}\n", plural(m.examples.size(), "example"));
 }
 
 }  // namespace
@@ -111,8 +113,7 @@ Command inspect_command(CLI::App& sla) {
               return static_cast<int>(Exit::usage);
             }
             if (!options->addons.empty() && options->package.empty()) {
-              fmt::print(stderr, "sla inspect: --addon needs --package\n");
-              return static_cast<int>(Exit::usage);
+              return argument_error("inspect", "--addon needs --package");
             }
             LoadResult r = load_contract(options->file);
             print_diagnostics(r.diagnostics);
@@ -120,15 +121,12 @@ Command inspect_command(CLI::App& sla) {
             std::optional<Package> selected;
             if (!options->package.empty()) {
               Selection sel = select(*r.model, options->package, options->addons);
-              if (!sel.package) {
-                fmt::print(stderr, "sla inspect: {}\n", sel.error);
-                return static_cast<int>(Exit::usage);
-              }
+              if (!sel.package) return argument_error("inspect", sel.error);
               selected = std::move(sel.package);
             }
             if (options->format == "json") {
-              fmt::print("{}\n", selected ? to_json(*selected, *r.model).dump(2)
-                                          : to_json(*r.model).dump(2));
+              fmt::print("{}\n", selected ? json_text(to_json(*selected, *r.model))
+                                          : json_text(to_json(*r.model)));
             } else {
               print_text(*r.model, selected ? &*selected : nullptr);
             }

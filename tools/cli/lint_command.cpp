@@ -9,7 +9,9 @@
 #include "sla/lint.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/lint_report.hpp"
@@ -56,10 +58,6 @@ std::string code_flags_problem(std::vector<std::string>& allow, std::vector<std:
     if (std::find(deny.begin(), deny.end(), code) != deny.end())
       return fmt::format("{} is given to both --allow and --deny; choose one", code);
   return {};
-}
-
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -120,7 +118,7 @@ Command lint_command(CLI::App& sla) {
             const bool colour = text && colour_wanted(stdout);
             std::vector<std::pair<std::string, std::string>> inputs;
             for (const auto& f : options->files) inputs.emplace_back("a contract", f);
-            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("lint", why);
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("lint", why);
             for (const auto& file : options->files) {
               const std::string f = input_name(file);
               if (auto why = unreadable(file); !why.empty()) {
@@ -150,9 +148,9 @@ Command lint_command(CLI::App& sla) {
               for (auto& d : r.diagnostics) summary.diagnostics.push_back(std::move(d));
             }
             if (options->format == "json")
-              fmt::print("{}\n", lint_json(summary).dump(2));
+              fmt::print("{}\n", json_text(lint_json(summary)));
             else if (options->format == "sarif")
-              fmt::print("{}\n", lint_sarif(summary).dump(2));
+              fmt::print("{}\n", json_text(lint_sarif(summary)));
             else if (options->format == "github")
               fmt::print("{}", github_annotations(summary));
             return exit;

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <span>
 #include <system_error>
 
@@ -45,6 +47,10 @@ std::string tz_version() {
 
 int main(int argc, char** argv) {
   using namespace sla::cli;
+  // A closed pipe (`sla eval ... | head -1`) makes writes fail with EPIPE, which
+  // is reported as any failed write is (one message, exit 2), instead of killing
+  // the run with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{
       "sla: support service-level agreements as programs.\n"
       "Check a contract, inspect what it says, and compute business-time deadlines."};
@@ -66,13 +72,13 @@ int main(int argc, char** argv) {
       "  sla inspect contracts/qiscus-enterprise.sla --format json\n"
       "  sla time contracts/qiscus-enterprise.sla --package premium add 2026-01-09T16:30:00+07:00 "
       "\"4 business hours\"\n"
-      "  sla eval contracts/qiscus-enterprise.sla --package premium --format table "
-      "contracts/samples/qiscus-tickets.csv\n"
+      "  sla eval contracts/qiscus-enterprise.sla --package premium --as-of "
+      "2026-04-01T00:00:00+07:00 --format table contracts/samples/qiscus-tickets.csv\n"
       "  sla test contracts/qiscus-enterprise.sla\n"
       "  sla lint contracts/qiscus-enterprise.sla --format sarif\n"
       "  sla fmt --check contracts/*.sla\n"
       "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
-      "incidents.csv\n"
+      "contracts/samples/qiscus-incidents.csv\n"
       "  sla quote contracts/qiscus-enterprise.sla --package premium --addon dedicated_24x7\n"
       "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n\n"
       "Exit codes: 0 success; 1 the contract has errors, or a check failed (an example in\n"
@@ -90,14 +96,29 @@ int main(int argc, char** argv) {
       return Exit::usage;
     }
   }
+  // Help and the version are output like any other: one that cannot be written
+  // (`sla --help >/dev/full`) is a failure, not a silent success.
+  auto print_help = [&app](const CLI::Error& e) {
+    errno = 0;
+    const int code = app.exit(e);
+    std::cout.flush();
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout) return code;
+    const auto parsed = app.get_subcommands();
+    const std::string why = errno ? std::strerror(errno) : "";
+    if (parsed.empty())
+      fmt::print(stderr, "sla: could not write the output{}{}\n", why.empty() ? "" : ": ", why);
+    else
+      output_failure(parsed.front()->get_name(), why);
+    return static_cast<int>(Exit::usage);
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return print_help(e);
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "{}\n", parse_error_message(app, e));
     return Exit::usage;

@@ -8,6 +8,7 @@
 #include "sla/quote.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
@@ -234,9 +235,9 @@ Command quote_command(CLI::App& sla) {
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
             const Quote q = make_quote(*r.model, o->package, o->addons);
-            if (!q.error.empty()) return usage_error("quote", q.error);
+            if (!q.error.empty()) return argument_error("quote", q.error);
             if (o->format == "json")
-              fmt::print("{}\n", quote_json(q, *r.model, *o).dump(2));
+              fmt::print("{}\n", json_text(quote_json(q, *r.model, *o)));
             else
               print_text(q, *r.model, *o, colour_wanted(stdout));
             return static_cast<int>(q.valid() ? Exit::ok : Exit::failed);

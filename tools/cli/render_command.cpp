@@ -2,9 +2,11 @@
 // signs, in Markdown or as one self-contained HTML file, generated from the same
 // Model the interpreter enforces so that the two cannot drift apart.
 #include <fmt/format.h>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
@@ -26,8 +28,11 @@ struct Options {
   bool with_lint = false;
 };
 
+// By extension, whatever its case: "report.HTML" is HTML too.
 bool ends_with_html(const std::string& path) {
-  return path.ends_with(".html") || path.ends_with(".htm");
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".html" || ext == ".htm";
 }
 
 }  // namespace
@@ -70,6 +75,8 @@ Command render_command(CLI::App& sla) {
               return usage_error("render", why);
             if (auto why = unreadable(o->file); !why.empty()) return usage_error("render", why);
             LoadResult r = load_contract(o->file);
+            if (auto why = output_is_loaded("--output", o->output, o->file, r.files); !why.empty())
+              return usage_error("render", why);
             print_diagnostics(r.diagnostics);
             if (!r.ok()) return static_cast<int>(Exit::failed);
             // An empty or truncated file checks clean (a module may define little), but it
@@ -92,7 +99,7 @@ Command render_command(CLI::App& sla) {
                                           "goes with (packages: {})",
                                           o->package, fmt::join(ids, ", ")));
               }
-              if (!sel.package) return usage_error("render", sel.error);
+              if (!sel.package) return argument_error("render", sel.error);
             }
             std::vector<Diagnostic> findings;
             RenderOptions options;

@@ -1,4 +1,5 @@
 // sla test FILE...: runs the contracts' examples; a failing example fails the run.
+#include <date/date.h>
 #include <fmt/format.h>
 // libstdc++'s <regex> trips GCC 12's -Wmaybe-uninitialized at -O1 (a known false positive).
 #pragma GCC diagnostic push
@@ -11,6 +12,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
@@ -26,7 +28,9 @@ using json = nlohmann::ordered_json;
 // "2026-01-12 12:30" in the calendar's zone.
 std::string local_minutes(Instant t, const Calendar& calendar) {
   if (t == Calendar::kNever) return "never";
-  return format_timestamp(t, calendar.utc_offset(t)).substr(0, 16).replace(10, 1, " ");
+  // The local wall time itself: an offset with seconds (local mean time before a
+  // zone adopted standard time) is written in UTC by format_timestamp.
+  return date::format("%Y-%m-%d %H:%M", date::floor<std::chrono::minutes>(calendar.to_local(t)));
 }
 
 struct Outcome {
@@ -129,14 +133,14 @@ Command test_command(CLI::App& sla) {
               try {
                 filter.emplace(o->filter);
               } catch (const std::regex_error& e) {
-                fmt::print(stderr, "sla test: --filter '{}' is not a regular expression: {}\n",
-                           o->filter, e.what());
-                return static_cast<int>(Exit::usage);
+                return argument_error(
+                    "test", fmt::format("--filter '{}' is not a regular expression: {}", o->filter,
+                                        e.what()));
               }
             }
             std::vector<std::pair<std::string, std::string>> inputs;
             for (const auto& f : o->files) inputs.emplace_back("a contract", f);
-            if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("test", why);
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("test", why);
             int exit = Exit::ok;
             const bool colour = o->format == "text" && colour_wanted(stdout);
             std::size_t passed = 0, failed = 0;
@@ -178,14 +182,15 @@ Command test_command(CLI::App& sla) {
               }
             }
             if (o->format == "json")
-              fmt::print("{}\n", report.dump(2));
+              fmt::print("{}\n", json_text(report));
             else
               fmt::print("{} passed, {} failed\n", passed, failed);
             // Nothing run is not a pass: a mistyped --filter must not turn CI green.
             if (passed + failed == 0 && exit == Exit::ok) {
               fmt::print(stderr, "sla test: no example ran{}\n",
                          o->filter.empty()
-                             ? ": the contracts contain no example blocks"
+                             ? (o->files.size() == 1 ? ": the contract contains no example blocks"
+                                                     : ": the contracts contain no example blocks")
                              : fmt::format(": none is named to match --filter '{}'", o->filter));
               exit = Exit::failed;
             }

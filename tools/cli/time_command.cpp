@@ -4,12 +4,14 @@
 #include <filesystem>
 
 #include "grammar/parser.hpp"
+#include "grammar/suggest.hpp"
 #include "interpreter/calendar.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
 
@@ -90,10 +92,19 @@ Command time_command(CLI::App& sla) {
         const CalendarInfo* info = nullptr;
         if (!o->calendar.empty()) {
           info = model.calendar(o->calendar);
-          if (!info) return usage_error("time", fmt::format("unknown calendar '{}'", o->calendar));
+          if (!info) {
+            std::vector<std::string> ids;
+            for (const auto& c : model.calendars) ids.push_back(c.id);
+            const auto near = closest(o->calendar, std::span<const std::string>(ids));
+            return argument_error(
+                "time",
+                fmt::format("unknown calendar '{}'{} (calendars: {})", o->calendar,
+                            near ? fmt::format("; did you mean '{}'?", *near) : "",
+                            ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", "))));
+          }
         } else {
           Selection sel = select(model, o->package, o->addons);
-          if (!sel.package) return usage_error("time", sel.error);
+          if (!sel.package) return argument_error("time", sel.error);
           info = sel.calendar;
           if (!info)
             return usage_error("time", fmt::format("package '{}' has no calendar", o->package));
@@ -121,13 +132,13 @@ Command time_command(CLI::App& sla) {
           const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
           if (due == Calendar::kNever) {
             if (o->format == "json")
-              fmt::print("{{\"deadline\": null}}\n");
+              fmt::print("{}\n", json_line({{"deadline", nullptr}}));
             else
               fmt::print("never: calendar {} does not open again for that long\n", info->id);
             return static_cast<int>(Exit::ok);
           }
           if (o->format == "json")
-            fmt::print("{{\"deadline\": \"{}\"}}\n", local(due));
+            fmt::print("{}\n", json_line({{"deadline", local(due)}}));
           else
             fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
                        info->zone, local(due));
@@ -138,7 +149,7 @@ Command time_command(CLI::App& sla) {
           if (!to) return usage_error("time", error);
           const auto seconds = cal.between(*from, *to);
           if (o->format == "json")
-            fmt::print("{{\"seconds\": {}}}\n", seconds.count());
+            fmt::print("{}\n", json_line({{"seconds", seconds.count()}}));
           else
             fmt::print("{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
                        seconds.count(), info->id, local(*from), local(*to));
@@ -149,8 +160,10 @@ Command time_command(CLI::App& sla) {
           const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
           const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
           if (o->format == "json")
-            fmt::print("{{\"open\": {}, \"next_change\": {}}}\n", is_open,
-                       never ? "null" : fmt::format("\"{}\"", local(change)));
+            fmt::print("{}\n",
+                       json_line({{"open", is_open},
+                                  {"next_change", never ? nlohmann::ordered_json()
+                                                        : nlohmann::ordered_json(local(change))}}));
           else
             fmt::print("calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
                        local(*at),

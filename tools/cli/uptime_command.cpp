@@ -10,6 +10,8 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
+#include "tools/console/json_text.hpp"
+#include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/io/incident_reader.hpp"
@@ -96,17 +98,18 @@ Command uptime_command(CLI::App& sla) {
   app->add_option("--format", o->format, "Output: text, json or csv (default text)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   app->add_option("--input-format", o->input_format,
-                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson, else csv)")
+                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson or .csv; else "
+                  "jsonl when the first character is '{', csv otherwise)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   app->add_option("-o,--output", o->output,
                   "Write the report to FILE instead of standard output (replaced in one step; - "
                   "is standard output)");
   app->footer(
       "Examples:\n"
-      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
-      "incidents.csv\n"
-      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01..2026-03 "
-      "--format json incidents.jsonl\n"
+      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 \\\n"
+      "    contracts/samples/qiscus-incidents.csv\n"
+      "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01..2026-03 \\\n"
+      "    --format json contracts/samples/qiscus-incidents.csv\n"
       "Input columns: id, service, start, end, category, announced_at (service, start and "
       "category\n"
       "are required; an empty end means still going on). Categories: outage, degraded,\n"
@@ -126,19 +129,19 @@ Command uptime_command(CLI::App& sla) {
         std::string error;
         const std::vector<std::pair<std::string, std::string>> inputs{
             {"the contract", o->file}, {"the incidents", o->incidents}};
-        if (auto why = stdin_twice(inputs); !why.empty()) return usage_error("uptime", why);
+        if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("uptime", why);
         if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
           return usage_error("uptime", why);
         std::vector<std::chrono::year_month> months;
         if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
         int exit = Exit::ok;
-        auto selected = load_selection("uptime", o->file, o->package, o->addons, exit);
+        auto selected = load_selection("uptime", o->file, o->package, o->addons, exit, o->output);
         if (!selected) return exit;
         std::optional<Instant> as_of;
         if (as_of_flag->count() > 0) {
           as_of = instant_argument(o->as_of, selected->evaluator.calendar(), error);
           if (!as_of)
-            return usage_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
+            return argument_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
         }
         const Package& package = selected->evaluator.package();
         const CalendarInfo& calendar = selected->evaluator.calendar_info();
@@ -155,10 +158,7 @@ Command uptime_command(CLI::App& sla) {
           in = in_file.get();
         }
         std::string input_format = o->input_format;
-        if (input_format.empty()) {
-          const auto ext = std::filesystem::path(o->incidents).extension();
-          input_format = ext == ".jsonl" || ext == ".ndjson" ? "jsonl" : "csv";
-        }
+        if (input_format.empty()) input_format = input_format_of(o->incidents, in);
         IncidentReader reader(
             in,
             input_format == "jsonl" ? IncidentReader::Format::jsonl : IncidentReader::Format::csv,
@@ -187,13 +187,14 @@ Command uptime_command(CLI::App& sla) {
                                      UptimeQuery{months, as_of});
         if (bad)
           for (auto& r : reports)
-            r.notes.push_back(fmt::format(
-                "{} of {} incident rows have errors and are left out of these figures", bad, rows));
+            r.notes.push_back(fmt::format("{} of {} {} errors and {} left out of these figures",
+                                          bad, plural(rows, "incident row"),
+                                          agree(bad, "has", "have"), agree(bad, "is", "are")));
         const UptimeContext context{package, calendar, incidents};
         const bool to_file = !o->output.empty() && o->output != "-";
         std::string text;
         if (o->format == "json")
-          text = fmt::format("{}\n", uptime_json(reports, context).dump(2));
+          text = fmt::format("{}\n", json_text(uptime_json(reports, context)));
         else if (o->format == "csv")
           text = uptime_csv(reports, context);
         else
@@ -203,8 +204,8 @@ Command uptime_command(CLI::App& sla) {
         else if (auto why = write_file(o->output, text); !why.empty())
           return usage_error("uptime", why);
         if (bad) {
-          fmt::print(stderr, "sla uptime: {} of {} incident rows have errors (listed above)\n", bad,
-                     rows);
+          fmt::print(stderr, "sla uptime: {} of {} {} errors (listed above)\n", bad,
+                     plural(rows, "incident row"), agree(bad, "has", "have"));
           return static_cast<int>(Exit::failed);
         }
         return static_cast<int>(Exit::ok);

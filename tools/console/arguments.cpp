@@ -1,8 +1,10 @@
 #include "tools/console/arguments.hpp"
 
 #include <fmt/format.h>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "interpreter/timestamp.hpp"
 
@@ -10,6 +12,11 @@ namespace sla::cli {
 
 int usage_error(std::string_view command, std::string_view message) {
   fmt::print(stderr, "sla {}: {}\n", command, message);
+  return 2;
+}
+
+int argument_error(std::string_view command, std::string_view message) {
+  fmt::print(stderr, "sla {}: {} (see 'sla {} --help')\n", command, message, command);
   return 2;
 }
 
@@ -23,7 +30,22 @@ std::optional<Instant> instant_argument(std::string_view text, const Calendar& c
   }
   auto t = parse_timestamp(text, error);
   if (!t) return std::nullopt;
-  return t->has_offset ? t->utc : calendar.to_instant(date::local_seconds(t->local));
+  std::optional<Instant> at;
+  try {
+    at = t->has_offset ? t->utc : calendar.to_instant(date::local_seconds(t->local));
+  } catch (const std::out_of_range&) {  // a local time beyond the calendar's years
+  }
+  // The supported years are counted in UTC, so a local time on the last evening
+  // of 2398 west of UTC is already past them: say where it lands.
+  const auto year = at ? int(date::year_month_day(std::chrono::floor<date::days>(*at)).year()) : 0;
+  if (at && year >= 1901 && year <= 2398) return at;
+  if (!at)
+    error = "outside the supported years (1901 to 2398, in UTC)";
+  else
+    error = fmt::format("it is {}, {} the {} supported year ({}, in UTC)",
+                        date::format("%FT%TZ", *at), year < 1901 ? "before" : "after",
+                        year < 1901 ? "first" : "last", year < 1901 ? 1901 : 2398);
+  return std::nullopt;
 }
 
 std::optional<Instant> as_of_argument(bool given, std::string_view text, const Calendar& calendar,
@@ -42,6 +64,31 @@ std::string unreadable(const std::string& path) {
     return fmt::format("'{}' is a directory, not a file", path);
   if (!std::ifstream(path)) return fmt::format("cannot read '{}'", path);
   return {};
+}
+
+std::string input_format_of(const std::string& path, std::FILE* in) {
+  if (path != "-") {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
+    if (ext == ".csv") return "csv";
+  }
+  // Look at the start; a file can seek back, a pipe gets the bytes pushed back
+  // (glibc takes back more than the one byte C promises; the peek is short).
+  const long start = std::ftell(in);
+  std::string seen;
+  int c = EOF;
+  while (seen.size() < 4096 && (c = std::fgetc(in)) != EOF) {
+    seen.push_back(static_cast<char>(c));
+    const bool bom = seen.size() <= 3 && std::string_view("\xEF\xBB\xBF").starts_with(seen);
+    if (!bom && c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+  }
+  const bool jsonl = c == '{';
+  std::clearerr(in);
+  if (start < 0 || std::fseek(in, start, SEEK_SET) != 0)
+    for (auto it = seen.rbegin(); it != seen.rend(); ++it)
+      std::ungetc(static_cast<unsigned char>(*it), in);
+  return jsonl ? "jsonl" : "csv";
 }
 
 std::string input_name(const std::string& path) {

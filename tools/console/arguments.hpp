@@ -1,6 +1,7 @@
 // Reading instants given on the command line (--as-of, FROM, --created ...).
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,10 @@ namespace sla::cli {
 
 // Prints "sla COMMAND: message" to stderr; returns the usage exit code (2).
 int usage_error(std::string_view command, std::string_view message);
+// As usage_error, for a mistake in the arguments given (a bad value, an unknown
+// package): the message ends by pointing to the command's help, as CLI11's
+// parse errors do ("... (see 'sla eval --help')").
+int argument_error(std::string_view command, std::string_view message);
 
 // Every instant given on the command line (--as-of, --created, --responded,
 // --resolved, the FROM, TO and AT of `sla time`) is read here, the same way:
@@ -30,6 +35,13 @@ std::optional<Instant> as_of_argument(bool given, std::string_view text, const C
 // Why `path` cannot be read as an input file ("no such file", "is a directory"),
 // or "" when it can. Pipes and devices are fine; "-" (standard input) always is.
 std::string unreadable(const std::string& path);
+
+// The format of a help-desk input ("csv" or "jsonl") when --input-format is not
+// given: by the extension of `path`, in any case (.jsonl and .ndjson, .csv); else,
+// for standard input or another name, by the first byte that is not blank (after
+// a BOM): `{` is JSON Lines. The bytes looked at are given back to `in`, so the
+// reader still sees them all (line numbers stay right).
+std::string input_format_of(const std::string& path, std::FILE* in);
 
 // What diagnostics call an input: "<stdin>" for "-", else the path.
 std::string input_name(const std::string& path);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,12 +20,54 @@ std::string write_error(const std::string& path, int error = errno) {
   return fmt::format("cannot write '{}': {}", path, std::strerror(error));
 }
 
+// A run stopped by SIGINT, SIGTERM or SIGHUP while an output file is pending
+// removes its temporary file, then dies of the signal as it would have. The
+// handler may only make async-signal-safe calls, so the path waits in a static
+// buffer, filled before the handlers are installed and cleared after they are
+// removed. One output file is pending at a time (sla writes one per run).
+constexpr int interrupting[] = {SIGINT, SIGTERM, SIGHUP};
+char pending_path[4096];
+volatile std::sig_atomic_t pending = 0;
+struct sigaction previous[std::size(interrupting)];
+
+extern "C" void remove_pending(int signal) {
+  if (pending) unlink(pending_path);
+  // SA_RESETHAND restored the default action; the signal is blocked while this
+  // handler runs, so it takes effect on return.
+  raise(signal);
+}
+
+// Returns false (and installs nothing) when the path does not fit the buffer.
+bool watch_pending(const std::string& temporary) {
+  if (pending || temporary.size() >= sizeof pending_path) return false;
+  std::memcpy(pending_path, temporary.c_str(), temporary.size() + 1);
+  pending = 1;
+  struct sigaction action {};
+  action.sa_handler = remove_pending;
+  sigemptyset(&action.sa_mask);
+  for (int s : interrupting) sigaddset(&action.sa_mask, s);
+  action.sa_flags = SA_RESETHAND;
+  for (std::size_t i = 0; i < std::size(interrupting); ++i) {
+    sigaction(interrupting[i], nullptr, &previous[i]);
+    // A signal the parent ignores (nohup) stays ignored.
+    if (previous[i].sa_handler != SIG_IGN) sigaction(interrupting[i], &action, nullptr);
+  }
+  return true;
+}
+
+void unwatch_pending() {
+  for (std::size_t i = 0; i < std::size(interrupting); ++i)
+    sigaction(interrupting[i], &previous[i], nullptr);
+  pending = 0;
+}
+
 }  // namespace
 
 OutputFile::~OutputFile() {
   if (!stream_) return;
   std::fclose(stream_);
   if (!temporary_.empty()) unlink(temporary_.c_str());
+  if (watched_) unwatch_pending();
 }
 
 std::string OutputFile::open(const std::string& path) {
@@ -48,6 +92,7 @@ std::string OutputFile::open(const std::string& path) {
       (target.parent_path() / fmt::format(".{}.sla-XXXXXX", target.filename().string())).string();
   const int fd = mkstemp(temporary.data());
   if (fd < 0) return write_error(path);
+  watched_ = watch_pending(temporary);
   struct stat original {};
   if (stat(target.c_str(), &original) == 0) {
     fchmod(fd, original.st_mode & 07777);
@@ -61,6 +106,8 @@ std::string OutputFile::open(const std::string& path) {
     const int error = errno;
     close(fd);
     unlink(temporary.c_str());
+    if (watched_) unwatch_pending();
+    watched_ = false;
     return write_error(path, error);
   }
   temporary_ = std::move(temporary);
@@ -79,6 +126,9 @@ std::string OutputFile::commit() {
     if (!why.empty()) unlink(temporary_.c_str());
     temporary_.clear();
   }
+  // Only now: a signal between the rename and here unlinks a name already gone.
+  if (watched_) unwatch_pending();
+  watched_ = false;
   return why;
 }
 
@@ -98,14 +148,26 @@ std::string output_is_input(const std::string& flag, const std::string& output,
   if (stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return {};
   for (const auto& [what, path] : inputs) {
     struct stat in {};
-    if (path.empty() || path == "-" || stat(path.c_str(), &in) != 0) continue;
+    if (path.empty()) continue;
+    // Standard input redirected from a file (`-o t.csv < t.csv`) is that file.
+    if (path == "-" ? fstat(STDIN_FILENO, &in) != 0 || !S_ISREG(in.st_mode)
+                    : stat(path.c_str(), &in) != 0)
+      continue;
     if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
       return fmt::format(
           "{} '{}' is {} ('{}'), which this run reads; refusing to overwrite it, write the output "
           "elsewhere",
-          flag, output, what, path);
+          flag, output, what, path == "-" ? "standard input" : path);
   }
   return {};
+}
+
+std::string output_is_loaded(const std::string& flag, const std::string& output,
+                             const std::string& contract, const std::vector<std::string>& files) {
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const auto& file : files)
+    inputs.emplace_back(file == contract ? "the contract" : "a file the contract imports", file);
+  return output_is_input(flag, output, inputs);
 }
 
 }  // namespace sla::cli

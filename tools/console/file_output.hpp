@@ -15,7 +15,8 @@ namespace sla::cli {
 
 // An output file written as a stream (sla eval): open() creates the temporary
 // file, stream() is written to, commit() renames it over the target. Destroyed
-// without a commit, it removes the temporary file and the target is untouched.
+// without a commit, it removes the temporary file and the target is untouched; so
+// does a run stopped by SIGINT, SIGTERM or SIGHUP while the file is open.
 class OutputFile {
  public:
   OutputFile() = default;
@@ -35,6 +36,7 @@ class OutputFile {
   std::string target_;     // the file replaced (a symbolic link's target)
   std::string temporary_;  // empty when writing through a device or a pipe
   std::FILE* stream_ = nullptr;
+  bool watched_ = false;  // SIGINT, SIGTERM and SIGHUP remove the temporary file
 };
 
 // Returns why the file could not be written ("cannot write 'x': No space left on
@@ -43,9 +45,14 @@ std::string write_file(const std::string& path, std::string_view text);
 
 // An output must not be one of the run's inputs (compared by device and inode, so
 // through symbolic links and other spellings). `inputs` are (what, path) pairs such
-// as ("the contract", "c.sla"); returns the usage error, or "" when `output` is
+// as ("the contract", "c.sla"); an input "-" is standard input, compared when it is
+// redirected from a regular file. Returns the usage error, or "" when `output` is
 // none of them ("" and "-" are standard output).
 std::string output_is_input(const std::string& flag, const std::string& output,
                             const std::vector<std::pair<std::string, std::string>>& inputs);
+// The same for every file a contract's load read (LoadResult::files: the contract
+// and what it imports), known only once it is loaded, before the output is opened.
+std::string output_is_loaded(const std::string& flag, const std::string& output,
+                             const std::string& contract, const std::vector<std::string>& files);
 
 }  // namespace sla::cli

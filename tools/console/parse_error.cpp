@@ -82,6 +82,11 @@ std::string house_message(const std::vector<CLI::App*>& path, const CLI::ParseEr
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && rest.find(" missing") != rest.npos)
     return fmt::format("{} needs a value", name);
+  // "--package: At Most 1 required but received 2": a flag taken once, given again.
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && rest.starts_with("At Most 1 "))
+    return fmt::format(
+        "{} is given {}; give it once", name,
+        rest.ends_with(" 2") ? "twice" : fmt::format("{} times", rest.substr(rest.rfind(' ') + 1)));
   if (dynamic_cast<const CLI::ValidationError*>(&error)) {
     // "--format: xml not in {text,json}"
     if (const auto in = rest.find(" not in {"); in != std::string::npos && rest.ends_with("}")) {

@@ -7,6 +7,7 @@
 
 #include "tools/console/arguments.hpp"
 #include "tools/console/exit.hpp"
+#include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
 
 namespace sla::cli {
@@ -40,12 +41,17 @@ LintResult lint_contract(const std::string& path, LintOptions options) {
 
 std::optional<Selected> load_selection(std::string_view command, const std::string& file,
                                        const std::string& package,
-                                       const std::vector<std::string>& addons, int& exit) {
+                                       const std::vector<std::string>& addons, int& exit,
+                                       const std::string& output) {
   if (auto why = unreadable(file); !why.empty()) {
     exit = usage_error(command, why);
     return std::nullopt;
   }
   LoadResult contract = load_contract(file);
+  if (auto why = output_is_loaded("--output", output, file, contract.files); !why.empty()) {
+    exit = usage_error(command, why);
+    return std::nullopt;
+  }
   print_diagnostics(contract.diagnostics);
   if (!contract.ok()) {
     exit = Exit::failed;
@@ -53,7 +59,7 @@ std::optional<Selected> load_selection(std::string_view command, const std::stri
   }
   auto made = Evaluator::make(*contract.model, package, addons);
   if (!made.evaluator) {
-    exit = usage_error(command, made.error);
+    exit = argument_error(command, made.error);
     return std::nullopt;
   }
   return Selected{std::move(contract), std::move(*made.evaluator)};

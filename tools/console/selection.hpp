@@ -26,9 +26,11 @@ struct Selected {
 };
 
 // Prints what goes wrong (diagnostics, or "COMMAND: why") and sets `exit` to 1
-// (the contract has errors) or 2 (usage: unreadable file, unknown package).
+// (the contract has errors) or 2 (usage: unreadable file, unknown package, an
+// `output` (--output) that is a file the contract imports).
 std::optional<Selected> load_selection(std::string_view command, const std::string& file,
                                        const std::string& package,
-                                       const std::vector<std::string>& addons, int& exit);
+                                       const std::vector<std::string>& addons, int& exit,
+                                       const std::string& output = {});
 
 }  // namespace sla::cli
