@@ -1,9 +1,12 @@
 #include "sla/evaluator.hpp"
 
 #include "interpreter/calendar.hpp"
+#include "interpreter/timestamp.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 
 #include "grammar/suggest.hpp"
 
@@ -28,7 +31,7 @@ std::optional<Instant> unless_never(Instant t) {
 // `done` after as_of is not known yet: as of then, the target is still awaited.
 TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_of, Commitment c) {
   TargetOutcome o;
-  o.due = due;
+  o.due = unless_never(due);  // a desk that never opens again: no due time at all
   o.commitment = c;
   if (done && *done <= as_of)
     o.verdict = *done <= due ? Verdict::met : Verdict::breached;
@@ -90,6 +93,9 @@ Evaluator::Evaluator(const Model& model, Package package, const CalendarInfo& ca
   if (package_.escalation)
     for (const auto& b : *package_.escalation)
       bands_.emplace_back(length(b.from), b.until ? std::optional(length(*b.until)) : std::nullopt);
+  for (auto p = model.priorities.rbegin(); p != model.priorities.rend(); ++p)
+    priority_names_.push_back(p->name);
+  known_priorities_ = fmt::format("{}", fmt::join(priority_names_, ", "));
 }
 
 Evaluator::Evaluator(const Evaluator& other)
@@ -109,6 +115,17 @@ std::chrono::seconds Evaluator::length(const DurationValue& d) const {
 
 const Priority* Evaluator::find_priority(std::string_view name) const {
   return model_->priority(name);
+}
+
+std::string Evaluator::error_text(const Evaluation& ev) const {
+  if (ev.error != "unknown priority") return std::string(ev.error);
+  if (priority_names_.empty())
+    return fmt::format("unknown priority '{}' (the contract defines no priorities)",
+                       ev.unknown_priority);
+  const auto near =
+      closest(ev.unknown_priority, std::span<const std::string_view>(priority_names_));
+  return fmt::format("unknown priority '{}'{} (known: {})", ev.unknown_priority,
+                     near ? fmt::format("; did you mean '{}'?", *near) : "", known_priorities_);
 }
 
 bool Evaluator::is_pausing(std::string_view status) const {
@@ -263,6 +280,27 @@ std::optional<std::chrono::seconds> Evaluator::business_time_between(Instant fro
                                                                      Instant to) const {
   if (!supported(from) || !supported(to)) return std::nullopt;
   return calendar().between(from, to);
+}
+
+std::optional<Instant> Evaluator::parse_time(std::string_view text, std::string* error) const {
+  std::string why;
+  std::optional<Instant> t;
+  if (auto parsed = parse_timestamp(text, why)) {
+    if (parsed->has_offset) {
+      t = parsed->utc;
+    } else {
+      try {
+        t = calendar().to_instant(date::local_seconds(parsed->local));
+      } catch (const std::out_of_range&) {  // a local time beyond the calendar's years
+      }
+    }
+    if (!t || !supported(*t)) {
+      t.reset();
+      why = fmt::format("'{}' is outside the years supported (1901 to 2398 in UTC)", text);
+    }
+  }
+  if (!t && error) *error = why;
+  return t;
 }
 
 std::chrono::seconds Evaluator::utc_offset(Instant t) const {

@@ -93,6 +93,10 @@ class SLA_API Evaluator {
   const EscalationBand* band_at(Instant created, Instant at) const;
   // Case-insensitive priority lookup without allocation.
   const Priority* find_priority(std::string_view name) const;
+  // Why a ticket could not be evaluated, in words, from its Evaluation (whose error
+  // is set): "unknown priority 'Urgent' (known: Critical, High, Normal, Low)",
+  // with a "did you mean" for a likely typo. The list is made once, here.
+  std::string error_text(const Evaluation& evaluation) const;
 
  private:
   struct Resolved {  // a target with its length in seconds
@@ -106,6 +110,8 @@ class SLA_API Evaluator {
   const CalendarInfo* calendar_info_;
   std::vector<Resolved> response_, resolution_;  // by priority rank
   std::vector<std::pair<std::chrono::seconds, std::optional<std::chrono::seconds>>> bands_;
+  std::vector<std::string_view> priority_names_;  // highest first, for messages
+  std::string known_priorities_;                  // "Critical, High, Normal, Low"
 
   std::chrono::seconds length(const DurationValue& d) const;
 };

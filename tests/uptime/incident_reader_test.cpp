@@ -1,6 +1,7 @@
 // Reading incident logs: every row comes back, in order, with its row and line
 // numbers; a bad row carries its reason instead of being dropped.
 #define BOOST_TEST_MODULE incident_reader
+#include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 
@@ -125,4 +126,68 @@ BOOST_AUTO_TEST_CASE(json_lines_rows_and_errors) {
   BOOST_TEST(r.rows[4].error == "missing start");
   BOOST_TEST(r.rows[4].number == 5u);
   BOOST_TEST(r.rows[4].line == 6u);
+}
+
+// CR-only ("CSV (Macintosh)") and mixed line ends: every row, with the line it
+// starts on, in CSV and in JSON Lines alike.
+BOOST_AUTO_TEST_CASE(cr_only_and_mixed_line_ends_lose_no_row) {
+  const std::string rows[] = {
+      "I1,Chat Service,2026-01-05T10:00:00+07:00,2026-01-05T11:00:00+07:00,outage",
+      "I2,Chat Service,2026-01-06T10:00:00+07:00,,outage",
+      "I3,Chat Service,2026-01-07T10:00:00+07:00,,degraded"};
+  for (const std::string end : {"\r", "\r\n", "\n"}) {
+    const std::string csv =
+        "id,service,start,end,category" + end + rows[0] + end + rows[1] + "\r" + rows[2] + end;
+    const auto r = read_all(csv, IncidentReader::Format::csv);
+    BOOST_TEST_REQUIRE(r.started, r.problem);
+    BOOST_TEST_REQUIRE(r.rows.size() == 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+      BOOST_TEST(r.rows[i].error.empty(), r.rows[i].error);
+      BOOST_TEST(r.rows[i].incident.id == fmt::format("I{}", i + 1));
+      BOOST_TEST(r.rows[i].line == i + 2);
+    }
+  }
+  const std::string line =
+      "{\"service\": \"Chat Service\", \"start\": \"2026-01-05T10:00:00+07:00\", \"category\": "
+      "\"outage\", \"id\": ";
+  const auto j = read_all(line + "\"J1\"}\r" + line + "\"J2\"}\r\n\r" + line + "\"J3\"}\n",
+                          IncidentReader::Format::jsonl);
+  BOOST_TEST_REQUIRE(j.rows.size() == 3u);
+  BOOST_TEST(j.rows[2].incident.id == "J3");
+  BOOST_TEST(j.rows[2].error.empty(), j.rows[2].error);
+  BOOST_TEST(j.rows[1].line == 2u);
+  BOOST_TEST(j.rows[2].line == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(json_ids_are_kept_as_written_and_empty_times_are_no_time) {
+  const std::string jsonl =
+      "{\"id\": 1.5e3, \"service\": \"Chat Service\", \"start\": \"2026-01-05T10:00:00+07:00\", "
+      "\"end\": \"\", \"category\": \"outage\", \"announced_at\": \" \"}\n"
+      "{\"id\": -0, \"service\": \"Chat Service\", \"start\": \"2026-01-05T10:00:00+07:00\", "
+      "\"category\": \"outage\"}\n"
+      "{\"id\": 123456789012345678901234567890, \"service\": \"Chat Service\", \"start\": "
+      "\"2026-01-05T10:00:00+07:00\", \"category\": \"outage\"}\n"
+      "{\"id\": \"I4\", \"service\": \"Chat Service\", \"start\": \"\", \"category\": "
+      "\"outage\"}\n";
+  const auto r = read_all(jsonl, IncidentReader::Format::jsonl);
+  BOOST_TEST_REQUIRE(r.rows.size() == 4u);
+  BOOST_TEST(r.rows[0].incident.id == "1.5e3");
+  BOOST_TEST(r.rows[0].error.empty(), r.rows[0].error);
+  BOOST_TEST(!r.rows[0].incident.end.has_value());  // "" : still going on
+  BOOST_TEST(!r.rows[0].incident.announced_at.has_value());
+  BOOST_TEST(r.rows[1].incident.id == "-0");
+  BOOST_TEST(r.rows[2].incident.id == "123456789012345678901234567890");
+  BOOST_TEST(r.rows[3].error == "missing start");
+}
+
+BOOST_AUTO_TEST_CASE(a_json_line_that_is_not_utf8_says_so) {
+  const auto r = read_all(
+      "{\"id\": \"caf\xE9\", \"service\": \"Chat Service\", \"start\": \"2026-01-05T10:00:00Z\", "
+      "\"category\": \"outage\"}\n",
+      IncidentReader::Format::jsonl);
+  BOOST_TEST_REQUIRE(r.rows.size() == 1u);
+  BOOST_TEST(r.rows[0].error ==
+                 "not valid JSON: byte 0xE9 at column 12 is not UTF-8 (JSON Lines must be saved as "
+                 "UTF-8)",
+             r.rows[0].error);
 }

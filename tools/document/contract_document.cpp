@@ -575,8 +575,11 @@ class Builder {
   doc::Section priorities_section(const Package& p) {
     doc::Section s = section("Priorities");
     s.blocks.push_back(para(
-        fmt::format("Each ticket has one of {} priorities, listed from the lowest to the highest:",
-                    m_.priorities.size())));
+        m_.priorities.size() == 1
+            ? std::string("Every ticket has the one priority below:")
+            : fmt::format("Each ticket has one of {} priorities, listed from the lowest to the "
+                          "highest:",
+                          m_.priorities.size())));
     doc::Table t;
     t.caption = "Priority levels";
     t.columns = {"Priority", "Description"};

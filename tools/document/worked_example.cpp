@@ -224,9 +224,7 @@ WorkedExample work_example(const Model& model, const Example& e,
   const Instant as_of = example.as_of;  // as `sla test` judges it
   const Evaluation result = ev.evaluate(ticket, as_of);
   if (!result.error.empty()) {
-    out.error = result.error == "unknown priority"
-                    ? fmt::format("unknown priority '{}'", result.unknown_priority)
-                    : std::string(result.error);
+    out.error = ev.error_text(result);
     return out;
   }
 

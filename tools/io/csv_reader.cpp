@@ -24,32 +24,42 @@ bool CsvReader::fill() {
   return n > 0;
 }
 
-std::size_t CsvReader::find_end(bool& unterminated, std::size_t& newlines) const {
+std::size_t CsvReader::find_end(std::size_t& open_quote, std::size_t& newlines) const {
   // A quote opens a quoted field only at the start of a field; elsewhere it is an
-  // ordinary character (6" monitor), as most spreadsheets write it.
+  // ordinary character (6" monitor), as most spreadsheets write it. CR, LF and CRLF
+  // all end a line (spreadsheets on a Mac write CR alone); inside quotes they are
+  // data, counted once each for line numbers.
   enum { field_start, unquoted, quoted, quote_in_quoted } state = field_start;
   newlines = 0;
+  const char* const data = buffer_.data();
   for (std::size_t i = begin_; i < end_; ++i) {
-    const char c = buffer_[i];
+    const char c = data[i];
     switch (state) {
       case field_start:
       case unquoted:
-        if (c == '\n') return i;
+        if (c == '\n' || c == '\r') return i;
+        if (c == '"' && state == field_start) open_quote = i - begin_;
         state = c == ',' ? field_start : (c == '"' && state == field_start ? quoted : unquoted);
         break;
       case quoted:
         if (c == '"')
           state = quote_in_quoted;
-        else if (c == '\n')
+        else if (c == '\r' || (c == '\n' && (i == begin_ || data[i - 1] != '\r')))
           ++newlines;
         break;
       case quote_in_quoted:  // "" is an escaped quote; anything else ends the quoted part
-        if (c == '\n') return i;
+        if (c == '\n' || c == '\r') return i;
         state = c == '"' ? quoted : (c == ',' ? field_start : unquoted);
         break;
     }
   }
-  unterminated = state == quoted;
+  if (state != quoted) open_quote = std::string_view::npos;
+  return std::string_view::npos;
+}
+
+std::size_t CsvReader::first_line_end(std::size_t from) const {
+  for (std::size_t i = from; i < end_; ++i)
+    if (buffer_[i] == '\n' || buffer_[i] == '\r') return i;
   return std::string_view::npos;
 }
 
@@ -57,32 +67,32 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   error_ = {};
   for (;;) {
-    // Skip blank lines (and count them).
+    // Skip blank lines (and count them): a CR, an LF, or a CRLF, whose LF may come
+    // in the next read (after_cr_).
     while (true) {
       while (begin_ < end_ && (buffer_[begin_] == '\n' || buffer_[begin_] == '\r')) {
-        if (buffer_[begin_] == '\n') ++next_line_;
+        if (buffer_[begin_] == '\r' || !after_cr_) ++next_line_;
+        after_cr_ = buffer_[begin_] == '\r';
         ++begin_;
       }
       if (begin_ < end_ || !fill()) break;
     }
     if (begin_ >= end_) return false;
-    bool unterminated = false;
-    std::size_t newlines = 0;  // inside quoted fields
-    std::size_t end = find_end(unterminated, newlines);
-    while (end == std::string_view::npos && end_ - begin_ <= max_record && fill()) {
-      unterminated = false;
-      end = find_end(unterminated, newlines);
-    }
+    after_cr_ = false;
+    std::size_t open_quote = std::string_view::npos;  // of a quoted field not closed
+    std::size_t newlines = 0;                         // inside quoted fields
+    std::size_t end = find_end(open_quote, newlines);
+    while (end == std::string_view::npos && end_ - begin_ <= max_record && fill())
+      end = find_end(open_quote, newlines);
     if (end == std::string_view::npos && end_ - begin_ > max_record) {
       // A runaway row (an unclosed quote in a huge file, or no line ends at all):
       // report it and resume after the next line end, without holding it in memory.
       error_ = "a row longer than 1 MiB (an unclosed quote?); skipped to the next line";
       line_ = next_line_++;
       for (;;) {
-        const char* nl =
-            static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
-        if (nl) {
-          begin_ = static_cast<std::size_t>(nl - buffer_.data()) + 1;
+        if (const std::size_t at = first_line_end(begin_); at != std::string_view::npos) {
+          after_cr_ = buffer_[at] == '\r';
+          begin_ = at + 1;
           break;
         }
         begin_ = end_ = 0;
@@ -90,12 +100,25 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
       }
       return true;
     }
-    const bool at_eof = end == std::string_view::npos;
+    bool at_eof = end == std::string_view::npos;
     if (at_eof) end = end_;
-    if (unterminated) error_ = "a quoted field is not closed before the end of the input";
+    if (at_eof && open_quote != std::string_view::npos) {
+      // A quote never closed (a stray quote at the start of a field): reading on
+      // would fold every later row into this one. The row is an error, cut at the
+      // first line end after that quote, and the next line is the next row.
+      error_ = "a quoted field is not closed (a stray quote?); the row ends at the end of its line";
+      if (const std::size_t at = first_line_end(begin_ + open_quote);
+          at != std::string_view::npos) {
+        end = at;
+        at_eof = false;
+        newlines = 0;  // the line ends before the cut, all inside closed quoted fields
+        for (std::size_t i = begin_; i < end; ++i)
+          if (buffer_[i] == '\r' || (buffer_[i] == '\n' && (i == begin_ || buffer_[i - 1] != '\r')))
+            ++newlines;
+      }
+    }
 
-    std::size_t stop = end;
-    if (stop > begin_ && buffer_[stop - 1] == '\r') --stop;
+    const std::size_t stop = end;
     line_ = next_line_;
     next_line_ += newlines + (at_eof ? 0 : 1);
 
@@ -144,6 +167,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         break;
       }
     }
+    after_cr_ = !at_eof && buffer_[end] == '\r';
     begin_ = at_eof ? end_ : end + 1;
     return true;
   }

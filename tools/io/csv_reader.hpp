@@ -15,8 +15,9 @@ class CsvReader {
   explicit CsvReader(std::FILE* in) : in_(in) {}
 
   // The next record's fields (valid until the next call); false at the end.
-  // Blank lines are skipped. A broken record (an unterminated quote) still comes
-  // back, with error() saying what is wrong.
+  // A line ends at CR, LF or CRLF (inside quotes they are data); blank lines are
+  // skipped. A broken record (an unterminated quote) still comes back, with
+  // error() saying what is wrong, and never takes the rows after it along.
   bool next(std::vector<std::string_view>& fields);
   std::string_view error() const { return error_; }
   // The line the current record starts on (1-based).
@@ -24,8 +25,13 @@ class CsvReader {
 
  private:
   bool fill();  // reads more input; false at end of file
-  // The end of the record starting at begin_, or npos when more input is needed.
-  std::size_t find_end(bool& unterminated, std::size_t& newlines) const;
+  // The line end (CR or LF) that ends the record starting at begin_, or npos when
+  // more input is needed; `newlines` counts the line ends inside quoted fields, and
+  // `open_quote` is where a quoted field still open at the end of the input starts
+  // (from begin_: a fill() moves the buffer).
+  std::size_t find_end(std::size_t& open_quote, std::size_t& newlines) const;
+  // The first CR or LF at or after `from`, or npos.
+  std::size_t first_line_end(std::size_t from) const;
 
   static constexpr std::size_t max_record = 1 << 20;
 
@@ -33,7 +39,8 @@ class CsvReader {
   std::vector<char> buffer_ = std::vector<char>(1 << 16);
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
-  std::string scratch_;  // unescaped quoted fields
+  bool after_cr_ = false;  // the last line ended on a CR: an LF next completes a CRLF
+  std::string scratch_;    // unescaped quoted fields
   std::string_view error_;
   std::size_t line_ = 0, next_line_ = 1;
 };

@@ -16,9 +16,7 @@ void evaluate(const Evaluator& evaluator, TicketRow& row, Instant as_of, Evaluat
   if (!row.error.empty()) return;
   ev = evaluator.evaluate(row.ticket, as_of);
   if (ev.error.empty()) return;
-  row.error = ev.error == "unknown priority"
-                  ? fmt::format("unknown priority '{}'", ev.unknown_priority)
-                  : std::string(ev.error);
+  row.error = evaluator.error_text(ev);
 }
 
 ResultRow result_row(const TicketRow& row) {

@@ -5,6 +5,8 @@
 
 #include "grammar/suggest.hpp"
 #include "interpreter/timestamp.hpp"
+#include "tools/io/json_line.hpp"
+#include "tools/io/line_reader.hpp"
 
 namespace sla::cli {
 
@@ -111,28 +113,17 @@ bool IncidentReader::next_csv(IncidentRow& row) {
 }
 
 bool IncidentReader::next_jsonl(IncidentRow& row) {
-  // One line at a time; blank lines are skipped.
+  // One line at a time (ended by LF, CR or CRLF); blank lines are skipped.
   for (;;) {
-    line_text_.clear();
-    int c;
-    bool any = false, too_long = false;
-    while ((c = std::fgetc(in_)) != EOF) {
-      any = true;
-      if (c == '\n') break;
-      if (line_text_.size() < (1u << 20))
-        line_text_.push_back(static_cast<char>(c));
-      else
-        too_long = true;  // keep reading to the line end, holding no more of it
-    }
-    if (!any) return false;
+    const LineRead read = read_line(in_, line_text_, 1u << 20);
+    if (!read.any) return false;
     ++line_;
-    if (too_long) {
+    if (read.too_long) {
       row.number = ++rows_;
       row.line = line_;
       row.error = "a line longer than 1 MiB";
       return true;
     }
-    if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
     if (trim_field(line_text_).empty()) continue;
     break;
   }
@@ -140,16 +131,18 @@ bool IncidentReader::next_jsonl(IncidentRow& row) {
   row.line = line_;
   const auto json = nlohmann::json::parse(line_text_, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
-    row.error = json.is_discarded() ? "not valid JSON" : "not a JSON object";
+    row.error = json.is_discarded() ? not_json_reason(line_text_) : "not a JSON object";
     return true;
   }
-  // Values as text; a number or other non-string is kept as its JSON spelling.
+  // Values as text; a number or other non-string is kept as written (1.5e3 stays
+  // 1.5e3). An empty string is no value, as an empty CSV field.
   std::array<std::string, 6> text;
   const char* keys[] = {"id", "service", "start", "end", "category", "announced_at"};
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto it = json.find(keys[i]);
     if (it != json.end() && !it->is_null())
-      text[i] = it->is_string() ? it->get<std::string>() : it->dump();
+      text[i] =
+          it->is_string() ? it->get<std::string>() : std::string(raw_member(line_text_, keys[i]));
   }
   fill(row, text[0], text[1], text[2], text[3], text[4], text[5]);
   return true;

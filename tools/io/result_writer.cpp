@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "grammar/utf8.hpp"
 #include "interpreter/timestamp.hpp"
 
 namespace sla::cli {
@@ -22,8 +23,14 @@ constexpr std::array<std::string_view, 12> columns{"id",
                                                    "escalation",
                                                    "error"};
 
-// Table column widths: timestamps are 25 characters.
-constexpr std::array<std::size_t, 12> widths{12, 9, 25, 25, 10, 12, 25, 25, 10, 12, 20, 0};
+// How many characters a terminal shows for `text`: UTF-8 continuation bytes take
+// no column of their own.
+std::size_t display_width(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
 
 std::string_view commitment_name(const std::optional<Commitment>& c) {
   if (!c) return "none";
@@ -40,6 +47,7 @@ ResultWriter::~ResultWriter() {
 }
 
 bool ResultWriter::flush() {
+  if (format_ == Format::table) lay_out_table();
   if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), out_) != buffer_.size())
     failed_ = true;
   buffer_.clear();
@@ -80,38 +88,110 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
                      columns[static_cast<std::size_t>(column_)]);
       if (text.empty()) {  // nothing to say: null, not ""
         buffer_.append(std::string_view("null"));
-        if (last) buffer_.append(std::string_view("}\n"));
-        break;
+      } else if (!escape) {
+        buffer_.push_back('"');
+        buffer_.append(text.data(), text.data() + text.size());
+        buffer_.push_back('"');
+      } else {
+        json_text(text);
       }
-      buffer_.push_back('"');
-      for (unsigned char c : text) {
-        if (!escape) {
-          buffer_.append(text.data(), text.data() + text.size());
-          break;
-        }
-        if (c == '"' || c == '\\')
-          fmt::format_to(out, "\\{}", static_cast<char>(c));
-        else if (c < 0x20)
-          fmt::format_to(out, "\\u{:04x}", c);
-        else
-          buffer_.push_back(static_cast<char>(c));
-      }
-      buffer_.push_back('"');
-      if (last) buffer_.append(std::string_view("}\n"));
       break;
     }
-    case Format::table: {
-      buffer_.append(text.data(), text.data() + text.size());
-      const auto i = static_cast<std::size_t>(column_);
-      const std::size_t width = std::max(widths[i], columns[i].size());
-      if (last)
-        buffer_.push_back('\n');
-      else
-        for (std::size_t n = text.size(); n < width + 1; ++n) buffer_.push_back(' ');
+    case Format::table:
+      table_cell(text, last);
       break;
+  }
+  if (format_ == Format::jsonl && last) {
+    if (not_utf8_) {
+      std::vector<std::string_view> names;
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (not_utf8_ & (1u << i)) names.push_back(columns[i]);
+      fmt::format_to(out, ",\"warning\":\"bytes that are not UTF-8 in {} are shown as U+FFFD\"",
+                     fmt::join(names, ", "));
+      not_utf8_ = 0;
     }
+    buffer_.append(std::string_view("}\n"));
   }
   column_ = last ? 0 : column_ + 1;
+}
+
+void ResultWriter::json_text(std::string_view text) {
+  auto out = std::back_inserter(buffer_);
+  buffer_.push_back('"');
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::size_t bad = 0;
+      if (const std::size_t n = utf8_char_length(text.substr(i), bad); n > 0) {
+        buffer_.append(text.data() + i, text.data() + i + n);
+        i += n;
+      } else {
+        buffer_.append(kReplacementCharacter);
+        not_utf8_ |= 1u << column_;
+        i += bad;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\\')
+      fmt::format_to(out, "\\{}", static_cast<char>(c));
+    else if (c < 0x20)
+      fmt::format_to(out, "\\u{:04x}", c);
+    else
+      buffer_.push_back(static_cast<char>(c));
+    ++i;
+  }
+  buffer_.push_back('"');
+}
+
+void ResultWriter::table_cell(std::string_view text, bool last) {
+  // Control characters would break the row across lines or move the cursor: they
+  // are shown escaped (\n, \r, \t, \x1b), so one row stays one line.
+  const std::size_t start = table_text_.size();
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      table_text_.push_back(ch);
+      continue;
+    }
+    table_text_ += c == '\n'   ? "\\n"
+                   : c == '\r' ? "\\r"
+                   : c == '\t' ? "\\t"
+                               : fmt::format("\\x{:02x}", c);
+  }
+  table_lengths_.push_back(static_cast<std::uint32_t>(table_text_.size() - start));
+  const auto i = static_cast<std::size_t>(column_);
+  if (table_widths_.size() <= i) table_widths_.resize(i + 1);
+  if (!last)  // the last column is not padded: its width does not matter
+    table_widths_[i] =
+        std::max(table_widths_[i], display_width(std::string_view(table_text_).substr(start)));
+}
+
+void ResultWriter::lay_out_table() {
+  std::size_t from = 0, column = 0;
+  for (const std::uint32_t length : table_lengths_) {
+    const std::string_view cell(table_text_.data() + from, length);
+    buffer_.append(cell.data(), cell.data() + cell.size());
+    const bool last = ++column == columns.size();
+    if (last) {
+      column = 0;
+      // No blanks at the end of a line: an empty last cell leaves the padding.
+      if (cell.empty())
+        while (buffer_.size() && buffer_[buffer_.size() - 1] == ' ')
+          buffer_.resize(buffer_.size() - 1);
+      buffer_.push_back('\n');
+    } else {
+      for (std::size_t n = display_width(cell); n < table_widths_[column - 1] + 2; ++n)
+        buffer_.push_back(' ');
+    }
+    from += length;
+    if (buffer_.size() > (1 << 16) && column == 0) {
+      if (std::fwrite(buffer_.data(), 1, buffer_.size(), out_) != buffer_.size()) failed_ = true;
+      buffer_.clear();
+    }
+  }
+  table_text_.clear();
+  table_lengths_.clear();
+  table_widths_.clear();
 }
 
 void ResultWriter::time_field(std::optional<Instant> t, bool last) {

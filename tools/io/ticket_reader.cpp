@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "interpreter/timestamp.hpp"
-
 #include "grammar/suggest.hpp"
+#include "interpreter/timestamp.hpp"
+#include "tools/io/json_line.hpp"
+#include "tools/io/line_reader.hpp"
 
 namespace sla::cli {
 
@@ -86,30 +87,17 @@ bool TicketReader::next_csv(TicketRow& row) {
 }
 
 bool TicketReader::next_jsonl(TicketRow& row) {
-  // One line at a time; blank lines are skipped.
+  // One line at a time (ended by LF, CR or CRLF); blank lines are skipped.
   for (;;) {
-    line_text_.clear();
-    int c;
-    bool any = false;
-    bool too_long = false;
-    while ((c = std::fgetc(in_)) != EOF) {
-      any = true;
-      if (c == '\n') break;
-      if (line_text_.size() < (1u << 20))
-        line_text_.push_back(static_cast<char>(c));
-      else
-        too_long = true;  // keep reading to the line end, holding no more of it
-    }
-    if (too_long) {
-      ++line_;
+    const LineRead read = read_line(in_, line_text_, 1u << 20);
+    if (!read.any) return false;
+    ++line_;
+    if (read.too_long) {
       row.number = ++rows_;
       row.line = line_;
       row.error = "a line longer than 1 MiB";
       return true;
     }
-    if (!any) return false;
-    ++line_;
-    if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
     if (trim_field(line_text_).empty()) continue;
     break;
   }
@@ -120,7 +108,7 @@ bool TicketReader::next_jsonl(TicketRow& row) {
   std::string& error = row.error;
   const auto json = nlohmann::json::parse(line_text_, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
-    error = json.is_discarded() ? "not valid JSON" : "not a JSON object";
+    error = json.is_discarded() ? not_json_reason(line_text_) : "not a JSON object";
     return true;
   }
   auto text = [&](const nlohmann::json& v) -> std::string_view {
@@ -131,20 +119,28 @@ bool TicketReader::next_jsonl(TicketRow& row) {
     auto it = json.find(key);
     return it == json.end() || it->is_null() ? nullptr : &*it;
   };
-  if (const auto* id = member("id")) row.id = text(*id);
+  // An id that is not a string is kept as written (1.5e3, not 1500.0).
+  if (const auto* id = member("id"))
+    row.id = id->is_string() ? text(*id) : raw_member(line_text_, "id");
   if (const auto* p = member("priority"))
     row.ticket.priority = text(*p);
   else
     error = "missing priority";
-  if (const auto* c = member("created_at")) {
-    if (auto t = instant(text(*c), "created_at", error)) row.ticket.created = *t;
+  // An empty time is no time, as an empty CSV field: created_at is then missing,
+  // and a response or resolution has not happened yet.
+  auto time = [&](const char* key) -> std::string_view {
+    const auto* v = member(key);
+    return v ? text(*v) : std::string_view();
+  };
+  if (const auto created = time("created_at"); !trim_field(created).empty()) {
+    if (auto t = instant(created, "created_at", error)) row.ticket.created = *t;
   } else if (error.empty()) {
     error = "missing created_at";
   }
-  if (const auto* r = member("first_response_at"))
-    row.ticket.responded = instant(text(*r), "first_response_at", error);
-  if (const auto* r = member("resolved_at"))
-    row.ticket.resolved = instant(text(*r), "resolved_at", error);
+  if (const auto responded = time("first_response_at"); !trim_field(responded).empty())
+    row.ticket.responded = instant(responded, "first_response_at", error);
+  if (const auto resolved = time("resolved_at"); !trim_field(resolved).empty())
+    row.ticket.resolved = instant(resolved, "resolved_at", error);
   if (const auto* events = member("events")) {
     if (!events->is_array()) {
       if (error.empty()) error = "events must be a list";

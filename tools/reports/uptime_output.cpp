@@ -4,6 +4,7 @@
 
 #include "interpreter/calendar.hpp"
 #include "interpreter/timestamp.hpp"
+#include "tools/console/json_text.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/model_json.hpp"
 
@@ -87,6 +88,11 @@ std::string percent_number(std::int64_t milli) {
   return text.substr(0, text.size() - 2);  // without " %"
 }
 
+// "1 minute", "0 minutes", "1.5 minutes".
+std::string minutes_words(std::chrono::seconds s) {
+  return fmt::format("{} minute{}", minutes_text(s), s.count() == 60 ? "" : "s");
+}
+
 std::string target_text(const Uptime& u) {
   return u.target_milli ? percent_text(*u.target_milli) : "none";
 }
@@ -138,12 +144,12 @@ std::string uptime_text(const std::vector<ServiceMonth>& reports, const UptimeCo
       line("period", fmt::format("{} to {} {} ({})", local_text(r.from, context.calendar),
                                  local_text(r.to, context.calendar), context.calendar.zone,
                                  coverage_text(r)));
-      line("total", fmt::format("{} minutes", minutes_text(r.total)));
-      line("excluded", fmt::format("{} minutes{}", minutes_text(r.excluded), excluded_detail(r)));
-      line("downtime", fmt::format("{} minutes (overlapping incidents counted once)",
-                                   minutes_text(r.downtime)));
-      line("degraded", fmt::format("{} minutes (degraded service is not counted as downtime)",
-                                   minutes_text(r.degraded)));
+      line("total", minutes_words(r.total));
+      line("excluded", fmt::format("{}{}", minutes_words(r.excluded), excluded_detail(r)));
+      line("downtime",
+           fmt::format("{} (overlapping incidents counted once)", minutes_words(r.downtime)));
+      line("degraded", fmt::format("{} (degraded service is not counted as downtime)",
+                                   minutes_words(r.degraded)));
     } else {
       line("period", fmt::format("{} to {} {} ({})", local_text(r.month_start, context.calendar),
                                  local_text(r.month_end, context.calendar), context.calendar.zone,
@@ -205,7 +211,8 @@ json uptime_json(const std::vector<ServiceMonth>& reports, const UptimeContext& 
     json incidents = json::array();
     for (const auto& o : r.incidents) {
       const Incident& i = context.incidents[o.index];
-      incidents.push_back({{"id", i.id},
+      bool not_utf8 = false;  // an id from a Latin-1 export: JSON must be UTF-8
+      incidents.push_back({{"id", json_string(i.id, &not_utf8)},
                            {"category", name(i.category)},
                            {"start", rfc3339(i.start, context.calendar)},
                            {"end", i.end ? json(rfc3339(*i.end, context.calendar)) : json()},
@@ -213,6 +220,8 @@ json uptime_json(const std::vector<ServiceMonth>& reports, const UptimeContext& 
                            {"overlaps_excluded_minutes", minutes_json(o.overlaps_excluded)},
                            {"treatment", name(o.treatment)},
                            {"reason", o.reason}});
+      if (not_utf8)
+        incidents.back()["warning"] = "bytes that are not UTF-8 in id are shown as U+FFFD";
     }
     j["incidents"] = incidents;
     j["notes"] = r.notes;

@@ -1,0 +1,25 @@
+#include "tools/io/line_reader.hpp"
+
+namespace sla::cli {
+
+LineRead read_line(std::FILE* in, std::string& line, std::size_t max) {
+  LineRead read;
+  line.clear();
+  int c;
+  while ((c = std::getc(in)) != EOF) {
+    read.any = true;
+    if (c == '\n') break;
+    if (c == '\r') {  // CR alone, or the first half of CRLF
+      const int next = std::getc(in);
+      if (next != '\n' && next != EOF) std::ungetc(next, in);
+      break;
+    }
+    if (line.size() < max)
+      line.push_back(static_cast<char>(c));
+    else
+      read.too_long = true;
+  }
+  return read;
+}
+
+}  // namespace sla::cli
