@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "grammar/source.hpp"
 #include "tools/console/terminal.hpp"
 
 namespace sla::cli {
@@ -21,33 +22,13 @@ std::string_view severity_name(Severity s) {
   return "error";
 }
 
-// What a terminal can show: tabs become one space (so the caret lines up), other
-// control characters and bytes that are not UTF-8 become '?', one for one.
+// What a terminal can show: tabs become one space (so the caret lines up), and
+// what is invisible, reorders the line or is not UTF-8 is written escaped
+// (grammar/source.hpp), so the line reads as it parses.
 std::string printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80             ? 1
-                      : (c & 0xE0) == 0xC0 ? 2
-                      : (c & 0xF0) == 0xE0 ? 3
-                      : (c & 0xF8) == 0xF0 ? 4
-                                           : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
-      out.push_back('?');
-      ++i;
-    } else if (len == 1 && (c < 0x20 || c == 0x7F)) {
-      out.push_back(c == '\t' ? ' ' : '?');
-      ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
+  std::string spaced(s);
+  std::replace(spaced.begin(), spaced.end(), '\t', ' ');
+  return escape_invisible(spaced);
 }
 
 std::size_t char_count(std::string_view s) {
@@ -64,40 +45,49 @@ std::string format_diagnostic(const Diagnostic& d, bool colour) {
   const Colour tone = d.severity == Severity::error     ? Colour::red
                       : d.severity == Severity::warning ? Colour::yellow
                                                         : Colour::cyan;
-  std::string out = fmt::format(
-      "{}: {}: {}\n",
-      paint(fmt::format("{}:{}:{}", at.file, at.line, at.column), Colour::bold, colour),
-      paint(fmt::format("{}[{}]", severity_name(d.severity), d.code), tone, colour), d.message);
+  std::string out =
+      fmt::format("{}: {}: {}\n",
+                  paint(fmt::format("{}:{}:{}", escape_invisible(at.file), at.line, at.column),
+                        Colour::bold, colour),
+                  paint(fmt::format("{}[{}]", severity_name(d.severity), d.code), tone, colour),
+                  escape_invisible(d.message));
   if (!at.source_line.empty() || at.line > 1) {
     const std::string number = fmt::format("{}", at.line);
     const std::string gutter(number.size(), ' ');
-    // Underline the span on this line, at least one caret.
-    const std::string_view rest =
-        std::string_view(at.source_line).substr(std::min<std::size_t>(at.source_line.size(), [&] {
-          std::size_t bytes = 0, chars = 1;
-          while (bytes < at.source_line.size() && chars < at.source_column) {
-            ++bytes;
-            while (bytes < at.source_line.size() &&
-                   (static_cast<unsigned char>(at.source_line[bytes]) & 0xC0) == 0x80)
-              ++bytes;
-            ++chars;
-          }
-          return bytes;
-        }()));
-    const std::size_t width = std::max<std::size_t>(
-        1, std::min(char_count(rest.substr(0, std::min<std::size_t>(at.length, rest.size()))),
-                    char_count(rest)));
+    // Underline the span on this line, at least one caret, where it shows: after
+    // the escapes that stand for what precedes it.
+    const std::string_view line = at.source_line;
+    std::size_t bytes = 0;
+    for (std::size_t chars = 1; bytes < line.size() && chars < at.source_column; ++chars) {
+      ++bytes;
+      while (bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80)
+        ++bytes;
+    }
+    const std::string_view rest = line.substr(bytes);
+    // A position past the line's end (a missing '}' at the end of the file) stays there.
+    const std::size_t before = char_count(line.substr(0, bytes));
+    const std::size_t indent = char_count(printable(line.substr(0, bytes))) +
+                               (at.source_column - 1 > before ? at.source_column - 1 - before : 0);
+    // An empty span underlines the character it stands before, however it shows.
+    std::size_t length = std::min<std::size_t>(at.length, rest.size());
+    if (length == 0 && !rest.empty()) {
+      length = 1;
+      while (length < rest.size() && (static_cast<unsigned char>(rest[length]) & 0xC0) == 0x80)
+        ++length;
+    }
+    const std::size_t width =
+        std::max<std::size_t>(1, char_count(printable(rest.substr(0, length))));
     out += fmt::format(" {} |\n", gutter);
     out += fmt::format(" {} | {}\n", number, printable(at.source_line));
-    out += fmt::format(" {} | {}{}\n", gutter, std::string(at.source_column - 1, ' '),
+    out += fmt::format(" {} | {}{}\n", gutter, std::string(indent, ' '),
                        paint(std::string(width, '^'), tone, colour));
-    if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, d.hint);
+    if (!d.hint.empty()) out += fmt::format(" {} = hint: {}\n", gutter, escape_invisible(d.hint));
   } else if (!d.hint.empty()) {
-    out += fmt::format("  = hint: {}\n", d.hint);
+    out += fmt::format("  = hint: {}\n", escape_invisible(d.hint));
   }
   for (const auto& n : d.notes)
     out += fmt::format("  note: {}:{}:{}: {}\n", n.location.file, n.location.line,
-                       n.location.column, n.message);
+                       n.location.column, escape_invisible(n.message));
   return out;
 }
 
@@ -127,6 +117,15 @@ nlohmann::ordered_json to_json(const Diagnostic& d) {
 
 nlohmann::ordered_json to_json(const SourceRef& ref) {
   return {{"file", ref.file}, {"line", ref.line}, {"column", ref.column}};
+}
+
+int output_failure(std::string_view command, std::string_view why) {
+  static bool reported = false;
+  if (!reported)
+    fmt::print(stderr, "sla {}: could not write the output{}{}\n", command, why.empty() ? "" : ": ",
+               why);
+  reported = true;
+  return 2;
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {

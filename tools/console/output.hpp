@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,5 +20,10 @@ nlohmann::ordered_json to_json(const SourceRef& ref);
 
 // Prints to stderr (in colour on a terminal).
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// Output that could not be written (a full disk, a closed pipe): prints
+// "sla COMMAND: could not write the output: why" once per run, however many layers
+// notice it; returns the usage exit code (2).
+int output_failure(std::string_view command, std::string_view why);
 
 }  // namespace sla::cli
