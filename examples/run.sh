@@ -51,7 +51,7 @@ if [ -x "$bin/evaluate_c" ]; then
 fi
 expect "Python evaluate.py" 0 \
   "QS-1001 Normal   response met      due 2026-01-12T12:30:00+07:00 resolution no_target" \
-  "a misspelt package is refused: error: unknown package 'premum' (packages: basic, premium)" -- \
+  "a misspelt package is refused: error: unknown package 'premum'; did you mean 'premium'? (packages: basic, premium)" -- \
   env SLA_PREFIX="$prefix" python3 "$here/evaluate.py" "$contract" premium "$tickets" "$as_of"
 # Times without an offset are local to the contract's calendar, as the CLI reads
 # them; optional columns may be missing.

@@ -451,7 +451,9 @@ class Checker {
             if (n->milli < 1000 || n->milli % 1000 != 0)
               report(Code::out_of_range, n->span,
                      "the review cycle must be a whole number of months");
-            h.review_cycle = fmt::format("every {} months", number_text(n->milli));
+            h.review_cycle = n->milli == 1000
+                                 ? std::string("every month")
+                                 : fmt::format("every {} months", number_text(n->milli));
           }
           h.review_label = label_of(s);
           break;

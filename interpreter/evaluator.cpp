@@ -93,8 +93,7 @@ Evaluator::Evaluator(const Model& model, Package package, const CalendarInfo& ca
   if (package_.escalation)
     for (const auto& b : *package_.escalation)
       bands_.emplace_back(length(b.from), b.until ? std::optional(length(*b.until)) : std::nullopt);
-  for (auto p = model.priorities.rbegin(); p != model.priorities.rend(); ++p)
-    priority_names_.push_back(p->name);
+  for (const auto& p : model.priorities) priority_names_.push_back(p.name);
   known_priorities_ = fmt::format("{}", fmt::join(priority_names_, ", "));
 }
 

@@ -129,9 +129,11 @@ class Story {
       const bool weekend = closed_weekdays[1] + closed_weekdays[2] + closed_weekdays[3] +
                                closed_weekdays[4] + closed_weekdays[5] ==
                            0;
-      text += fmt::format("{}{}{}", text.empty() ? "" : "; ",
-                          weekend && closed_days <= 2 ? "the weekend, " : "",
-                          fmt::format("no operating hours on {}", fmt::join(names, ", ")));
+      text += text.empty() ? "" : "; ";
+      if (weekend && closed_days == 2 && names.size() == 2)
+        text += "the weekend";
+      else
+        text += fmt::format("no operating hours on {}", fmt::join(names, ", "));
       if (closed_days > names.size()) text += fmt::format(", {} days in all", closed_days);
     }
     for (const auto& h : holidays) text += fmt::format("{}{}", text.empty() ? "" : "; ", h);

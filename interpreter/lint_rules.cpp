@@ -32,7 +32,10 @@ std::string hours_text(std::int64_t seconds) {
     const auto h = seconds / 3600;
     return fmt::format("{} hour{}", h, h == 1 ? "" : "s");
   }
-  if (seconds % 60 == 0 && seconds < 3600) return fmt::format("{} minutes", seconds / 60);
+  if (seconds % 60 == 0 && seconds < 3600) {
+    const auto m = seconds / 60;
+    return fmt::format("{} minute{}", m, m == 1 ? "" : "s");
+  }
   return fmt::format("{:.2f} hours", static_cast<double>(seconds) / 3600.0);
 }
 

@@ -94,7 +94,7 @@ class SLA_API Evaluator {
   // Case-insensitive priority lookup without allocation.
   const Priority* find_priority(std::string_view name) const;
   // Why a ticket could not be evaluated, in words, from its Evaluation (whose error
-  // is set): "unknown priority 'Urgent' (known: Critical, High, Normal, Low)",
+  // is set): "unknown priority 'Urgent' (known: Low, Normal, High, Critical)",
   // with a "did you mean" for a likely typo. The list is made once, here.
   std::string error_text(const Evaluation& evaluation) const;
 
@@ -110,8 +110,9 @@ class SLA_API Evaluator {
   const CalendarInfo* calendar_info_;
   std::vector<Resolved> response_, resolution_;  // by priority rank
   std::vector<std::pair<std::chrono::seconds, std::optional<std::chrono::seconds>>> bands_;
-  std::vector<std::string_view> priority_names_;  // highest first, for messages
-  std::string known_priorities_;                  // "Critical, High, Normal, Low"
+  std::vector<std::string_view>
+      priority_names_;            // as the contract declares them (as check lists them)
+  std::string known_priorities_;  // "Low, Normal, High, Critical"
 
   std::chrono::seconds length(const DurationValue& d) const;
 };

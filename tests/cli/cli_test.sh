@@ -338,5 +338,11 @@ check "test an empty file" 1 "$SLA" test "$tmp/empty.sla";     contains "says wh
 printf 'contract "A\033]0;pwned\007" {\n}\n' >"$tmp/ctl.sla"
 check "control characters in a string" 1 "$SLA" check "$tmp/ctl.sla"; contains "named" 'found a control character \(U\+001B\)'
 
+# explain --events: lines end at LF, CR or CRLF, as in every reader
+printf '{"at":"2026-01-12T09:10:00+07:00","status":"waiting on client"}\r{"at":"2026-01-12T09:40:00+07:00","status":"open"}\r' >"$tmp/ev-cr.jsonl"
+check "explain events, CR-only lines" 0 "$SLA" explain "$C" --package premium --priority Critical \
+  --created 2026-01-12T09:00:00 --as-of 2026-01-13T00:00:00 --events "$tmp/ev-cr.jsonl"
+contains "explain events, CR-only lines: the pause is read" 'Paused Monday 2026-01-12T09:10:00\+07:00 to Monday 2026-01-12T09:40:00'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -142,7 +142,7 @@ PY
 printf 'id,priority,created_at\nT1,High,2026-01-05T10:00:00+07:00\nT2,Urgent,2026-01-05T10:00:00+07:00\n' >"$tmp/one-bad.csv"
 check "one bad row" 1 "$SLA" eval "$C" --package premium "${AS_OF[@]}" "$tmp/one-bad.csv"
 contains "1 of 2 rows has errors" "$tmp/err" '^sla eval: 1 of 2 rows has errors \(see the error column\)$'
-contains "known priorities" "$tmp/out" "row 2 \(line 3\): unknown priority 'Urgent' \(known: Critical, High, Normal, Low\)"
+contains "known priorities" "$tmp/out" "row 2 \(line 3\): unknown priority 'Urgent' \(known: Low, Normal, High, Critical\)"
 printf 'id,priority,created_at\nT1,Urgent,2026-01-05T10:00:00+07:00\n' >"$tmp/all-bad.csv"
 check "the only row is bad" 1 "$SLA" eval "$C" --package premium "${AS_OF[@]}" "$tmp/all-bad.csv"
 contains "1 of 1 row has errors" "$tmp/err" '^sla eval: 1 of 1 row has errors'

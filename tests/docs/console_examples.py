@@ -278,7 +278,8 @@ def main(args):
     for problem in problems:
         print(problem, end="\n\n")
     files = len({b.path for b in blocks})
-    verdict = f"{len(problems)} problem(s)" if problems else "all pass"
+    verdict = (f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems
+               else "all pass")
     print(f"console examples: {len(blocks)} blocks, {commands} commands in {files} files: {verdict}")
     return 1 if problems else 0
 

@@ -233,16 +233,16 @@ BOOST_AUTO_TEST_CASE(an_unknown_priority_lists_the_known_ones) {
                                  TicketReader::Format::csv, ResultWriter::Format::csv));
   BOOST_REQUIRE(out.size() == 3u);
   BOOST_TEST(out[1].ends_with(
-      "\"row 1 (line 2): unknown priority 'Urgent' (known: Critical, High, Normal, Low)\""));
+      "\"row 1 (line 2): unknown priority 'Urgent' (known: Low, Normal, High, Critical)\""));
   BOOST_TEST(
       out[2].ends_with("\"row 2 (line 3): unknown priority 'Hihg'; did you mean 'High'? "
-                       "(known: Critical, High, Normal, Low)\""));
+                       "(known: Low, Normal, High, Critical)\""));
   // The list is the Evaluator's, made once: a copy has its own.
   const Evaluator copy = premium();
   Evaluation ev;
   ev.error = "unknown priority";
   ev.unknown_priority = "P0";
-  BOOST_TEST(copy.error_text(ev) == "unknown priority 'P0' (known: Critical, High, Normal, Low)");
+  BOOST_TEST(copy.error_text(ev) == "unknown priority 'P0' (known: Low, Normal, High, Critical)");
   ev.error = "created after the as-of time";
   BOOST_TEST(copy.error_text(ev) == "created after the as-of time");
 }

@@ -1,9 +1,9 @@
 // sla explain: one ticket's computation in plain words, clause by clause — what a
 // support manager shows a client. --format json gives the same steps as data.
 #include <fmt/format.h>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "interpreter/timestamp.hpp"
@@ -14,6 +14,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/io/line_reader.hpp"
 #include "tools/reports/explanation.hpp"
 
 namespace sla::cli {
@@ -89,17 +90,24 @@ Command explain_command(CLI::App& sla) {
         std::vector<TicketEvent> events;
         std::vector<std::string> values;
         if (!o->events.empty()) {
-          std::ifstream file;
+          std::FILE* in = stdin;
+          std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
           if (o->events != "-") {
             if (auto why = unreadable(o->events); !why.empty()) return usage_error("explain", why);
-            file.open(o->events);
+            file.reset(std::fopen(o->events.c_str(), "rb"));
             if (!file)
               return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
+            in = file.get();
           }
-          std::istream& in = o->events == "-" ? std::cin : file;
+          // Lines end at LF, CR or CRLF, as in every other reader.
           std::string line;
           std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
-          for (std::size_t n = 1; std::getline(in, line); ++n) {
+          for (std::size_t n = 1;; ++n) {
+            const LineRead read = read_line(in, line, 1 << 20);
+            if (!read.any) break;
+            if (read.too_long)
+              return usage_error("explain", fmt::format("{}:{}: a line longer than 1 MiB",
+                                                        input_name(o->events), n));
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             auto j = nlohmann::json::parse(line, nullptr, false);
             if (j.is_discarded() || !j.is_object() || !j.contains("at") || !j["at"].is_string() ||

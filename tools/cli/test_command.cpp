@@ -2,10 +2,14 @@
 #include <date/date.h>
 #include <fmt/format.h>
 // libstdc++'s <regex> trips GCC 12's -Wmaybe-uninitialized at -O1 (a known false positive).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <regex>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include "interpreter/timestamp.hpp"
 #include "sla/evaluator.hpp"
