@@ -371,5 +371,19 @@ done
 "$SLA" eval "$C" --package premium --as-of 2398-12-31T23:00:00-05:00 "$T" 2>"$tmp/err" >/dev/null; rc=$?
 [ "$rc" -eq 2 ] && grep -q "^sla eval: --as-of '2398-12-31T23:00:00-05:00': it is 2399-01-01T04:00:00Z, after the last supported year (2398, in UTC)" "$tmp/err" && ok || { bad "time-range: exit $rc"; cat "$tmp/err"; }
 
+# ---- 17. uptime's default as-of is now, as eval's: a future month is not "met"
+"$SLA" uptime "$C" --package premium --month 2398-01 contracts/samples/qiscus-incidents.csv \
+  >"$tmp/out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && grep -q 'not_started' "$tmp/out" && ! grep -q ': met' "$tmp/out" && ok ||
+  { bad "uptime future month: exit $rc"; head -3 "$tmp/out"; }
+
+# ---- 18. ids from the input reach a terminal escaped (uptime's report and its row errors)
+printf 'id,service,start,end,category\n"X\033]0;pwn\007\nY",Chat Service,2026-01-10T10:00:00+07:00,2026-01-10T11:00:00+07:00,outage\nB\033[31m,Nope,2026-01-10T10:00:00+07:00,2026-01-10T11:00:00+07:00,outage\n' >"$tmp/esc.csv"
+"$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/esc.csv" >"$tmp/out" 2>&1
+if grep -q "$(printf '\033')" "$tmp/out"; then bad "uptime text: an escape byte reached the terminal"; else ok; fi
+grep -qF 'X\u{1B}]0;pwn\u{7}\u{A}Y' "$tmp/out" && grep -qF 'incident B\u{1B}[31m' "$tmp/out" && ok ||
+  { bad "uptime text: ids not shown escaped"; cat "$tmp/out"; }
+
 echo "consistency: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "grammar/source.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
@@ -93,8 +94,8 @@ Command uptime_command(CLI::App& sla) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   auto* as_of_flag = app->add_option(
       "--as-of", o->as_of,
-      "Measure up to this instant (RFC 3339) when it falls within a month; "
-      "incidents with no end end here (default: each month is measured to its end)");
+      "Measure up to this instant (RFC 3339) when it falls within a month; incidents with no "
+      "end end here; a later month has not started (default: now)");
   app->add_option("--format", o->format, "Output: text, json or csv (default text)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   app->add_option("--input-format", o->input_format,
@@ -124,92 +125,96 @@ Command uptime_command(CLI::App& sla) {
       "report leaves them out); 2 usage error (unknown package or add-on, bad --month, a\n"
       "package with no uptime commitment, unreadable file).");
 
-  return {
-      app, [o, as_of_flag] {
-        std::string error;
-        const std::vector<std::pair<std::string, std::string>> inputs{
-            {"the contract", o->file}, {"the incidents", o->incidents}};
-        if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("uptime", why);
-        if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
-          return usage_error("uptime", why);
-        std::vector<std::chrono::year_month> months;
-        if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
-        int exit = Exit::ok;
-        auto selected = load_selection("uptime", o->file, o->package, o->addons, exit, o->output);
-        if (!selected) return exit;
-        std::optional<Instant> as_of;
-        if (as_of_flag->count() > 0) {
-          as_of = instant_argument(o->as_of, selected->evaluator.calendar(), error);
-          if (!as_of)
-            return argument_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
-        }
-        const Package& package = selected->evaluator.package();
-        const CalendarInfo& calendar = selected->evaluator.calendar_info();
-        if (package.uptime.empty())
-          return usage_error("uptime",
-                             fmt::format("package '{}' states no uptime commitment", package.id));
+  return {app, [o, as_of_flag] {
+            std::string error;
+            const std::vector<std::pair<std::string, std::string>> inputs{
+                {"the contract", o->file}, {"the incidents", o->incidents}};
+            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("uptime", why);
+            if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
+              return usage_error("uptime", why);
+            std::vector<std::chrono::year_month> months;
+            if (!months_argument(o->months, months, error)) return usage_error("uptime", error);
+            int exit = Exit::ok;
+            auto selected =
+                load_selection("uptime", o->file, o->package, o->addons, exit, o->output);
+            if (!selected) return exit;
+            // Like eval, the default is now: a month not over yet is measured to now, a
+            // later one has not started (it must not read "met, 100 %").
+            const std::optional<Instant> as_of = as_of_argument(
+                as_of_flag->count() > 0, o->as_of, selected->evaluator.calendar(), error);
+            if (!as_of)
+              return argument_error("uptime", fmt::format("--as-of '{}': {}", o->as_of, error));
+            const Package& package = selected->evaluator.package();
+            const CalendarInfo& calendar = selected->evaluator.calendar_info();
+            if (package.uptime.empty())
+              return usage_error(
+                  "uptime", fmt::format("package '{}' states no uptime commitment", package.id));
 
-        std::FILE* in = stdin;
-        std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
-        if (o->incidents != "-") {
-          if (auto why = unreadable(o->incidents); !why.empty()) return usage_error("uptime", why);
-          in_file.reset(std::fopen(o->incidents.c_str(), "rb"));
-          if (!in_file) return usage_error("uptime", fmt::format("cannot read '{}'", o->incidents));
-          in = in_file.get();
-        }
-        std::string input_format = o->input_format;
-        if (input_format.empty()) input_format = input_format_of(o->incidents, in);
-        IncidentReader reader(
-            in,
-            input_format == "jsonl" ? IncidentReader::Format::jsonl : IncidentReader::Format::csv,
-            selected->evaluator.calendar());
-        if (!reader.start(error)) return usage_error("uptime", error);
+            std::FILE* in = stdin;
+            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
+            if (o->incidents != "-") {
+              if (auto why = unreadable(o->incidents); !why.empty())
+                return usage_error("uptime", why);
+              in_file.reset(std::fopen(o->incidents.c_str(), "rb"));
+              if (!in_file)
+                return usage_error("uptime", fmt::format("cannot read '{}'", o->incidents));
+              in = in_file.get();
+            }
+            std::string input_format = o->input_format;
+            if (input_format.empty()) input_format = input_format_of(o->incidents, in);
+            IncidentReader reader(in,
+                                  input_format == "jsonl" ? IncidentReader::Format::jsonl
+                                                          : IncidentReader::Format::csv,
+                                  selected->evaluator.calendar());
+            if (!reader.start(error)) return usage_error("uptime", error);
 
-        // Every row is read; bad ones are reported, each with its row and line.
-        std::vector<Incident> incidents;
-        std::size_t rows = 0, bad = 0;
-        IncidentRow row;
-        while (reader.next(row)) {
-          ++rows;
-          if (row.error.empty()) row.error = incident_problem(row.incident, package, as_of);
-          if (row.error.empty()) {
-            incidents.push_back(std::move(row.incident));
-            continue;
-          }
-          ++bad;
-          fmt::print(stderr, "sla uptime: {}: row {} (line {}){}: {}\n",
-                     o->incidents == "-" ? "<stdin>" : o->incidents, row.number, row.line,
-                     row.incident.id.empty() ? "" : fmt::format(", incident {}", row.incident.id),
-                     row.error);
-        }
+            // Every row is read; bad ones are reported, each with its row and line.
+            std::vector<Incident> incidents;
+            std::size_t rows = 0, bad = 0;
+            IncidentRow row;
+            while (reader.next(row)) {
+              ++rows;
+              if (row.error.empty()) row.error = incident_problem(row.incident, package, as_of);
+              if (row.error.empty()) {
+                incidents.push_back(std::move(row.incident));
+                continue;
+              }
+              ++bad;
+              fmt::print(stderr, "sla uptime: {}: row {} (line {}){}: {}\n",
+                         o->incidents == "-" ? "<stdin>" : o->incidents, row.number, row.line,
+                         row.incident.id.empty()
+                             ? ""
+                             : fmt::format(", incident {}", escape_invisible(row.incident.id)),
+                         escape_invisible(row.error));
+            }
 
-        auto reports = uptime_report(*selected->contract.model, package, calendar, incidents,
-                                     UptimeQuery{months, as_of});
-        if (bad)
-          for (auto& r : reports)
-            r.notes.push_back(fmt::format("{} of {} {} errors and {} left out of these figures",
-                                          bad, plural(rows, "incident row"),
-                                          agree(bad, "has", "have"), agree(bad, "is", "are")));
-        const UptimeContext context{package, calendar, incidents};
-        const bool to_file = !o->output.empty() && o->output != "-";
-        std::string text;
-        if (o->format == "json")
-          text = fmt::format("{}\n", json_text(uptime_json(reports, context)));
-        else if (o->format == "csv")
-          text = uptime_csv(reports, context);
-        else
-          text = uptime_text(reports, context, !to_file && colour_wanted(stdout));
-        if (!to_file)
-          fmt::print("{}", text);
-        else if (auto why = write_file(o->output, text); !why.empty())
-          return usage_error("uptime", why);
-        if (bad) {
-          fmt::print(stderr, "sla uptime: {} of {} {} errors (listed above)\n", bad,
-                     plural(rows, "incident row"), agree(bad, "has", "have"));
-          return static_cast<int>(Exit::failed);
-        }
-        return static_cast<int>(Exit::ok);
-      }};
+            auto reports = uptime_report(*selected->contract.model, package, calendar, incidents,
+                                         UptimeQuery{months, as_of});
+            if (bad)
+              for (auto& r : reports)
+                r.notes.push_back(fmt::format("{} of {} {} errors and {} left out of these figures",
+                                              bad, plural(rows, "incident row"),
+                                              agree(bad, "has", "have"), agree(bad, "is", "are")));
+            const UptimeContext context{package, calendar, incidents};
+            const bool to_file = !o->output.empty() && o->output != "-";
+            std::string text;
+            if (o->format == "json")
+              text = fmt::format("{}\n", json_text(uptime_json(reports, context)));
+            else if (o->format == "csv")
+              text = uptime_csv(reports, context);
+            else
+              text = uptime_text(reports, context, !to_file && colour_wanted(stdout));
+            if (!to_file)
+              fmt::print("{}", text);
+            else if (auto why = write_file(o->output, text); !why.empty())
+              return usage_error("uptime", why);
+            if (bad) {
+              fmt::print(stderr, "sla uptime: {} of {} {} errors (listed above)\n", bad,
+                         plural(rows, "incident row"), agree(bad, "has", "have"));
+              return static_cast<int>(Exit::failed);
+            }
+            return static_cast<int>(Exit::ok);
+          }};
 }
 
 }  // namespace sla::cli

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/source.hpp"
 #include "interpreter/calendar.hpp"
 #include "interpreter/timestamp.hpp"
 #include "tools/console/json_text.hpp"
@@ -158,18 +159,23 @@ std::string uptime_text(const std::vector<ServiceMonth>& reports, const UptimeCo
     line("credit", credit_text(r));
     if (!r.incidents.empty()) {
       line("incidents", fmt::format("{}", r.incidents.size()));
+      // Ids come from the input as they are: a terminal gets them escaped, so that an
+      // escape sequence or a line break in an id cannot rewrite or break the report.
+      std::vector<std::string> ids;
       std::size_t id_width = 1, category_width = 1, minutes_width = 1;
       for (const auto& o : r.incidents) {
         const Incident& i = context.incidents[o.index];
-        id_width = std::max(id_width, i.id.size());
+        ids.push_back(i.id.empty() ? "-" : escape_invisible(i.id));
+        id_width = std::max(id_width, ids.back().size());
         category_width = std::max(category_width, name(i.category).size());
         minutes_width = std::max(minutes_width, minutes_text(o.in_period).size());
       }
-      for (const auto& o : r.incidents) {
+      for (std::size_t k = 0; k < r.incidents.size(); ++k) {
+        const auto& o = r.incidents[k];
         const Incident& i = context.incidents[o.index];
-        out += fmt::format("    {:<{}}  {:<{}}  {:>{}} min  {}\n", i.id.empty() ? "-" : i.id,
-                           id_width, name(i.category), category_width, minutes_text(o.in_period),
-                           minutes_width, o.reason);
+        out += fmt::format("    {:<{}}  {:<{}}  {:>{}} min  {}\n", ids[k], id_width,
+                           name(i.category), category_width, minutes_text(o.in_period),
+                           minutes_width, escape_invisible(o.reason));
       }
     }
     for (const auto& note : r.notes) line("note", note);
