@@ -344,5 +344,12 @@ check "explain events, CR-only lines" 0 "$SLA" explain "$C" --package premium --
   --created 2026-01-12T09:00:00 --as-of 2026-01-13T00:00:00 --events "$tmp/ev-cr.jsonl"
 contains "explain events, CR-only lines: the pause is read" 'Paused Monday 2026-01-12T09:10:00\+07:00 to Monday 2026-01-12T09:40:00'
 
+# an empty file checks clean, but check says it defines nothing
+: >"$tmp/empty.sla"
+check "check an empty file" 0 "$SLA" check "$tmp/empty.sla"
+contains "check an empty file says so" 'empty.sla: ok, but it defines nothing'
+check "check json of an empty file" 0 "$SLA" check --format json "$tmp/empty.sla"
+contains "check json of an empty file says so" '"empty": true'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,6 +11,18 @@
 
 namespace sla::cli {
 
+namespace {
+
+// A file with nothing in it (or only comments) checks clean, but a reviewer should
+// hear that it says nothing: a truncated export or the wrong file.
+bool defines_nothing(const Model& m) {
+  return m.contract.name.empty() && m.contract.provider.empty() && m.definitions.empty() &&
+         m.priorities.empty() && m.holiday_sets.empty() && m.calendars.empty() &&
+         m.packages.empty() && m.addons.empty() && m.examples.empty();
+}
+
+}  // namespace
+
 Command check_command(CLI::App& sla) {
   struct Options {
     std::vector<std::string> files;
@@ -52,9 +64,13 @@ Command check_command(CLI::App& sla) {
                 auto diagnostics = nlohmann::ordered_json::array();
                 for (const auto& d : r.diagnostics) diagnostics.push_back(to_json(d));
                 report.push_back({{"file", f}, {"valid", r.ok()}, {"diagnostics", diagnostics}});
+                if (r.ok()) report.back()["empty"] = defines_nothing(*r.model);
               } else {
                 print_diagnostics(r.diagnostics);
-                if (r.ok())
+                if (r.ok() && defines_nothing(*r.model))
+                  fmt::print("{}: ok, but it defines nothing (is the file empty or cut short?)\n",
+                             f);
+                else if (r.ok())
                   fmt::print("{}: ok\n", f);
                 else
                   fmt::print(stderr, "{}: {} error{}\n", f,
