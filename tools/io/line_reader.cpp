@@ -22,4 +22,13 @@ LineRead read_line(std::FILE* in, std::string& line, std::size_t max) {
   return read;
 }
 
+LineRead read_record(std::FILE* in, std::string& text, std::size_t max, std::size_t& line_number) {
+  for (;;) {
+    const LineRead read = read_line(in, text, max);
+    if (!read.any) return read;
+    ++line_number;
+    if (read.too_long || text.find_first_not_of(" \t") != std::string::npos) return read;
+  }
+}
+
 }  // namespace sla::cli

@@ -18,4 +18,8 @@ struct LineRead {
 // bytes of it; the rest of a longer line is read and dropped.
 LineRead read_line(std::FILE* in, std::string& line, std::size_t max);
 
+// The next JSON Lines record: blank lines are skipped, and `line_number` counts
+// every line read (so it is the record's line). `any` is false at the end.
+LineRead read_record(std::FILE* in, std::string& text, std::size_t max, std::size_t& line_number);
+
 }  // namespace sla::cli

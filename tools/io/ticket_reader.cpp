@@ -88,21 +88,14 @@ bool TicketReader::next_csv(TicketRow& row) {
 
 bool TicketReader::next_jsonl(TicketRow& row) {
   // One line at a time (ended by LF, CR or CRLF); blank lines are skipped.
-  for (;;) {
-    const LineRead read = read_line(in_, line_text_, 1u << 20);
-    if (!read.any) return false;
-    ++line_;
-    if (read.too_long) {
-      row.number = ++rows_;
-      row.line = line_;
-      row.error = "a line longer than 1 MiB";
-      return true;
-    }
-    if (trim_field(line_text_).empty()) continue;
-    break;
-  }
+  const LineRead read = read_record(in_, line_text_, 1u << 20, line_);
+  if (!read.any) return false;
   row.number = ++rows_;
   row.line = line_;
+  if (read.too_long) {
+    row.error = "a line longer than 1 MiB";
+    return true;
+  }
   strings_.clear();
   events_.clear();
   std::string& error = row.error;
