@@ -149,7 +149,7 @@ class Suppressions {
   std::vector<Suppression> list_;
 };
 
-LintResult run(Loaded loaded, const LintOptions& options) {
+LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   LintResult result;
   result.model = loaded.result.model;
   if (!result.model) {
@@ -201,11 +201,11 @@ const std::vector<LintRule>& lint_rules() {
 }
 
 LintResult lint_file(const std::string& path, const LintOptions& options) {
-  return run(load_file_with_sources(path, options.load), options);
+  return lint_loaded(load_file_with_sources(path, options.load), options);
 }
 
 LintResult lint_string(std::string_view name, std::string text, const LintOptions& options) {
-  return run(load_string_with_sources(name, std::move(text), options.load), options);
+  return lint_loaded(load_string_with_sources(name, std::move(text), options.load), options);
 }
 
 }  // namespace sla
