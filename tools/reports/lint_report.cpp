@@ -18,9 +18,11 @@ std::string_view level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-// The project's repository: the one base of every link a report carries (SARIF
-// viewers need absolute help URIs). Its docs/ on the main branch explain each code.
-constexpr std::string_view kRepositoryUrl = "https://github.com/sla-lang/sla";
+// Where the project's files are published: the one base of every link a report
+// carries (SARIF viewers need absolute help URIs); its docs/ explain each code.
+// Set at configure time (-DSLA_SOURCE_URL=..., tools/reports/CMakeLists.txt), so a
+// fork or a distribution links to its own copy.
+constexpr std::string_view kSourceUrl = SLA_SOURCE_URL;
 
 // Where the code is explained, relative to the project root (the docs ship with
 // the source).
@@ -112,7 +114,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
     rules.push_back({{"id", id},
                      {"name", title_of(id)},
                      {"shortDescription", {{"text", title_of(id)}}},
-                     {"helpUri", fmt::format("{}/blob/main/{}", kRepositoryUrl, help_path(id))},
+                     {"helpUri", fmt::format("{}/{}", kSourceUrl, help_path(id))},
                      {"help", {{"text", fmt::format("See {} in the sla sources.", help_path(id))}}},
                      {"defaultConfiguration", {{"level", lint ? "warning" : "error"}}}});
   }
@@ -151,7 +153,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
   nlohmann::ordered_json driver = {{"name", "sla"},
                                    {"version", std::string(version())},
                                    {"semanticVersion", std::string(version())},
-                                   {"informationUri", std::string(kRepositoryUrl)},
+                                   {"informationUri", std::string(kSourceUrl)},
                                    {"rules", std::move(rules)}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
