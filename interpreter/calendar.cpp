@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include <date/date.h>
 #include <fmt/core.h>
 
+#include "interpreter/timestamp.hpp"
 #include "interpreter/zone.hpp"
 
 namespace sla {
@@ -437,6 +439,29 @@ Instant Calendar::to_instant(date::local_seconds local) const {
 
 date::local_seconds Calendar::to_local(Instant t) const {
   return impl_->zone.to_local(t);
+}
+
+std::optional<Instant> parse_local_instant(std::string_view text, const Calendar& calendar,
+                                           std::string& error) {
+  const auto t = parse_timestamp(text, error);
+  if (!t) return std::nullopt;
+  std::optional<Instant> at;
+  try {
+    at = t->has_offset ? t->utc : calendar.to_instant(date::local_seconds(t->local));
+  } catch (const std::out_of_range&) {  // a local time beyond the calendar's years
+  }
+  constexpr Instant first = date::sys_days{date::year{1901} / 1 / 1};
+  constexpr Instant end = date::sys_days{date::year{2399} / 1 / 1};
+  if (at && *at >= first && *at < end) return at;  // the common case: no more work
+  if (!at) {
+    error = "outside the supported years (1901 to 2398, in UTC)";
+  } else {
+    const bool before = *at < first;
+    error =
+        fmt::format("it is {}, {} the {} supported year ({}, in UTC)", date::format("%FT%TZ", *at),
+                    before ? "before" : "after", before ? "first" : "last", before ? 1901 : 2398);
+  }
+  return std::nullopt;
 }
 
 }  // namespace sla

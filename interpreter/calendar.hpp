@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/date.h>
@@ -95,5 +96,13 @@ class Calendar {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A time as people and exports write it: RFC 3339 with an offset, or without one
+// read in `calendar`'s zone (Calendar::to_instant's rules). The supported years
+// (1901-2398) are counted in UTC, so a local time on the last evening of 2398 west
+// of UTC is refused with where it lands. The one reading of every flag, column
+// and API call that takes a time; on failure `error` says why.
+std::optional<Instant> parse_local_instant(std::string_view text, const Calendar& calendar,
+                                           std::string& error);
 
 }  // namespace sla

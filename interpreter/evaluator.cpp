@@ -1,12 +1,10 @@
 #include "sla/evaluator.hpp"
 
 #include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <stdexcept>
 
 #include "grammar/suggest.hpp"
 
@@ -283,21 +281,7 @@ std::optional<std::chrono::seconds> Evaluator::business_time_between(Instant fro
 
 std::optional<Instant> Evaluator::parse_time(std::string_view text, std::string* error) const {
   std::string why;
-  std::optional<Instant> t;
-  if (auto parsed = parse_timestamp(text, why)) {
-    if (parsed->has_offset) {
-      t = parsed->utc;
-    } else {
-      try {
-        t = calendar().to_instant(date::local_seconds(parsed->local));
-      } catch (const std::out_of_range&) {  // a local time beyond the calendar's years
-      }
-    }
-    if (!t || !supported(*t)) {
-      t.reset();
-      why = fmt::format("'{}' is outside the years supported (1901 to 2398 in UTC)", text);
-    }
-  }
+  auto t = parse_local_instant(text, calendar(), why);
   if (!t && error) *error = why;
   return t;
 }

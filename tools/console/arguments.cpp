@@ -6,8 +6,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "interpreter/timestamp.hpp"
-
 namespace sla::cli {
 
 int usage_error(std::string_view command, std::string_view message) {
@@ -28,24 +26,7 @@ std::optional<Instant> instant_argument(std::string_view text, const Calendar& c
         "value";
     return std::nullopt;
   }
-  auto t = parse_timestamp(text, error);
-  if (!t) return std::nullopt;
-  std::optional<Instant> at;
-  try {
-    at = t->has_offset ? t->utc : calendar.to_instant(date::local_seconds(t->local));
-  } catch (const std::out_of_range&) {  // a local time beyond the calendar's years
-  }
-  // The supported years are counted in UTC, so a local time on the last evening
-  // of 2398 west of UTC is already past them: say where it lands.
-  const auto year = at ? int(date::year_month_day(std::chrono::floor<date::days>(*at)).year()) : 0;
-  if (at && year >= 1901 && year <= 2398) return at;
-  if (!at)
-    error = "outside the supported years (1901 to 2398, in UTC)";
-  else
-    error = fmt::format("it is {}, {} the {} supported year ({}, in UTC)",
-                        date::format("%FT%TZ", *at), year < 1901 ? "before" : "after",
-                        year < 1901 ? "first" : "last", year < 1901 ? 1901 : 2398);
-  return std::nullopt;
+  return parse_local_instant(text, calendar, error);
 }
 
 std::optional<Instant> as_of_argument(bool given, std::string_view text, const Calendar& calendar,

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "grammar/suggest.hpp"
-#include "interpreter/timestamp.hpp"
 #include "tools/io/json_line.hpp"
 #include "tools/io/line_reader.hpp"
 
@@ -54,13 +53,9 @@ bool IncidentReader::start(std::string& problem) {
 std::optional<Instant> IncidentReader::instant(std::string_view text, std::string_view column,
                                                std::string& error) const {
   std::string why;
-  auto t = parse_timestamp(trim_field(text), why);
-  if (!t) {
-    if (error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
-    return std::nullopt;
-  }
-  if (t->has_offset) return t->utc;
-  return calendar_.to_instant(date::local_seconds(t->local));
+  auto t = parse_local_instant(trim_field(text), calendar_, why);
+  if (!t && error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
+  return t;
 }
 
 void IncidentReader::fill(IncidentRow& row, std::string_view id, std::string_view service,

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "grammar/suggest.hpp"
-#include "interpreter/timestamp.hpp"
 #include "tools/io/json_line.hpp"
 #include "tools/io/line_reader.hpp"
 
@@ -45,13 +44,9 @@ bool TicketReader::start(std::string& problem) {
 std::optional<Instant> TicketReader::instant(std::string_view text, std::string_view column,
                                              std::string& error) const {
   std::string why;
-  auto t = parse_timestamp(trim_field(text), why);
-  if (!t) {
-    if (error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
-    return std::nullopt;
-  }
-  if (t->has_offset) return t->utc;
-  return calendar_.to_instant(date::local_seconds(t->local));
+  auto t = parse_local_instant(trim_field(text), calendar_, why);
+  if (!t && error.empty()) error = fmt::format("{} '{}': {}", column, text, why);
+  return t;
 }
 
 bool TicketReader::next(TicketRow& row) {
