@@ -2,6 +2,7 @@
 // support manager shows a client. --format json gives the same steps as data.
 #include <fmt/format.h>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -88,7 +89,7 @@ Command explain_command(CLI::App& sla) {
         if (resolved_flag->count() > 0 && !(ticket.resolved = instant(o->resolved, "--resolved")))
           return usage_error("explain", error);
         std::vector<TicketEvent> events;
-        std::vector<std::string> values;
+        std::deque<std::string> values;  // the events' views point here (never moved)
         if (!o->events.empty()) {
           std::FILE* in = stdin;
           std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
@@ -99,33 +100,28 @@ Command explain_command(CLI::App& sla) {
               return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
             in = file.get();
           }
-          // Lines end at LF, CR or CRLF, as in every other reader.
+          // One event a line (LF, CR or CRLF, blank lines skipped, as in every reader);
+          // a bad line is named with its line number.
+          const std::string name = input_name(o->events);
           std::string line;
-          std::vector<std::pair<std::string, std::pair<bool, std::string>>> raw;
-          for (std::size_t n = 1;; ++n) {
-            const LineRead read = read_line(in, line, 1 << 20);
+          for (std::size_t n = 0;;) {
+            const LineRead read = read_record(in, line, 1 << 20, n);
             if (!read.any) break;
             if (read.too_long)
-              return usage_error("explain", fmt::format("{}:{}: a line longer than 1 MiB",
-                                                        input_name(o->events), n));
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            auto j = nlohmann::json::parse(line, nullptr, false);
+              return usage_error("explain",
+                                 fmt::format("{}:{}: a line longer than 1 MiB", name, n));
+            const auto j = nlohmann::json::parse(line, nullptr, false);
             if (j.is_discarded() || !j.is_object() || !j.contains("at") || !j["at"].is_string() ||
-                !(j.contains("status") || j.contains("priority")))
+                j.contains("status") == j.contains("priority"))
               return usage_error("explain", fmt::format("{}:{}: expected {{\"at\": T, \"status\": "
                                                         "S}} or {{\"at\": T, \"priority\": P}}",
-                                                        input_name(o->events), n));
+                                                        name, n));
+            const auto t = instant(j["at"].get<std::string>(), "event at");
+            if (!t) return usage_error("explain", fmt::format("{}:{}: {}", name, n, error));
             const bool status = j.contains("status");
-            raw.push_back({j["at"].get<std::string>(),
-                           {status, json_text(status ? j["status"] : j["priority"], -1)}});
-          }
-          values.reserve(raw.size());
-          for (auto& [at, v] : raw) {
-            auto t = instant(at, "event");
-            if (!t) return usage_error("explain", error);
-            auto value = nlohmann::json::parse(v.second);
-            values.push_back(value.is_string() ? value.get<std::string>() : v.second);
-            events.push_back({*t, v.first ? TicketEvent::Kind::status : TicketEvent::Kind::priority,
+            const auto& value = status ? j["status"] : j["priority"];
+            values.push_back(value.is_string() ? value.get<std::string>() : json_text(value, -1));
+            events.push_back({*t, status ? TicketEvent::Kind::status : TicketEvent::Kind::priority,
                               values.back()});
           }
           std::stable_sort(events.begin(), events.end(),
