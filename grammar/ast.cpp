@@ -18,6 +18,8 @@ std::string_view name(Kind kind) {
       return "calendar";
     case Kind::priorities:
       return "priorities";
+    case Kind::attribute:
+      return "attribute";
     case Kind::package:
       return "package";
     case Kind::addon:
@@ -60,6 +62,8 @@ std::string_view name(Kind kind) {
       return "special hours";
     case Kind::business_day:
       return "business day";
+    case Kind::union_of:
+      return "union of";
     case Kind::sold:
       return "sold";
     case Kind::price:
@@ -80,6 +84,14 @@ std::string_view name(Kind kind) {
       return "respond";
     case Kind::resolve:
       return "resolve";
+    case Kind::update:
+      return "update";
+    case Kind::restore:
+      return "restore";
+    case Kind::ticket_credit:
+      return "credit per breached";
+    case Kind::credit_cap:
+      return "credits at most";
     case Kind::clock_starts:
       return "clock starts";
     case Kind::clock_pauses:
@@ -110,8 +122,14 @@ std::string_view name(Kind kind) {
       return "under";
     case Kind::ticket:
       return "ticket";
+    case Kind::ticket_attribute:
+      return "where";
     case Kind::responded:
       return "responded";
+    case Kind::updated:
+      return "updated";
+    case Kind::restored:
+      return "restored";
     case Kind::resolved:
       return "resolved";
     case Kind::expect:

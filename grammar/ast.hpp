@@ -99,6 +99,7 @@ enum class Kind : std::uint8_t {
   holiday_set,
   calendar,
   priorities,
+  attribute,
   package,
   addon,
   example,
@@ -124,6 +125,7 @@ enum class Kind : std::uint8_t {
   closed,  // closed on holidays id_national | closed on 2026-12-25 "Christmas"
   special_hours,
   business_day,
+  union_of,
   // packages and add-ons
   sold,
   price,
@@ -135,6 +137,10 @@ enum class Kind : std::uint8_t {
   describe,
   respond,
   resolve,
+  update,
+  restore,
+  ticket_credit,
+  credit_cap,
   clock_starts,
   clock_pauses,
   escalation,
@@ -151,7 +157,10 @@ enum class Kind : std::uint8_t {
   // examples
   under,
   ticket,
+  ticket_attribute,
   responded,
+  updated,
+  restored,
   resolved,
   expect,
 };

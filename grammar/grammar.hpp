@@ -242,9 +242,11 @@ struct calendar_statement
           stmt<ast::Kind::special_hours,
                clause<key<"on">, date, key<"open">, time_ranges, opt<text>>>,
           stmt<ast::Kind::business_day, clause<key<"business">, business_day_length, opt<label>>>,
+          stmt<ast::Kind::union_of, clause<key<"union">, key<"of">, ident_list>>,
           stmt<ast::Kind::summary, clause<key<"summary">, text>>> {};
-struct calendar_statements : statements_of<calendar_statement, "a calendar statement", "zone",
-                                           "open", "closed", "on", "business", "summary"> {};
+struct calendar_statements
+    : statements_of<calendar_statement, "a calendar statement", "zone", "open", "closed", "on",
+                    "business", "union", "summary"> {};
 struct calendar_item
     : block<ast::Kind::calendar,
             clause<key<"calendar">, ident, opt<key<"extends">, ws, must<ident>>, opt<text>>,
@@ -263,8 +265,38 @@ struct priorities_item
 struct commitment
     : sor<flag<"best effort", seq<key<"best">, ws, must<key<"effort">>>>, flag<"committed">> {};
 struct target_priority : sor<flag<"all">, ident> {};
-struct target_rest : seq<target_priority, ws, must<key<"within">>, ws, must<duration>, ws,
-                         opt<commitment>, ws, opt<label>> {};
+// where channel is "phone": the target applies to tickets with that attribute value.
+struct condition
+    : seq<flag<"where">, ws, must<ident>, ws, must<key<"is">>, ws, must<text_list>> {};
+// on calendar around_the_clock: the target keeps its own hours.
+struct target_calendar : seq<flag<"on calendar", seq<key<"on">, ws, must<key<"calendar">>>>, ws,
+                             must<ident>> {};
+struct deadline_clock : clock_chars {};
+struct next_business_day : flag<"next business day", seq<key<"next">, ws, must<key<"business">>,
+                                                             ws, must<key<"day">>>> {};
+// by 12:00 next business day | by end of next business day
+struct relative_deadline
+    : seq<flag<"by">, ws,
+          must<sor<seq<flag<"end of", seq<key<"end">, ws, must<key<"of">>>>, ws,
+                       must<next_business_day>>,
+                   seq<deadline_clock, ws, must<next_business_day>>>>> {};
+struct target_length : sor<seq<key<"within">, ws, must<duration>>, relative_deadline> {
+  static constexpr std::array<std::string_view, 2> keywords{"within", "by"};
+};
+struct target_terms : seq<opt<target_calendar>, ws, opt<commitment>, ws, opt<label>> {};
+struct target_rest
+    : seq<target_priority, ws, opt<condition>, ws, must<target_length>, ws, target_terms> {};
+struct update_rest : seq<target_priority, ws, opt<condition>, ws, must<key<"every">>, ws,
+                         must<duration>, ws, target_terms> {};
+struct restore_rest : seq<target_priority, ws, opt<condition>, ws, must<key<"within">>, ws,
+                          must<duration>, ws, target_terms> {};
+struct breached_kind : sor<flag<"response">, flag<"resolution">, flag<"update">,
+                           flag<"restoration">> {};
+// credit 5 % per breached P1 response
+struct ticket_credit_rest : seq<key<"per">, ws, must<key<"breached">>, ws,
+                                opt<not_at<breached_kind>, ident>, ws, must<breached_kind>> {};
+struct credit_cap_rest : seq<key<"at">, ws, must<key<"most">>, ws, must<percent>, ws,
+                             must<key<"per">>, ws, must<key<"month">>> {};
 struct sold_how
     : sor<seq<flag<"included in", seq<key<"included">, ws, must<key<"in">>>>, ws, must<text>>,
           flag<"separately">> {};
@@ -276,10 +308,12 @@ struct clock_start : sor<flag<"at creation", seq<key<"at">, ws, key<"creation">>
 struct clock_verb
     : seq<key<"pauses">, ws, must<key<"on">>, ws, must<key<"status">>, ws, must<text_list>> {};
 
+struct band_condition
+    : sor<flag<"when no response", seq<key<"no">, ws, must<key<"response">>>>,
+          flag<"when not resolved", seq<key<"not">, ws, must<key<"resolved">>>>> {};
 struct band_option : sor<seq<flag<"contact">, ws, must<text>>, seq<flag<"via">, ws, must<text>>,
                          seq<flag<"remark">, ws, must<text>>,
-                         flag<"when no response",
-                              seq<key<"when">, ws, must<key<"no">>, ws, must<key<"response">>>>> {};
+                         seq<key<"when">, ws, must<band_condition>>> {};
 struct band_until : seq<key<"until">, ws, must<duration>> {};
 using band_statement =
     stmt<ast::Kind::band, clause<key<"from">, duration, opt<band_until>, key<"escalate">, key<"to">,
@@ -289,8 +323,8 @@ struct band_statements
           band_statement,
           "an escalation band: from 0 hours until 6 hours escalate to \"Technical Support\"",
           "from"> {};
-struct escalation_block : block<ast::Kind::escalation, key<"escalation">, band_statements, inner> {
-};
+struct escalation_head : seq<key<"escalation">, opt<ws, key<"for">, ws, must<ident_list>>> {};
+struct escalation_block : block<ast::Kind::escalation, escalation_head, band_statements, inner> {};
 
 struct excluded_cause
     : sor<flag<"scheduled maintenance", seq<key<"scheduled">, ws, must<key<"maintenance">>>>,
@@ -328,6 +362,10 @@ struct package_statement
           stmt<ast::Kind::describe, clause<key<"describe">, ident, text>>,
           stmt<ast::Kind::respond, clause<key<"respond">, key<"to">, target_rest>>,
           stmt<ast::Kind::resolve, clause<key<"resolve">, target_rest>>,
+          stmt<ast::Kind::update, clause<key<"update">, update_rest>>,
+          stmt<ast::Kind::restore, clause<key<"restore">, restore_rest>>,
+          stmt<ast::Kind::ticket_credit, clause<key<"credit">, percent, ticket_credit_rest>>,
+          stmt<ast::Kind::credit_cap, clause<key<"credits">, credit_cap_rest>>,
           stmt<ast::Kind::clock_starts,
                seq<key<"clock">, ws, key<"starts">, ws, must<clock_start>, ws, opt<label>>>,
           stmt<ast::Kind::clock_pauses, clause<key<"clock">, clock_verb, opt<label>>>,
@@ -336,7 +374,8 @@ struct package_statement
 struct package_statements
     : statements_of<package_statement, "a package statement", "summary", "sold", "price",
                     "requires", "excludes", "calendar", "channel", "feature", "describe", "respond",
-                    "resolve", "clock", "escalation", "uptime", "note"> {};
+                    "resolve", "update", "restore", "credit", "credits", "clock", "escalation",
+                    "uptime", "note"> {};
 struct package_item
     : block<ast::Kind::package,
             clause<key<"package">, ident, text, opt<key<"extends">, ws, must<ident>>>,
@@ -347,34 +386,46 @@ struct addon_item
 // ---------------------------------------------------------------- examples
 
 struct with_addons : seq<key<"with">, ws, must<ident_list>> {};
-struct expectation : sor<seq<sor<flag<"response">, flag<"resolution">>, ws,
+struct expectation : sor<seq<sor<flag<"response">, flag<"resolution">, flag<"update">,
+                                 flag<"restoration">>,
+                             ws,
                              must<sor<seq<flag<"due">, ws, must<date_time>>, flag<"met">,
                                       flag<"breached">, flag<"pending">>>>,
                          seq<flag<"escalation">, ws, must<key<"to">>, ws, must<text>, ws,
                              must<key<"at">>, ws, must<date_time>>> {};
 struct example_statement
     : sor<stmt<ast::Kind::under, clause<key<"under">, ident, opt<with_addons>>>,
-          stmt<ast::Kind::ticket, clause<key<"ticket">, ident, key<"raised">, date_time>>,
+          stmt<ast::Kind::ticket,
+               clause<key<"ticket">, opt<not_at<key<"raised">>, ident>, ws, key<"raised">,
+                      date_time>>,
+          stmt<ast::Kind::ticket_attribute,
+               clause<key<"where">, ident, key<"is">, text>>,
           stmt<ast::Kind::responded, clause<key<"responded">, date_time>>,
+          stmt<ast::Kind::updated, clause<key<"updated">, date_time>>,
+          stmt<ast::Kind::restored, clause<key<"restored">, date_time>>,
           stmt<ast::Kind::resolved, clause<key<"resolved">, date_time>>,
           stmt<ast::Kind::expect, clause<key<"expect">, expectation>>> {};
-struct example_statements : statements_of<example_statement, "an example statement", "under",
-                                          "ticket", "responded", "resolved", "expect"> {};
+struct example_statements
+    : statements_of<example_statement, "an example statement", "under", "ticket", "where",
+                    "responded", "updated", "restored", "resolved", "expect"> {};
 struct example_item
     : block<ast::Kind::example, clause<key<"example">, text>, example_statements, item> {};
 
 // ------------------------------------------------------------------- file
 
 using import_item = stmt<ast::Kind::import_file, clause<key<"import">, text>>;
+// attribute channel "phone", "e-mail", "portal": a ticket field targets may be keyed on.
+using attribute_item =
+    stmt<ast::Kind::attribute, clause<key<"attribute">, ident, text_list, opt<label>>>;
 struct top_item
-    : sor<import_item, stmt<ast::Kind::contract, contract_item>,
+    : sor<import_item, attribute_item, stmt<ast::Kind::contract, contract_item>,
           stmt<ast::Kind::definitions, definitions_item>,
           stmt<ast::Kind::holiday_set, holiday_set_item>, stmt<ast::Kind::calendar, calendar_item>,
           stmt<ast::Kind::priorities, priorities_item>, stmt<ast::Kind::package, package_item>,
           stmt<ast::Kind::addon, addon_item>, stmt<ast::Kind::example, example_item>> {};
 struct top_items
     : statements_of<top_item, "a top-level item", "import", "contract", "definitions", "holidays",
-                    "calendar", "priorities", "package", "addon", "example"> {};
+                    "calendar", "priorities", "attribute", "package", "addon", "example"> {};
 
 struct file : seq<opt<bom>, ws,
                   star<not_at<eof>, sor<try_catch<top_items>, recover<top, top_items>>, ws,

@@ -96,7 +96,30 @@ constexpr std::string_view expected<g::review_cycle> =
     "'annually', 'quarterly', 'monthly' or 'every N months'";
 template <>
 constexpr std::string_view expected<g::target_rest> =
-    "a priority name or 'all', then 'within' and a duration";
+    "a priority name or 'all', then 'within' and a duration (or 'by 12:00 next business day')";
+template <>
+constexpr std::string_view expected<g::target_length> =
+    "'within' and a duration, or 'by' and a deadline (by 12:00 next business day)";
+template <>
+constexpr std::string_view expected<g::update_rest> =
+    "a priority name or 'all', then 'every' and a duration: update P1 every 1 hour";
+template <>
+constexpr std::string_view expected<g::restore_rest> =
+    "a priority name or 'all', then 'within' and a duration: restore P1 within 4 hours";
+template <>
+constexpr std::string_view expected<g::next_business_day> = "'next business day'";
+template <>
+constexpr std::string_view expected<g::breached_kind> =
+    "what was breached: response, resolution, update or restoration";
+template <>
+constexpr std::string_view expected<g::ticket_credit_rest> =
+    "'per breached', a priority (or none for every priority), then response, resolution, update "
+    "or restoration: credit 5 % per breached P1 response";
+template <>
+constexpr std::string_view expected<g::credit_cap_rest> =
+    "'at most', a percentage, then 'per month': credits at most 25 % per month";
+template <>
+constexpr std::string_view expected<g::band_condition> = "'no response' or 'not resolved' after 'when'";
 template <>
 constexpr std::string_view expected<g::sold_how> = "'included in \"...\"' or 'separately'";
 template <>
@@ -113,7 +136,8 @@ template <>
 constexpr std::string_view expected<g::measurement_period> = "'monthly', 'quarterly' or 'yearly'";
 template <>
 constexpr std::string_view expected<g::expectation> =
-    "'response' or 'resolution' (due, met, breached, pending), or 'escalation to'";
+    "'response', 'resolution', 'update' or 'restoration' (due, met, breached, pending), or "
+    "'escalation to'";
 template <>
 constexpr std::string_view expected<g::lbrace> = "'{' to open the block";
 template <>
@@ -382,6 +406,11 @@ class State {
       const std::string_view found = word_at(at, end);
       const std::array<std::string_view, 1> keyword{Rule::text};
       if (auto near = closest(found, keyword)) hint = fmt::format("did you mean '{}'?", *near);
+    }
+    if constexpr (requires { Rule::keywords; }) {
+      if (auto near = closest(word_at(at, end),
+                              std::span<const std::string_view>(Rule::keywords)))
+        hint = fmt::format("did you mean '{}'?", *near);
     }
     // Near misses of a value's unit or punctuation: "15 min", "99,9 %", "EUR 24,000".
     if constexpr (std::is_same_v<Rule, g::business_unit>) hint = duration_hint(base_, at, end);
@@ -844,6 +873,15 @@ struct action<g::time_range> {
     ast::TimeRange r{read_clock(trim(s.substr(0, dash)), span, state),
                      read_clock(trim(s.substr(dash + 1)), span, state), span};
     state.push(r);
+  }
+};
+
+template <>
+struct action<g::deadline_clock> {
+  template <typename Input>
+  static void apply(const Input& in, State& state) {
+    const Span span = state.span(in.begin(), in.end());
+    state.push(read_clock(in.string_view(), span, state));
   }
 };
 

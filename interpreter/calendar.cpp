@@ -222,7 +222,13 @@ struct Calendar::Impl {
     const date::local_days first = date::local_days{date::year{y} / 1 / 1} - date::days{4};
     const date::local_days last = date::local_days{date::year{y + 1} / 1 / 1} + date::days{2};
     std::vector<std::pair<int64_t, int64_t>> raw;
-    for (date::local_days day = first; day < last; day += date::days{1}) {
+    // A union's year is its members' years laid over each other.
+    for (const auto& member : spec.members) {
+      const YearTable& m = member->impl_->year(index);
+      for (std::size_t k = 0; k < m.starts.size(); ++k) raw.emplace_back(m.starts[k], m.ends[k]);
+    }
+    for (date::local_days day = first; spec.members.empty() && day < last;
+         day += date::days{1}) {
       for (const DailyInterval& iv : hours_on(day)) {
         const date::local_seconds local_day{day};
         int64_t s = zone.to_instant(local_day + iv.start).time_since_epoch().count();
@@ -339,6 +345,21 @@ Calendar::Calendar(CalendarSpec spec) : impl_(std::make_unique<Impl>()) {
   im.business_day =
       spec.business_day ? spec.business_day : (days_equal ? common_day : std::nullopt);
   im.weekly_full = covers_whole_week(spec.weekly);
+  for (const auto& member : spec.members) {
+    // Open for good from where a member is: a union's table ends where its members' do.
+    weekly_open = weekly_open || member->impl_->last_open_index == kYears - 1;
+    im.last_open_index = std::max(im.last_open_index, member->impl_->last_open_index);
+    if (member->impl_->weekly_full) {
+      im.weekly_full = true;
+      im.regular_from_index = std::max(im.regular_from_index, member->impl_->regular_from_index);
+    }
+  }
+  if (!spec.members.empty() && !spec.business_day) {
+    std::optional<Seconds> common = spec.members.front()->business_day();
+    for (const auto& member : spec.members)
+      if (member->business_day() != common) common.reset();
+    im.business_day = common;
+  }
 
   // A local day's intervals reach at most two days past it, plus the offset.
   if (weekly_open) {

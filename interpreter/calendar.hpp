@@ -46,6 +46,8 @@ struct CalendarSpec {
   // Length of one "business day"; when absent, the regular open-day length if all
   // open weekdays are equal, else business days are an error for this calendar.
   std::optional<Seconds> business_day;
+  // A union: open whenever any member is (weekly and holidays are then unused).
+  std::vector<std::shared_ptr<const class Calendar>> members;
 };
 
 class Calendar {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <date/tz.h>
 
@@ -162,12 +163,18 @@ std::size_t clauses(const Package& p) {
     n += p.pause_statuses->size();
     for (const auto& status : *p.pause_statuses) text(status);
   }
-  if (p.escalation) {
-    n += p.escalation->size();
-    for (const auto& b : *p.escalation)
+  auto bands = [&](const std::vector<EscalationBand>& ladder) {
+    n += ladder.size();
+    for (const auto& b : ladder)
       bytes += b.role.size() + b.contact.size() + b.channel.size() + b.remark.size() +
                b.from.text.size() + (b.until ? b.until->text.size() : 0) + b.span.file.size();
+  };
+  if (p.escalation) bands(*p.escalation);
+  for (const auto& l : p.ladders) {
+    bands(l.bands);
+    n += l.priorities.size();
   }
+  n += p.ticket_credits.size();
   for (const auto& u : p.uptime) {
     n += 1 + u.exclusions.size() + u.credits.size() + u.notes.size();
     bytes += u.service.size() + u.target_label.size() + u.period.size() + u.published_at.size() +
@@ -217,6 +224,7 @@ class Checker {
       rank_.emplace(p.name, p.rank);
       folded_.emplace(folded(p.name), p.rank);
     }
+    check_attributes();
     for (const Node* n : items_[Kind::holiday_set]) check_holiday_set(*n);
     for (const Node* n : items_[Kind::calendar]) resolve_calendar(ident_of(*n));
     for (const Node* n : items_[Kind::package]) resolve_package(ident_of(*n));
@@ -318,7 +326,8 @@ class Checker {
         if (item.kind == Kind::import_file) continue;
         items_[item.kind].push_back(&item);
         const auto* id = ast::arg<ast::Ident>(item);
-        if (!id || item.kind == Kind::priorities) continue;
+        // Attributes name ticket fields, not items: their names are checked apart.
+        if (!id || item.kind == Kind::priorities || item.kind == Kind::attribute) continue;
         auto [it, fresh] = names.emplace(id->name, &item);
         by_name_.emplace(id->name, &item);
         if (fresh) continue;
@@ -549,6 +558,104 @@ class Checker {
     return nullptr;
   }
 
+  // ------------------------------------------------------------ attributes
+
+  void check_attributes() {
+    // Ticket fields the readers give their own meaning.
+    static constexpr std::string_view reserved[] = {
+        "id",     "priority", "created_at", "first_response_at", "resolved_at", "restored_at",
+        "status", "events",   "error",      "all"};
+    std::map<std::string, Span> seen;
+    for (const Node* n : items_[Kind::attribute]) {
+      const ast::Ident& id = *ast::arg<ast::Ident>(*n);
+      if (std::find(std::begin(reserved), std::end(reserved), id.name) != std::end(reserved)) {
+        report(Code::out_of_range, id.span,
+               fmt::format("'{}' is a ticket field of its own; an attribute needs another name",
+                           id.name));
+        continue;
+      }
+      if (auto [it, fresh] = seen.emplace(id.name, id.span); !fresh) {
+        auto& d = report(Code::duplicate_name, id.span,
+                         fmt::format("attribute '{}' is declared twice", id.name));
+        note(d, it->second, "first declared here");
+        continue;
+      }
+      Attribute a{id.name, {}, label_of(*n), ref(n->span)};
+      std::map<std::string, Span> values;
+      for (const auto* t : ast::args<ast::Text>(*n)) {
+        if (t->value.empty()) {
+          report(Code::out_of_range, t->span,
+                 "an attribute value is not empty: an empty cell means the ticket has none");
+          continue;
+        }
+        if (auto [it, fresh] = values.emplace(folded(t->value), t->span); !fresh) {
+          auto& d = report(Code::duplicate_statement, t->span,
+                           fmt::format("value \"{}\" of attribute '{}' is listed twice", t->value,
+                                       id.name));
+          note(d, it->second, "first listed here");
+          continue;
+        }
+        a.values.push_back(t->value);
+      }
+      model_->attributes.push_back(std::move(a));
+    }
+  }
+
+  // The attribute a condition or an example names, reported when unknown.
+  const Attribute* attribute(const ast::Ident& name) {
+    if (const Attribute* a = model_->attribute(name.name)) return a;
+    std::vector<std::string> known;
+    for (const auto& a : model_->attributes) known.push_back(a.name);
+    if (known.empty())
+      report(Code::unknown_name, name.span,
+             fmt::format("unknown attribute '{}': the contract declares no attributes", name.name),
+             fmt::format("declare it at the top level: attribute {} \"...\", \"...\"", name.name));
+    else
+      unknown(name.span, "attribute", name.name, known);
+    return nullptr;
+  }
+
+  // A value of `a` as declared (matched case-insensitively), reported when unknown.
+  std::optional<std::string> attribute_value(const Attribute& a, const ast::Text& value) {
+    for (const auto& v : a.values)
+      if (iequals(v, value.value)) return v;
+    std::string list;
+    for (const auto& v : a.values) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", v);
+    report(Code::unknown_name, value.span,
+           fmt::format("\"{}\" is not a value of attribute '{}'", value.value, a.name),
+           fmt::format("its values are: {}", list));
+    return std::nullopt;
+  }
+
+  // where channel is "phone", "chat": the words after 'where' in a target.
+  std::optional<Condition> condition(const Node& s) {
+    const ast::Ident* name = nullptr;
+    std::vector<const ast::Text*> values;
+    bool in_where = false;
+    for (const auto& v : s.args) {
+      if (const auto* w = std::get_if<ast::Word>(&v)) {
+        in_where = w->word == "where";
+      } else if (!in_where) {
+        continue;
+      } else if (const auto* i = std::get_if<ast::Ident>(&v)) {
+        name = i;
+      } else if (const auto* t = std::get_if<ast::Text>(&v)) {
+        values.push_back(t);
+      } else {
+        in_where = false;
+      }
+    }
+    if (!name) return std::nullopt;
+    Condition c{name->name, {}};
+    const Attribute* a = attribute(*name);
+    if (!a) return c;
+    for (const auto* t : values)
+      if (auto v = attribute_value(*a, *t);
+          v && std::find(c.values.begin(), c.values.end(), *v) == c.values.end())
+        c.values.push_back(*v);
+    return c;
+  }
+
   // ------------------------------------------------------------ holidays
 
   void check_holiday_set(const Node& block) {
@@ -623,6 +730,7 @@ class Checker {
     std::map<int, std::size_t> holiday_at;  // day number -> index in spec.holidays
     bool ok = true;
     bool has_zone = false, has_hours = false;
+    std::string member_zone;  // a union's first member's zone
   };
 
   // Calendars may extend each other; each is built once, parents first.
@@ -772,6 +880,37 @@ class Checker {
           add_dated(b, dated, *ast::arg<ast::Date>(s), text_of(s), std::move(hours), s);
           break;
         }
+        case Kind::union_of:
+          b.has_hours = b.has_zone = true;
+          if (!parent.empty()) {
+            report(Code::misplaced_statement, s.span,
+                   "a union calendar extends no calendar: it is open when its members are");
+            b.ok = false;
+          }
+          for (const auto* member : ast::args<ast::Ident>(s)) {
+            b.info.union_of.push_back(member->name);
+            if (member->name == id || calendar_stack_.count(member->name)) {
+              report(Code::inheritance_cycle, member->span,
+                     fmt::format("calendar '{}' is a union that includes itself", id));
+              b.ok = false;
+              continue;
+            }
+            if (!item(Kind::calendar, member->name)) {
+              unknown(member->span, "calendar", member->name, Kind::calendar);
+              b.ok = false;
+              continue;
+            }
+            calendar_stack_.insert(id);
+            CalendarBuild* m = resolve_calendar(member->name);
+            calendar_stack_.erase(id);
+            if (!m || !m->info.calendar) {
+              b.ok = false;
+              continue;
+            }
+            if (b.spec.members.empty()) b.member_zone = m->info.zone;
+            b.spec.members.push_back(m->info.calendar);
+          }
+          break;
         case Kind::business_day: {
           const auto& d = *ast::arg<ast::Duration>(s);
           if (d.business) {
@@ -796,6 +935,7 @@ class Checker {
       }
     }
     if (parent_failed) b.ok = false;
+    if (!b.info.union_of.empty()) check_union(*block, b);
     if (!b.has_zone && !parent_failed) {
       report(Code::missing_statement, ident_span(*block),
              fmt::format("calendar '{}' has no time zone", id),
@@ -825,6 +965,34 @@ class Checker {
     model_->calendars.push_back(b.info);
     calendar_index_.emplace(id, model_->calendars.size() - 1);
     return (calendars_[id] = std::move(build)).get();
+  }
+
+  // A union's hours are its members': it states none of its own, and takes the
+  // first member's zone unless it names one.
+  void check_union(const Node& block, CalendarBuild& b) {
+    for (const Node& s : block.children)
+      if (s.kind == Kind::open || s.kind == Kind::closed || s.kind == Kind::special_hours) {
+        report(Code::misplaced_statement, s.span,
+               "a union calendar is open when any of its members is: state hours and holidays in "
+               "the members");
+        b.ok = false;
+      }
+    if (b.spec.members.empty()) return;
+    const bool zone_stated = std::any_of(block.children.begin(), block.children.end(),
+                                         [](const Node& s) { return s.kind == Kind::zone; });
+    if (!zone_stated) {
+      const CalendarSpec& first = b.spec.members.front()->spec();
+      b.spec.zone = first.zone;
+      b.spec.fixed_offset = first.fixed_offset;
+      b.info.zone = b.member_zone;
+    }
+    if (!b.spec.business_day) {
+      // Members with one business-day length give it to the union.
+      std::optional<std::chrono::seconds> common = b.spec.members.front()->business_day();
+      for (const auto& m : b.spec.members)
+        if (m->business_day() != common) common.reset();
+      b.spec.business_day = common;
+    }
   }
 
   static std::int64_t to_plain_seconds(const ast::Duration& d) {
@@ -941,16 +1109,17 @@ class Checker {
     if (!p.is_addon && ast::args<ast::Ident>(block).size() > 1) p.extends = ident_of(block, 1);
     p.span = ref(block.span);
     once(block, {Kind::summary, Kind::sold, Kind::price, Kind::uses_calendar, Kind::clock_starts,
-                 Kind::clock_pauses, Kind::escalation});
+                 Kind::clock_pauses, Kind::credit_cap});
 
-    std::map<std::pair<TargetKind, std::string>, Span> targets_seen;
-    std::map<std::pair<TargetKind, std::string>, std::size_t> target_at;  // index in p.targets
+    TargetsSeen targets_seen;
+    TargetIndex target_at;  // index in p.targets
+    std::map<std::string, Span> ladder_of;  // priority ("" for all) -> the ladder naming it
+    std::map<std::pair<std::string, TargetKind>, Span> credits_seen;
     std::map<std::string, Span> uptime_seen;
     const std::string what = fmt::format("{} '{}'", p.is_addon ? "add-on" : "package", p.id);
     for (const Node& s : block.children) {
       // A target for 'all' priorities is one clause per priority.
-      const bool for_all =
-          (s.kind == Kind::respond || s.kind == Kind::resolve) && ast::has_word(s, "all");
+      const bool for_all = is_target(s.kind) && ast::has_word(s, "all");
       const std::size_t copies = for_all ? std::max<std::size_t>(1, model_->priorities.size()) : 1;
       if (!charge(copies * weight(s), s.span, what)) break;
       switch (s.kind) {
@@ -1000,8 +1169,20 @@ class Checker {
         }
         case Kind::respond:
         case Kind::resolve:
+        case Kind::update:
+        case Kind::restore:
           add_targets(p, s, targets_seen, target_at);
           break;
+        case Kind::ticket_credit:
+          add_ticket_credit(p, s, credits_seen);
+          break;
+        case Kind::credit_cap: {
+          const auto& cap = *ast::arg<ast::Percent>(s);
+          if (cap.milli <= 0 || cap.milli > 100000)
+            report(Code::out_of_range, cap.span, "a credit cap is more than 0 and at most 100 %");
+          p.credit_cap_milli = cap.milli;
+          break;
+        }
         case Kind::clock_starts:
           p.clock_starts_at_next_opening = ast::has_word(s, "at next opening");
           break;
@@ -1012,7 +1193,7 @@ class Checker {
           break;
         }
         case Kind::escalation:
-          p.escalation = escalation(s);
+          add_ladder(p, s, ladder_of);
           break;
         case Kind::uptime: {
           Uptime u = uptime(s);
@@ -1034,12 +1215,66 @@ class Checker {
     return p;
   }
 
-  void add_targets(Package& p, const Node& s,
-                   std::map<std::pair<TargetKind, std::string>, Span>& seen,
-                   std::map<std::pair<TargetKind, std::string>, std::size_t>& at) {
+  using TargetKey = std::tuple<TargetKind, std::string, std::optional<Condition>>;
+  using TargetsSeen = std::map<TargetKey, Span>;
+  using TargetIndex = std::map<TargetKey, std::size_t>;
+
+  static bool is_target(Kind kind) {
+    return kind == Kind::respond || kind == Kind::resolve || kind == Kind::update ||
+           kind == Kind::restore;
+  }
+
+  static TargetKind target_kind(Kind kind) {
+    switch (kind) {
+      case Kind::resolve:
+        return TargetKind::resolution;
+      case Kind::update:
+        return TargetKind::update;
+      case Kind::restore:
+        return TargetKind::restoration;
+      default:
+        return TargetKind::response;
+    }
+  }
+
+  // The identifier that follows the word `word` in a statement ("on calendar X").
+  static const ast::Ident* ident_after(const Node& s, std::string_view word) {
+    bool after = false;
+    for (const auto& v : s.args) {
+      if (const auto* w = std::get_if<ast::Word>(&v))
+        after = w->word == word;
+      else if (const auto* i = std::get_if<ast::Ident>(&v); i && after)
+        return i;
+    }
+    return nullptr;
+  }
+
+  void add_targets(Package& p, const Node& s, TargetsSeen& seen, TargetIndex& at) {
     Target t;
-    t.kind = s.kind == Kind::respond ? TargetKind::response : TargetKind::resolution;
-    t.within = duration_value(*ast::arg<ast::Duration>(s));
+    t.kind = target_kind(s.kind);
+    if (const auto* d = ast::arg<ast::Duration>(s)) {
+      t.within = duration_value(*d);
+      if (d->milli <= 0)
+        report(Code::out_of_range, d->span,
+               t.kind == TargetKind::update ? "updates are due every so often: more than 0"
+                                            : "a target is more than 0");
+    }
+    if (ast::has_word(s, "by")) {
+      RelativeDeadline r;
+      if (const auto* clock = ast::arg<ast::ClockTime>(s)) {
+        r.at_minutes = clock->minutes;
+        r.text = fmt::format("by {} next business day", clock_text(clock->minutes));
+      } else {
+        r.text = "by end of next business day";
+      }
+      t.by = std::move(r);
+    }
+    t.where = condition(s);
+    if (const auto* cal = ident_after(s, "on calendar")) {
+      t.calendar = cal->name;
+      if (!item(Kind::calendar, cal->name))
+        unknown(cal->span, "calendar", cal->name, Kind::calendar);
+    }
     t.commitment =
         ast::has_word(s, "best effort") ? Commitment::best_effort : Commitment::committed;
     t.label = label_of(s);
@@ -1047,25 +1282,28 @@ class Checker {
     t.span = ref(s.span);
     std::vector<std::string> priorities;
     const bool all = ast::has_word(s, "all");
+    t.for_all = all;
     if (all) {
       for (const auto& pr : model_->priorities) priorities.push_back(pr.name);
-      if (model_->priorities.empty())
+      if (model_->priorities.empty() && !t.where)
         report(Code::unknown_priority, s.span,
                "'all' priorities, but the contract has no priorities block");
-    } else if (const Priority* pr = priority(*ast::arg<ast::Ident>(s))) {
-      priorities.push_back(pr->name);
+    } else if (!s.args.empty() && std::holds_alternative<ast::Ident>(s.args.front())) {
+      if (const Priority* pr = priority(std::get<ast::Ident>(s.args.front())))
+        priorities.push_back(pr->name);
     }
-    for (const auto& name : priorities) {
-      t.priority = name;
-      auto key = std::make_pair(t.kind, name);
+    // A target for all on a condition also judges tickets that have no priority.
+    if (all && t.where) priorities.push_back("");
+    for (const auto& pname : priorities) {
+      t.priority = pname;
+      TargetKey key{t.kind, pname, t.where};
       auto it = seen.find(key);
       // "respond to all" followed by one priority refines it; two targets for the
-      // same priority are a contradiction.
+      // same priority (and condition) are a contradiction.
       if (it != seen.end() && !all) {
-        auto& d =
-            report(Code::duplicate_statement, s.span,
-                   fmt::format("a second {} target for {}",
-                               t.kind == TargetKind::response ? "response" : "resolution", name));
+        auto& d = report(Code::duplicate_statement, s.span,
+                         fmt::format("a second {} target for {}{}", name(t.kind), pname,
+                                     t.where ? " where " + t.where->text() : ""));
         note(d, it->second, "first given here");
         continue;
       }
@@ -1075,6 +1313,67 @@ class Checker {
       else
         p.targets[slot->second] = t;
     }
+  }
+
+  void add_ticket_credit(Package& p, const Node& s,
+                         std::map<std::pair<std::string, TargetKind>, Span>& seen) {
+    TicketCredit c;
+    const auto& percent = *ast::arg<ast::Percent>(s);
+    c.percent_milli = percent.milli;
+    c.span = ref(s.span);
+    if (percent.milli <= 0 || percent.milli > 100000)
+      report(Code::out_of_range, percent.span, "a credit is more than 0 and at most 100 %");
+    if (const auto* who = ast::arg<ast::Ident>(s)) {
+      const Priority* pr = priority(*who);
+      if (!pr) return;
+      c.priority = pr->name;
+    }
+    const auto words = ast::args<ast::Word>(s);
+    const std::string& kind = words.back()->word;
+    c.kind = kind == "resolution"    ? TargetKind::resolution
+             : kind == "update"      ? TargetKind::update
+             : kind == "restoration" ? TargetKind::restoration
+                                     : TargetKind::response;
+    if (auto [it, fresh] = seen.emplace(std::pair(c.priority, c.kind), s.span); !fresh) {
+      auto& d = report(Code::duplicate_statement, s.span,
+                       fmt::format("a second credit per breached {}{}",
+                                   c.priority.empty() ? "" : c.priority + " ", name(c.kind)));
+      note(d, it->second, "first given here");
+      return;
+    }
+    p.ticket_credits.push_back(std::move(c));
+  }
+
+  // escalation { ... } for all priorities, escalation for P1, P2 { ... } for some:
+  // each priority climbs one ladder.
+  void add_ladder(Package& p, const Node& s, std::map<std::string, Span>& ladder_of) {
+    const auto names = ast::args<ast::Ident>(s);
+    if (names.empty()) {
+      if (auto [it, fresh] = ladder_of.emplace("", s.span); !fresh) {
+        auto& d = report(Code::duplicate_statement, s.span,
+                         "a second escalation ladder for all priorities");
+        note(d, it->second, "first given here");
+        return;
+      }
+      p.escalation = escalation(s);
+      return;
+    }
+    Escalation ladder;
+    ladder.span = ref(s.span);
+    for (const auto* n : names) {
+      const Priority* pr = priority(*n);
+      if (!pr) continue;
+      if (auto [it, fresh] = ladder_of.emplace(pr->name, n->span); !fresh) {
+        auto& d = report(Code::duplicate_statement, n->span,
+                         fmt::format("{} is already on another escalation ladder", pr->name),
+                         "each priority climbs one ladder");
+        note(d, it->second, "named here");
+        continue;
+      }
+      ladder.priorities.push_back(pr->name);
+    }
+    ladder.bands = escalation(s);
+    if (!ladder.priorities.empty()) p.ladders.push_back(std::move(ladder));
   }
 
   std::vector<EscalationBand> escalation(const Node& block) {
@@ -1099,6 +1398,8 @@ class Checker {
         if (const auto* w = std::get_if<ast::Word>(&v)) {
           if (w->word == "when no response")
             band.when_no_response = true;
+          else if (w->word == "when not resolved")
+            band.when_not_resolved = true;
           else
             pending = w->word;
         } else if (const auto* t = std::get_if<ast::Text>(&v)) {
@@ -1113,6 +1414,9 @@ class Checker {
           pending.clear();
         }
       }
+      if (band.when_no_response && band.when_not_resolved)
+        report(Code::conflicting_terms, s.span,
+               "a band applies 'when no response' or 'when not resolved', not both");
       bands.push_back(std::move(band));
     }
     return bands;
@@ -1239,11 +1543,13 @@ class Checker {
 
   // Business-day units need a business-day length in the governing calendar.
   void check_business_units(const Package& p, const Node& block) {
-    const auto at = calendar_index_.find(p.calendar);
-    const CalendarInfo* cal =
-        at == calendar_index_.end() ? nullptr : &model_->calendars[at->second];
-    if (!cal || !cal->calendar) return;
+    auto calendar_named = [&](const std::string& id) -> const CalendarInfo* {
+      const auto at = calendar_index_.find(id);
+      return at == calendar_index_.end() ? nullptr : &model_->calendars[at->second];
+    };
+    const CalendarInfo* cal = nullptr;
     auto check = [&](const DurationValue& d, const SourceRef& where) {
+      if (!cal || !cal->calendar) return;
       if (!d.business || (d.unit != TimeUnit::day && d.unit != TimeUnit::week)) return;
       Span at = sources_.find(where.file, where.line, where.column);
       if (at.end == 0) at = block.span;
@@ -1264,7 +1570,19 @@ class Checker {
                          d.text, p.is_addon ? "add-on" : "package", p.id, cal->id),
              fmt::format("state it in calendar '{}': business day is 8 hours", cal->id));
     };
-    for (const auto& t : p.targets) check(t.within, t.span);
+    for (const auto& t : p.targets) {
+      cal = calendar_named(t.calendar.empty() ? p.calendar : t.calendar);
+      if (!t.by) check(t.within, t.span);
+    }
+    cal = calendar_named(p.calendar);
+    auto check_ladder = [&](const std::vector<EscalationBand>& bands) {
+      for (const auto& b : bands) {
+        check(b.from, b.span);
+        if (b.until) check(*b.until, b.span);
+      }
+    };
+    if (p.escalation) check_ladder(*p.escalation);
+    for (const auto& l : p.ladders) check_ladder(l.bands);
   }
 
   // ------------------------------------------------------------ add-ons
@@ -1363,7 +1681,8 @@ class Checker {
     Example e;
     e.name = text_of(block);
     e.span = ref(block.span);
-    once(block, {Kind::under, Kind::ticket, Kind::responded, Kind::resolved});
+    once(block, {Kind::under, Kind::ticket, Kind::responded, Kind::resolved, Kind::restored});
+    std::map<std::string, Span> attributes_seen;
     const Node* under = nullptr;
     for (const Node& s : block.children) {
       switch (s.kind) {
@@ -1387,10 +1706,29 @@ class Checker {
           break;
         }
         case Kind::ticket: {
-          if (const Priority* p = priority(*ast::arg<ast::Ident>(s))) e.priority = p->name;
+          if (const auto* name = ast::arg<ast::Ident>(s))
+            if (const Priority* p = priority(*name)) e.priority = p->name;
           e.raised = date_time_text(*ast::arg<ast::DateTime>(s));
           break;
         }
+        case Kind::ticket_attribute: {
+          const auto& name = *ast::arg<ast::Ident>(s);
+          if (auto [it, fresh] = attributes_seen.emplace(name.name, s.span); !fresh) {
+            auto& d = report(Code::duplicate_statement, s.span,
+                             fmt::format("the ticket's {} is given twice", name.name));
+            note(d, it->second, "first given here");
+            break;
+          }
+          if (const Attribute* a = attribute(name))
+            if (auto v = attribute_value(*a, *ast::arg<ast::Text>(s))) e.attributes[a->name] = *v;
+          break;
+        }
+        case Kind::updated:
+          e.updates.push_back(date_time_text(*ast::arg<ast::DateTime>(s)));
+          break;
+        case Kind::restored:
+          e.restored = date_time_text(*ast::arg<ast::DateTime>(s));
+          break;
         case Kind::responded:
           e.responded = date_time_text(*ast::arg<ast::DateTime>(s));
           break;
@@ -1417,7 +1755,8 @@ class Checker {
     if (!under) report(Code::missing_statement, block.span, "an example needs 'under PACKAGE'");
     if (e.raised.empty())
       report(Code::missing_statement, block.span,
-             "an example needs 'ticket PRIORITY raised DATE TIME'");
+             "an example needs 'ticket PRIORITY raised DATE TIME' (or 'ticket raised DATE TIME' "
+             "for a ticket without a priority)");
     if (e.expectations.empty())
       report(Code::missing_statement, block.span, "an example needs at least one 'expect'");
     if (under && flat_package(e.package)) {

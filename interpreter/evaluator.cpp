@@ -38,6 +38,26 @@ TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_
   return o;
 }
 
+// The next business day after the local day of `start`: the first later day on
+// which the desk opens. Its deadline is the time stated that day, or the day's
+// last closing (at the latest its midnight) for "end of".
+Instant relative_deadline(const Calendar& cal, Instant start, const RelativeDeadline& by) {
+  const date::local_days day = date::floor<date::days>(cal.to_local(start));
+  const Instant open = cal.next_opening(cal.to_instant(date::local_seconds{day + date::days{1}}));
+  if (open == Calendar::kNever) return open;
+  const date::local_days next = date::floor<date::days>(cal.to_local(open));
+  if (by.at_minutes)
+    return cal.to_instant(date::local_seconds{next} + std::chrono::minutes(*by.at_minutes));
+  const Instant midnight = cal.to_instant(date::local_seconds{next + date::days{1}});
+  Instant close = cal.next_closing(open);
+  while (close < midnight) {
+    const Instant again = cal.next_opening(close);
+    if (again >= midnight) break;
+    close = cal.next_closing(again);
+  }
+  return std::min(close, midnight);
+}
+
 }  // namespace
 
 std::string_view name(Verdict verdict) {
@@ -80,19 +100,53 @@ Evaluator::Made Evaluator::make(const Model& model, const std::string& package,
 
 Evaluator::Evaluator(const Model& model, Package package, const CalendarInfo& calendar)
     : model_(&model), package_(std::move(package)), calendar_info_(&calendar) {
-  response_.resize(model.priorities.size());
-  resolution_.resize(model.priorities.size());
+  const std::size_t slots = model.priorities.size() + 1;  // the last: no priority
+  for (auto& by_slot : targets_) by_slot.resize(slots);
   for (const auto& t : package_.targets) {
-    const Priority* p = model.priority(t.priority);
-    if (!p) continue;
-    auto& slot = t.kind == TargetKind::response ? response_ : resolution_;
-    slot[static_cast<std::size_t>(p->rank)] = {&t, length(t.within)};
+    std::size_t at = slots - 1;
+    if (!t.priority.empty()) {
+      const Priority* p = model.priority(t.priority);
+      if (!p) continue;
+      at = static_cast<std::size_t>(p->rank);
+    }
+    const CalendarInfo* info = t.calendar.empty() ? calendar_info_ : model.calendar(t.calendar);
+    if (!info || !info->calendar) info = calendar_info_;
+    Resolved r{&t, info, to_seconds(t.within, *info).value_or(std::chrono::seconds(0)), 0};
+    auto& list = targets_[static_cast<std::size_t>(t.kind)][at];
+    if (t.where) {
+      for (std::size_t i = 0; i < model.attributes.size(); ++i)
+        if (model.attributes[i].name == t.where->attribute) r.attribute = i;
+      // A target for an attribute value refines the one without: it is tried first.
+      const auto plain = std::find_if(list.begin(), list.end(),
+                                      [](const Resolved& x) { return !x.target->where; });
+      list.insert(plain, r);
+    } else {
+      list.push_back(r);
+    }
   }
-  if (package_.escalation)
-    for (const auto& b : *package_.escalation)
-      bands_.emplace_back(length(b.from), b.until ? std::optional(length(*b.until)) : std::nullopt);
+  auto add_ladder = [&](const std::vector<EscalationBand>& bands) {
+    Ladder ladder{bands, {}};
+    for (const auto& b : bands)
+      ladder.lengths.emplace_back(length(b.from),
+                                  b.until ? std::optional(length(*b.until)) : std::nullopt);
+    ladders_.push_back(std::move(ladder));
+    return static_cast<int>(ladders_.size() - 1);
+  };
+  const int for_all = package_.escalation ? add_ladder(*package_.escalation) : -1;
+  ladder_of_.assign(slots, for_all);
+  for (const auto& l : package_.ladders) {
+    const int index = add_ladder(l.bands);
+    for (const auto& name : l.priorities)
+      if (const Priority* p = model.priority(name))
+        ladder_of_[static_cast<std::size_t>(p->rank)] = index;
+  }
   for (const auto& p : model.priorities) priority_names_.push_back(p.name);
   known_priorities_ = fmt::format("{}", fmt::join(priority_names_, ", "));
+  for (const auto& a : model.attributes) {
+    std::string list;
+    for (const auto& v : a.values) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", v);
+    known_values_.push_back(std::move(list));
+  }
 }
 
 Evaluator::Evaluator(const Evaluator& other)
@@ -114,7 +168,46 @@ const Priority* Evaluator::find_priority(std::string_view name) const {
   return model_->priority(name);
 }
 
+std::size_t Evaluator::slot(const Priority* priority) const {
+  return priority ? static_cast<std::size_t>(priority->rank) : model_->priorities.size();
+}
+
+const Evaluator::Resolved* Evaluator::applicable(
+    TargetKind kind, const Priority* priority,
+    std::span<const std::string_view> attributes) const {
+  for (const Resolved& r : targets_[static_cast<std::size_t>(kind)][slot(priority)]) {
+    if (!r.target->where) return &r;
+    if (r.attribute >= attributes.size()) continue;
+    for (const auto& v : r.target->where->values)
+      if (iequals(v, attributes[r.attribute])) return &r;
+  }
+  return nullptr;
+}
+
+const Target* Evaluator::target_for(TargetKind kind, const Priority* priority,
+                                    std::span<const std::string_view> attributes) const {
+  const Resolved* r = applicable(kind, priority, attributes);
+  return r ? r->target : nullptr;
+}
+
+const CalendarInfo& Evaluator::calendar_of(const Target& target) const {
+  if (target.calendar.empty()) return *calendar_info_;
+  const CalendarInfo* info = model_->calendar(target.calendar);
+  return info && info->calendar ? *info : *calendar_info_;
+}
+
+std::span<const EscalationBand> Evaluator::ladder(const Priority* priority) const {
+  const int index = ladder_of_[slot(priority)];
+  if (index < 0) return {};
+  return ladders_[static_cast<std::size_t>(index)].bands;
+}
+
 std::string Evaluator::error_text(const Evaluation& ev) const {
+  if (ev.error == "unknown attribute value") {
+    const Attribute& a = model_->attributes[ev.unknown_attribute];
+    return fmt::format("unknown {} '{}' (known: {})", a.name, ev.unknown_value,
+                       known_values_[ev.unknown_attribute]);
+  }
   if (ev.error != "unknown priority") return std::string(ev.error);
   if (priority_names_.empty())
     return fmt::format("unknown priority '{}' (the contract defines no priorities)",
@@ -134,16 +227,37 @@ bool Evaluator::is_pausing(std::string_view status) const {
 
 Instant Evaluator::due(Instant created, const Target& target, std::span<const TicketEvent> events,
                        Instant as_of) const {
-  const Calendar& cal = calendar();
-  const bool business = target.within.business;
-  std::chrono::seconds remaining = length(target.within);
+  const CalendarInfo& info = calendar_of(target);
+  const Resolved r{&target, &info, to_seconds(target.within, info).value_or(std::chrono::seconds(0)),
+                   0};
+  return due(created, r, events, as_of);
+}
+
+Instant Evaluator::due(Instant created, const Resolved& r, std::span<const TicketEvent> events,
+                       Instant as_of) const {
+  const Calendar& cal = *r.calendar->calendar;
+  const Target& target = *r.target;
+  bool business = target.within.business;
+  std::chrono::seconds remaining = r.length;
+  const bool at_next_opening = package_.clock_starts_at_next_opening.value_or(false);
   // Calendar-time targets start at the next opening when the contract says so;
   // business time only ever counts open time.
   Instant t = created;
-  if (!business && package_.clock_starts_at_next_opening.value_or(false)) {
+  if ((!business || target.by) && at_next_opening) {
     t = cal.next_opening(t);
     if (t == Calendar::kNever) return t;  // a desk that never opens again: never due
   }
+  // A deadline on a later business day is that instant, moved by pauses as the
+  // business time up to it would be.
+  std::optional<Instant> fixed;
+  if (target.by) {
+    fixed = relative_deadline(cal, t, *target.by);
+    if (*fixed == Calendar::kNever) return *fixed;
+    business = true;
+    remaining = cal.between(t, *fixed);
+  }
+  bool moved = false;
+  auto result = [&](Instant at) { return fixed && !moved ? *fixed : at; };
 
   // Walk the pauses (a pausing status until the next status event; one still open
   // lasts until as_of) and spend the remaining time between them.
@@ -163,29 +277,121 @@ Instant Evaluator::due(Instant created, const Target& target, std::span<const Ti
     if (e.kind != TicketEvent::Kind::status) continue;
     const bool pausing = is_pausing(e.value);
     if (pausing && !paused) {
-      if (spend_until(e.at)) return business ? cal.add(t, remaining) : t + remaining;
+      if (spend_until(e.at)) return result(business ? cal.add(t, remaining) : t + remaining);
       paused = true;
       pause_start = std::max(e.at, created);
     } else if (!pausing && paused) {
       paused = false;
+      if (e.at > t) moved = true;
       t = std::max(t, e.at);
     }
   }
-  if (paused) t = std::max({t, pause_start, as_of});
-  return business ? cal.add(t, remaining) : t + remaining;
+  if (paused) {
+    const Instant resume = std::max({t, pause_start, as_of});
+    if (resume > t) moved = true;
+    t = resume;
+  }
+  return result(business ? cal.add(t, remaining) : t + remaining);
 }
 
-const EscalationBand* Evaluator::band_at(Instant created, Instant at) const {
-  if (!package_.escalation || package_.escalation->empty()) return nullptr;
-  const auto& ladder = *package_.escalation;
-  // Elapsed time in each kind of unit, computed at most once.
-  std::optional<std::chrono::seconds> business, plain;
+// Open (or all) time in [from, to) that no pausing status covers.
+std::chrono::seconds Evaluator::active_time(const Calendar& cal, bool business, Instant from,
+                                            Instant to, std::span<const TicketEvent> events,
+                                            Instant as_of) const {
+  auto measure = [&](Instant a, Instant b) {
+    if (b <= a) return std::chrono::seconds(0);
+    return business ? cal.between(a, b) : std::chrono::seconds(b - a);
+  };
+  std::chrono::seconds total = measure(from, to);
+  if (!package_.pause_statuses) return total;
+  bool paused = false;
+  Instant pause_start{};
+  for (const auto& e : events) {
+    if (e.at > as_of) break;
+    if (e.kind != TicketEvent::Kind::status) continue;
+    const bool pausing = is_pausing(e.value);
+    if (pausing && !paused) {
+      paused = true;
+      pause_start = e.at;
+    } else if (!pausing && paused) {
+      paused = false;
+      total -= measure(std::max(pause_start, from), std::min(e.at, to));
+    }
+  }
+  if (paused) total -= measure(std::max(pause_start, from), std::min(as_of, to));
+  return total;
+}
+
+TargetOutcome Evaluator::judge_updates(const Ticket& ticket, const Resolved& r, Instant as_of,
+                                       std::optional<std::chrono::seconds>& worst_gap) const {
+  TargetOutcome o;
+  o.commitment = r.target->commitment;
+  o.target = r.target;
+  const Calendar& cal = *r.calendar->calendar;
+  const bool business = r.target->within.business;
+  const bool closed = ticket.resolved && *ticket.resolved <= as_of;
+  const Instant end = closed ? *ticket.resolved : as_of;
+  // Updates are owed from the first response: before it there is nothing to judge.
+  if (!ticket.responded || *ticket.responded > as_of || *ticket.responded > end) {
+    o.verdict = closed ? Verdict::met : Verdict::pending;
+    return o;
+  }
+  Instant last = *ticket.responded;
+  std::chrono::seconds worst{0};
+  std::optional<Instant> missed;  // the update after which the next came too late
+  auto gap_to = [&](Instant next) {
+    const auto gap = active_time(cal, business, last, next, ticket.events, as_of);
+    worst = std::max(worst, gap);
+    if (gap > r.length && !missed) missed = last;
+  };
+  for (const auto& e : ticket.events) {
+    if (e.kind != TicketEvent::Kind::update || e.at <= last) continue;
+    if (e.at > end) break;
+    gap_to(e.at);
+    last = e.at;
+  }
+  gap_to(end);
+  worst_gap = worst;
+  if (missed) {
+    o.verdict = Verdict::breached;
+    o.due = unless_never(due(*missed, r, ticket.events, as_of));
+  } else if (closed) {
+    o.verdict = Verdict::met;
+  } else {
+    o.verdict = Verdict::pending;
+    o.due = unless_never(due(last, r, ticket.events, as_of));
+  }
+  return o;
+}
+
+const EscalationBand* Evaluator::band_at(const Priority* priority, Instant created,
+                                         Instant at) const {
+  return band_at(priority, created, at, std::nullopt, std::nullopt);
+}
+
+const EscalationBand* Evaluator::band_at(const Priority* priority, Instant created, Instant at,
+                                         std::optional<Instant> responded,
+                                         std::optional<Instant> resolved) const {
+  const int index = ladder_of_[slot(priority)];
+  if (index < 0) return nullptr;
+  const Ladder& ladder = ladders_[static_cast<std::size_t>(index)];
+  const auto bands = ladder.bands;
+  // A band stops climbing at the first response, or at the resolution of a ticket
+  // never answered; a band 'when not resolved' only at the resolution.
+  const bool is_resolved = resolved && *resolved <= at;
+  Instant answered = at;
+  if (is_resolved) answered = *resolved;
+  if (responded && *responded <= at) answered = std::min(answered, *responded);
+  const Instant settled = is_resolved ? *resolved : at;
+  // Elapsed time per kind of unit and stop, each computed at most once.
+  std::optional<std::chrono::seconds> elapsed[2][2];
   const EscalationBand* reached = nullptr;
-  for (std::size_t i = 0; i < ladder.size(); ++i) {
-    auto& elapsed = ladder[i].from.business ? business : plain;
-    if (!elapsed)
-      elapsed = ladder[i].from.business ? calendar().between(created, at) : at - created;
-    if (*elapsed >= bands_[i].first) reached = &ladder[i];
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const bool business = bands[i].from.business, until_resolved = bands[i].when_not_resolved;
+    auto& e = elapsed[business][until_resolved];
+    const Instant stop = until_resolved ? settled : answered;
+    if (!e) e = business ? calendar().between(created, stop) : stop - created;
+    if (*e >= ladder.lengths[i].first) reached = &bands[i];
   }
   return reached;  // past the last band's end, the ladder stays at its last step
 }
@@ -194,22 +400,36 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   Evaluation ev;
   // The latest priority change as of as_of wins; every name met must be known.
   std::string_view priority_name = ticket.priority;
-  ev.priority = find_priority(priority_name);
+  if (!priority_name.empty()) ev.priority = find_priority(priority_name);
   for (const auto& e : ticket.events) {
-    if (!ev.priority) break;
+    if (!priority_name.empty() && !ev.priority) break;
     if (e.kind == TicketEvent::Kind::priority && e.at <= as_of) {
       priority_name = e.value;
       ev.priority = find_priority(priority_name);
     }
   }
-  if (!ev.priority) {
+  if (!priority_name.empty() && !ev.priority) {
     ev.error = "unknown priority";
     ev.unknown_priority = priority_name;
     return ev;
   }
+  const std::size_t attributes = std::min(ticket.attributes.size(), model_->attributes.size());
+  for (std::size_t i = 0; i < attributes; ++i) {
+    const std::string_view value = ticket.attributes[i];
+    if (value.empty()) continue;
+    const auto& known = model_->attributes[i].values;
+    if (std::none_of(known.begin(), known.end(),
+                     [&](const std::string& v) { return iequals(v, value); })) {
+      ev.error = "unknown attribute value";
+      ev.unknown_attribute = i;
+      ev.unknown_value = value;
+      return ev;
+    }
+  }
   if (!supported(ticket.created) || !supported(as_of) ||
       (ticket.responded && !supported(*ticket.responded)) ||
-      (ticket.resolved && !supported(*ticket.resolved))) {
+      (ticket.resolved && !supported(*ticket.resolved)) ||
+      (ticket.restored && !supported(*ticket.restored))) {
     ev.error = "a time outside the years 1901 to 2398";
     return ev;
   }
@@ -230,19 +450,34 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
     ev.error = "resolved before creation";
     return ev;
   }
-  const auto rank = static_cast<std::size_t>(ev.priority->rank);
-  if (const auto& r = response_[rank]; r.target)
-    ev.response = judge(ticket.responded, due(ticket.created, *r.target, ticket.events, as_of),
-                        as_of, r.target->commitment);
-  if (const auto& r = resolution_[rank]; r.target)
-    ev.resolution = judge(ticket.resolved, due(ticket.created, *r.target, ticket.events, as_of),
-                          as_of, r.target->commitment);
-  // The ladder stops at the first response, or at the resolution of a ticket never
-  // answered: of those known by as_of.
-  Instant stop = as_of;
-  if (ticket.resolved && *ticket.resolved <= as_of) stop = *ticket.resolved;
-  if (ticket.responded && *ticket.responded <= as_of) stop = *ticket.responded;
-  ev.escalation = band_at(ticket.created, stop);
+  if (ticket.restored && *ticket.restored < ticket.created) {
+    ev.error = "restored before creation";
+    return ev;
+  }
+  const Resolved* found[4];
+  bool any = false;
+  for (std::size_t k = 0; k < 4; ++k) {
+    found[k] = applicable(static_cast<TargetKind>(k), ev.priority, ticket.attributes);
+    any = any || found[k];
+  }
+  if (!ev.priority && !any) {
+    ev.error = "no priority, and no target applies to a ticket without one";
+    return ev;
+  }
+  auto judged = [&](const Resolved* r, const std::optional<Instant>& done) {
+    TargetOutcome o = judge(done, due(ticket.created, *r, ticket.events, as_of), as_of,
+                            r->target->commitment);
+    o.target = r->target;
+    return o;
+  };
+  if (const Resolved* r = found[0]) ev.response = judged(r, ticket.responded);
+  if (const Resolved* r = found[1]) ev.resolution = judged(r, ticket.resolved);
+  if (const Resolved* r = found[2])
+    ev.update = judge_updates(ticket, *r, as_of, ev.update_worst_gap);
+  // Service is restored at the latest when the ticket is resolved.
+  if (const Resolved* r = found[3])
+    ev.restoration = judged(r, ticket.restored ? ticket.restored : ticket.resolved);
+  ev.escalation = band_at(ev.priority, ticket.created, as_of, ticket.responded, ticket.resolved);
   return ev;
 }
 

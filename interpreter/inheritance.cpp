@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace sla {
 
@@ -31,11 +32,23 @@ void overlay(Package& base, const Package& child) {
     base.clock_starts_at_next_opening = child.clock_starts_at_next_opening;
   if (child.pause_statuses) base.pause_statuses = child.pause_statuses;
   if (child.escalation) base.escalation = child.escalation;
+  // A ladder for some priorities takes them from the ladders that had them.
+  for (const auto& ladder : child.ladders) {
+    for (auto& had : base.ladders)
+      std::erase_if(had.priorities, [&](const std::string& p) {
+        return std::find(ladder.priorities.begin(), ladder.priorities.end(), p) !=
+               ladder.priorities.end();
+      });
+    std::erase_if(base.ladders, [](const Escalation& l) { return l.priorities.empty(); });
+    base.ladders.push_back(ladder);
+  }
+  if (!child.ticket_credits.empty()) base.ticket_credits = child.ticket_credits;
+  if (child.credit_cap_milli) base.credit_cap_milli = child.credit_cap_milli;
   merge_named(base.channels, child.channels, [](const Channel& c) { return c.name; });
   merge_named(base.features, child.features, [](const Feature& f) { return f.name; });
   merge_named(base.uptime, child.uptime, [](const Uptime& u) { return u.service; });
   merge_named(base.targets, child.targets,
-              [](const Target& t) { return std::pair(t.kind, t.priority); });
+              [](const Target& t) { return std::tuple(t.kind, t.priority, t.where); });
   for (const auto& [priority, text] : child.descriptions) base.descriptions[priority] = text;
   base.notes.insert(base.notes.end(), child.notes.begin(), child.notes.end());
 }

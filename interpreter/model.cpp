@@ -41,10 +41,29 @@ std::string unknown_id(std::string_view what, const std::string& id,
 
 }  // namespace
 
+std::string_view name(TargetKind kind) {
+  static constexpr std::string_view names[] = {"response", "resolution", "update", "restoration"};
+  return names[static_cast<int>(kind)];
+}
+
+std::string Condition::text() const {
+  std::string out = attribute + " is ";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out += fmt::format("{}\"{}\"", i ? ", " : "", values[i]);
+  return out;
+}
+
 const Target* Package::target(TargetKind kind, const std::string& priority) const {
   for (const auto& t : targets)
-    if (t.kind == kind && t.priority == priority) return &t;
+    if (t.kind == kind && t.priority == priority && !t.where) return &t;
   return nullptr;
+}
+
+const std::vector<EscalationBand>* Package::ladder(const std::string& priority) const {
+  for (const auto& l : ladders)
+    if (std::find(l.priorities.begin(), l.priorities.end(), priority) != l.priorities.end())
+      return &l.bands;
+  return escalation ? &*escalation : nullptr;
 }
 
 const Package* Model::package(const std::string& id) const {
@@ -62,6 +81,12 @@ const Priority* Model::priority(std::string_view name) const {
     if (p.name == name) return &p;
   for (const auto& p : priorities)
     if (iequals(p.name, name)) return &p;
+  return nullptr;
+}
+
+const Attribute* Model::attribute(std::string_view name) const {
+  for (const auto& a : attributes)
+    if (a.name == name) return &a;
   return nullptr;
 }
 

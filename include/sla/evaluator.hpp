@@ -11,6 +11,7 @@
 //     // the instant four business hours after `raised`: 2026-01-12 12:30 +07:00
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -77,44 +78,82 @@ class SLA_API Evaluator {
   // outside the supported years, gives nullopt and `error` says why.
   std::optional<Instant> parse_time(std::string_view text, std::string* error = nullptr) const;
 
-  // The due time of one target, honouring pauses, and the ladder band reached:
-  // exposed for explanations. Unlike evaluate(), they take instants as they come:
-  // outside the supported years they throw std::out_of_range.
+  // The due time of one target (on its own calendar), honouring pauses, and the
+  // ladder band reached: exposed for explanations. Unlike evaluate(), they take
+  // instants as they come: outside the supported years they throw std::out_of_range.
+  // A target that never falls due (a desk that never opens again) gives Calendar::kNever.
   Instant due(Instant created, const Target& target, std::span<const TicketEvent> events,
               Instant as_of) const;
+  // The target of `kind` that applies to a ticket of `priority` (none: a ticket
+  // without one) with the ticket's attributes: one for its attribute values first,
+  // then its priority's (or all's), else none.
+  const Target* target_for(TargetKind kind, const Priority* priority,
+                           std::span<const std::string_view> attributes) const;
+  // The calendar a target runs on: its own ("on calendar X") or the package's.
+  const CalendarInfo& calendar_of(const Target& target) const;
 
   const Package& package() const { return package_; }  // the merged terms
   const CalendarInfo& calendar_info() const { return *calendar_info_; }
   const Calendar& calendar() const { return *calendar_info_->calendar; }  // internal
   const Model& model() const { return *model_; }
   bool is_pausing(std::string_view status) const;
-  // The ladder band reached at `at` (business bands count open time since `created`);
-  // see due() on instants.
-  const EscalationBand* band_at(Instant created, Instant at) const;
+  // The ladder band reached by a ticket of `priority` (none: no priority) at `at`,
+  // for a ticket with no response and no resolution by then (business bands count
+  // open time since `created`); see due() on instants.
+  const EscalationBand* band_at(const Priority* priority, Instant created, Instant at) const;
+  // As above, for a ticket answered at `responded` and resolved at `resolved` (each
+  // only if by `at`): a band stops climbing at the response, or at the resolution
+  // when it says 'when not resolved'.
+  const EscalationBand* band_at(const Priority* priority, Instant created, Instant at,
+                                std::optional<Instant> responded,
+                                std::optional<Instant> resolved) const;
   // Case-insensitive priority lookup without allocation.
   const Priority* find_priority(std::string_view name) const;
+  // The escalation bands a ticket of `priority` climbs (none: no priority); empty
+  // when no ladder applies.
+  std::span<const EscalationBand> ladder(const Priority* priority) const;
   // Why a ticket could not be evaluated, in words, from its Evaluation (whose error
   // is set): "unknown priority 'Urgent' (known: Low, Normal, High, Critical)",
   // with a "did you mean" for a likely typo. The list is made once, here.
   std::string error_text(const Evaluation& evaluation) const;
 
  private:
-  struct Resolved {  // a target with its length in seconds
+  struct Resolved {  // a target with its calendar and its length in seconds
     const Target* target = nullptr;
+    const CalendarInfo* calendar = nullptr;
     std::chrono::seconds length{0};
+    std::size_t attribute = 0;  // the condition's attribute (index in Model::attributes)
+  };
+  // A ladder with its bands' starts and ends in seconds.
+  struct Ladder {
+    std::span<const EscalationBand> bands;  // a span: it stays valid when the package moves
+    std::vector<std::pair<std::chrono::seconds, std::optional<std::chrono::seconds>>> lengths;
   };
 
   std::shared_ptr<const Model> owner_;  // set by make(shared_ptr): keeps model_ alive
   const Model* model_;
   Package package_;
   const CalendarInfo* calendar_info_;
-  std::vector<Resolved> response_, resolution_;  // by priority rank
-  std::vector<std::pair<std::chrono::seconds, std::optional<std::chrono::seconds>>> bands_;
+  // Per target kind, per priority rank (the last slot: tickets without a priority),
+  // the targets that may apply, those with a condition first.
+  std::array<std::vector<std::vector<Resolved>>, 4> targets_;
+  std::vector<Ladder> ladders_;
+  std::vector<int> ladder_of_;  // per slot as targets_: index in ladders_, -1 none
   std::vector<std::string_view>
       priority_names_;            // as the contract declares them (as check lists them)
   std::string known_priorities_;  // "Low, Normal, High, Critical"
+  std::vector<std::string> known_values_;  // per attribute, for messages: "phone", "e-mail"
 
-  std::chrono::seconds length(const DurationValue& d) const;
+  std::size_t slot(const Priority* priority) const;
+  const Resolved* applicable(TargetKind kind, const Priority* priority,
+                             std::span<const std::string_view> attributes) const;
+  Instant due(Instant created, const Resolved& target, std::span<const TicketEvent> events,
+              Instant as_of) const;
+  std::chrono::seconds length(const DurationValue& d) const;  // under the package's calendar
+  std::chrono::seconds active_time(const Calendar& cal, bool business, Instant from, Instant to,
+                                   std::span<const TicketEvent> events, Instant as_of) const;
+  TargetOutcome judge_updates(const Ticket& ticket, const Resolved& target, Instant as_of,
+                              std::optional<std::chrono::seconds>& worst_gap) const;
 };
 
 struct Evaluator::Made {

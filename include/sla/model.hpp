@@ -28,7 +28,12 @@ struct SourceRef {
 };
 
 enum class Commitment { committed, best_effort };
-enum class TargetKind { response, resolution };
+// What a target measures: the first response, the resolution, the gaps between
+// updates while open, the restoration of service (or a workaround).
+enum class TargetKind { response, resolution, update, restoration };
+
+// "response", "resolution", "update", "restoration"
+SLA_API std::string_view name(TargetKind kind);
 enum class TimeUnit { minute, hour, day, week };
 
 // A duration as the contract states it; business units are resolved against a
@@ -82,12 +87,37 @@ struct HolidaySet {
   SourceRef span;
 };
 
+// A ticket field that targets may be keyed on: attribute channel "phone", "e-mail".
+struct Attribute {
+  std::string name;
+  std::vector<std::string> values;  // as declared; tickets match them case-insensitively
+  std::string label;
+  SourceRef span;
+};
+
+// where channel is "phone", "chat": a target for tickets with one of these values.
+struct Condition {
+  std::string attribute;
+  std::vector<std::string> values;
+  std::string text() const;  // channel is "phone", "chat"
+  friend bool operator==(const Condition&, const Condition&) = default;
+  friend auto operator<=>(const Condition&, const Condition&) = default;
+};
+
+// A deadline stated as a time of a later business day rather than a length:
+// "by 12:00 next business day", "by end of next business day".
+struct RelativeDeadline {
+  std::optional<int> at_minutes;  // minutes after local midnight; none: the day's last closing
+  std::string text;               // "by 12:00 next business day"
+};
+
 struct CalendarInfo {
   std::string id, title, zone;            // zone: IANA name or "UTC+07:00"
   std::vector<std::string> weekly;        // readable: "Mon-Fri 09:00-17:00"
   std::vector<std::string> holiday_sets;  // closed on these sets
   std::vector<std::string> dated;  // its own dated rules: "2026-12-24 09:00-12:00 (Christmas Eve)"
   std::string extends, summary;
+  std::vector<std::string> union_of;  // open when any of these calendars is
   bool holidays_stated = false;  // says whether public holidays close it
   std::optional<std::int64_t> business_day_seconds;
   std::shared_ptr<const Calendar> calendar;
@@ -97,7 +127,11 @@ struct CalendarInfo {
 struct Target {
   TargetKind kind = TargetKind::response;
   std::string priority;
-  DurationValue within;
+  bool for_all = false;              // stated for 'all' priorities
+  std::optional<Condition> where;    // only for tickets with this attribute value
+  DurationValue within;              // for updates: the longest gap between updates
+  std::optional<RelativeDeadline> by;  // instead of `within`: by 12:00 next business day
+  std::string calendar;              // its own calendar ("on calendar X"); empty: the package's
   Commitment commitment = Commitment::committed;
   std::string label;
   std::string origin;  // the package or add-on that stated it
@@ -108,7 +142,23 @@ struct EscalationBand {
   DurationValue from;
   std::optional<DurationValue> until;  // none: open-ended
   std::string role, contact, channel, remark;
-  bool when_no_response = false;
+  bool when_no_response = false;  // only while the ticket has had no response
+  bool when_not_resolved = false;  // on after the response, until the resolution
+  SourceRef span;
+};
+
+// A ladder of escalation bands for some priorities (none listed: all of them).
+struct Escalation {
+  std::vector<std::string> priorities;
+  std::vector<EscalationBand> bands;
+  SourceRef span;
+};
+
+// credit 5 % per breached P1 response: a service credit per missed ticket target.
+struct TicketCredit {
+  std::int64_t percent_milli = 0;
+  std::string priority;  // empty: every priority
+  TargetKind kind = TargetKind::response;
   SourceRef span;
 };
 
@@ -169,17 +219,24 @@ struct SLA_API Package {
   std::vector<Target> targets;                      // ordered by kind, then priority rank
   std::optional<bool> clock_starts_at_next_opening;
   std::optional<std::vector<std::string>> pause_statuses;
+  // The ladder for all priorities (escalation { ... }); see ladders for the others.
   std::optional<std::vector<EscalationBand>> escalation;
+  std::vector<Escalation> ladders;  // escalation for P1, P2 { ... }
+  std::vector<TicketCredit> ticket_credits;
+  std::optional<std::int64_t> credit_cap_milli;  // credits at most N % per month
   std::vector<Uptime> uptime;
   std::vector<std::string> notes;
   std::vector<std::string> applied_addons;  // set by Model::select
   SourceRef span;
 
+  // The target for a priority with no attribute condition.
   const Target* target(TargetKind kind, const std::string& priority) const;
+  // The escalation bands that apply to a priority: its own ladder, else the one for all.
+  const std::vector<EscalationBand>* ladder(const std::string& priority) const;
 };
 
 struct Expectation {
-  std::string subject;  // "response", "resolution", "escalation"
+  std::string subject;  // "response", "resolution", "update", "restoration", "escalation"
   std::string due;      // local date-time "YYYY-MM-DD HH:MM", for due and escalation
   std::string status;   // "met", "breached", "pending"
   std::string role;     // for escalation
@@ -189,8 +246,10 @@ struct Expectation {
 struct Example {
   std::string name, package;
   std::vector<std::string> addons;
-  std::string priority;
-  std::string raised, responded, resolved;  // local date-times; empty when absent
+  std::string priority;  // empty: a ticket without a priority
+  std::map<std::string, std::string> attributes;
+  std::string raised, responded, resolved, restored;  // local date-times; empty when absent
+  std::vector<std::string> updates;                   // local date-times
   std::vector<Expectation> expectations;
   SourceRef span;
 };
@@ -199,6 +258,7 @@ struct SLA_API Model {
   Header contract;
   std::vector<Definition> definitions;
   std::vector<Priority> priorities;  // lowest first
+  std::vector<Attribute> attributes;
   std::vector<HolidaySet> holiday_sets;
   std::vector<CalendarInfo> calendars;
   std::vector<Package> packages;
@@ -210,6 +270,7 @@ struct SLA_API Model {
   const Package* addon(const std::string& id) const;
   const CalendarInfo* calendar(const std::string& id) const;
   const Priority* priority(std::string_view name) const;  // case-insensitive
+  const Attribute* attribute(std::string_view name) const;
 };
 
 // The result of choosing a package and add-ons: the merged terms, or why not.

@@ -19,19 +19,24 @@
 namespace sla {
 
 struct TicketEvent {
-  enum class Kind { status, priority };
+  enum class Kind { status, priority, update };
   Instant at{};
   Kind kind = Kind::status;
-  std::string_view value{};  // the status ("Waiting on customer"), or the new priority's name
+  // The status ("Waiting on customer"), the new priority's name, or the update's text.
+  std::string_view value{};
 };
 
 struct Ticket {
   // Every member has a default, so designated initializers may leave any out.
-  std::string_view priority{};  // a priority of the contract, in any case
+  std::string_view priority{};  // a priority of the contract, in any case; empty: none
   Instant created{};
   std::optional<Instant> responded{};  // the first response
   std::optional<Instant> resolved{};
   std::span<const TicketEvent> events{};  // in time order
+  std::optional<Instant> restored{};      // service restored, or a workaround given
+  // The ticket's attribute values in the order of Model::attributes (any case);
+  // an empty value, or a span shorter than the list, means the ticket has none.
+  std::span<const std::string_view> attributes{};
 };
 
 enum class Verdict { met, breached, pending, no_target };
@@ -41,19 +46,29 @@ SLA_API std::string_view name(Verdict verdict);
 
 struct TargetOutcome {
   Verdict verdict = Verdict::no_target;
-  std::optional<Instant> due;            // none without a target, or when it never falls due
+  // None without a target, or when it never falls due. For updates: when the next
+  // update is (or the one missed was) due; none once met.
+  std::optional<Instant> due;
   std::optional<Commitment> commitment;  // none when there is no target
+  const Target* target = nullptr;        // the contract's target that applied
 };
 
 // Pointers and views point into the Evaluator (and its Model) or the Ticket.
 struct Evaluation {
-  const Priority* priority = nullptr;  // the priority the targets were computed for
-  TargetOutcome response, resolution;
+  const Priority* priority = nullptr;  // the priority the targets were computed for; none: none
+  TargetOutcome response, resolution, update, restoration;
+  // The longest time between updates so far (business time when the period is), from
+  // the first response to the resolution or as-of; none before the first response.
+  std::optional<std::chrono::seconds> update_worst_gap;
   const EscalationBand* escalation = nullptr;  // the band reached, if the ladder has one
   // Set when the ticket cannot be evaluated ("unknown priority", "resolved before
   // creation", ...); everything else is then empty.
   std::string_view error;
   std::string_view unknown_priority;  // with error "unknown priority": the name looked up
+  // With error "unknown attribute value": which attribute (index in Model::attributes)
+  // and the value given.
+  std::size_t unknown_attribute = 0;
+  std::string_view unknown_value;
 
   bool ok() const { return error.empty(); }
 };

@@ -106,7 +106,9 @@ BOOST_AUTO_TEST_CASE(error_position_and_message) {
   BOOST_TEST(d.code == "SLA001");
   BOOST_TEST(d.location.line == 2u);
   BOOST_TEST(d.location.column == 18u);
-  BOOST_TEST(d.message == "expected 'within', found 'withn'");
+  BOOST_TEST(d.message ==
+             "expected 'within' and a duration, or 'by' and a deadline (by 12:00 next business "
+             "day), found 'withn'");
   BOOST_TEST(d.hint == "did you mean 'within'?");
 }
 

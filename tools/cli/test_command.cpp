@@ -63,7 +63,7 @@ Outcome run_example(const Model& model, const Example& e) {
     if (!t) fail(fmt::format("'{}': {}", text, error));
     return t;
   };
-  const ExampleTicket example = example_ticket(e, cal);
+  const ExampleTicket example = example_ticket(model, e, cal);
   if (!example.error.empty()) {
     fail(example.error);
     return out;
@@ -72,7 +72,7 @@ Outcome run_example(const Model& model, const Example& e) {
   const Instant as_of = example.as_of;
   const Evaluation result = ev.evaluate(ticket, as_of);
   if (!result.error.empty()) {
-    fail(std::string(result.error));
+    fail(ev.error_text(result));
     return out;
   }
   for (const auto& x : e.expectations) {
@@ -80,8 +80,11 @@ Outcome run_example(const Model& model, const Example& e) {
     if (x.subject == "escalation") {
       const auto t = instant(x.due);
       if (!t) continue;
-      const EscalationBand* at = ev.band_at(ticket.created, *t);
-      const EscalationBand* before = ev.band_at(ticket.created, *t - std::chrono::seconds(1));
+      const EscalationBand* at =
+          ev.band_at(result.priority, ticket.created, *t, ticket.responded, ticket.resolved);
+      const EscalationBand* before =
+          ev.band_at(result.priority, ticket.created, *t - std::chrono::seconds(1),
+                     ticket.responded, ticket.resolved);
       if (!at || at->role != x.role)
         fail(
             fmt::format("{}: expected escalation to \"{}\" at {}, but the ladder is at \"{}\" then",
@@ -91,7 +94,10 @@ Outcome run_example(const Model& model, const Example& e) {
                          where, x.role, x.due));
       continue;
     }
-    const TargetOutcome& target = x.subject == "response" ? result.response : result.resolution;
+    const TargetOutcome& target = x.subject == "response"      ? result.response
+                                  : x.subject == "resolution"  ? result.resolution
+                                  : x.subject == "update"      ? result.update
+                                                               : result.restoration;
     if (!x.due.empty()) {
       const std::string got = target.due ? local_minutes(*target.due, cal)
                               : target.verdict == Verdict::no_target ? "no target"

@@ -198,7 +198,7 @@ WorkedExample work_example(const Model& model, const Example& e,
   }
   const Evaluator& ev = *made.evaluator;
   const Calendar& cal = ev.calendar();
-  const ExampleTicket example = example_ticket(e, cal);
+  const ExampleTicket example = example_ticket(ev.model(), e, cal);
   if (!example.error.empty()) {
     out.error = example.error;
     return out;
@@ -236,8 +236,11 @@ WorkedExample work_example(const Model& model, const Example& e,
       out.expected.push_back(fmt::format("The ticket is escalated to the {} on {}.", x.role,
                                          at ? moment(*at, cal) : x.due));
       if (at) {
-        const EscalationBand* band = ev.band_at(ticket.created, *at);
-        const EscalationBand* before = ev.band_at(ticket.created, *at - Seconds(1));
+        const EscalationBand* band =
+            ev.band_at(result.priority, ticket.created, *at, ticket.responded, ticket.resolved);
+        const EscalationBand* before = ev.band_at(result.priority, ticket.created,
+                                                  *at - Seconds(1), ticket.responded,
+                                                  ticket.resolved);
         if (!band || band->role != x.role)
           out.disagreements.push_back(fmt::format(
               "the ticket is with {} at that time",
