@@ -552,6 +552,19 @@ sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from, i
   });
 }
 
+sla_status sla_subtract_business_time(const sla_evaluator* evaluator, int64_t to, int64_t seconds,
+                                      int64_t* result) {
+  if (!evaluator || !result || seconds < 0) return SLA_ERROR_ARGUMENT;
+  if (!in_range(to)) return SLA_ERROR_RANGE;
+  return guarded([&] {
+    const auto t = evaluator->evaluator.subtract_business_time(
+        instant(to), std::chrono::seconds(std::min<int64_t>(seconds, kEnd - kFirst)));
+    if (!t) return SLA_ERROR_RANGE;
+    *result = t->time_since_epoch().count();
+    return SLA_OK;
+  });
+}
+
 sla_status sla_business_time_between(const sla_evaluator* evaluator, int64_t from, int64_t to,
                                      int64_t* seconds) {
   if (!evaluator || !seconds) return SLA_ERROR_ARGUMENT;

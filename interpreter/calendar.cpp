@@ -185,6 +185,8 @@ struct Calendar::Impl {
   std::optional<Seconds> business_day;
   // No open time lies in UTC years after this index (-1: the calendar is never open).
   int last_open_index = -1;
+  // Nor before this one (kYears: never open), so subtract stops walking back there.
+  int first_open_index = kYears;
   // From this year index on no holiday touches a year table.
   int regular_from_index = 0;
   bool weekly_full = false;
@@ -364,11 +366,14 @@ Calendar::Calendar(CalendarSpec spec) : impl_(std::make_unique<Impl>()) {
   // A local day's intervals reach at most two days past it, plus the offset.
   if (weekly_open) {
     im.last_open_index = kYears - 1;
+    im.first_open_index = 0;
   } else {
     for (std::size_t k = 0; k < im.holiday_days.size(); ++k) {
       if (!im.holiday_hours[k].empty()) {
         im.last_open_index =
             std::max(im.last_open_index, clamped_year_index(im.holiday_days[k], 4));
+        im.first_open_index =
+            std::min(im.first_open_index, std::max(0, clamped_year_index(im.holiday_days[k], -4)));
       }
     }
   }
@@ -423,6 +428,33 @@ Instant Calendar::add(Instant t, Seconds business) const {
   // earliest instant with that much open time behind it, so exactly using up an
   // interval lands on its closing, not on the next opening.
   const std::size_t j = count_below<true>(table->cum_end, need);
+  return instant_of(table->ends[j] - (table->cum_end[j] - need));
+}
+
+Instant Calendar::subtract(Instant t, Seconds business) const {
+  if (business < Seconds{0}) {
+    throw std::invalid_argument(fmt::format("negative business duration {} s", business.count()));
+  }
+  const int64_t s = checked_seconds(t);
+  if (business == Seconds{0}) return t;
+  // As in add: more than the whole range holds never fits, and `need` cannot overflow.
+  if (business.count() > kRangeEnd - kRangeBegin) return kNeverBefore;
+  const Impl& im = *impl_;
+  int index = year_index(s);
+  const YearTable* table = &im.year(index);
+  // Open time in [table->begin, answer): negative while the answer lies in an
+  // earlier year.
+  int64_t need = table->open_before(s) - business.count();
+  while (need < 0) {
+    if (--index < im.first_open_index) return kNeverBefore;
+    table = &im.year(index);
+    need += table->total();
+  }
+  // Here 0 <= need < total(). The first interval whose running total passes
+  // `need` holds the answer, at or after its start: the latest instant with that
+  // much open time behind it is open (an exact closing gives way to the next
+  // opening, which has the same open time behind it).
+  const std::size_t j = count_below<false>(table->cum_end, need);
   return instant_of(table->ends[j] - (table->cum_end[j] - need));
 }
 

@@ -70,6 +70,13 @@ class Calendar {
   Instant next_closing(Instant t) const;
   // Business time: starts at next_opening(t); lands on a closing when exactly used up.
   Instant add(Instant t, Seconds business) const;
+  // The mirror of add: the latest instant s with between(s, t) == business, so
+  // that from s, `business` of open time reaches t. Zero business is t itself;
+  // otherwise s is open, so an hour before an opening lands an hour before the
+  // previous closing, and a span that ends exactly on a closing lands on the next
+  // opening (the latest start, not the closing). kNeverBefore when the range
+  // holds less open time than that before t.
+  Instant subtract(Instant t, Seconds business) const;
   // Business time open in [from, to); zero when to <= from.
   Seconds between(Instant from, Instant to) const;
   // Length of one business day, if defined (see CalendarSpec::business_day).
@@ -82,6 +89,9 @@ class Calendar {
   // weekly hours after its last special-hours holiday, an empty calendar), or a
   // desk that never closes again (24x7 past its last holiday).
   static constexpr Instant kNever = Instant::max();
+  // What subtract returns when the moment never came: less open time than asked
+  // for lies between the start of the supported range and t.
+  static constexpr Instant kNeverBefore = Instant::min();
   // Queries take instants in UTC years [kFirstYear, kEndYear) and throw
   // std::out_of_range outside; results past the range are kNever. between
   // also accepts `to` equal to the range end.

@@ -508,6 +508,14 @@ std::optional<Instant> Evaluator::add_business_time(Instant from,
   return unless_never(calendar().add(from, business));
 }
 
+std::optional<Instant> Evaluator::subtract_business_time(Instant to,
+                                                         std::chrono::seconds business) const {
+  if (!supported(to) || business < std::chrono::seconds(0)) return std::nullopt;
+  const Instant start = calendar().subtract(to, business);
+  if (start == Calendar::kNeverBefore) return std::nullopt;
+  return start;
+}
+
 std::optional<std::chrono::seconds> Evaluator::business_time_between(Instant from,
                                                                      Instant to) const {
   if (!supported(from) || !supported(to)) return std::nullopt;

@@ -84,6 +84,7 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& error) {
   if (auto fast = parse_fast(s)) return fast;
   int y, mo, d, h, mi, sec = 0;
+  std::string_view fraction;  // the digits after the seconds' decimal point
   if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
       !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
       !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi)) {
@@ -98,8 +99,13 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& 
     }
     i += 3;
     if (i < s.size() && s[i] == '.') {
-      ++i;
+      const std::size_t first = ++i;
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      fraction = s.substr(first, i - first);
+      if (fraction.empty()) {
+        error = "expected digits after the decimal point in the seconds";
+        return std::nullopt;
+      }
     }
   }
   const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(mo)),
@@ -112,6 +118,16 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& 
   // The calendar engine covers these years (interpreter/calendar.hpp).
   if (y < 1901 || y > 2398) {
     error = fmt::format("the year {} is outside the years supported (1901 to 2398)", y);
+    return std::nullopt;
+  }
+  // Instants are whole seconds. Exports write ".000" on every time (Jira,
+  // ServiceNow), which is exact; any other fraction would have to be dropped, which
+  // moves a deadline without a word, so it is refused.
+  if (fraction.find_first_not_of('0') != std::string_view::npos) {
+    error = fmt::format(
+        "sub-second times are not supported: the time has a fraction of a second (0.{}); write "
+        "whole seconds",
+        fraction);
     return std::nullopt;
   }
   ParsedTimestamp t;

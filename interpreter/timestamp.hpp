@@ -18,8 +18,9 @@ struct ParsedTimestamp {
 };
 
 // "2026-01-09T16:30:00+07:00", "2026-01-09T09:30:00Z", "2026-01-09 16:30" (no
-// offset: local time). Fractional seconds are accepted and dropped. On failure,
-// `error` says what is wrong.
+// offset: local time). A fraction of a second must be all zeros
+// ("16:30:00.000+07:00", as exports write it): any other is refused, never
+// dropped. On failure, `error` says what is wrong.
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, std::string& error);
 
 // 2026-01-12T12:30:00+07:00 (Z when the offset is zero and `z_for_utc`). An

@@ -67,6 +67,10 @@ class SLA_API Evaluator {
   std::optional<Instant> next_opening(Instant t) const;
   // `business` of open time counted from `from` (from the next opening when closed).
   std::optional<Instant> add_business_time(Instant from, std::chrono::seconds business) const;
+  // The mirror: the latest instant from which `business` of open time reaches `to`
+  // (`to` itself for zero). nullopt also when there is not that much open time
+  // between the start of the years and `to`, or `business` is negative.
+  std::optional<Instant> subtract_business_time(Instant to, std::chrono::seconds business) const;
   // Open time in [from, to).
   std::optional<std::chrono::seconds> business_time_between(Instant from, Instant to) const;
   // The calendar zone's offset from UTC at `t` (+07:00 is 25200 s), for showing

@@ -264,6 +264,11 @@ SLA_API sla_status sla_next_opening(const sla_evaluator* evaluator, int64_t t, i
 /* The instant `seconds` of open time after `from`. */
 SLA_API sla_status sla_add_business_time(const sla_evaluator* evaluator, int64_t from,
                                          int64_t seconds, int64_t* result);
+/* The mirror: the latest instant from which `seconds` of open time reach `to`
+ * (`to` itself for 0). SLA_ERROR_ARGUMENT for negative seconds; SLA_ERROR_RANGE
+ * when `to` is outside the years or there is not that much open time before it. */
+SLA_API sla_status sla_subtract_business_time(const sla_evaluator* evaluator, int64_t to,
+                                              int64_t seconds, int64_t* result);
 /* Open time in [from, to), in seconds. */
 SLA_API sla_status sla_business_time_between(const sla_evaluator* evaluator, int64_t from,
                                              int64_t to, int64_t* seconds);

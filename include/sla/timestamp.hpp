@@ -15,9 +15,11 @@
 
 namespace sla {
 
-// "2026-01-09T16:30:00+07:00" or "...Z"; fractional seconds are dropped. A time
-// without an offset, a malformed one, or a year outside 1901-2398 gives nullopt,
-// and `error` (when given) says why.
+// "2026-01-09T16:30:00+07:00" or "...Z"; a fraction of a second is accepted only
+// when it is all zeros ("16:30:00.000+07:00"): "16:30:00.5" is refused ("sub-second
+// times are not supported ..."), never rounded. A time without an offset, a
+// malformed one, or a year outside 1901-2398 gives nullopt, and `error` (when
+// given) says why.
 SLA_API std::optional<Instant> parse_instant(std::string_view text, std::string* error = nullptr);
 
 // "2026-01-12T12:30:00+07:00"; "Z" for a zero offset when `z_for_utc`. An offset

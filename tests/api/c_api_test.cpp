@@ -292,6 +292,24 @@ BOOST_AUTO_TEST_CASE(time_queries_follow_the_calendar) {
   BOOST_TEST(sla_add_business_time(f.evaluator, INT64_MIN, 1, &due) == SLA_ERROR_RANGE);
   BOOST_TEST(sla_add_business_time(f.evaluator, 0, -1, &due) == SLA_ERROR_ARGUMENT);
   BOOST_TEST(sla_add_business_time(f.evaluator, 0, INT64_MAX, &due) == SLA_ERROR_RANGE);
+  int64_t start = 0;
+  BOOST_REQUIRE_EQUAL(
+      sla_subtract_business_time(f.evaluator, at("2026-01-12T12:30:00+07:00"), 4 * 3600, &start),
+      SLA_OK);
+  BOOST_TEST(f.local(start) == "2026-01-09T16:30:00+07:00");
+  BOOST_REQUIRE_EQUAL(
+      sla_subtract_business_time(f.evaluator, at("2026-03-23T10:00:00+07:00"), 2 * 3600, &start),
+      SLA_OK);
+  BOOST_TEST(f.local(start) == "2026-03-18T16:00:00+07:00");  // Nyepi and Eid skipped
+  BOOST_REQUIRE_EQUAL(sla_subtract_business_time(f.evaluator, due, 0, &start), SLA_OK);
+  BOOST_TEST(start == due);
+  start = 42;
+  BOOST_TEST(sla_subtract_business_time(f.evaluator, INT64_MIN, 1, &start) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_subtract_business_time(f.evaluator, 0, -1, &start) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_subtract_business_time(f.evaluator, 0, INT64_MAX, &start) == SLA_ERROR_RANGE);
+  BOOST_TEST(sla_subtract_business_time(nullptr, 0, 1, &start) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_subtract_business_time(f.evaluator, 0, 1, nullptr) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(start == 42);  // untouched on failure
   char small[8];
   BOOST_TEST(sla_format_time(f.evaluator, 0, small, sizeof small) == SLA_ERROR_ARGUMENT);
   BOOST_TEST(sla_format_time(f.evaluator, INT64_MAX, small, sizeof small) == SLA_ERROR_RANGE);
@@ -361,6 +379,21 @@ BOOST_AUTO_TEST_CASE(parse_time_says_range_for_well_formed_times_outside_the_yea
   BOOST_TEST(sla_parse_time("0001-01-01T00:00:00Z", &t) == SLA_ERROR_RANGE);
   BOOST_TEST(sla_parse_time("2026-13-01T00:00:00Z", &t) == SLA_ERROR_ARGUMENT);  // malformed
   BOOST_TEST(sla_parse_time("2026-01-09T16:30:00+07:00", &t) == SLA_OK);
+}
+
+BOOST_AUTO_TEST_CASE(a_fraction_of_a_second_is_exact_when_zero_and_refused_otherwise) {
+  Fixture f;
+  int64_t t = 0;
+  BOOST_REQUIRE_EQUAL(sla_parse_time("2026-01-09T16:30:00.000+07:00", &t), SLA_OK);
+  BOOST_TEST(t == at("2026-01-09T16:30:00+07:00"));
+  BOOST_REQUIRE_EQUAL(sla_parse_local_time(f.evaluator, "2026-01-09T16:30:00.000", &t), SLA_OK);
+  BOOST_TEST(t == at("2026-01-09T16:30:00+07:00"));
+  t = 42;
+  BOOST_TEST(sla_parse_time("2026-01-09T16:30:00.5+07:00", &t) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_parse_local_time(f.evaluator, "2026-01-09T16:30:00.5+07:00", &t) ==
+             SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_parse_local_time(f.evaluator, "2026-01-09T16:30:00.5", &t) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(t == 42);
 }
 
 BOOST_AUTO_TEST_CASE(local_times_are_read_in_the_calendar_zone_as_the_cli_reads_them) {

@@ -86,6 +86,7 @@ BOOST_AUTO_TEST_CASE(times_outside_the_supported_years_are_errors_not_exceptions
   BOOST_TEST(!ev.is_open(far));
   BOOST_TEST(!ev.next_opening(far));
   BOOST_TEST(!ev.add_business_time(far, std::chrono::hours(1)));
+  BOOST_TEST(!ev.subtract_business_time(far, std::chrono::hours(1)));
   BOOST_TEST(!ev.business_time_between(u.created, far));
 }
 
@@ -164,4 +165,49 @@ BOOST_AUTO_TEST_CASE(every_priority_a_ticket_takes_must_be_known) {
   const Ticket normal{.priority = "Normal", .created = urgent.created, .events = bogus_then_high};
   BOOST_TEST(made.evaluator->evaluate(normal, at("2026-01-10T00:00:00+07:00")).unknown_priority ==
              "Bogus");
+}
+
+BOOST_AUTO_TEST_CASE(subtracting_business_time_finds_the_latest_start) {
+  auto premium = Evaluator::make(qiscus(), "premium");
+  const Evaluator& ev = *premium.evaluator;
+  auto back = [&](std::string_view to, std::chrono::seconds business) {
+    const auto start = ev.subtract_business_time(at(to), business);
+    BOOST_REQUIRE(start.has_value());
+    return local(ev, *start);
+  };
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  BOOST_TEST(back("2026-01-12T12:30:00+07:00", hours(4)) == "2026-01-09T16:30:00+07:00");
+  BOOST_TEST(back("2026-01-12T09:00:00+07:00", hours(1)) == "2026-01-09T16:00:00+07:00");
+  BOOST_TEST(back("2026-03-23T10:00:00+07:00", hours(2)) == "2026-03-18T16:00:00+07:00");
+  BOOST_TEST(back("2026-01-12T12:30:00+07:00", hours(3) + minutes(30)) ==
+             "2026-01-12T09:00:00+07:00");
+  BOOST_TEST(back("2026-01-10T10:00:00+07:00", hours(0)) == "2026-01-10T10:00:00+07:00");
+  // add_business_time undoes it inside open hours.
+  const Instant start = *ev.subtract_business_time(at("2026-01-12T12:30:00+07:00"), hours(4));
+  BOOST_TEST(local(ev, *ev.add_business_time(start, hours(4))) == "2026-01-12T12:30:00+07:00");
+  BOOST_TEST(!ev.subtract_business_time(at("2026-01-12T12:30:00+07:00"), std::chrono::seconds(-1)));
+  // More open time than lies before 1901 is never.
+  BOOST_TEST(!ev.subtract_business_time(at("1901-06-01T00:00:00Z"), hours(10000)));
+  // Under the 24x7 add-on it is plain clock time.
+  auto round_the_clock = Evaluator::make(qiscus(), "premium", {"dedicated_24x7"});
+  BOOST_TEST(local(*round_the_clock.evaluator, *round_the_clock.evaluator->subtract_business_time(
+                                                   at("2026-01-12T12:30:00+07:00"), hours(4))) ==
+             "2026-01-12T08:30:00+07:00");
+}
+
+BOOST_AUTO_TEST_CASE(sub_second_times_are_exact_or_refused) {
+  std::string error;
+  BOOST_TEST((parse_instant("2026-01-09T16:30:00.000+07:00") ==
+              std::optional<Instant>(at("2026-01-09T16:30:00+07:00"))));
+  BOOST_TEST(!parse_instant("2026-01-09T16:30:00.5+07:00", &error));
+  BOOST_TEST(error ==
+             "sub-second times are not supported: the time has a fraction of a second (0.5); "
+             "write whole seconds");
+  auto premium = Evaluator::make(qiscus(), "premium");
+  error.clear();
+  BOOST_TEST(!premium.evaluator->parse_time("2026-01-09T16:30:00.5", &error));
+  BOOST_TEST(error.starts_with("sub-second times are not supported"), error);
+  BOOST_TEST((premium.evaluator->parse_time("2026-01-09T16:30:00.000") ==
+              std::optional<Instant>(at("2026-01-09T16:30:00+07:00"))));
 }

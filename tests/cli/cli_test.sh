@@ -69,6 +69,31 @@ check "time unknown calendar" 2 "$SLA" time "$C" --calendar nope open 2026-01-09
 check "time needs a selection" 2 "$SLA" time "$C" open 2026-01-09T16:30:00+07:00
 check "time calendar" 0 "$SLA" time "$C" --calendar around_the_clock --format json open 2026-01-10T03:00:00+07:00
 contains "open json" "\"open\": true, \"next_change\": null"
+check "time sub" 0 "$SLA" time "$C" --package premium sub 2026-01-12T12:30:00+07:00 "4 business hours"
+contains "sub text" '^2026-01-12T12:30:00\+07:00 - 4 business hours on calendar office_hours \(Asia/Jakarta\) = 2026-01-09T16:30:00\+07:00$'
+check "time sub json" 0 "$SLA" time "$C" --package premium sub 2026-01-12T09:00:00+07:00 "1 business hour" --format json
+contains "sub json" '^\{"start": "2026-01-09T16:00:00\+07:00"\}$'
+check "time sub over holidays" 0 "$SLA" time "$C" --package premium --format json sub 2026-03-23T10:00:00+07:00 "2 business hours"
+contains "sub skips Nyepi and Eid" '"start": "2026-03-18T16:00:00\+07:00"'
+check "time sub to an opening" 0 "$SLA" time "$C" --package premium --format json sub 2026-01-12T12:30:00+07:00 "3.5 business hours"
+contains "sub latest start" '"start": "2026-01-12T09:00:00\+07:00"'
+check "time sub plain hours" 0 "$SLA" time "$C" --package premium --format json sub 2026-01-12T12:30:00+07:00 "4 hours"
+contains "sub clock time" '"start": "2026-01-12T08:30:00\+07:00"'
+check "time sub never" 0 "$SLA" time "$C" --package premium --format json sub 1901-03-01T00:00:00Z "5000 business hours"
+contains "sub never json" '"start": null'
+check "time sub never text" 0 "$SLA" time "$C" --package premium sub 1901-03-01T00:00:00Z "5000 business hours"
+contains "sub never text" '^never: calendar office_hours was not open that long before 1901-03-01T00:00:00Z$'
+check "time sub bad duration" 2 "$SLA" time "$C" --package premium sub 2026-01-12T12:30:00+07:00 "4 lightyears"
+check "time sub bad time" 2 "$SLA" time "$C" --package premium sub yesterday "1 business hour"
+contains "sub names TO" "TO 'yesterday'"
+check "time sub help" 0 "$SLA" time --help; contains "time help teaches sub" 'premium sub 2026-01-12T12:30:00\+07:00 "4 business hours"'
+# Sub-second times: ".000" is exact, any other fraction a usage error, never truncated.
+check "time fraction refused" 2 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00.5+07:00 "1 business hour" --format json
+contains "fraction message" "^sla time: FROM '2026-01-09T16:30:00\.5\+07:00': sub-second times are not supported: the time has a fraction of a second \(0\.5\); write whole seconds$"
+check "time zero fraction" 0 "$SLA" time "$C" --package premium add 2026-01-09T16:30:00.000+07:00 "1 business hour" --format json
+contains "zero fraction is exact" '"deadline": "2026-01-12T09:30:00\+07:00"'
+check "eval fraction flag" 2 "$SLA" eval "$C" --package premium --as-of 2026-02-01T00:00:00.5+07:00 /dev/null
+contains "as-of fraction message" "--as-of '2026-02-01T00:00:00\.5\+07:00': sub-second times are not supported"
 
 # Every bundled contract checks clean; the engine-pushing ones give the deadlines their examples state.
 for c in contracts/*.sla; do check "check $c" 0 "$SLA" check "$c"; done
@@ -101,6 +126,10 @@ rows = [json.loads(l) for l in lines]
 assert rows[0]["response_due"] == "2026-01-12T17:00:00+07:00", rows[0]
 assert rows[1]["response_status"] == "error" and "row 2" in rows[1]["error"], rows[1]
 PY
+printf 'id,priority,created_at\nA,Normal,2026-01-09T16:30:00.000+07:00\nB,Normal,2026-01-09T16:30:00.5+07:00\n' >"$tmp/fraction.csv"
+check "eval fraction row" 1 "$SLA" eval "$C" $E "$tmp/fraction.csv"
+contains "zero fraction row" '^A,Normal,2026-01-12T12:30:00\+07:00'
+contains "fraction row error" "^B,Normal,.*row 2 \(line 3\): created_at '2026-01-09T16:30:00\.5\+07:00': sub-second times are not supported"
 check "eval table" 0 "$SLA" eval "$C" $E --format table "$tmp/ok.csv"; contains "table header" '^id +priority +response_due'
 check "explain" 0 "$SLA" explain "$C" --package premium --priority Normal --created 2026-01-09T16:30:00+07:00 --as-of 2026-02-01T00:00:00+07:00
 contains "weekend" 'the weekend'
@@ -258,6 +287,10 @@ contains "uptime bad row 3" 'row 3 \(line 4\), incident C: it ends before it sta
 contains "uptime bad row 4" "row 4 \(line 5\), incident D: unknown category 'outgae'; did you mean 'outage'\?"
 contains "uptime still reports" '^Chat Service, 2026-01 \(package premium\): met$'
 contains "uptime counts the bad rows" '3 of 4 incident rows have errors'
+printf 'id,service,start,end,category\nA,Chat Service,2026-01-05T10:00:00.000+07:00,2026-01-05T11:00:00.000+07:00,outage\nB,Chat Service,2026-01-06T10:00:00+07:00,2026-01-06T11:00:00.75+07:00,outage\n' >"$tmp/fraction-incidents.csv"
+check "uptime fraction row" 1 "$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/fraction-incidents.csv"
+contains "uptime fraction names the column" "row 2 \(line 3\), incident B: end '2026-01-06T11:00:00\.75\+07:00': sub-second times are not supported"
+contains "uptime zero fraction counted" '\(44640 - 0 - 60\) / \(44640 - 0\) minutes'
 check "uptime bad month" 2 "$SLA" uptime "$C" --package premium --month 2026-13 "$tmp/feb.csv"
 contains "uptime names the month" "--month '2026-13'"
 check "uptime reversed range" 2 "$SLA" uptime "$C" --package premium --month 2026-03..2026-01 "$tmp/feb.csv"

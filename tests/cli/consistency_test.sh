@@ -211,7 +211,7 @@ for cmdline in "inspect $C extra" "render $C extra" "quote $C --package premium 
   house "sla $cmdline" "^sla ${cmdline%% *}: unexpected argument 'extra'"
 done
 "$SLA" time "$C" --package premium >/dev/null 2>"$tmp/err"; rc=$?
-house "time without a query" "^sla time: missing the query \(add, between, open\)"
+house "time without a query" "^sla time: missing the query \(add, sub, between, open\)"
 "$SLA" --no-such-flag >/dev/null 2>"$tmp/err"; rc=$?
 house "sla --no-such-flag" "^sla: unknown option '--no-such-flag'"
 

@@ -284,3 +284,33 @@ BOOST_AUTO_TEST_CASE(counts_agree_with_their_number) {
   BOOST_TEST(cli::agree(1, "has", "have") == "has");
   BOOST_TEST(cli::agree(0, "has", "have") == "have");
 }
+
+BOOST_AUTO_TEST_CASE(a_time_with_a_fraction_of_a_second_is_an_error_row_naming_the_column) {
+  // ".000" (Jira, ServiceNow) is exact; any other fraction would be dropped, so the
+  // row is refused with the column and the reason, in CSV and JSON Lines alike.
+  const auto csv = read_all(
+      "id,priority,created_at,first_response_at\n"
+      "A,High,2026-01-09T16:30:00.000+07:00,2026-01-09T16:45:00.000+07:00\n"
+      "B,High,2026-01-09T16:30:00.5+07:00,\n"
+      "C,High,2026-01-09T16:30:00+07:00,2026-01-09T16:45:00.25\n",
+      TicketReader::Format::csv);
+  BOOST_REQUIRE(csv.size() == 3u);
+  BOOST_TEST(csv[0].error.empty(), csv[0].error);
+  BOOST_TEST(csv[0].ticket.created.time_since_epoch().count() == 1767951000);
+  BOOST_TEST(csv[1].error ==
+             "created_at '2026-01-09T16:30:00.5+07:00': sub-second times are not supported: the "
+             "time has a fraction of a second (0.5); write whole seconds");
+  BOOST_TEST(csv[2].error.starts_with(
+                 "first_response_at '2026-01-09T16:45:00.25': sub-second times are not supported"),
+             csv[2].error);
+  const auto jsonl =
+      read_all(R"({"id":"B","priority":"High","created_at":"2026-01-09T16:30:00.5+07:00"})"
+               "\n",
+               TicketReader::Format::jsonl);
+  BOOST_REQUIRE(jsonl.size() == 1u);
+  BOOST_TEST(jsonl[0].error == csv[1].error);
+  // And `sla eval` writes the row in place with the reason.
+  const std::string out = eval("id,priority,created_at\nB,High,2026-01-09T16:30:00.5+07:00\n",
+                               TicketReader::Format::csv, ResultWriter::Format::csv);
+  BOOST_TEST(out.find("sub-second times are not supported") != std::string::npos, out);
+}

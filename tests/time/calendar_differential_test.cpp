@@ -237,6 +237,7 @@ Instant pick_window_begin(Rng& rng, const std::string& zone) {
 std::string show(std::optional<Instant> t) {
   if (!t) return "none";
   if (*t == sla::Calendar::kNever) return "never";
+  if (*t == sla::Calendar::kNeverBefore) return "never before";
   return date::format("%FT%TZ", *t);
 }
 
@@ -323,6 +324,30 @@ class CalendarRun {
     if (available == Seconds{0}) {
       const Seconds d = durations.back();
       check_instant("add (past window)", t, d, std::nullopt, calendar_.add(t, d));
+    }
+
+    // Subtraction, back towards the window's start: random spans, and exactly the
+    // open time back to an opening (the latest start is that opening itself).
+    const Seconds behind = oracle_.between(oracle_.begin(), t);
+    std::vector<Seconds> back = {Seconds{0}};
+    if (behind > Seconds{0}) {
+      back.push_back(Seconds{rng_.uniform(1, std::min<std::int64_t>(behind.count(), 8 * 3600))});
+      back.push_back(Seconds{rng_.uniform(1, behind.count())});
+      const Instant earlier = t - Seconds{rng_.uniform(0, (t - oracle_.begin()).count())};
+      if (const auto opening = oracle_.next_opening(earlier); opening && *opening < t)
+        back.push_back(oracle_.between(*opening, t));
+    }
+    for (const Seconds d : back) {
+      if (d > behind) continue;  // the oracle cannot see before its window
+      const std::optional<Instant> expected = oracle_.subtract(t, d);
+      const Instant actual = calendar_.subtract(t, d);
+      ++totals_.comparisons;
+      if (!expected || actual != *expected) {
+        report("subtract", t, d, show(expected), show(actual));
+      } else {
+        compare("between(subtract(t, d), t) == d", t, d, d.count(),
+                calendar_.between(actual, t).count());
+      }
     }
 
     const Instant to = t + Seconds{rng_.uniform(-3600, (end - t).count())};

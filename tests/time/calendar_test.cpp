@@ -358,6 +358,173 @@ BOOST_AUTO_TEST_CASE(deadline_years_ahead) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(subtraction)
+
+// What every answer of subtract must satisfy: exactly d of open time lies between
+// it and t, and it is the latest such instant (one second later is short).
+void check_subtract(const Calendar& cal, Instant t, Seconds d) {
+  const Instant s = cal.subtract(t, d);
+  BOOST_TEST_REQUIRE(s != Calendar::kNeverBefore);
+  BOOST_TEST(s <= t);
+  BOOST_TEST(cal.between(s, t) == d);
+  if (d > Seconds{0}) {
+    BOOST_TEST(cal.is_open(s));
+    BOOST_TEST(cal.between(s + Seconds{1}, t) < d);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_qiscus_cases) {
+  const Calendar cal(qiscus_premium());
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 12, 12, 30), hours{4}) == jkt(2026, 1, 9, 16, 30));
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 12, 9, 0), hours{1}) == jkt(2026, 1, 9, 16, 0));
+  // Nyepi and Eid (Thursday and Friday) are skipped.
+  BOOST_TEST(cal.subtract(jkt(2026, 3, 23, 10, 0), hours{2}) == jkt(2026, 3, 18, 16, 0));
+  // Exactly back to an opening: the latest start is Monday 09:00, not Friday 17:00,
+  // which has the same open time behind it.
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 12, 12, 30), hours{3} + minutes{30}) ==
+             jkt(2026, 1, 12, 9, 0));
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 12, 12, 30), hours{3} + minutes{30} + Seconds{1}) ==
+             jkt(2026, 1, 9, 17, 0) - Seconds{1});
+  for (const Instant t : {jkt(2026, 1, 12, 12, 30), jkt(2026, 1, 12, 9, 0), jkt(2026, 3, 23, 10, 0),
+                          jkt(2026, 1, 10, 11, 0)}) {
+    for (const Seconds d :
+         {Seconds{1}, Seconds{minutes{30}}, Seconds{hours{8}}, Seconds{hours{41}}})
+      check_subtract(cal, t, d);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(zero_is_t_itself_even_when_closed) {
+  const Calendar cal(qiscus_premium());
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 12, 11, 0), Seconds{0}) == jkt(2026, 1, 12, 11, 0));
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 10, 11, 0), Seconds{0}) == jkt(2026, 1, 10, 11, 0));
+}
+
+BOOST_AUTO_TEST_CASE(from_closed_time_counts_back_from_the_last_closing) {
+  const Calendar cal(qiscus_premium());
+  // Saturday 11:00 and Friday 17:00 have the same open time behind them.
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 10, 11, 0), hours{1}) == jkt(2026, 1, 9, 16, 0));
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 10, 11, 0), hours{8}) == jkt(2026, 1, 9, 9, 0));
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 10, 11, 0), hours{8} + Seconds{1}) ==
+             jkt(2026, 1, 8, 17, 0) - Seconds{1});
+}
+
+BOOST_AUTO_TEST_CASE(across_new_year_and_its_holiday) {
+  const Calendar cal(qiscus_premium());
+  // 2026-01-01 is closed: Friday 2026-01-02 10:00 - 2 h = Wednesday 2025-12-31 16:00.
+  BOOST_TEST(cal.subtract(jkt(2026, 1, 2, 10, 0), hours{2}) == jkt(2025, 12, 31, 16, 0));
+  check_subtract(cal, jkt(2026, 1, 2, 10, 0), hours{2});
+  // Round the clock, across the UTC New Year (07:00 in Jakarta) and a year back.
+  const Calendar all_hours(twenty_four_seven("Asia/Jakarta"));
+  BOOST_TEST(all_hours.subtract(jkt(2027, 1, 1, 16, 0), hours{20}) == jkt(2026, 12, 31, 20, 0));
+  BOOST_TEST(all_hours.subtract(utc(2027, 1, 1), hours{1}) == utc(2026, 12, 31, 23, 0));
+  BOOST_TEST(all_hours.subtract(utc(2027, 1, 1), hours{24 * 365}) == utc(2026, 1, 1));
+  BOOST_TEST(all_hours.subtract(utc(2027, 6, 1), hours{24 * 730}) == utc(2025, 6, 1));
+  // A closed holiday in a 24x7 desk: an hour before its end is an hour before it began.
+  CalendarSpec closing = twenty_four_seven("Asia/Jakarta");
+  closing.holidays = {closed(2027, 1, 1)};
+  const Calendar with_holiday(closing);
+  BOOST_TEST(with_holiday.subtract(jkt(2027, 1, 2), hours{1}) == jkt(2026, 12, 31, 23, 0));
+  BOOST_TEST(with_holiday.subtract(jkt(2027, 1, 2, 1, 0), hours{1}) == jkt(2027, 1, 2));
+}
+
+BOOST_AUTO_TEST_CASE(daylight_saving_days) {
+  // New York 2026-03-08: a desk opening at 02:30 opens at 03:00 EDT (07:00 UTC).
+  const Calendar spring(weekly("America/New_York", kEveryDay, {hm(2, 30, 10, 0)}));
+  BOOST_TEST(spring.subtract(utc(2026, 3, 8, 8, 0), hours{1}) == utc(2026, 3, 8, 7, 0));
+  BOOST_TEST(spring.subtract(utc(2026, 3, 8, 8, 0), hours{2}) == utc(2026, 3, 7, 14, 0));
+  // 2026-11-01: open from 01:30 EDT through the repeated hour to 05:00 EST, 4.5 h.
+  const Calendar fall(weekly("America/New_York", kEveryDay, {hm(1, 30, 5, 0)}));
+  BOOST_TEST(fall.subtract(utc(2026, 11, 1, 10, 0), hours{4} + minutes{30}) ==
+             utc(2026, 11, 1, 5, 30));
+  BOOST_TEST(fall.subtract(utc(2026, 11, 1, 10, 0), hours{5}) == utc(2026, 10, 31, 8, 30));
+  // Sydney's 23- and 25-hour Sundays.
+  const Calendar sunday(weekly("Australia/Sydney", {0}, {hm(0, 0, 24, 0)}));
+  BOOST_TEST(sunday.subtract(utc(2026, 10, 8), hours{23}) == utc(2026, 10, 3, 14, 0));
+  BOOST_TEST(sunday.subtract(utc(2026, 4, 9), hours{25}) == utc(2026, 4, 4, 13, 0));
+  for (const Calendar* cal : {&spring, &fall, &sunday}) {
+    for (int k = 0; k < 200; ++k)
+      check_subtract(*cal, utc(2026, 3, 1) + minutes{k * 1777}, minutes{k * 37 + 1});
+  }
+}
+
+BOOST_AUTO_TEST_CASE(special_hours_and_overnight_shifts) {
+  CalendarSpec spec = weekly("Asia/Jakarta", kMonFri, {hm(9, 0, 17, 0)});
+  spec.holidays = {special(2026, 12, 24, {hm(9, 0, 12, 0)}), closed(2026, 12, 25),
+                   special(2026, 12, 26, {hm(10, 0, 14, 0)})};
+  const Calendar cal(spec);
+  BOOST_TEST(cal.subtract(jkt(2026, 12, 26, 11, 0), hours{3}) == jkt(2026, 12, 24, 10, 0));
+  BOOST_TEST(cal.subtract(jkt(2026, 12, 28, 10, 0), hours{7}) == jkt(2026, 12, 24, 10, 0));
+  CalendarSpec night = weekly("Asia/Jakarta", kMonFri, {hm(22, 0, 30, 0)});
+  night.holidays = {closed(2026, 1, 13)};
+  const Calendar shifts(night);
+  BOOST_TEST(shifts.subtract(jkt(2026, 1, 14, 23, 0), hours{9}) == jkt(2026, 1, 12, 22, 0));
+  BOOST_TEST(shifts.subtract(jkt(2026, 1, 13, 6, 0), hours{8}) == jkt(2026, 1, 12, 22, 0));
+}
+
+BOOST_AUTO_TEST_CASE(add_undoes_subtract_inside_open_time) {
+  // Inside an opening (open the second before t), the deadline of the latest start
+  // is t again; at an opening it is the previous closing, with the same open time
+  // behind it.
+  const Calendar cal(qiscus_premium());
+  const Calendar ny(weekly("America/New_York", kMonFri, {hm(9, 0, 12, 0), hm(13, 0, 17, 30)}));
+  for (const Calendar* c : {&cal, &ny}) {
+    for (int k = 0; k < 3000; ++k) {
+      const Instant t = utc(2025, 12, 20) + minutes{k * 61} + Seconds{k % 7};
+      const Seconds d = minutes{(k * 53) % 6000} + Seconds{k % 3};
+      const Instant s = c->subtract(t, d);
+      BOOST_TEST_REQUIRE(s != Calendar::kNeverBefore);
+      BOOST_TEST(c->between(s, t) == d);
+      if (d == Seconds{0}) continue;
+      const Instant due = c->add(s, d);
+      if (c->is_open(t - Seconds{1})) {
+        BOOST_TEST(due == t);
+      } else {
+        BOOST_TEST(due <= t);
+        BOOST_TEST(c->between(due, t) == Seconds{0});
+        BOOST_TEST(!c->is_open(due));  // the closing before t
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(subtract_undoes_add) {
+  // The other way round: from an open start, d later and d back is the start again.
+  const Calendar cal(qiscus_premium());
+  for (int k = 0; k < 3000; ++k) {
+    const Instant t = cal.next_opening(utc(2025, 12, 20) + minutes{k * 67} + Seconds{k % 11});
+    const Seconds d = minutes{(k * 31) % 5000} + Seconds{k % 5};
+    if (d == Seconds{0}) continue;
+    BOOST_TEST(cal.subtract(cal.add(t, d), d) == t);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(not_enough_open_time_before_is_never_before) {
+  const Calendar empty(weekly("America/New_York", {}, {}));
+  BOOST_TEST(empty.subtract(utc(2026, 1, 1), hours{1}) == Calendar::kNeverBefore);
+  BOOST_TEST(empty.subtract(utc(2026, 1, 1), Seconds{0}) == utc(2026, 1, 1));
+  CalendarSpec spec = weekly("Asia/Jakarta", {}, {});
+  spec.holidays = {special(2026, 6, 1, {hm(9, 0, 12, 0)})};
+  const Calendar only(spec);
+  BOOST_TEST(only.subtract(jkt(2027, 1, 1), hours{3}) == jkt(2026, 6, 1, 9, 0));
+  BOOST_TEST(only.subtract(jkt(2027, 1, 1), hours{3} + Seconds{1}) == Calendar::kNeverBefore);
+  BOOST_TEST(only.subtract(jkt(2026, 6, 1, 10, 0), hours{1}) == jkt(2026, 6, 1, 9, 0));
+  // The range starts in 1900: the first hours of it are all there is.
+  const Calendar all_hours(twenty_four_seven("UTC"));
+  BOOST_TEST(all_hours.subtract(utc(1900, 1, 2), hours{24}) == utc(1900, 1, 1));
+  BOOST_TEST(all_hours.subtract(utc(1900, 1, 2), hours{24} + Seconds{1}) == Calendar::kNeverBefore);
+  BOOST_TEST(all_hours.subtract(utc(2026, 1, 1), Seconds::max()) == Calendar::kNeverBefore);
+}
+
+BOOST_AUTO_TEST_CASE(range_and_arguments) {
+  const Calendar cal(qiscus_premium());
+  BOOST_CHECK_THROW(cal.subtract(utc(2026, 1, 1), Seconds{-1}), std::invalid_argument);
+  BOOST_CHECK_THROW(cal.subtract(utc(1899, 12, 31), hours{1}), std::out_of_range);
+  BOOST_CHECK_THROW(cal.subtract(utc(2400, 1, 1), hours{1}), std::out_of_range);
+  BOOST_TEST(cal.subtract(utc(2399, 12, 31, 23, 59), hours{8}) != Calendar::kNeverBefore);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(business_day_length)
 
 BOOST_AUTO_TEST_CASE(default_explicit_and_unequal) {
@@ -480,6 +647,50 @@ BOOST_AUTO_TEST_CASE(concurrent_queries_agree_with_serial_ones) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(timestamps)
+
+BOOST_AUTO_TEST_CASE(a_fraction_of_zeros_is_exact_and_any_other_is_refused) {
+  const Calendar jakarta(qiscus_premium());
+  const Instant whole = jkt(2026, 1, 9, 16, 30);
+  std::string error;
+  // Exports write ".000" on every time: exact, with an offset, Z or none.
+  for (const char* text :
+       {"2026-01-09T16:30:00.000+07:00", "2026-01-09T16:30:00.0+07:00",
+        "2026-01-09T09:30:00.000000000Z", "2026-01-09T16:30:00.000", "2026-01-09 16:30:00.00"}) {
+    BOOST_TEST((sla::parse_local_instant(text, jakarta, error) == std::optional<Instant>(whole)),
+               text << ": " << error);
+  }
+  BOOST_TEST(
+      (sla::parse_instant("2026-01-09T16:30:00.000+07:00") == std::optional<Instant>(whole)));
+  // Anything else would move the time, so it is refused, never dropped or rounded.
+  const std::string why =
+      "sub-second times are not supported: the time has a fraction of a second (0.5); write "
+      "whole seconds";
+  error.clear();
+  BOOST_TEST(!sla::parse_local_instant("2026-01-09T16:30:00.5+07:00", jakarta, error));
+  BOOST_TEST(error == why);
+  error.clear();
+  BOOST_TEST(!sla::parse_instant("2026-01-09T16:30:00.5+07:00", &error));
+  BOOST_TEST(error == why);
+  error.clear();
+  BOOST_TEST(!sla::parse_local_instant("2026-01-09T16:30:00.5", jakarta, error));  // local
+  BOOST_TEST(error == why);
+  for (const char* text : {"2026-01-09T16:30:59.999+07:00", "2026-01-09T16:30:00.001Z",
+                           "2026-01-09T16:30:00.0000001"}) {
+    error.clear();
+    BOOST_TEST(!sla::parse_local_instant(text, jakarta, error), text);
+    BOOST_TEST(error.starts_with("sub-second times are not supported"), error);
+  }
+  error.clear();
+  BOOST_TEST(!sla::parse_local_instant("2026-01-09T16:30:00.250Z", jakarta, error));
+  BOOST_TEST(error.find("(0.250)") != std::string::npos, error);  // the digits as written
+  // A decimal point needs digits; a bad date is reported as such first.
+  error.clear();
+  BOOST_TEST(!sla::parse_local_instant("2026-01-09T16:30:00.+07:00", jakarta, error));
+  BOOST_TEST(error == "expected digits after the decimal point in the seconds");
+  error.clear();
+  BOOST_TEST(!sla::parse_local_instant("2026-02-30T16:30:00.5+07:00", jakarta, error));
+  BOOST_TEST(error.ends_with("is not a valid date and time"), error);
+}
 
 BOOST_AUTO_TEST_CASE(local_mean_time_offsets_are_written_exactly_and_read_back) {
   // Before 1924 Jakarta kept local mean time, +07:07:12: RFC 3339 has no seconds

@@ -80,6 +80,25 @@ class Oracle {
     return std::nullopt;
   }
 
+  // The latest instant s <= t with `d` of open time in [s, t); t itself for zero.
+  // nullopt: not within the window.
+  std::optional<Instant> subtract(Instant t, Seconds d) const {
+    if (d == Seconds{0}) return t;
+    Seconds left = d;
+    std::size_t i = index(t);
+    if (i < open_.size() && open_[i]) {  // the part of t's own minute before t
+      const Seconds here = t - minute_start(i);
+      if (left <= here) return t - left;
+      left -= here;
+    }
+    while (i-- > 0) {
+      if (!open_[i]) continue;
+      if (left <= kMinute) return minute_start(i + 1) - left;
+      left -= kMinute;
+    }
+    return std::nullopt;
+  }
+
   // Open time in [a, b), both within [begin, end].
   Seconds between(Instant a, Instant b) const {
     if (b <= a) return Seconds{0};

@@ -1,4 +1,4 @@
-// sla time CONTRACT (--calendar NAME | --package ID [--addon ID]...) add|between|open ...
+// sla time CONTRACT (--calendar NAME | --package ID [--addon ID]...) add|sub|between|open ...
 // Business-time arithmetic on a contract's calendars, for authors checking a clause.
 #include <fmt/format.h>
 #include <filesystem>
@@ -25,6 +25,24 @@ struct Options {
   std::string from, to, duration, at;
 };
 
+// A DURATION argument in seconds, or a usage message in `error`.
+std::optional<std::pair<DurationValue, std::chrono::seconds>> duration_argument(
+    const std::string& text, const CalendarInfo& info, std::string& error) {
+  auto words = parse_duration(text);
+  if (!words) {
+    error = fmt::format(
+        "DURATION '{}': expected words such as \"4 business hours\" or \"90 minutes\"", text);
+    return std::nullopt;
+  }
+  DurationValue d = duration_value(*words);
+  auto seconds = to_seconds(d, info);
+  if (!seconds) {
+    error = fmt::format("calendar '{}' has no business-day length for '{}'", info.id, d.text);
+    return std::nullopt;
+  }
+  return std::pair{std::move(d), *seconds};
+}
+
 std::optional<Instant> instant(const std::string& text, const char* what, const Calendar& calendar,
                                std::string& error) {
   auto t = instant_argument(text, calendar, error);
@@ -45,7 +63,7 @@ std::string human(std::chrono::seconds s) {
 Command time_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
-      "time", "Business-time arithmetic on a contract's calendar: add, between, open");
+      "time", "Business-time arithmetic on a contract's calendar: add, sub, between, open");
   app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   auto* calendar = app->add_option("--calendar", o->calendar, "Use this calendar of the contract");
   auto* package =
@@ -60,14 +78,23 @@ Command time_command(CLI::App& sla) {
       "the results.\n"
       "Durations are words: \"4 business hours\", \"1 business day\", \"90 minutes\", \"8 "
       "hours\".\n"
-      "JSON: add -> {\"deadline\": ...}; between -> {\"seconds\": N}; open -> {\"open\": bool, "
-      "\"next_change\": ...}.\n"
+      "JSON: add -> {\"deadline\": ...}; sub -> {\"start\": ...}; between -> {\"seconds\": N}; "
+      "open -> {\"open\": bool, \"next_change\": ...}.\n"
+      "Example: the latest a ticket can be raised for 4 business hours to reach Monday 12:30:\n"
+      "  sla time contracts/qiscus-enterprise.sla --package premium sub 2026-01-12T12:30:00+07:00 "
+      "\"4 business hours\"\n"
+      "  2026-01-12T12:30:00+07:00 - 4 business hours on calendar office_hours (Asia/Jakarta) = "
+      "2026-01-09T16:30:00+07:00\n"
       "Exit codes: 0 ok; 1 the contract has errors; 2 usage error (bad timestamp, unknown "
       "package).");
   CLI::App* add = app->add_subcommand(
       "add", "The deadline: FROM plus DURATION (business time starts at the next opening)");
   add->add_option("from", o->from, "Start, RFC 3339")->required();
   add->add_option("duration", o->duration, "Duration in words")->required();
+  CLI::App* sub = app->add_subcommand(
+      "sub", "The latest start: TO minus DURATION (business time counts back over open hours)");
+  sub->add_option("to", o->to, "End, RFC 3339")->required();
+  sub->add_option("duration", o->duration, "Duration in words")->required();
   CLI::App* between = app->add_subcommand("between", "Business time open between FROM and TO");
   between->add_option("from", o->from, "Start, RFC 3339")->required();
   between->add_option("to", o->to, "End, RFC 3339")->required();
@@ -75,12 +102,12 @@ Command time_command(CLI::App& sla) {
       app->add_subcommand("open", "Is the calendar open AT, and when does that change");
   open->add_option("at", o->at, "Instant, RFC 3339")->required();
   // --format may also follow the query.
-  for (CLI::App* query : {add, between, open})
+  for (CLI::App* query : {add, sub, between, open})
     query->add_option("--format", o->format, "Output: text or json")
         ->check(CLI::IsMember({"text", "json"}));
 
   return {
-      app, [o, add, between, open] {
+      app, [o, add, sub, between, open] {
         if (auto why = unreadable(o->file); !why.empty()) return usage_error("time", why);
         if (o->calendar.empty() && o->package.empty())
           return usage_error("time", "choose a calendar: --calendar NAME or --package ID");
@@ -116,20 +143,10 @@ Command time_command(CLI::App& sla) {
         if (add->parsed()) {
           auto from = instant(o->from, "FROM", cal, error);
           if (!from) return usage_error("time", error);
-          auto words = parse_duration(o->duration);
-          if (!words)
-            return usage_error(
-                "time",
-                fmt::format(
-                    "DURATION '{}': expected words such as \"4 business hours\" or \"90 minutes\"",
-                    o->duration));
-          const DurationValue d = duration_value(*words);
-          auto seconds = to_seconds(d, *info);
-          if (!seconds)
-            return usage_error(
-                "time",
-                fmt::format("calendar '{}' has no business-day length for '{}'", info->id, d.text));
-          const Instant due = d.business ? cal.add(*from, *seconds) : *from + *seconds;
+          const auto duration = duration_argument(o->duration, *info, error);
+          if (!duration) return usage_error("time", error);
+          const auto& [d, seconds] = *duration;
+          const Instant due = d.business ? cal.add(*from, seconds) : *from + seconds;
           if (due == Calendar::kNever) {
             if (o->format == "json")
               fmt::print("{}\n", json_line({{"deadline", nullptr}}));
@@ -142,6 +159,26 @@ Command time_command(CLI::App& sla) {
           else
             fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
                        info->zone, local(due));
+        } else if (sub->parsed()) {
+          auto to = instant(o->to, "TO", cal, error);
+          if (!to) return usage_error("time", error);
+          const auto duration = duration_argument(o->duration, *info, error);
+          if (!duration) return usage_error("time", error);
+          const auto& [d, seconds] = *duration;
+          const Instant start = d.business ? cal.subtract(*to, seconds) : *to - seconds;
+          if (start == Calendar::kNeverBefore) {
+            if (o->format == "json")
+              fmt::print("{}\n", json_line({{"start", nullptr}}));
+            else
+              fmt::print("never: calendar {} was not open that long before {}\n", info->id,
+                         local(*to));
+            return static_cast<int>(Exit::ok);
+          }
+          if (o->format == "json")
+            fmt::print("{}\n", json_line({{"start", local(start)}}));
+          else
+            fmt::print("{} - {} on calendar {} ({}) = {}\n", local(*to), d.text, info->id,
+                       info->zone, local(start));
         } else if (between->parsed()) {
           auto from = instant(o->from, "FROM", cal, error);
           if (!from) return usage_error("time", error);
