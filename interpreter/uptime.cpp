@@ -196,9 +196,45 @@ Judged judge(const Incident& i, const Uptime& u, const CalendarInfo& calendar) {
 }
 
 // met iff (total - excluded - downtime) / (total - excluded) >= target, exactly. A
-// period is at most a month (under 2.7e6 s), so the products stay far inside 64 bits.
+// period is at most a year (under 3.2e7 s), so the products stay far inside 64 bits.
 bool at_least(seconds up, seconds measured, std::int64_t percent_milli) {
   return up.count() * 100000 >= percent_milli * measured.count();
+}
+
+// 12960 hundredths as "129.6 minutes": the reports count in minutes, with at most
+// two decimals.
+std::string minutes_words(std::int64_t hundredths) {
+  std::string n = fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
+  while (n.back() == '0') n.pop_back();
+  if (n.back() == '.') n.pop_back();
+  return fmt::format("{} minute{}", n, n == "1" ? "" : "s");
+}
+
+// The calendar period of `kind` that holds `month`.
+struct Period {
+  PeriodKind kind = PeriodKind::month;
+  std::chrono::year_month first;
+  std::chrono::months length{1};
+
+  bool holds(std::chrono::year_month m) const { return first <= m && m < first + length; }
+};
+
+Period period_of(PeriodKind kind, std::chrono::year_month month) {
+  switch (kind) {
+    case PeriodKind::quarter: {
+      const unsigned first = (static_cast<unsigned>(month.month()) - 1) / 3 * 3 + 1;
+      return {kind, month.year() / std::chrono::month{first}, std::chrono::months{3}};
+    }
+    case PeriodKind::year:
+      return {kind, month.year() / std::chrono::January, std::chrono::months{12}};
+    case PeriodKind::month:
+      break;
+  }
+  return {PeriodKind::month, month, std::chrono::months{1}};
+}
+
+std::string month_label(std::chrono::year_month m) {
+  return fmt::format("{:04}-{:02}", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
 }
 
 void judge_credit(ServiceMonth& r) {
@@ -227,15 +263,18 @@ std::string time_problem(const Incident& incident, std::optional<Instant> /*as_o
 
 ServiceMonth measure(const Model& model, const Package& package, const Uptime& u,
                      const CalendarInfo& calendar, std::span<const Incident> incidents,
-                     std::chrono::year_month month, std::optional<Instant> as_of) {
+                     const Period& period, std::optional<Instant> as_of) {
   const Calendar& cal = *calendar.calendar;
+  const std::string_view word = name(period.kind);  // so a month's notes read as they always did
   ServiceMonth r;
   r.uptime = &u;
-  r.month = month;
-  const date::year_month ym{date::year{static_cast<int>(month.year())},
-                            date::month{static_cast<unsigned>(month.month())}};
+  r.period = period.kind;
+  r.month = period.first;
+  const date::year_month ym{date::year{static_cast<int>(period.first.year())},
+                            date::month{static_cast<unsigned>(period.first.month())}};
+  const date::local_days end_day{(ym + date::months{period.length.count()}) / 1};
   r.month_start = cal.to_instant(date::local_days{ym / 1});
-  r.month_end = cal.to_instant(date::local_days{(ym + date::months{1}) / 1});
+  r.month_end = cal.to_instant(end_day);
   r.from = r.month_start;
   r.to = r.month_end;
 
@@ -246,13 +285,13 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
     if (r.month_end <= start) {
       r.coverage = Coverage::before_contract;
       r.notes.push_back(
-          fmt::format("the contract takes effect on {}, after this month: nothing is measured",
-                      model.contract.effective));
+          fmt::format("the contract takes effect on {}, after this {}: nothing is measured",
+                      model.contract.effective, word));
     } else if (start > r.from) {
       r.from = start;
       r.notes.push_back(
-          fmt::format("partial month: the contract takes effect on {}, so the period starts then",
-                      model.contract.effective));
+          fmt::format("partial {}: the contract takes effect on {}, so the period starts then",
+                      word, model.contract.effective));
     }
   }
   if (ends && r.coverage == Coverage::full) {
@@ -260,22 +299,35 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
     if (r.month_start >= end) {
       r.coverage = Coverage::after_contract;
       r.notes.push_back(fmt::format(
-          "the contract's last day in force was {}, before this month: nothing is measured",
-          model.contract.ends));
+          "the contract's last day in force was {}, before this {}: nothing is measured",
+          model.contract.ends, word));
     } else if (end < r.to) {
       r.to = end;
-      r.notes.push_back(fmt::format(
-          "partial month: the contract's last day in force is {}, so the period ends then",
-          model.contract.ends));
+      r.notes.push_back(
+          fmt::format("partial {}: the contract's last day in force is {}, so the period ends then",
+                      word, model.contract.ends));
     }
   }
+  // Where the period ends once over: what a pending quarter or year is heading for.
+  const Instant period_to = r.to;
+  bool cut_by_as_of = false;
   if (r.coverage == Coverage::full && as_of) {
     if (*as_of <= r.from) {
       r.coverage = Coverage::not_started;
       r.notes.push_back("the period starts at or after the as-of instant: nothing to measure yet");
     } else if (*as_of < r.to) {
       r.to = *as_of;
-      r.notes.push_back("the month is not over at the as-of instant: measured up to then");
+      cut_by_as_of = true;
+      if (period.kind == PeriodKind::month) {
+        r.notes.push_back("the month is not over at the as-of instant: measured up to then");
+      } else {
+        const date::year_month_day last{end_day - date::days{1}};
+        r.notes.push_back(fmt::format(
+            "the {} is not over at the as-of instant: measured up to then, and pending until "
+            "it ends on {:04}-{:02}-{:02}",
+            word, static_cast<int>(last.year()), static_cast<unsigned>(last.month()),
+            static_cast<unsigned>(last.day())));
+      }
     }
   }
   if (r.coverage != Coverage::full) {
@@ -335,29 +387,44 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
     r.uptime_ppm = 1000000;
     r.notes.push_back("the whole period is excluded: nothing counts against the target");
   }
+  // A quarter or year not over yet earns no verdict: the months still to come
+  // count as much as those measured. A month cut by as-of is judged as measured.
+  const bool pending = cut_by_as_of && period.kind != PeriodKind::month;
   if (!u.target_milli)
     r.status = UptimeStatus::no_target;
+  else if (pending)
+    r.status = UptimeStatus::pending;
   else
     r.status = measured.count() == 0 || at_least(up, measured, *u.target_milli)
                    ? UptimeStatus::met
                    : UptimeStatus::breached;
-  const bool longer_period = !u.period.empty() && u.period != "monthly";
-  if (longer_period && r.status != UptimeStatus::no_target) {
-    // 99.9 % of a quarter is not 99.9 % of each of its months: no verdict, no credit.
-    r.status = UptimeStatus::not_judged;
-    r.credit = CreditStatus::not_applicable;
-  } else {
+  if (pending && !u.credits.empty())
+    r.credit = CreditStatus::pending;
+  else
     judge_credit(r);
+  if (pending && u.target_milli) {
+    // Later excluded time can only shrink the measured period, so this is the
+    // most downtime the whole period can take and still meet the target.
+    const std::int64_t most = (period_to - r.from - r.excluded).count();
+    const std::int64_t allowed_per_100000 = (100000 - *u.target_milli) * most;
+    // In hundredths of a minute, rounded down: the allowance is never overstated.
+    const std::int64_t allowed = allowed_per_100000 / 60000;
+    const std::int64_t so_far = (r.downtime.count() * 100 + 30) / 60;
+    if (r.downtime.count() * 100000 > allowed_per_100000)
+      r.notes.push_back(
+          fmt::format("the downtime so far ({}) already exceeds the {} the target allows over the "
+                      "whole {}: it cannot be met",
+                      minutes_words(so_far), minutes_words(allowed), word));
+    else
+      r.notes.push_back(
+          fmt::format("downtime so far: {} of at most {} the target allows over the "
+                      "whole {}",
+                      minutes_words(so_far), minutes_words(allowed), word));
   }
   if (u.commitment == Commitment::best_effort)
     r.notes.push_back("best effort: the target is not a commitment, the status is for information");
   if (u.period.empty())
     r.notes.push_back("the contract states no measurement period; measured monthly here");
-  else if (u.period != "monthly")
-    r.notes.push_back(fmt::format(
-        "the contract measures this commitment {}; this figure covers one month of it, so it "
-        "earns no verdict or credit on its own",
-        u.period));
   return r;
 }
 
@@ -391,6 +458,30 @@ std::string_view name(Treatment treatment) {
   return names[static_cast<int>(treatment)];
 }
 
+std::string_view name(PeriodKind kind) {
+  static constexpr std::string_view names[] = {"month", "quarter", "year"};
+  return names[static_cast<int>(kind)];
+}
+
+PeriodKind period_kind(const Uptime& uptime) {
+  if (uptime.period == "quarterly") return PeriodKind::quarter;
+  if (uptime.period == "yearly") return PeriodKind::year;
+  return PeriodKind::month;
+}
+
+std::string period_label(const ServiceMonth& report) {
+  const auto year = static_cast<int>(report.month.year());
+  switch (report.period) {
+    case PeriodKind::quarter:
+      return fmt::format("{:04}-Q{}", year, (static_cast<unsigned>(report.month.month()) + 2) / 3);
+    case PeriodKind::year:
+      return fmt::format("{:04}", year);
+    case PeriodKind::month:
+      break;
+  }
+  return month_label(report.month);
+}
+
 std::string_view name(Coverage coverage) {
   static constexpr std::string_view names[] = {"full", "partial", "before_contract",
                                                "after_contract", "not_started"};
@@ -399,13 +490,13 @@ std::string_view name(Coverage coverage) {
 
 std::string_view name(UptimeStatus status) {
   static constexpr std::string_view names[] = {"met",         "breached",  "not_in_force",
-                                               "not_started", "no_target", "not_judged"};
+                                               "not_started", "no_target", "pending"};
   return names[static_cast<int>(status)];
 }
 
 std::string_view name(CreditStatus status) {
-  static constexpr std::string_view names[] = {"due", "none_due", "not_defined", "not_stated",
-                                               "not_applicable"};
+  static constexpr std::string_view names[] = {"due",        "none_due",       "not_defined",
+                                               "not_stated", "not_applicable", "pending"};
   return names[static_cast<int>(status)];
 }
 
@@ -438,9 +529,36 @@ std::vector<ServiceMonth> uptime_report(const Model& model, const Package& packa
                                         const UptimeQuery& query) {
   std::vector<ServiceMonth> out;
   if (!calendar.calendar) return out;
+  // A quarter or year is reported once, however many of its months are asked for.
+  std::vector<std::pair<const Uptime*, std::chrono::year_month>> reported;
   for (const auto month : query.months)
-    for (const auto& u : package.uptime)
-      out.push_back(measure(model, package, u, calendar, incidents, month, query.as_of));
+    for (const auto& u : package.uptime) {
+      const Period period = period_of(period_kind(u), month);
+      if (period.kind == PeriodKind::month) {
+        out.push_back(measure(model, package, u, calendar, incidents, period, query.as_of));
+        continue;
+      }
+      const std::pair key{&u, period.first};
+      if (std::find(reported.begin(), reported.end(), key) != reported.end()) continue;
+      reported.push_back(key);
+      ServiceMonth r = measure(model, package, u, calendar, incidents, period, query.as_of);
+      std::vector<std::chrono::year_month> asked;
+      for (const auto m : query.months)
+        if (period.holds(m)) asked.push_back(m);
+      std::sort(asked.begin(), asked.end());
+      asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+      // Asking for February of a quarterly commitment must not read as February's verdict.
+      if (static_cast<std::int64_t>(asked.size()) < period.length.count()) {
+        std::vector<std::string> labels;
+        for (const auto m : asked) labels.push_back(month_label(m));
+        r.notes.push_back(fmt::format(
+            "the months asked for ({}) are part of the {} {}: the contract measures this "
+            "commitment {}, so the whole {} is reported",
+            fmt::join(labels, ", "), name(period.kind), period_label(r), u.period,
+            name(period.kind)));
+      }
+      out.push_back(std::move(r));
+    }
   return out;
 }
 
@@ -460,6 +578,9 @@ std::string credit_text(const ServiceMonth& r) {
           r.status == UptimeStatus::breached ? "; the target is breached" : "");
     case CreditStatus::not_stated:
       return "the contract states no service credits";
+    case CreditStatus::pending:
+      return fmt::format("pending: the {} is not over, so the credit tier is decided when it ends",
+                         name(r.period));
     case CreditStatus::not_applicable:
       break;
   }

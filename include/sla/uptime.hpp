@@ -1,8 +1,9 @@
-// Monthly uptime of the services a package commits to, computed from incidents.
-// Pure and self-contained: plain incidents in, one report per month and service
+// Uptime of the services a package commits to, computed from incidents, over the
+// period each commitment is measured by (a month, a calendar quarter or a year).
+// Pure and self-contained: plain incidents in, one report per period and service
 // out; reading incident files and writing text, CSV or JSON belong to the tools.
-// The rules (month boundaries, exclusions, overlaps, partial months, credits) are
-// in docs/semantics.md, "Uptime"; tests/uptime/ checks each of them.
+// The rules (period boundaries, exclusions, overlaps, partial periods, credits)
+// are in docs/semantics.md, "Uptime"; tests/uptime/ checks each of them.
 #pragma once
 
 #include <array>
@@ -54,7 +55,7 @@ enum class ExcludedCause { scheduled_maintenance, third_party, force_majeure, ot
 inline constexpr std::size_t kExcludedCauses = 4;
 SLA_API std::string_view name(ExcludedCause cause);
 
-// How one incident counts in one month.
+// How one incident counts in one period.
 enum class Treatment {
   downtime,     // counts against the target
   excluded,     // removed from the measured period
@@ -72,18 +73,27 @@ struct IncidentOutcome {
   std::string reason;  // why it was treated so, in words
 };
 
+// The span a commitment is judged over, from its `measured` clause: a calendar
+// month (also when no period is stated), a calendar quarter (Jan-Mar, Apr-Jun,
+// Jul-Sep, Oct-Dec) or a calendar year.
+enum class PeriodKind { month, quarter, year };
+SLA_API std::string_view name(PeriodKind kind);  // "month", "quarter", "year"
+SLA_API PeriodKind period_kind(const Uptime& uptime);
+
 enum class Coverage {
-  full,             // the whole month is measured
+  full,             // the whole period is measured
   partial,          // the contract starts or ends within it, or --as-of falls in it
-  before_contract,  // the month ends before the contract takes effect
-  after_contract,   // the month starts after the contract's last day
-  not_started,      // the month starts at or after the as-of instant
+  before_contract,  // the period ends before the contract takes effect
+  after_contract,   // the period starts after the contract's last day
+  not_started,      // the period starts at or after the as-of instant
 };
 SLA_API std::string_view name(Coverage coverage);
 
-// not_judged: the commitment is measured over a quarter or a year, so one month
-// alone earns no verdict (and no credit); its figure is for information.
-enum class UptimeStatus { met, breached, not_in_force, not_started, no_target, not_judged };
+// pending: a quarter or year that is not over at the as-of instant. Its figure is
+// the uptime so far; the verdict and the credit wait for its end, because a bad
+// month can still be made up. A month cut by as-of is judged on what was measured:
+// a month is its own period.
+enum class UptimeStatus { met, breached, not_in_force, not_started, no_target, pending };
 SLA_API std::string_view name(UptimeStatus status);
 
 enum class CreditStatus {
@@ -92,15 +102,19 @@ enum class CreditStatus {
   not_defined,     // the contract names service credits but defines no tiers
   not_stated,      // the contract says nothing of service credits
   not_applicable,  // nothing was measured (outside the contract, not started)
+  pending,         // tiers are defined, and the period (UptimeStatus::pending) is not over
 };
 SLA_API std::string_view name(CreditStatus status);
 
+// One service over one period. The name is historical: a commitment measured
+// quarterly or yearly gets one report per quarter or year, not per month.
 struct ServiceMonth {
   // The commitment, inside the package given to uptime_report(): valid while it lives.
   const Uptime* uptime = nullptr;
-  std::chrono::year_month month;
-  Instant month_start, month_end;  // local midnights in the calendar's zone
-  Instant from, to;                // the measured period: the month within the contract, to as-of
+  PeriodKind period = PeriodKind::month;
+  std::chrono::year_month month;   // the period's first month
+  Instant month_start, month_end;  // the period's bounds: local midnights in the calendar's zone
+  Instant from, to;                // the measured period: the period within the contract, to as-of
   Coverage coverage = Coverage::full;
 
   std::chrono::seconds total{0};     // to - from
@@ -120,10 +134,15 @@ struct ServiceMonth {
   std::vector<std::string> notes;          // what a reader must know about this figure
 };
 
+// "2026-01" for a month, "2026-Q1" for a quarter, "2026" for a year.
+SLA_API std::string period_label(const ServiceMonth& report);
+
 struct UptimeQuery {
+  // The months asked for. A commitment measured quarterly or yearly is reported
+  // once for each quarter or year these touch, over the whole of it.
   std::vector<std::chrono::year_month> months;
-  // The periods end here when it falls before a month's end; ongoing incidents
-  // end here too. None: every month is measured to its end.
+  // The periods end here when it falls before their end; ongoing incidents end
+  // here too. None: every period is measured to its end.
   std::optional<Instant> as_of;
 };
 
@@ -135,10 +154,12 @@ SLA_API const Uptime* find_uptime(const Package& package, std::string_view servi
 SLA_API std::string incident_problem(const Incident& incident, const Package& package,
                                      std::optional<Instant> as_of);
 
-// One report per month (in the order given) and service (in the package's order).
-// `package` is a selection (select()) and `calendar` its calendar, whose zone
-// sets the month boundaries. Incidents for which incident_problem() says
-// something are left out: the caller reports them.
+// One report per month (in the order given) and service (in the package's order);
+// for a commitment measured quarterly or yearly, one per quarter or year, in the
+// place of the first month asked for in it. `package` is a selection (select())
+// and `calendar` its calendar, whose zone sets the period boundaries. Incidents
+// for which incident_problem() says something are left out: the caller reports
+// them.
 SLA_API std::vector<ServiceMonth> uptime_report(const Model& model, const Package& package,
                                                 const CalendarInfo& calendar,
                                                 std::span<const Incident> incidents,

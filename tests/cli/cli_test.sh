@@ -270,6 +270,7 @@ jan, feb = json.load(open(sys.argv[1]))
 assert (jan["month"], jan["status"], jan["uptime_percent"]) == ("2026-01", "met", 100), jan
 assert (feb["service"], feb["status"], feb["uptime_percent"]) == ("Chat Service", "breached", 98.5119), feb
 assert feb["credit"]["status"] == "not_defined" and feb["degraded_counts_as_downtime"] is False, feb
+assert (jan["period"], feb["period"]) == ("2026-01", "2026-02"), (jan, feb)
 PY
 check "uptime csv" 0 "$SLA" uptime "$C" --package premium --month 2026-02 --format csv "$tmp/feb.csv"
 contains "uptime csv header" '^month,service,status,uptime_percent,'
@@ -291,6 +292,51 @@ printf 'id,service,start,end,category\nA,Chat Service,2026-01-05T10:00:00.000+07
 check "uptime fraction row" 1 "$SLA" uptime "$C" --package premium --month 2026-01 "$tmp/fraction-incidents.csv"
 contains "uptime fraction names the column" "row 2 \(line 3\), incident B: end '2026-01-06T11:00:00\.75\+07:00': sub-second times are not supported"
 contains "uptime zero fraction counted" '\(44640 - 0 - 60\) / \(44640 - 0\) minutes'
+# sla uptime on a quarterly commitment: one report per quarter, judged over it,
+# pending (with the uptime so far) while the quarter is not over.
+cat >"$tmp/q.sla" <<'EOF'
+contract "Quarterly" { provider "Acme"; version "1"; effective 2026-01-01 }
+calendar office { zone "Europe/Berlin"; open Mon-Fri 08:00-18:00 }
+priorities { Low "Low." }
+package hosting "Hosting" {
+  calendar office
+  uptime "API" {
+    target 99.9 %
+    measured quarterly
+    committed
+    service credits "Service credits"
+    credit 10 % when below 99.9 %
+  }
+}
+EOF
+printf 'id,service,start,end,category\nI1,API,2026-02-10T10:00:00+01:00,2026-02-10T13:20:00+01:00,outage\nI2,API,2026-04-14T09:00:00+02:00,2026-04-14T09:45:00+02:00,outage\n' >"$tmp/q.csv"
+check "uptime quarter text" 0 "$SLA" uptime "$tmp/q.sla" --package hosting --month 2026-01..2026-03 --as-of 2026-05-01T00:00:00+02:00 "$tmp/q.csv"
+contains "uptime quarter verdict" '^API, 2026-Q1 \(package hosting\): breached$'
+contains "uptime quarter figure" '99\.8456 % = \(129540 - 0 - 200\) / \(129540 - 0\) minutes'
+contains "uptime quarter period" '2026-01-01 00:00 to 2026-04-01 00:00 Europe/Berlin \(the whole quarter\)'
+contains "uptime quarter credit" '10 % of the fee for the period \(uptime below 99\.9 %\)'
+[ "$(grep -c '^API, ' "$tmp/out")" -eq 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL uptime quarter: one report for three months"; }
+check "uptime quarter pending" 0 "$SLA" uptime "$tmp/q.sla" --package hosting --month 2026-02 --as-of 2026-02-15T00:00:00+01:00 "$tmp/q.csv"
+contains "uptime pending verdict" '^API, 2026-Q1 \(package hosting\): pending$'
+contains "uptime pending period" '2026-01-01 00:00 to 2026-02-15 00:00 Europe/Berlin \(part of the quarter\)'
+contains "uptime pending end" 'pending until it ends on 2026-03-31'
+contains "uptime pending already lost" 'already exceeds the 129\.54 minutes the target allows over the whole quarter: it cannot be met'
+contains "uptime pending names the months" 'the months asked for \(2026-02\) are part of the quarter 2026-Q1'
+check "uptime quarter json" 0 "$SLA" uptime "$tmp/q.sla" --package hosting --month 2026-02..2026-04 --as-of 2026-05-01T00:00:00+02:00 --format json "$tmp/q.csv"
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL uptime quarter json"; }
+import json, sys
+q1, q2 = json.load(open(sys.argv[1]))
+assert (q1["period"], q1["month"], q1["measured"]) == ("2026-Q1", None, "quarterly"), q1
+assert (q1["status"], q1["uptime_percent"], q1["coverage"]) == ("breached", 99.8456, "full"), q1
+assert (q1["total_minutes"], q1["downtime_minutes"]) == (129540, 200), q1
+assert (q1["credit"]["status"], q1["credit"]["percent"]) == ("due", 10), q1
+assert (q1["from"], q1["to"]) == ("2026-01-01T00:00:00+01:00", "2026-04-01T00:00:00+02:00"), q1
+assert (q2["period"], q2["status"], q2["coverage"]) == ("2026-Q2", "pending", "partial"), q2
+assert (q2["downtime_minutes"], q2["credit"]["status"], q2["credit"]["percent"]) == (45, "pending", None), q2
+assert q2["to"] == "2026-05-01T00:00:00+02:00", q2
+PY
+check "uptime quarter csv" 0 "$SLA" uptime "$tmp/q.sla" --package hosting --month 2026-03 --as-of 2026-05-01T00:00:00+02:00 --format csv "$tmp/q.csv"
+contains "uptime quarter csv row" '^2026-Q1,API,breached,99\.8456,99\.9,committed,full,'
 check "uptime bad month" 2 "$SLA" uptime "$C" --package premium --month 2026-13 "$tmp/feb.csv"
 contains "uptime names the month" "--month '2026-13'"
 check "uptime reversed range" 2 "$SLA" uptime "$C" --package premium --month 2026-03..2026-01 "$tmp/feb.csv"

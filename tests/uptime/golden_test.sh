@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `sla uptime` and `sla quote` on the Qiscus contract, compared with the files in
+# `sla uptime` and `sla quote` on the Qiscus contract (and `sla uptime` on the
+# quarterly sample of contracts/samples/), compared with the files in
 # tests/uptime/golden/: standard output, then standard error and the exit code.
 # SLA_UPDATE_GOLDEN=1 rewrites them for review instead.
 set -u
@@ -26,6 +27,8 @@ uptime_premium_as_of uptime $C --package premium --month 2026-03,2026-04 --as-of
 uptime_basic_text uptime $C --package basic --month 2026-02 $dir/incidents.csv
 uptime_jsonl uptime $C --package premium --addon dedicated_24x7 --month 2026-01 --format json $dir/incidents.jsonl
 uptime_bad_rows uptime $C --package premium --month 2026-01 $dir/bad.csv
+uptime_quarterly_text uptime contracts/samples/quarterly-uptime.sla --package hosting --month 2026-02..2026-04 --as-of 2026-05-01T00:00:00+02:00 contracts/samples/quarterly-incidents.csv
+uptime_quarterly_json uptime contracts/samples/quarterly-uptime.sla --package hosting --month 2026-03..2026-04 --as-of 2026-05-01T00:00:00+02:00 --format json contracts/samples/quarterly-incidents.csv
 quote_premium_24x7_resolution quote $C --package premium --addon dedicated_24x7 --addon resolution
 quote_json quote $C --package premium --addon resolution --format json
 quote_forbidden quote $C --package premium --addon dedicated_8x7,dedicated_24x7

@@ -454,16 +454,223 @@ BOOST_AUTO_TEST_CASE(property_minutes_are_counted_once) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_month_of_a_quarterly_commitment_earns_no_verdict) {
-  const Setup s = contract("target 99.9 %\n measured quarterly\n credit 10 % when below 99.9 %");
-  // 60 minutes down in February: 99.85 % of the month, 99.95 % of the quarter.
-  const auto r = s.month({incident("A", "2026-02-10T10:00:00+07:00", "2026-02-10T11:00:00+07:00",
-                                   IncidentCategory::outage, std::nullopt, "API")},
-                         std::chrono::year{2026} / 2);
-  BOOST_TEST(r.uptime_ppm.value_or(0) == 998511);
-  BOOST_TEST((r.status == UptimeStatus::not_judged));
-  BOOST_TEST((r.credit == CreditStatus::not_applicable));
-  BOOST_TEST(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) {
-    return n.find("measures this commitment quarterly") != std::string::npos;
-  }));
+// Quarters and years (docs/semantics.md, "Quarters and years"). Q1 2026 in Jakarta
+// is 90 days, 129,600 minutes: 99.9 % allows 129.6 minutes down.
+
+namespace {
+
+constexpr auto mar = std::chrono::year{2026} / std::chrono::March;
+constexpr auto apr = std::chrono::year{2026} / std::chrono::April;
+
+Incident api_outage(const std::string& start, seconds length) {
+  return incident("O", start, format_timestamp(at(start) + length, std::chrono::hours(7)),
+                  C::outage, std::nullopt, "API");
+}
+
+bool has_note(const ServiceMonth& r, std::string_view text) {
+  return std::any_of(r.notes.begin(), r.notes.end(),
+                     [&](const std::string& n) { return n.find(text) != std::string::npos; });
+}
+
+std::vector<std::chrono::year_month> months(std::chrono::year_month first,
+                                            std::chrono::year_month last) {
+  std::vector<std::chrono::year_month> out;
+  for (auto m = first; m <= last; m += std::chrono::months{1}) out.push_back(m);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_quarter_is_met_over_its_three_months) {
+  const Setup s = contract(
+      "target 99.9 %\n measured quarterly\n service credits \"Credits\"\n"
+      " credit 10 % when below 99.9 %");
+  // 60 minutes down in February: 99.85 % of the month, which alone would breach
+  // and earn the credit, but 99.9537 % of the quarter.
+  const auto all =
+      s.report({api_outage("2026-02-10T10:00:00+07:00", minutes(60))}, months(jan, mar));
+  BOOST_TEST_REQUIRE(all.size() == 1u);  // one quarter, not three months
+  const auto& r = all.front();
+  BOOST_TEST((r.period == PeriodKind::quarter));
+  BOOST_TEST(period_label(r) == "2026-Q1");
+  BOOST_TEST(format_timestamp(r.from, std::chrono::hours(7)) == "2026-01-01T00:00:00+07:00");
+  BOOST_TEST(format_timestamp(r.to, std::chrono::hours(7)) == "2026-04-01T00:00:00+07:00");
+  BOOST_TEST(name(r.coverage) == "full");
+  BOOST_TEST(r.total == minutes(129600));
+  BOOST_TEST(r.downtime == minutes(60));
+  BOOST_TEST(*r.uptime_ppm == 999537);
+  BOOST_TEST(name(r.status) == "met");
+  BOOST_TEST(name(r.credit) == "none_due");
+  BOOST_TEST(!has_note(r, "months asked for"));  // the whole quarter was asked for
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_is_breached_by_one_bad_month) {
+  const Setup s = contract("target 99.9 %\n measured quarterly");
+  // 200 minutes in February: more than the 129.6 the quarter allows.
+  const auto r =
+      s.report({api_outage("2026-02-10T10:00:00+07:00", minutes(200))}, months(jan, mar));
+  BOOST_TEST_REQUIRE(r.size() == 1u);
+  BOOST_TEST(*r[0].uptime_ppm == 998456);
+  BOOST_TEST(name(r[0].status) == "breached");
+  // Exactly at the allowance is met: 129.6 minutes is 7776 seconds.
+  const auto edge =
+      s.report({api_outage("2026-02-10T10:00:00+07:00", seconds(7776))}, months(jan, mar));
+  BOOST_TEST(name(edge[0].status) == "met");
+  const auto over =
+      s.report({api_outage("2026-02-10T10:00:00+07:00", seconds(7777))}, months(jan, mar));
+  BOOST_TEST(name(over[0].status) == "breached");
+}
+
+BOOST_AUTO_TEST_CASE(a_credit_tier_applies_to_the_quarter) {
+  const Setup s = contract(
+      "target 99.9 %\n measured quarterly\n service credits \"Credits\"\n"
+      " credit 10 % when below 99.9 %\n credit 25 % when below 99.5 %");
+  auto credit = [&](minutes down) {
+    const auto r = s.report({api_outage("2026-03-02T00:00:00+07:00", down)}, months(jan, mar));
+    BOOST_TEST_REQUIRE(r.size() == 1u);
+    return std::pair{name(r[0].credit), r[0].tier ? r[0].tier->credit_milli / 1000 : 0};
+  };
+  // 500 minutes is 98.88 % of March alone (25 % if months were judged), 99.6142 % of Q1.
+  BOOST_TEST((credit(minutes(100)) == std::pair{std::string_view("none_due"), std::int64_t{0}}));
+  BOOST_TEST((credit(minutes(500)) == std::pair{std::string_view("due"), std::int64_t{10}}));
+  BOOST_TEST((credit(minutes(700)) == std::pair{std::string_view("due"), std::int64_t{25}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_yearly_commitment_is_judged_over_the_year) {
+  const Setup s = contract("target 99.9 %\n measured yearly");
+  // 2026 is 525,600 minutes: 99.9 % allows 525.6. 500 minutes in March is 98.88 %
+  // of March but 99.9048 % of the year.
+  const auto met = s.report({api_outage("2026-03-02T00:00:00+07:00", minutes(500))},
+                            months(std::chrono::year{2026} / 1, std::chrono::year{2026} / 12));
+  BOOST_TEST_REQUIRE(met.size() == 1u);
+  BOOST_TEST((met[0].period == PeriodKind::year));
+  BOOST_TEST(period_label(met[0]) == "2026");
+  BOOST_TEST(met[0].total == minutes(525600));
+  BOOST_TEST(*met[0].uptime_ppm == 999048);
+  BOOST_TEST(name(met[0].status) == "met");
+  const auto breached = s.report({api_outage("2026-03-02T00:00:00+07:00", minutes(526))},
+                                 months(std::chrono::year{2026} / 1, std::chrono::year{2026} / 12));
+  BOOST_TEST(name(breached[0].status) == "breached");
+  // Two years asked for: one report each.
+  const auto two = s.report({}, {std::chrono::year{2025} / 12, jan});
+  BOOST_TEST_REQUIRE(two.size() == 2u);
+  BOOST_TEST(period_label(two[0]) == "2025");
+  BOOST_TEST(period_label(two[1]) == "2026");
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_not_over_at_as_of_is_pending) {
+  const Setup s = contract(
+      "target 99.9 %\n measured quarterly\n service credits \"Credits\"\n"
+      " credit 10 % when below 99.9 %");
+  const Instant as_of = at("2026-02-15T00:00:00+07:00");
+  const auto r =
+      s.report({api_outage("2026-02-10T10:00:00+07:00", minutes(60))}, months(jan, mar), as_of);
+  BOOST_TEST_REQUIRE(r.size() == 1u);
+  BOOST_TEST(name(r[0].status) == "pending");
+  BOOST_TEST(name(r[0].coverage) == "partial");
+  BOOST_TEST((r[0].to == as_of));
+  BOOST_TEST(r[0].total == minutes(45 * 1440));  // 1 January to 15 February
+  BOOST_TEST(*r[0].uptime_ppm == 999074);        // the uptime so far
+  BOOST_TEST(name(r[0].credit) == "pending");
+  BOOST_TEST(!r[0].tier);
+  BOOST_TEST(credit_text(r[0]).starts_with("pending"));
+  BOOST_TEST(has_note(r[0], "pending until it ends on 2026-03-31"));
+  BOOST_TEST(has_note(r[0], "downtime so far: 60 minutes of at most 129.6 minutes"));
+
+  // With no tiers there is no credit to wait for.
+  const Setup plain = contract("target 99.9 %\n measured quarterly");
+  BOOST_TEST(name(plain.report({}, {jan}, as_of)[0].credit) == "not_stated");
+  // A month cut by as-of is still judged on what was measured.
+  const Setup monthly = contract("target 99.9 %\n measured monthly");
+  const auto feb_r =
+      monthly.month({api_outage("2026-02-10T10:00:00+07:00", minutes(60))}, feb, as_of);
+  BOOST_TEST(name(feb_r.coverage) == "partial");
+  BOOST_TEST(name(feb_r.status) == "breached");
+  // The quarter after as-of has not started; the quarter before it is over and judged.
+  const auto around = s.report({}, {std::chrono::year{2025} / 12, apr}, as_of);
+  BOOST_TEST_REQUIRE(around.size() == 2u);
+  BOOST_TEST(name(around[0].status) == "met");
+  BOOST_TEST(name(around[1].status) == "not_started");
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_already_lost_says_so_while_pending) {
+  const Setup s = contract("target 99.9 %\n measured quarterly");
+  const auto r = s.report({api_outage("2026-02-10T10:00:00+07:00", minutes(200))}, {feb},
+                          at("2026-02-15T00:00:00+07:00"));
+  BOOST_TEST_REQUIRE(r.size() == 1u);
+  BOOST_TEST(name(r[0].status) == "pending");  // the verdict still waits for the end
+  BOOST_TEST(has_note(r[0],
+                      "already exceeds the 129.6 minutes the target allows over the "
+                      "whole quarter: it cannot be met"));
+}
+
+BOOST_AUTO_TEST_CASE(a_range_over_two_quarters_reports_each_once) {
+  const Setup s = contract("target 99.9 %\n measured quarterly");
+  const auto r = s.report({api_outage("2026-04-10T10:00:00+07:00", minutes(200))},
+                          months(feb, std::chrono::year{2026} / std::chrono::May));
+  BOOST_TEST_REQUIRE(r.size() == 2u);
+  BOOST_TEST(period_label(r[0]) == "2026-Q1");
+  BOOST_TEST(name(r[0].status) == "met");
+  BOOST_TEST(has_note(r[0],
+                      "the months asked for (2026-02, 2026-03) are part of the quarter "
+                      "2026-Q1"));
+  BOOST_TEST(period_label(r[1]) == "2026-Q2");
+  BOOST_TEST(r[1].total == minutes(91 * 1440));
+  BOOST_TEST(name(r[1].status) == "breached");
+  BOOST_TEST(has_note(r[1], "(2026-04, 2026-05)"));
+
+  // Beside a monthly commitment, each quarter comes in the place of its first month.
+  const LoadResult mixed =
+      load_string("t.sla",
+                  "contract \"T\" { provider \"T\"; version \"1\"; effective 2025-01-01 }\n"
+                  "calendar office { zone \"Asia/Jakarta\"; open Mon-Fri 09:00-17:00 }\n"
+                  "package p \"P\" {\n  calendar office\n"
+                  "  uptime \"API\" {\n    target 99.9 %\n    measured quarterly\n  }\n"
+                  "  uptime \"Web\" {\n    target 99 %\n    measured monthly\n  }\n}\n");
+  const Setup m = setup(mixed, "p");
+  std::vector<std::string> order;
+  for (const auto& x : m.report({}, months(feb, apr)))
+    order.push_back(x.uptime->service + " " + period_label(x));
+  const std::vector<std::string> expected{"API 2026-Q1", "Web 2026-02", "Web 2026-03",
+                                          "API 2026-Q2", "Web 2026-04"};
+  BOOST_TEST(order == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(downtime_across_a_quarter_boundary_is_split) {
+  const Setup s = contract("target 99.9 %\n measured quarterly");
+  const auto r = s.report({api_outage("2026-03-31T22:00:00+07:00", minutes(300))}, {mar, apr});
+  BOOST_TEST_REQUIRE(r.size() == 2u);
+  BOOST_TEST(r[0].downtime == minutes(120));  // to midnight, Jakarta time
+  BOOST_TEST(r[1].downtime == minutes(180));
+  BOOST_TEST(r[0].incidents.size() == 1u);
+  BOOST_TEST(r[1].incidents.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(asking_for_one_month_reports_its_whole_quarter) {
+  const Setup s = contract("target 99.9 %\n measured quarterly");
+  // The outage is in January: asking for February still counts it, in the quarter.
+  const auto r = s.month({api_outage("2026-01-10T10:00:00+07:00", minutes(200))}, feb);
+  BOOST_TEST(period_label(r) == "2026-Q1");
+  BOOST_TEST(r.total == minutes(129600));
+  BOOST_TEST(r.downtime == minutes(200));
+  BOOST_TEST(name(r.status) == "breached");
+  BOOST_TEST(has_note(r,
+                      "the months asked for (2026-02) are part of the quarter 2026-Q1: the "
+                      "contract measures this commitment quarterly, so the whole quarter is "
+                      "reported"));
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_partly_in_force_is_judged_over_that_part) {
+  const Setup s = contract("target 99.9 %\n measured quarterly", "effective 2026-02-01");
+  const auto r = s.report({api_outage("2026-01-20T00:00:00+07:00", minutes(60)),
+                           api_outage("2026-02-10T10:00:00+07:00", minutes(60))},
+                          {std::chrono::year{2025} / 12, jan});
+  BOOST_TEST_REQUIRE(r.size() == 2u);
+  BOOST_TEST(name(r[0].status) == "not_in_force");  // Q4 2025, before the contract
+  BOOST_TEST(has_note(r[0], "after this quarter"));
+  BOOST_TEST(name(r[1].coverage) == "partial");
+  BOOST_TEST(r[1].total == minutes(59 * 1440));  // February and March
+  BOOST_TEST(r[1].downtime == minutes(60));      // January's outage is before the contract
+  BOOST_TEST(name(r[1].status) == "met");
+  BOOST_TEST(has_note(r[1], "partial quarter: the contract takes effect on 2026-02-01"));
 }

@@ -1,5 +1,6 @@
 // sla uptime CONTRACT --package ID [--addon ID]... --month YYYY-MM [INCIDENTS|-]:
-// monthly uptime of each service the package commits to, from an incident log.
+// uptime of each service the package commits to, from an incident log, per month,
+// quarter or year as the contract measures it.
 // The computation is interpreter/uptime.hpp; this file reads and writes.
 #include <fmt/format.h>
 #include <algorithm>
@@ -76,7 +77,8 @@ bool months_argument(const std::vector<std::string>& values,
 Command uptime_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
-      "uptime", "Monthly uptime from an incident log: met or breached, service credits");
+      "uptime",
+      "Uptime from an incident log per month, quarter or year: met or breached, service credits");
   app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("incidents", o->incidents,
                   "Incidents file (CSV or JSON Lines), or - for standard input (the default)");
@@ -85,7 +87,8 @@ Command uptime_command(CLI::App& sla) {
   add_addon_option(app, o->addons);
   app->add_option("--month", o->months,
                   "The month to report, YYYY-MM, or a range YYYY-MM..YYYY-MM (repeat the flag, "
-                  "or separate several with commas)")
+                  "or separate several with commas); a commitment measured quarterly or yearly "
+                  "is reported for each whole quarter or year these touch")
       ->required()
       ->type_size(1)
       ->expected(1)
@@ -94,8 +97,9 @@ Command uptime_command(CLI::App& sla) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   auto* as_of_flag = app->add_option(
       "--as-of", o->as_of,
-      "Measure up to this instant (RFC 3339) when it falls within a month; incidents with no "
-      "end end here; a later month has not started (default: now)");
+      "Measure up to this instant (RFC 3339) when it falls within a period; incidents with no "
+      "end end here; a later period has not started, and a quarter or year not over yet is "
+      "pending (default: now)");
   app->add_option("--format", o->format, "Output: text, json or csv (default text)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   app->add_option("--input-format", o->input_format,
@@ -115,8 +119,10 @@ Command uptime_command(CLI::App& sla) {
       "category\n"
       "are required; an empty end means still going on). Categories: outage, degraded,\n"
       "scheduled_maintenance, third_party, force_majeure, other. Timestamps are RFC 3339; one\n"
-      "without an offset is read in the package calendar's zone, which also sets the month\n"
-      "boundaries. uptime = (total - excluded - downtime) / (total - excluded); overlapping\n"
+      "without an offset is read in the package calendar's zone, which also sets the period\n"
+      "boundaries. A commitment measured quarterly or yearly is judged over each calendar quarter\n"
+      "or year as a whole; one not over at --as-of is pending, with its uptime so far.\n"
+      "uptime = (total - excluded - downtime) / (total - excluded); overlapping\n"
       "incidents count once, excluded time wins over downtime, degraded is not downtime.\n"
       "Scheduled maintenance is excluded only when announced as far ahead as the contract asks.\n"
       "Rules: docs/semantics.md, \"Uptime\".\n"

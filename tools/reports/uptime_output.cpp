@@ -50,9 +50,9 @@ std::string_view commitment_text(Commitment c) {
 std::string coverage_text(const ServiceMonth& r) {
   switch (r.coverage) {
     case Coverage::full:
-      return "the whole month";
+      return fmt::format("the whole {}", name(r.period));
     case Coverage::partial:
-      return "part of the month";
+      return fmt::format("part of the {}", name(r.period));
     case Coverage::before_contract:
       return "before the contract takes effect";
     case Coverage::after_contract:
@@ -126,7 +126,7 @@ std::string uptime_text(const std::vector<ServiceMonth>& reports, const UptimeCo
                                                           : Colour::yellow;
     if (!out.empty()) out += '\n';
     out += fmt::format(
-        "{}, {} (package {}{}): {}{}\n", u.service, month_text(r.month), context.package.id,
+        "{}, {} (package {}{}): {}{}\n", u.service, period_label(r), context.package.id,
         context.package.applied_addons.empty()
             ? ""
             : fmt::format(" with {}", fmt::join(context.package.applied_addons, ", ")),
@@ -190,7 +190,10 @@ json uptime_json(const std::vector<ServiceMonth>& reports, const UptimeContext& 
     const bool measured = r.coverage == Coverage::full || r.coverage == Coverage::partial;
     json j;
     j["service"] = u.service;
-    j["month"] = month_text(r.month);
+    // A quarter or year is no one month: tools that read `month` must not take
+    // 2026-Q1 for January.
+    j["month"] = r.period == PeriodKind::month ? json(month_text(r.month)) : json();
+    j["period"] = period_label(r);
     j["uptime_percent"] = measured ? json(static_cast<double>(*r.uptime_ppm) / 10000.0) : json();
     j["status"] = name(r.status);
     j["target_percent"] = u.target_milli ? percent_json(*u.target_milli) : json();
@@ -245,7 +248,7 @@ std::string uptime_csv(const std::vector<ServiceMonth>& reports, const UptimeCon
   for (const auto& r : reports) {
     const Uptime& u = *r.uptime;
     const bool measured = r.coverage == Coverage::full || r.coverage == Coverage::partial;
-    std::vector<std::string> f{month_text(r.month),
+    std::vector<std::string> f{period_label(r),
                                csv_field(u.service),
                                std::string(name(r.status)),
                                measured ? ppm_percent_text(*r.uptime_ppm) : "",
