@@ -461,7 +461,9 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
     any = any || found[k];
   }
   if (!ev.priority && !any) {
-    ev.error = "no priority, and no target applies to a ticket without one";
+    ev.error = model_->attributes.empty()
+                   ? "missing priority"
+                   : "no priority, and no target for tickets without one applies to it";
     return ev;
   }
   auto judged = [&](const Resolved* r, const std::optional<Instant>& done) {

@@ -72,7 +72,14 @@ std::string business_words(const DurationValue& d) {
 }
 
 std::string_view kind_name(TargetKind k) {
-  return k == TargetKind::response ? "response" : "resolution";
+  return name(k);
+}
+
+// The calendar a target runs on in a view: its own, or the package's.
+const CalendarInfo* calendar_of(const Context& c, const View& v, const Target& t) {
+  if (t.calendar.empty()) return v.calendar;
+  const CalendarInfo* own = c.model().calendar(t.calendar);
+  return own && own->calendar ? own : v.calendar;
 }
 
 std::string where(const View& v) {
@@ -171,12 +178,14 @@ void Context::note(Diagnostic& d, const SourceRef& ref, std::string message) con
 
 void targets_not_monotonic(Context& c) {
   for (const auto& v : c.views()) {
-    for (TargetKind kind : {TargetKind::response, TargetKind::resolution}) {
-      // By rank, lowest first; a higher priority must not wait longer.
+    for (TargetKind kind : {TargetKind::response, TargetKind::resolution, TargetKind::update,
+                            TargetKind::restoration}) {
+      // By rank, lowest first; a higher priority must not wait longer. Deadlines on a
+      // later business day have no length to compare.
       std::vector<std::pair<const Target*, std::int64_t>> ladder;
       for (const auto& p : c.model().priorities)
-        if (const Target* t = v.package.target(kind, p.name))
-          if (auto s = seconds_of(t->within, v.calendar)) ladder.emplace_back(t, *s);
+        if (const Target* t = v.package.target(kind, p.name); t && !t->by)
+          if (auto s = seconds_of(t->within, calendar_of(c, v, *t))) ladder.emplace_back(t, *s);
       for (std::size_t hi = 1; hi < ladder.size(); ++hi) {
         const auto [higher, higher_s] = ladder[hi];
         // The lower priority with the shortest target makes the clearest example.
@@ -223,9 +232,10 @@ void resolution_before_response(Context& c) {
       const Target* response = evaluator.package().target(TargetKind::response, p.name);
       const Target* resolution = evaluator.package().target(TargetKind::resolution, p.name);
       if (!response || !resolution) continue;
-      const auto rs = seconds_of(response->within, v.calendar);
-      const auto ls = seconds_of(resolution->within, v.calendar);
-      if (rs && ls && response->within.business == resolution->within.business && *ls < *rs) {
+      const auto rs = seconds_of(response->within, calendar_of(c, v, *response));
+      const auto ls = seconds_of(resolution->within, calendar_of(c, v, *resolution));
+      if (rs && ls && !response->by && !resolution->by && response->calendar == resolution->calendar &&
+          response->within.business == resolution->within.business && *ls < *rs) {
         auto* d = c.report(
             Code::lint_resolution_before_response, Severity::warning, c.at(resolution->span),
             fmt::format("{}: the resolution target ({}) is shorter than the "
@@ -339,16 +349,17 @@ void labels_disagree(Context& c) {
 
 void business_days_always_open(Context& c) {
   for (const auto& v : c.views()) {
-    if (!always_open(*v.calendar)) continue;
     for (const auto& t : v.package.targets) {
+      const CalendarInfo* cal = calendar_of(c, v, t);
+      if (!always_open(*cal) || t.by) continue;
       if (!t.within.business || (t.within.unit != TimeUnit::day && t.within.unit != TimeUnit::week))
         continue;
-      const auto s = seconds_of(t.within, v.calendar);
+      const auto s = seconds_of(t.within, cal);
       c.report(Code::lint_business_days_always_open, Severity::warning, c.at(t.span),
                fmt::format("{} target '{}' for {} counts business days, but in {} the calendar "
                            "'{}' is open around the clock, so a business day has no natural "
                            "length (this contract counts {})",
-                           kind_name(t.kind), t.within.text, t.priority, where(v), v.calendar->id,
+                           kind_name(t.kind), t.within.text, t.priority, where(v), cal->id,
                            s ? hours_text(*s) : "none"),
                "state the target in hours for the always-open package");
     }
@@ -357,14 +368,14 @@ void business_days_always_open(Context& c) {
 
 void calendar_time_office_hours(Context& c) {
   for (const auto& v : c.views()) {
-    if (always_open(*v.calendar)) continue;
     for (const auto& t : v.package.targets) {
-      if (t.within.business) continue;
+      const CalendarInfo* cal = calendar_of(c, v, t);
+      if (always_open(*cal) || t.within.business || t.by) continue;
       c.report(Code::lint_calendar_time_office_hours, Severity::warning, c.at(t.span),
                fmt::format("{} target '{}' for {} is calendar time, but {} keeps office hours "
                            "(calendar '{}'): the clock runs through nights, weekends and "
                            "holidays. Are {} meant?",
-                           kind_name(t.kind), t.within.text, t.priority, where(v), v.calendar->id,
+                           kind_name(t.kind), t.within.text, t.priority, where(v), cal->id,
                            business_words(t.within)),
                "write business hours if operating time is meant; if calendar time is meant, "
                "say so in a comment and silence this with: # sla: allow SLA105");
@@ -398,16 +409,27 @@ void reversed_zones(Context& c) {
 
 // ------------------------------------------------------------------ SLA107
 
+void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBand>& bands);
+
 void escalation_ladders(Context& c) {
   for (const auto& v : c.views()) {
-    if (!v.package.escalation || v.package.escalation->empty()) continue;
+    std::vector<const std::vector<EscalationBand>*> ladders;
+    if (v.package.escalation) ladders.push_back(&*v.package.escalation);
+    for (const auto& l : v.package.ladders) ladders.push_back(&l.bands);
+    for (const auto* ladder : ladders) escalation_ladder(c, v, *ladder);
+  }
+}
+
+void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBand>& bands) {
+  {
+    if (bands.empty()) return;
     struct Step {
       const EscalationBand* band;
       std::int64_t from;
       std::optional<std::int64_t> until;
     };
     std::vector<Step> steps;
-    for (const auto& b : *v.package.escalation) {
+    for (const auto& b : bands) {
       auto from = seconds_of(b.from, v.calendar);
       if (!from) return;
       std::optional<std::int64_t> until;
@@ -548,10 +570,14 @@ void unused_definitions(Context& c) {
   if (m.files.empty()) return;
   const std::string& root = m.files.front();
   std::set<std::string> used_calendars, used_sets;
-  for (const auto& p : m.packages) used_calendars.insert(p.calendar);
-  for (const auto& a : m.addons) used_calendars.insert(a.calendar);
+  for (const auto& list : {&m.packages, &m.addons})
+    for (const auto& p : *list) {
+      used_calendars.insert(p.calendar);
+      for (const auto& t : p.targets) used_calendars.insert(t.calendar);
+    }
   for (const auto& cal : m.calendars) {
     if (!cal.extends.empty()) used_calendars.insert(cal.extends);
+    used_calendars.insert(cal.union_of.begin(), cal.union_of.end());
     used_sets.insert(cal.holiday_sets.begin(), cal.holiday_sets.end());
   }
   for (const auto& cal : m.calendars)

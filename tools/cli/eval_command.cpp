@@ -100,10 +100,12 @@ Command eval_command(CLI::App& sla) {
             }
             std::string input_format = o->input_format;
             if (input_format.empty()) input_format = input_format_of(o->tickets, in);
+            std::vector<std::string> attributes;
+            for (const auto& a : evaluator.model().attributes) attributes.push_back(a.name);
             TicketReader reader(
                 in,
                 input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-                evaluator.calendar());
+                evaluator.calendar(), std::move(attributes));
             if (!reader.start(error)) return usage_error("eval", error);
 
             // Only now, with the input known good, is the output opened: a file is written
@@ -120,7 +122,7 @@ Command eval_command(CLI::App& sla) {
                                 o->format == "jsonl"   ? ResultWriter::Format::jsonl
                                 : o->format == "table" ? ResultWriter::Format::table
                                                        : ResultWriter::Format::csv,
-                                evaluator.calendar());
+                                evaluator.calendar(), result_columns(evaluator.package()));
             writer.header();
             const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
             const std::size_t rows = stats.rows, failed = stats.failed;

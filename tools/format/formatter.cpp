@@ -148,7 +148,8 @@ class Layout {
   Layout(std::string_view text, const ast::File& file) : tokens_(tokenize(text)) {
     collect_starts(file.root, starts_);
     for (const auto& item : file.root.children)
-      top_items_.emplace(item.span.begin, item.kind != ast::Kind::import_file);
+      top_items_.emplace(item.span.begin, item.kind != ast::Kind::import_file &&
+                                              item.kind != ast::Kind::attribute);
   }
 
   std::string run() {
@@ -202,7 +203,7 @@ class Layout {
     unit_ = Unit{depth_, t.breaks >= 2, {&t}, {}, {}};
 
     // Top-level blocks are set apart by one blank line, above the comments that
-    // lead into them; consecutive imports may stay together.
+    // lead into them; consecutive one-line items (imports, attributes) may stay together.
     const auto item = depth_ == 0 && t.kind != TokenKind::close_brace ? top_items_.find(t.begin)
                                                                       : top_items_.end();
     if (item == top_items_.end()) return;
@@ -251,7 +252,7 @@ class Layout {
 
   std::vector<Token> tokens_;
   std::set<std::uint32_t> starts_;           // where statements and blocks begin
-  std::map<std::uint32_t, bool> top_items_;  // top-level item start -> is a block
+  std::map<std::uint32_t, bool> top_items_;  // top-level item start -> is a block (not one line)
   std::vector<const Token*> held_;           // comments since the last other token
   std::optional<Unit> unit_;
   std::vector<Line> lines_;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,6 @@ struct Column {
   int* index;
 };
 bool find_columns(const std::vector<std::string_view>& header,
-                  std::initializer_list<Column> columns, std::string& problem);
+                  std::span<const Column> columns, std::string& problem);
 
 }  // namespace sla::cli

@@ -29,15 +29,10 @@ bool IncidentReader::start(std::string& problem) {
         fmt::format("the input is empty: expected a header row with the columns {}", kColumns);
     return false;
   }
-  if (!find_columns(fields_,
-                    {{"id", &id_},
-                     {"service", &service_},
-                     {"start", &start_},
-                     {"end", &end_},
-                     {"category", &category_},
-                     {"announced_at", &announced_}},
-                    problem))
-    return false;
+  const Column columns[] = {{"id", &id_},         {"service", &service_},
+                            {"start", &start_},   {"end", &end_},
+                            {"category", &category_}, {"announced_at", &announced_}};
+  if (!find_columns(fields_, columns, problem)) return false;
   std::vector<std::string> missing;
   if (service_ < 0) missing.emplace_back("service");
   if (start_ < 0) missing.emplace_back("start");

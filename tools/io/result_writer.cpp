@@ -10,18 +10,22 @@ namespace sla::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> columns{"id",
-                                                   "priority",
-                                                   "response_due",
-                                                   "response_at",
-                                                   "response_status",
-                                                   "response_commitment",
-                                                   "resolution_due",
-                                                   "resolved_at",
-                                                   "resolution_status",
-                                                   "resolution_commitment",
-                                                   "escalation",
-                                                   "error"};
+constexpr std::string_view kColumns[] = {"id",
+                                         "priority",
+                                         "response_due",
+                                         "response_at",
+                                         "response_status",
+                                         "response_commitment",
+                                         "resolution_due",
+                                         "resolved_at",
+                                         "resolution_status",
+                                         "resolution_commitment"};
+constexpr std::string_view kRestorationColumns[] = {"restoration_due", "restored_at",
+                                                    "restoration_status",
+                                                    "restoration_commitment"};
+constexpr std::string_view kUpdateColumns[] = {"update_due", "update_status",
+                                               "update_worst_gap_seconds", "update_commitment"};
+constexpr std::string_view kLastColumns[] = {"escalation", "error"};
 
 // How many characters a terminal shows for `text`: UTF-8 continuation bytes take
 // no column of their own.
@@ -39,8 +43,25 @@ std::string_view commitment_name(const std::optional<Commitment>& c) {
 
 }  // namespace
 
-ResultWriter::ResultWriter(std::FILE* out, Format format, const Calendar& calendar)
-    : out_(out), format_(format), calendar_(calendar) {}
+ResultColumns result_columns(const Package& package) {
+  ResultColumns c;
+  for (const auto& t : package.targets) {
+    c.restoration = c.restoration || t.kind == TargetKind::restoration;
+    c.updates = c.updates || t.kind == TargetKind::update;
+  }
+  return c;
+}
+
+ResultWriter::ResultWriter(std::FILE* out, Format format, const Calendar& calendar,
+                           ResultColumns extra)
+    : out_(out), format_(format), calendar_(calendar), extra_(extra) {
+  columns_.assign(std::begin(kColumns), std::end(kColumns));
+  if (extra.restoration)
+    columns_.insert(columns_.end(), std::begin(kRestorationColumns), std::end(kRestorationColumns));
+  if (extra.updates)
+    columns_.insert(columns_.end(), std::begin(kUpdateColumns), std::end(kUpdateColumns));
+  columns_.insert(columns_.end(), std::begin(kLastColumns), std::end(kLastColumns));
+}
 
 ResultWriter::~ResultWriter() {
   flush();
@@ -56,7 +77,7 @@ bool ResultWriter::flush() {
 
 void ResultWriter::header() {
   if (format_ == Format::jsonl) return;
-  for (std::size_t i = 0; i < columns.size(); ++i) field(columns[i], i + 1 == columns.size());
+  for (std::size_t i = 0; i < columns_.size(); ++i) field(columns_[i], i + 1 == columns_.size());
 }
 
 void ResultWriter::field(std::string_view text, bool last, bool escape) {
@@ -85,7 +106,7 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
     }
     case Format::jsonl: {
       fmt::format_to(out, "{}\"{}\":", column_ == 0 ? "{" : ",",
-                     columns[static_cast<std::size_t>(column_)]);
+                     columns_[static_cast<std::size_t>(column_)]);
       if (text.empty()) {  // nothing to say: null, not ""
         buffer_.append(std::string_view("null"));
       } else if (!escape) {
@@ -104,8 +125,8 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
   if (format_ == Format::jsonl && last) {
     if (not_utf8_) {
       std::vector<std::string_view> names;
-      for (std::size_t i = 0; i < columns.size(); ++i)
-        if (not_utf8_ & (1u << i)) names.push_back(columns[i]);
+      for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (not_utf8_ & (1u << i)) names.push_back(columns_[i]);
       fmt::format_to(out, ",\"warning\":\"bytes that are not UTF-8 in {} are shown as U+FFFD\"",
                      fmt::join(names, ", "));
       not_utf8_ = 0;
@@ -171,7 +192,7 @@ void ResultWriter::lay_out_table() {
   for (const std::uint32_t length : table_lengths_) {
     const std::string_view cell(table_text_.data() + from, length);
     buffer_.append(cell.data(), cell.data() + cell.size());
-    const bool last = ++column == columns.size();
+    const bool last = ++column == columns_.size();
     if (last) {
       column = 0;
       // No blanks at the end of a line: an empty last cell leaves the padding.
@@ -210,6 +231,23 @@ void ResultWriter::time_field(std::optional<Instant> t, bool last) {
   field(std::string_view(text.data(), text.size()), last, false);
 }
 
+void ResultWriter::number_field(std::optional<std::int64_t> n) {
+  if (!n) {
+    field({}, false, false);
+    return;
+  }
+  fmt::memory_buffer text;
+  fmt::format_to(std::back_inserter(text), "{}", *n);
+  if (format_ != Format::jsonl) {
+    field(std::string_view(text.data(), text.size()), false, false);
+    return;
+  }
+  // A number in JSON, not a string.
+  fmt::format_to(std::back_inserter(buffer_), "{}\"{}\":{}", column_ == 0 ? "{" : ",",
+                 columns_[static_cast<std::size_t>(column_)], std::string_view(text.data(), text.size()));
+  ++column_;
+}
+
 void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   const bool error = !row.error.empty();
   field(row.id);
@@ -222,6 +260,19 @@ void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   time_field(row.resolved);
   field(error ? "error" : name(ev.resolution.verdict), false, false);
   field(error ? "" : commitment_name(ev.resolution.commitment), false, false);
+  if (extra_.restoration) {
+    time_field(error ? std::nullopt : ev.restoration.due);
+    time_field(row.restored);
+    field(error ? "error" : name(ev.restoration.verdict), false, false);
+    field(error ? "" : commitment_name(ev.restoration.commitment), false, false);
+  }
+  if (extra_.updates) {
+    time_field(error ? std::nullopt : ev.update.due);
+    field(error ? "error" : name(ev.update.verdict), false, false);
+    number_field(error || !ev.update_worst_gap ? std::nullopt
+                                               : std::optional(ev.update_worst_gap->count()));
+    field(error ? "" : commitment_name(ev.update.commitment), false, false);
+  }
   field(error || !ev.escalation ? std::string_view() : std::string_view(ev.escalation->role));
   if (error) {
     fmt::memory_buffer text;

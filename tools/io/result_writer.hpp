@@ -23,14 +23,24 @@ namespace sla::cli {
 struct ResultRow {
   std::size_t number = 0, line = 0;
   std::string_view id, priority;
-  std::optional<Instant> responded, resolved;
+  std::optional<Instant> responded, resolved, restored;
   std::string_view error;
 };
+
+// The columns beyond the response and resolution ones: only for packages with
+// such targets, so that every other output keeps its shape.
+struct ResultColumns {
+  bool restoration = false;  // restoration_due, restored_at, restoration_status, ..._commitment
+  bool updates = false;      // update_due, update_status, update_worst_gap_seconds, ..._commitment
+};
+// The columns a package's targets call for.
+ResultColumns result_columns(const Package& package);
 
 class ResultWriter {
  public:
   enum class Format { csv, jsonl, table };
-  ResultWriter(std::FILE* out, Format format, const Calendar& calendar);
+  ResultWriter(std::FILE* out, Format format, const Calendar& calendar,
+               ResultColumns extra = {});
   ~ResultWriter();
 
   void header();
@@ -44,6 +54,7 @@ class ResultWriter {
   // `escape`: the text may need quoting or escaping (input text does; our own words do not).
   void field(std::string_view text, bool last = false, bool escape = true);
   void time_field(std::optional<Instant> t, bool last = false);
+  void number_field(std::optional<std::int64_t> n);  // never the last column
   void json_text(std::string_view text);  // a JSON string's contents, as valid UTF-8
   void table_cell(std::string_view text, bool last);
   void lay_out_table();
@@ -51,6 +62,8 @@ class ResultWriter {
   std::FILE* out_;
   Format format_;
   const Calendar& calendar_;
+  ResultColumns extra_;
+  std::vector<std::string_view> columns_;
   fmt::memory_buffer buffer_;
   bool failed_ = false;
   int column_ = 0;

@@ -27,8 +27,11 @@ struct TicketRow {
 class TicketReader {
  public:
   enum class Format { csv, jsonl };
-  // Local timestamps (without an offset) are read in `calendar`'s zone.
-  TicketReader(std::FILE* in, Format format, const Calendar& calendar);
+  // Local timestamps (without an offset) are read in `calendar`'s zone. Each of
+  // `attributes` (the contract's, in order) is read from the column or field of its
+  // name into Ticket::attributes.
+  TicketReader(std::FILE* in, Format format, const Calendar& calendar,
+               std::vector<std::string> attributes = {});
 
   // Reads the header (CSV); false with `problem` set when the input cannot be
   // read as tickets at all (no created_at column, say).
@@ -47,7 +50,11 @@ class TicketReader {
   const Calendar& calendar_;
   CsvReader csv_;
   std::vector<std::string_view> fields_;
-  int id_ = -1, priority_ = -1, created_ = -1, responded_ = -1, resolved_ = -1;
+  int id_ = -1, priority_ = -1, created_ = -1, responded_ = -1, resolved_ = -1, restored_ = -1,
+      updates_ = -1;
+  std::vector<std::string> attribute_names_;
+  std::vector<int> attribute_columns_;         // CSV: per attribute, its column or -1
+  std::vector<std::string_view> attributes_;  // the row's values, per attribute
   std::size_t rows_ = 0, line_ = 0;
   std::string line_text_;
   std::deque<std::string> strings_;  // JSONL values the row points into (never moved)
