@@ -244,9 +244,9 @@ struct calendar_statement
           stmt<ast::Kind::business_day, clause<key<"business">, business_day_length, opt<label>>>,
           stmt<ast::Kind::union_of, clause<key<"union">, key<"of">, ident_list>>,
           stmt<ast::Kind::summary, clause<key<"summary">, text>>> {};
-struct calendar_statements
-    : statements_of<calendar_statement, "a calendar statement", "zone", "open", "closed", "on",
-                    "business", "union", "summary"> {};
+struct calendar_statements : statements_of<calendar_statement, "a calendar statement", "zone",
+                                           "open", "closed", "on", "business", "union", "summary"> {
+};
 struct calendar_item
     : block<ast::Kind::calendar,
             clause<key<"calendar">, ident, opt<key<"extends">, ws, must<ident>>, opt<text>>,
@@ -266,20 +266,19 @@ struct commitment
     : sor<flag<"best effort", seq<key<"best">, ws, must<key<"effort">>>>, flag<"committed">> {};
 struct target_priority : sor<flag<"all">, ident> {};
 // where channel is "phone": the target applies to tickets with that attribute value.
-struct condition
-    : seq<flag<"where">, ws, must<ident>, ws, must<key<"is">>, ws, must<text_list>> {};
+struct condition : seq<flag<"where">, ws, must<ident>, ws, must<key<"is">>, ws, must<text_list>> {};
 // on calendar around_the_clock: the target keeps its own hours.
-struct target_calendar : seq<flag<"on calendar", seq<key<"on">, ws, must<key<"calendar">>>>, ws,
-                             must<ident>> {};
+struct target_calendar
+    : seq<flag<"on calendar", seq<key<"on">, ws, must<key<"calendar">>>>, ws, must<ident>> {};
 struct deadline_clock : clock_chars {};
-struct next_business_day : flag<"next business day", seq<key<"next">, ws, must<key<"business">>,
-                                                             ws, must<key<"day">>>> {};
+struct next_business_day
+    : flag<"next business day", seq<key<"next">, ws, must<key<"business">>, ws, must<key<"day">>>> {
+};
 // by 12:00 next business day | by end of next business day
-struct relative_deadline
-    : seq<flag<"by">, ws,
-          must<sor<seq<flag<"end of", seq<key<"end">, ws, must<key<"of">>>>, ws,
-                       must<next_business_day>>,
-                   seq<deadline_clock, ws, must<next_business_day>>>>> {};
+struct relative_deadline : seq<flag<"by">, ws,
+                               must<sor<seq<flag<"end of", seq<key<"end">, ws, must<key<"of">>>>,
+                                            ws, must<next_business_day>>,
+                                        seq<deadline_clock, ws, must<next_business_day>>>>> {};
 struct target_length : sor<seq<key<"within">, ws, must<duration>>, relative_deadline> {
   static constexpr std::array<std::string_view, 2> keywords{"within", "by"};
 };
@@ -290,8 +289,8 @@ struct update_rest : seq<target_priority, ws, opt<condition>, ws, must<key<"ever
                          must<duration>, ws, target_terms> {};
 struct restore_rest : seq<target_priority, ws, opt<condition>, ws, must<key<"within">>, ws,
                           must<duration>, ws, target_terms> {};
-struct breached_kind : sor<flag<"response">, flag<"resolution">, flag<"update">,
-                           flag<"restoration">> {};
+struct breached_kind
+    : sor<flag<"response">, flag<"resolution">, flag<"update">, flag<"restoration">> {};
 // credit 5 % per breached P1 response
 struct ticket_credit_rest : seq<key<"per">, ws, must<key<"breached">>, ws,
                                 opt<not_at<breached_kind>, ident>, ws, must<breached_kind>> {};
@@ -308,12 +307,12 @@ struct clock_start : sor<flag<"at creation", seq<key<"at">, ws, key<"creation">>
 struct clock_verb
     : seq<key<"pauses">, ws, must<key<"on">>, ws, must<key<"status">>, ws, must<text_list>> {};
 
-struct band_condition
-    : sor<flag<"when no response", seq<key<"no">, ws, must<key<"response">>>>,
-          flag<"when not resolved", seq<key<"not">, ws, must<key<"resolved">>>>> {};
-struct band_option : sor<seq<flag<"contact">, ws, must<text>>, seq<flag<"via">, ws, must<text>>,
-                         seq<flag<"remark">, ws, must<text>>,
-                         seq<key<"when">, ws, must<band_condition>>> {};
+struct band_condition : sor<flag<"when no response", seq<key<"no">, ws, must<key<"response">>>>,
+                            flag<"when not resolved", seq<key<"not">, ws, must<key<"resolved">>>>> {
+};
+struct band_option
+    : sor<seq<flag<"contact">, ws, must<text>>, seq<flag<"via">, ws, must<text>>,
+          seq<flag<"remark">, ws, must<text>>, seq<key<"when">, ws, must<band_condition>>> {};
 struct band_until : seq<key<"until">, ws, must<duration>> {};
 using band_statement =
     stmt<ast::Kind::band, clause<key<"from">, duration, opt<band_until>, key<"escalate">, key<"to">,
@@ -386,20 +385,17 @@ struct addon_item
 // ---------------------------------------------------------------- examples
 
 struct with_addons : seq<key<"with">, ws, must<ident_list>> {};
-struct expectation : sor<seq<sor<flag<"response">, flag<"resolution">, flag<"update">,
-                                 flag<"restoration">>,
-                             ws,
-                             must<sor<seq<flag<"due">, ws, must<date_time>>, flag<"met">,
-                                      flag<"breached">, flag<"pending">>>>,
-                         seq<flag<"escalation">, ws, must<key<"to">>, ws, must<text>, ws,
-                             must<key<"at">>, ws, must<date_time>>> {};
+struct expectation
+    : sor<seq<sor<flag<"response">, flag<"resolution">, flag<"update">, flag<"restoration">>, ws,
+              must<sor<seq<flag<"due">, ws, must<date_time>>, flag<"met">, flag<"breached">,
+                       flag<"pending">>>>,
+          seq<flag<"escalation">, ws, must<key<"to">>, ws, must<text>, ws, must<key<"at">>, ws,
+              must<date_time>>> {};
 struct example_statement
     : sor<stmt<ast::Kind::under, clause<key<"under">, ident, opt<with_addons>>>,
-          stmt<ast::Kind::ticket,
-               clause<key<"ticket">, opt<not_at<key<"raised">>, ident>, ws, key<"raised">,
-                      date_time>>,
-          stmt<ast::Kind::ticket_attribute,
-               clause<key<"where">, ident, key<"is">, text>>,
+          stmt<ast::Kind::ticket, clause<key<"ticket">, opt<not_at<key<"raised">>, ident>, ws,
+                                         key<"raised">, date_time>>,
+          stmt<ast::Kind::ticket_attribute, clause<key<"where">, ident, key<"is">, text>>,
           stmt<ast::Kind::responded, clause<key<"responded">, date_time>>,
           stmt<ast::Kind::updated, clause<key<"updated">, date_time>>,
           stmt<ast::Kind::restored, clause<key<"restored">, date_time>>,

@@ -119,7 +119,8 @@ template <>
 constexpr std::string_view expected<g::credit_cap_rest> =
     "'at most', a percentage, then 'per month': credits at most 25 % per month";
 template <>
-constexpr std::string_view expected<g::band_condition> = "'no response' or 'not resolved' after 'when'";
+constexpr std::string_view expected<g::band_condition> =
+    "'no response' or 'not resolved' after 'when'";
 template <>
 constexpr std::string_view expected<g::sold_how> = "'included in \"...\"' or 'separately'";
 template <>
@@ -408,8 +409,7 @@ class State {
       if (auto near = closest(found, keyword)) hint = fmt::format("did you mean '{}'?", *near);
     }
     if constexpr (requires { Rule::keywords; }) {
-      if (auto near = closest(word_at(at, end),
-                              std::span<const std::string_view>(Rule::keywords)))
+      if (auto near = closest(word_at(at, end), std::span<const std::string_view>(Rule::keywords)))
         hint = fmt::format("did you mean '{}'?", *near);
     }
     // Near misses of a value's unit or punctuation: "15 min", "99,9 %", "EUR 24,000".

@@ -229,8 +229,7 @@ struct Calendar::Impl {
       const YearTable& m = member->impl_->year(index);
       for (std::size_t k = 0; k < m.starts.size(); ++k) raw.emplace_back(m.starts[k], m.ends[k]);
     }
-    for (date::local_days day = first; spec.members.empty() && day < last;
-         day += date::days{1}) {
+    for (date::local_days day = first; spec.members.empty() && day < last; day += date::days{1}) {
       for (const DailyInterval& iv : hours_on(day)) {
         const date::local_seconds local_day{day};
         int64_t s = zone.to_instant(local_day + iv.start).time_since_epoch().count();

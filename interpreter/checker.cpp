@@ -563,8 +563,9 @@ class Checker {
   void check_attributes() {
     // Ticket fields the readers give their own meaning.
     static constexpr std::string_view reserved[] = {
-        "id",     "priority", "created_at", "first_response_at", "resolved_at", "restored_at",
-        "status", "events",   "error",      "all"};
+        "id",          "priority",    "created_at", "first_response_at",
+        "resolved_at", "restored_at", "status",     "events",
+        "error",       "all"};
     std::map<std::string, Span> seen;
     for (const Node* n : items_[Kind::attribute]) {
       const ast::Ident& id = *ast::arg<ast::Ident>(*n);
@@ -589,9 +590,9 @@ class Checker {
           continue;
         }
         if (auto [it, fresh] = values.emplace(folded(t->value), t->span); !fresh) {
-          auto& d = report(Code::duplicate_statement, t->span,
-                           fmt::format("value \"{}\" of attribute '{}' is listed twice", t->value,
-                                       id.name));
+          auto& d = report(
+              Code::duplicate_statement, t->span,
+              fmt::format("value \"{}\" of attribute '{}' is listed twice", t->value, id.name));
           note(d, it->second, "first listed here");
           continue;
         }
@@ -1112,7 +1113,7 @@ class Checker {
                  Kind::clock_pauses, Kind::credit_cap});
 
     TargetsSeen targets_seen;
-    TargetIndex target_at;  // index in p.targets
+    TargetIndex target_at;                  // index in p.targets
     std::map<std::string, Span> ladder_of;  // priority ("" for all) -> the ladder naming it
     std::map<std::pair<std::string, TargetKind>, Span> credits_seen;
     std::map<std::string, Span> uptime_seen;

@@ -173,8 +173,7 @@ std::size_t Evaluator::slot(const Priority* priority) const {
 }
 
 const Evaluator::Resolved* Evaluator::applicable(
-    TargetKind kind, const Priority* priority,
-    std::span<const std::string_view> attributes) const {
+    TargetKind kind, const Priority* priority, std::span<const std::string_view> attributes) const {
   for (const Resolved& r : targets_[static_cast<std::size_t>(kind)][slot(priority)]) {
     if (!r.target->where) return &r;
     if (r.attribute >= attributes.size()) continue;
@@ -228,8 +227,8 @@ bool Evaluator::is_pausing(std::string_view status) const {
 Instant Evaluator::due(Instant created, const Target& target, std::span<const TicketEvent> events,
                        Instant as_of) const {
   const CalendarInfo& info = calendar_of(target);
-  const Resolved r{&target, &info, to_seconds(target.within, info).value_or(std::chrono::seconds(0)),
-                   0};
+  const Resolved r{&target, &info,
+                   to_seconds(target.within, info).value_or(std::chrono::seconds(0)), 0};
   return due(created, r, events, as_of);
 }
 
@@ -467,8 +466,8 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
     return ev;
   }
   auto judged = [&](const Resolved* r, const std::optional<Instant>& done) {
-    TargetOutcome o = judge(done, due(ticket.created, *r, ticket.events, as_of), as_of,
-                            r->target->commitment);
+    TargetOutcome o =
+        judge(done, due(ticket.created, *r, ticket.events, as_of), as_of, r->target->commitment);
     o.target = r->target;
     return o;
   };

@@ -234,7 +234,8 @@ void resolution_before_response(Context& c) {
       if (!response || !resolution) continue;
       const auto rs = seconds_of(response->within, calendar_of(c, v, *response));
       const auto ls = seconds_of(resolution->within, calendar_of(c, v, *resolution));
-      if (rs && ls && !response->by && !resolution->by && response->calendar == resolution->calendar &&
+      if (rs && ls && !response->by && !resolution->by &&
+          response->calendar == resolution->calendar &&
           response->within.business == resolution->within.business && *ls < *rs) {
         auto* d = c.report(
             Code::lint_resolution_before_response, Severity::warning, c.at(resolution->span),

@@ -144,8 +144,8 @@ class SLA_API Evaluator {
   std::vector<Ladder> ladders_;
   std::vector<int> ladder_of_;  // per slot as targets_: index in ladders_, -1 none
   std::vector<std::string_view>
-      priority_names_;            // as the contract declares them (as check lists them)
-  std::string known_priorities_;  // "Low, Normal, High, Critical"
+      priority_names_;                     // as the contract declares them (as check lists them)
+  std::string known_priorities_;           // "Low, Normal, High, Critical"
   std::vector<std::string> known_values_;  // per attribute, for messages: "phone", "e-mail"
 
   std::size_t slot(const Priority* priority) const;

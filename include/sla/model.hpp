@@ -118,7 +118,7 @@ struct CalendarInfo {
   std::vector<std::string> dated;  // its own dated rules: "2026-12-24 09:00-12:00 (Christmas Eve)"
   std::string extends, summary;
   std::vector<std::string> union_of;  // open when any of these calendars is
-  bool holidays_stated = false;  // says whether public holidays close it
+  bool holidays_stated = false;       // says whether public holidays close it
   std::optional<std::int64_t> business_day_seconds;
   std::shared_ptr<const Calendar> calendar;
   SourceRef span;
@@ -127,11 +127,11 @@ struct CalendarInfo {
 struct Target {
   TargetKind kind = TargetKind::response;
   std::string priority;
-  bool for_all = false;              // stated for 'all' priorities
-  std::optional<Condition> where;    // only for tickets with this attribute value
-  DurationValue within;              // for updates: the longest gap between updates
+  bool for_all = false;                // stated for 'all' priorities
+  std::optional<Condition> where;      // only for tickets with this attribute value
+  DurationValue within;                // for updates: the longest gap between updates
   std::optional<RelativeDeadline> by;  // instead of `within`: by 12:00 next business day
-  std::string calendar;              // its own calendar ("on calendar X"); empty: the package's
+  std::string calendar;                // its own calendar ("on calendar X"); empty: the package's
   Commitment commitment = Commitment::committed;
   std::string label;
   std::string origin;  // the package or add-on that stated it
@@ -142,7 +142,7 @@ struct EscalationBand {
   DurationValue from;
   std::optional<DurationValue> until;  // none: open-ended
   std::string role, contact, channel, remark;
-  bool when_no_response = false;  // only while the ticket has had no response
+  bool when_no_response = false;   // only while the ticket has had no response
   bool when_not_resolved = false;  // on after the response, until the resolution
   SourceRef span;
 };

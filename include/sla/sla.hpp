@@ -9,6 +9,7 @@
 // The C API is include/sla/sla.h.
 #pragma once
 
+#include "sla/credits.hpp"
 #include "sla/diagnostic.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/explanation.hpp"

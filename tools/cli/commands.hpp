@@ -16,6 +16,7 @@ struct Command {
 };
 
 Command check_command(CLI::App& sla);
+Command credits_command(CLI::App& sla);
 Command inspect_command(CLI::App& sla);
 Command time_command(CLI::App& sla);
 Command eval_command(CLI::App& sla);

@@ -12,6 +12,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
+#include "tools/console/input_file.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
@@ -89,15 +90,9 @@ Command eval_command(CLI::App& sla) {
             if (!as_of)
               return argument_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
 
-            std::FILE* in = stdin;
-            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
-            if (o->tickets != "-") {
-              in_file.reset(std::fopen(o->tickets.c_str(), "rb"));
-              if (auto why = unreadable(o->tickets); !why.empty() || !in_file)
-                return usage_error("eval",
-                                   why.empty() ? fmt::format("cannot read '{}'", o->tickets) : why);
-              in = in_file.get();
-            }
+            InputFile input;
+            if (!input.open(o->tickets, error)) return usage_error("eval", error);
+            std::FILE* in = input.stream();
             std::string input_format = o->input_format;
             if (input_format.empty()) input_format = input_format_of(o->tickets, in);
             std::vector<std::string> attributes;

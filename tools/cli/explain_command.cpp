@@ -12,6 +12,7 @@
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
+#include "tools/console/input_file.hpp"
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
@@ -91,15 +92,9 @@ Command explain_command(CLI::App& sla) {
         std::vector<TicketEvent> events;
         std::deque<std::string> values;  // the events' views point here (never moved)
         if (!o->events.empty()) {
-          std::FILE* in = stdin;
-          std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
-          if (o->events != "-") {
-            if (auto why = unreadable(o->events); !why.empty()) return usage_error("explain", why);
-            file.reset(std::fopen(o->events.c_str(), "rb"));
-            if (!file)
-              return usage_error("explain", fmt::format("cannot open events '{}'", o->events));
-            in = file.get();
-          }
+          InputFile input;
+          if (!input.open(o->events, error)) return usage_error("explain", error);
+          std::FILE* in = input.stream();
           // One event a line (LF, CR or CRLF, blank lines skipped, as in every reader);
           // a bad line is named with its line number.
           const std::string name = input_name(o->events);

@@ -94,10 +94,10 @@ Outcome run_example(const Model& model, const Example& e) {
                          where, x.role, x.due));
       continue;
     }
-    const TargetOutcome& target = x.subject == "response"      ? result.response
-                                  : x.subject == "resolution"  ? result.resolution
-                                  : x.subject == "update"      ? result.update
-                                                               : result.restoration;
+    const TargetOutcome& target = x.subject == "response"     ? result.response
+                                  : x.subject == "resolution" ? result.resolution
+                                  : x.subject == "update"     ? result.update
+                                                              : result.restoration;
     if (!x.due.empty()) {
       const std::string got = target.due ? local_minutes(*target.due, cal)
                               : target.verdict == Verdict::no_target ? "no target"

@@ -12,6 +12,7 @@
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
+#include "tools/console/input_file.hpp"
 #include "tools/console/json_text.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
@@ -27,18 +28,6 @@ struct Options {
   std::string file, package, as_of, format = "text", input_format, incidents = "-", output;
   std::vector<std::string> addons, months;
 };
-
-// A year and month the calendars can hold: 1901-01 to 2398-12.
-std::optional<std::chrono::year_month> month_argument(std::string_view text) {
-  int y = 0;
-  unsigned m = 0;
-  if (text.size() != 7 || text[4] != '-') return std::nullopt;
-  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
-      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{})
-    return std::nullopt;
-  if (y < 1901 || y > 2398 || m < 1 || m > 12) return std::nullopt;
-  return std::chrono::year{y} / std::chrono::month{m};
-}
 
 // "2026-01", or a range "2026-01..2026-03"; sorted, each month once.
 bool months_argument(const std::vector<std::string>& values,
@@ -156,16 +145,9 @@ Command uptime_command(CLI::App& sla) {
               return usage_error(
                   "uptime", fmt::format("package '{}' states no uptime commitment", package.id));
 
-            std::FILE* in = stdin;
-            std::unique_ptr<std::FILE, int (*)(std::FILE*)> in_file(nullptr, &std::fclose);
-            if (o->incidents != "-") {
-              if (auto why = unreadable(o->incidents); !why.empty())
-                return usage_error("uptime", why);
-              in_file.reset(std::fopen(o->incidents.c_str(), "rb"));
-              if (!in_file)
-                return usage_error("uptime", fmt::format("cannot read '{}'", o->incidents));
-              in = in_file.get();
-            }
+            InputFile input;
+            if (!input.open(o->incidents, error)) return usage_error("uptime", error);
+            std::FILE* in = input.stream();
             std::string input_format = o->input_format;
             if (input_format.empty()) input_format = input_format_of(o->incidents, in);
             IncidentReader reader(in,
@@ -175,24 +157,12 @@ Command uptime_command(CLI::App& sla) {
             if (!reader.start(error)) return usage_error("uptime", error);
 
             // Every row is read; bad ones are reported, each with its row and line.
-            std::vector<Incident> incidents;
             std::size_t rows = 0, bad = 0;
-            IncidentRow row;
-            while (reader.next(row)) {
-              ++rows;
-              if (row.error.empty()) row.error = incident_problem(row.incident, package, as_of);
-              if (row.error.empty()) {
-                incidents.push_back(std::move(row.incident));
-                continue;
-              }
-              ++bad;
-              fmt::print(stderr, "sla uptime: {}: row {} (line {}){}: {}\n",
-                         o->incidents == "-" ? "<stdin>" : o->incidents, row.number, row.line,
-                         row.incident.id.empty()
-                             ? ""
-                             : fmt::format(", incident {}", escape_invisible(row.incident.id)),
-                         escape_invisible(row.error));
-            }
+            const std::vector<Incident> incidents =
+                read_incidents(reader, package, as_of, rows, [&](const IncidentRow& row) {
+                  ++bad;
+                  fmt::print(stderr, "sla uptime: {}\n", bad_row_text(o->incidents, row));
+                });
 
             auto reports = uptime_report(*selected->contract.model, package, calendar, incidents,
                                          UptimeQuery{months, as_of});

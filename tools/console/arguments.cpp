@@ -1,5 +1,7 @@
 #include "tools/console/arguments.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 #include <cctype>
 #include <filesystem>
@@ -100,6 +102,17 @@ CLI::Option* add_addon_option(CLI::App* app, std::vector<std::string>& addons) {
       ->allow_extra_args(false)
       ->delimiter(',')
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+std::optional<std::chrono::year_month> month_argument(std::string_view text) {
+  int y = 0;
+  unsigned m = 0;
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
+      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{})
+    return std::nullopt;
+  if (y < 1901 || y > 2398 || m < 1 || m > 12) return std::nullopt;
+  return std::chrono::year{y} / std::chrono::month{m};
 }
 
 }  // namespace sla::cli

@@ -1,6 +1,7 @@
 // Reading instants given on the command line (--as-of, FROM, --created ...).
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ std::optional<Instant> instant_argument(std::string_view text, const Calendar& c
 // --as-of: the instant given, or now when the flag is absent (`given` false).
 std::optional<Instant> as_of_argument(bool given, std::string_view text, const Calendar& calendar,
                                       std::string& error);
+
+// --month: a year and month the calendars can hold, YYYY-MM from 1901-01 to 2398-12.
+std::optional<std::chrono::year_month> month_argument(std::string_view text);
 
 // Why `path` cannot be read as an input file ("no such file", "is a directory"),
 // or "" when it can. Pipes and devices are fine; "-" (standard input) always is.

@@ -16,8 +16,8 @@ struct ExampleTicket {
   // Its priority and attributes view the Example's, its events the two lists below:
   // keep the Example alive, and move an ExampleTicket rather than copy it.
   Ticket ticket;
-  std::vector<TicketEvent> events;             // the updates
-  std::vector<std::string_view> attributes;    // in the order of Model::attributes
+  std::vector<TicketEvent> events;           // the updates
+  std::vector<std::string_view> attributes;  // in the order of Model::attributes
   ExampleTicket() = default;
   ExampleTicket(ExampleTicket&&) = default;
   ExampleTicket(const ExampleTicket&) = delete;

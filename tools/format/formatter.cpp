@@ -148,8 +148,8 @@ class Layout {
   Layout(std::string_view text, const ast::File& file) : tokens_(tokenize(text)) {
     collect_starts(file.root, starts_);
     for (const auto& item : file.root.children)
-      top_items_.emplace(item.span.begin, item.kind != ast::Kind::import_file &&
-                                              item.kind != ast::Kind::attribute);
+      top_items_.emplace(item.span.begin,
+                         item.kind != ast::Kind::import_file && item.kind != ast::Kind::attribute);
   }
 
   std::string run() {

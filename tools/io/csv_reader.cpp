@@ -179,8 +179,8 @@ std::string_view trim_field(std::string_view s) {
   return s;
 }
 
-bool find_columns(const std::vector<std::string_view>& header,
-                  std::span<const Column> columns, std::string& problem) {
+bool find_columns(const std::vector<std::string_view>& header, std::span<const Column> columns,
+                  std::string& problem) {
   for (int i = 0; i < static_cast<int>(header.size()); ++i) {
     std::string_view name = trim_field(header[static_cast<std::size_t>(i)]);
     if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a BOM

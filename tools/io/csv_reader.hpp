@@ -56,7 +56,7 @@ struct Column {
   std::string_view name;
   int* index;
 };
-bool find_columns(const std::vector<std::string_view>& header,
-                  std::span<const Column> columns, std::string& problem);
+bool find_columns(const std::vector<std::string_view>& header, std::span<const Column> columns,
+                  std::string& problem);
 
 }  // namespace sla::cli

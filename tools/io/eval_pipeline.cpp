@@ -20,8 +20,14 @@ void evaluate(const Evaluator& evaluator, TicketRow& row, Instant as_of, Evaluat
 }
 
 ResultRow result_row(const TicketRow& row) {
-  return {row.number,          row.line,           row.id,   row.ticket.priority,
-          row.ticket.responded, row.ticket.resolved, row.ticket.restored, row.error};
+  return {row.number,
+          row.line,
+          row.id,
+          row.ticket.priority,
+          row.ticket.responded,
+          row.ticket.resolved,
+          row.ticket.restored,
+          row.error};
 }
 
 // A batch owns copies of the texts its rows point into: the reader's buffer moves on.

@@ -1,5 +1,7 @@
 #include "tools/io/incident_reader.hpp"
 
+#include "grammar/source.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -29,9 +31,9 @@ bool IncidentReader::start(std::string& problem) {
         fmt::format("the input is empty: expected a header row with the columns {}", kColumns);
     return false;
   }
-  const Column columns[] = {{"id", &id_},         {"service", &service_},
-                            {"start", &start_},   {"end", &end_},
-                            {"category", &category_}, {"announced_at", &announced_}};
+  const Column columns[] = {
+      {"id", &id_},   {"service", &service_},   {"start", &start_},
+      {"end", &end_}, {"category", &category_}, {"announced_at", &announced_}};
   if (!find_columns(fields_, columns, problem)) return false;
   std::vector<std::string> missing;
   if (service_ < 0) missing.emplace_back("service");
@@ -129,6 +131,30 @@ bool IncidentReader::next_jsonl(IncidentRow& row) {
   }
   fill(row, text[0], text[1], text[2], text[3], text[4], text[5]);
   return true;
+}
+
+std::vector<Incident> read_incidents(IncidentReader& reader, const Package& package,
+                                     std::optional<Instant> as_of, std::size_t& rows,
+                                     const std::function<void(const IncidentRow&)>& bad_row) {
+  std::vector<Incident> incidents;
+  IncidentRow row;
+  while (reader.next(row)) {
+    ++rows;
+    if (row.error.empty()) row.error = incident_problem(row.incident, package, as_of);
+    if (row.error.empty())
+      incidents.push_back(std::move(row.incident));
+    else
+      bad_row(row);
+  }
+  return incidents;
+}
+
+std::string bad_row_text(const std::string& path, const IncidentRow& row) {
+  return fmt::format(
+      "{}: row {} (line {}){}: {}", path == "-" ? "<stdin>" : path, row.number, row.line,
+      row.incident.id.empty() ? ""
+                              : fmt::format(", incident {}", escape_invisible(row.incident.id)),
+      escape_invisible(row.error));
 }
 
 }  // namespace sla::cli

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,5 +57,15 @@ class IncidentReader {
   std::size_t rows_ = 0, line_ = 0;
   std::string line_text_;
 };
+
+// Every row of `reader` (counted in `rows`): the incidents that can be counted
+// under `package`; each bad row (unreadable, or refused by incident_problem())
+// goes to `bad_row` and is left out.
+std::vector<Incident> read_incidents(IncidentReader& reader, const Package& package,
+                                     std::optional<Instant> as_of, std::size_t& rows,
+                                     const std::function<void(const IncidentRow&)>& bad_row);
+
+// A bad row as commands report it: "FILE: row 2 (line 3), incident B: why".
+std::string bad_row_text(const std::string& path, const IncidentRow& row);
 
 }  // namespace sla::cli

@@ -21,8 +21,7 @@ constexpr std::string_view kColumns[] = {"id",
                                          "resolution_status",
                                          "resolution_commitment"};
 constexpr std::string_view kRestorationColumns[] = {"restoration_due", "restored_at",
-                                                    "restoration_status",
-                                                    "restoration_commitment"};
+                                                    "restoration_status", "restoration_commitment"};
 constexpr std::string_view kUpdateColumns[] = {"update_due", "update_status",
                                                "update_worst_gap_seconds", "update_commitment"};
 constexpr std::string_view kLastColumns[] = {"escalation", "error"};
@@ -244,7 +243,8 @@ void ResultWriter::number_field(std::optional<std::int64_t> n) {
   }
   // A number in JSON, not a string.
   fmt::format_to(std::back_inserter(buffer_), "{}\"{}\":{}", column_ == 0 ? "{" : ",",
-                 columns_[static_cast<std::size_t>(column_)], std::string_view(text.data(), text.size()));
+                 columns_[static_cast<std::size_t>(column_)],
+                 std::string_view(text.data(), text.size()));
   ++column_;
 }
 

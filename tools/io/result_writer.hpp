@@ -39,8 +39,7 @@ ResultColumns result_columns(const Package& package);
 class ResultWriter {
  public:
   enum class Format { csv, jsonl, table };
-  ResultWriter(std::FILE* out, Format format, const Calendar& calendar,
-               ResultColumns extra = {});
+  ResultWriter(std::FILE* out, Format format, const Calendar& calendar, ResultColumns extra = {});
   ~ResultWriter();
 
   void header();
@@ -55,7 +54,7 @@ class ResultWriter {
   void field(std::string_view text, bool last = false, bool escape = true);
   void time_field(std::optional<Instant> t, bool last = false);
   void number_field(std::optional<std::int64_t> n);  // never the last column
-  void json_text(std::string_view text);  // a JSON string's contents, as valid UTF-8
+  void json_text(std::string_view text);             // a JSON string's contents, as valid UTF-8
   void table_cell(std::string_view text, bool last);
   void lay_out_table();
 

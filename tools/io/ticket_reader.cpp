@@ -176,8 +176,7 @@ bool TicketReader::next_jsonl(TicketRow& row) {
                                        : 0;
         if (!e.is_object() || !e.contains("at") || said != 1) {
           if (error.empty())
-            error =
-                "each event needs \"at\" and one of \"status\", \"priority\" or \"update\"";
+            error = "each event needs \"at\" and one of \"status\", \"priority\" or \"update\"";
           continue;
         }
         TicketEvent ev;

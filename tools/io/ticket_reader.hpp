@@ -53,7 +53,7 @@ class TicketReader {
   int id_ = -1, priority_ = -1, created_ = -1, responded_ = -1, resolved_ = -1, restored_ = -1,
       updates_ = -1;
   std::vector<std::string> attribute_names_;
-  std::vector<int> attribute_columns_;         // CSV: per attribute, its column or -1
+  std::vector<int> attribute_columns_;        // CSV: per attribute, its column or -1
   std::vector<std::string_view> attributes_;  // the row's values, per attribute
   std::size_t rows_ = 0, line_ = 0;
   std::string line_text_;
