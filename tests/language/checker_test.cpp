@@ -369,3 +369,150 @@ package p "P" {
   BOOST_TEST(r.diagnostics[0].message.find("28.8 seconds") != std::string::npos);
   BOOST_TEST(r.diagnostics[0].location.line == 13u);
 }
+
+// ---------------------------------------------------------------- beyond the seed
+
+BOOST_AUTO_TEST_CASE(attributes_and_conditions_are_checked) {
+  auto r = load(R"(
+attribute channel "phone", "e-mail", "Phone"
+attribute priority "x"
+attribute channel "again"
+package p "P" {
+  calendar office
+  respond to High where chanel is "phone" within 1 business hour
+  respond to Low where channel is "fax" within 1 business day
+}
+)");
+  BOOST_TEST(!r.ok());
+  std::vector<std::string> messages;
+  for (const auto& d : r.diagnostics) messages.push_back(d.code + " " + d.message);
+  auto has = [&](const std::string& m) {
+    return std::find(messages.begin(), messages.end(), m) != messages.end();
+  };
+  BOOST_TEST(has("SLA022 value \"Phone\" of attribute 'channel' is listed twice"));
+  BOOST_TEST(has("SLA031 'priority' is a ticket field of its own; an attribute needs another name"));
+  BOOST_TEST(has("SLA020 attribute 'channel' is declared twice"));
+  BOOST_TEST(has("SLA021 unknown attribute 'chanel'"));
+  BOOST_TEST(has("SLA021 \"fax\" is not a value of attribute 'channel'"));
+}
+
+BOOST_AUTO_TEST_CASE(targets_beyond_the_seed_build_the_model) {
+  auto r = load(R"(
+calendar always { zone "Asia/Jakarta"; open always; open on holidays }
+attribute channel "phone", "e-mail"
+package p "P" {
+  calendar office
+  respond to all where channel is "PHONE" within 15 minutes on calendar always
+  respond to High by 12:00 next business day
+  resolve Low by end of next business day
+  update High every 2 business hours
+  restore High within 4 hours on calendar always
+  credit 5 % per breached High response
+  credits at most 20 % per month
+}
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  const Package& p = *r.model->package("p");
+  const Target* by = p.target(TargetKind::response, "High");
+  BOOST_TEST_REQUIRE(by);
+  BOOST_TEST(by->by->text == "by 12:00 next business day");
+  BOOST_TEST(*by->by->at_minutes == 720);
+  BOOST_TEST(!p.target(TargetKind::resolution, "Low")->by->at_minutes);
+  BOOST_TEST(p.target(TargetKind::update, "High")->within.text == "2 business hours");
+  BOOST_TEST(p.target(TargetKind::restoration, "High")->calendar == "always");
+  std::size_t conditioned = 0, without_priority = 0;
+  for (const auto& t : p.targets) {
+    if (!t.where) continue;
+    ++conditioned;
+    BOOST_TEST(t.where->values == std::vector<std::string>{"phone"});  // as declared
+    if (t.priority.empty()) ++without_priority;
+  }
+  BOOST_TEST(conditioned == 3u);  // Low, High, and tickets without a priority
+  BOOST_TEST(without_priority == 1u);
+  BOOST_TEST(p.ticket_credits.size() == 1u);
+  BOOST_TEST(*p.credit_cap_milli == 20000);
+}
+
+BOOST_AUTO_TEST_CASE(ladders_per_priority_name_each_priority_once) {
+  auto r = load(R"(
+package p "P" {
+  calendar office
+  escalation for High { from 0 hours escalate to "A" when not resolved }
+  escalation for Low, High { from 0 hours escalate to "B" }
+  escalation { from 0 hours escalate to "C" when no response when not resolved }
+}
+)");
+  BOOST_TEST(!r.ok());
+  const Diagnostic* twice = find_code(r, "SLA022");
+  BOOST_REQUIRE(twice);
+  BOOST_TEST(twice->message == "High is already on another escalation ladder");
+  const Diagnostic* both = find_code(r, "SLA036");
+  BOOST_REQUIRE(both);
+  BOOST_TEST(both->message == "a band applies 'when no response' or 'when not resolved', not both");
+}
+
+BOOST_AUTO_TEST_CASE(a_child_ladder_takes_its_priorities_from_the_parent) {
+  auto r = load(R"(
+package base "Base" {
+  calendar office
+  escalation for Low, High { from 0 hours escalate to "Desk" }
+}
+package gold "Gold" extends base {
+  escalation for High { from 0 hours escalate to "Duty manager" when not resolved }
+}
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  const Package& gold = *r.model->package("gold");
+  BOOST_TEST((*gold.ladder("High"))[0].role == "Duty manager");
+  BOOST_TEST((*gold.ladder("High"))[0].when_not_resolved);
+  BOOST_TEST((*gold.ladder("Low"))[0].role == "Desk");
+}
+
+BOOST_AUTO_TEST_CASE(a_union_calendar_states_no_hours_of_its_own) {
+  auto r = load(R"(
+calendar other { zone "Europe/Amsterdam"; open Mon-Fri 09:00-17:00 }
+calendar both { union of office, other, nowhere; open Sat 09:00-12:00 }
+calendar loop { union of loop }
+)");
+  BOOST_TEST(!r.ok());
+  const Diagnostic* hours = find_code(r, "SLA037");
+  BOOST_REQUIRE(hours);
+  BOOST_TEST(hours->message ==
+             "a union calendar is open when any of its members is: state hours and holidays in "
+             "the members");
+  BOOST_TEST(find_code(r, "SLA021"));  // nowhere
+  BOOST_TEST(find_code(r, "SLA034"));  // loop
+
+  r = load(R"(
+calendar other { zone "Europe/Amsterdam"; open Mon-Fri 09:00-17:00 }
+calendar both { union of office, other }
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  const CalendarInfo* both = r.model->calendar("both");
+  BOOST_TEST(both->zone == "Asia/Jakarta");
+  BOOST_TEST(*both->business_day_seconds == 8 * 3600);
+  BOOST_TEST(both->union_of == std::vector<std::string>({"office", "other"}));
+}
+
+BOOST_AUTO_TEST_CASE(ticket_credits_are_checked) {
+  auto r = load(R"(
+package p "P" {
+  calendar office
+  credit 0 % per breached High response
+  credit 5 % per breached Hihg resolution
+  credit 1 % per breached update
+  credit 2 % per breached update
+  credits at most 0 % per month
+}
+)");
+  BOOST_TEST(!r.ok());
+  std::vector<std::string> messages;
+  for (const auto& d : r.diagnostics) messages.push_back(d.code + " " + d.message);
+  auto has = [&](const std::string& m) {
+    return std::find(messages.begin(), messages.end(), m) != messages.end();
+  };
+  BOOST_TEST(has("SLA031 a credit is more than 0 and at most 100 %"));
+  BOOST_TEST(has("SLA035 unknown priority 'Hihg'"));
+  BOOST_TEST(has("SLA022 a second credit per breached update"));
+  BOOST_TEST(has("SLA031 a credit cap is more than 0 and at most 100 %"));
+}
