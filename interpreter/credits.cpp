@@ -27,7 +27,10 @@ std::vector<TicketCreditEarned> ticket_credits(const Package& package, const Eva
       {TargetKind::update, &ev.update},
       {TargetKind::restoration, &ev.restoration}};
   for (const auto& [kind, outcome] : outcomes) {
-    if (outcome->verdict != Verdict::breached || !outcome->due) continue;
+    // Best effort is no commitment: missing it earns nothing.
+    if (outcome->verdict != Verdict::breached || !outcome->due ||
+        outcome->commitment != Commitment::committed)
+      continue;
     if (*outcome->due < from || *outcome->due >= to) continue;
     if (const TicketCredit* rule = ticket_credit(package, ev.priority, kind))
       out.push_back({kind, rule->percent_milli, *outcome->due, rule});

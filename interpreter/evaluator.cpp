@@ -38,24 +38,40 @@ TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_
   return o;
 }
 
-// The next business day after the local day of `start`: the first later day on
-// which the desk opens. Its deadline is the time stated that day, or the day's
-// last closing (at the latest its midnight) for "end of".
+// The next business day after the local day of `start`: the first later local day
+// on which an opening starts (a night shift running on past midnight belongs to the
+// day it started; a desk open for good makes every day one). Its deadline is the
+// time stated that day, or for "end of" the end of the last opening that starts
+// that day, at the latest the next noon (a desk open around the clock: midnight).
 Instant relative_deadline(const Calendar& cal, Instant start, const RelativeDeadline& by) {
-  const date::local_days day = date::floor<date::days>(cal.to_local(start));
-  const Instant open = cal.next_opening(cal.to_instant(date::local_seconds{day + date::days{1}}));
+  using date::days;
+  auto midnight = [&](date::local_days day) { return cal.to_instant(date::local_seconds{day}); };
+  auto day_of = [&](Instant t) { return date::floor<days>(cal.to_local(t)); };
+  Instant from = midnight(day_of(start) + days{1});
+  Instant open = cal.next_opening(from);
+  // An opening found at midnight may be the night before running on: look past it.
+  for (int guard = 0; guard < 400 && open != Calendar::kNever && open == from &&
+                      cal.is_open(from - std::chrono::seconds(1));
+       ++guard) {
+    const Instant close = cal.next_closing(open);
+    if (close == Calendar::kNever || close - open > std::chrono::hours(48)) break;  // open for good
+    from = close;
+    open = cal.next_opening(from);
+    if (open != Calendar::kNever && day_of(open) != day_of(from - std::chrono::seconds(1))) break;
+    if (open != Calendar::kNever && open != from) break;
+  }
   if (open == Calendar::kNever) return open;
-  const date::local_days next = date::floor<date::days>(cal.to_local(open));
+  const date::local_days next = day_of(open);
   if (by.at_minutes)
     return cal.to_instant(date::local_seconds{next} + std::chrono::minutes(*by.at_minutes));
-  const Instant midnight = cal.to_instant(date::local_seconds{next + date::days{1}});
+  const Instant day_end = midnight(next + days{1});
   Instant close = cal.next_closing(open);
-  while (close < midnight) {
+  while (close < day_end) {
     const Instant again = cal.next_opening(close);
-    if (again >= midnight) break;
+    if (again >= day_end) break;
     close = cal.next_closing(again);
   }
-  return std::min(close, midnight);
+  return close - day_end > std::chrono::hours(12) ? day_end : close;
 }
 
 }  // namespace

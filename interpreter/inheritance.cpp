@@ -42,7 +42,8 @@ void overlay(Package& base, const Package& child) {
     std::erase_if(base.ladders, [](const Escalation& l) { return l.priorities.empty(); });
     base.ladders.push_back(ladder);
   }
-  if (!child.ticket_credits.empty()) base.ticket_credits = child.ticket_credits;
+  merge_named(base.ticket_credits, child.ticket_credits,
+              [](const TicketCredit& c) { return std::pair(c.priority, c.kind); });
   if (child.credit_cap_milli) base.credit_cap_milli = child.credit_cap_milli;
   merge_named(base.channels, child.channels, [](const Channel& c) { return c.name; });
   merge_named(base.features, child.features, [](const Feature& f) { return f.name; });

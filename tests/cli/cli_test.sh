@@ -430,5 +430,65 @@ contains "check an empty file says so" 'empty.sla: ok, but it defines nothing'
 check "check json of an empty file" 0 "$SLA" check --format json "$tmp/empty.sla"
 contains "check json of an empty file says so" '"empty": true'
 
+# ---------------------------------------------------------------- beyond the seed
+cat >"$tmp/beyond.sla" <<'SLA'
+contract "Beyond" { provider "Acme"; version "1"; effective 2026-01-01 }
+calendar office { zone "Europe/Berlin"; open Mon-Fri 08:00-18:00; open on holidays }
+calendar around_the_clock { zone "Europe/Berlin"; open always; open on holidays }
+attribute channel "phone", "e-mail"
+attribute type "incident", "question"
+priorities { P2 "Major."; P1 "Outage." }
+package business "Business" {
+  calendar office
+  respond to P1 within 30 minutes on calendar around_the_clock
+  respond to P1 where channel is "phone" within 15 minutes on calendar around_the_clock
+  respond to P2 within 1 business hour best effort
+  respond to all where type is "question" within 2 business days
+  update P1 every 1 hour on calendar around_the_clock
+  restore P1 within 4 hours on calendar around_the_clock
+  credit 5 % per breached P1 response
+  credit 3 % per breached update
+  credit 2 % per breached response
+  credits at most 10 % per month
+  uptime "API" { target 99.9 %; measured monthly; credit 4 % when below 99.9 % }
+}
+example "a question without a priority" {
+  under business
+  ticket raised 2026-01-09 10:00
+  where type is "question"
+  expect response due 2026-01-13 10:00
+}
+SLA
+printf 'id,priority,channel,type,created_at,first_response_at,restored_at,resolved_at,updates\nA,P1,phone,,2026-01-12T09:00:00+01:00,2026-01-12T09:20:00+01:00,2026-01-12T10:00:00+01:00,2026-01-12T12:00:00+01:00,2026-01-12T10:00:00+01:00;2026-01-12T11:00:00+01:00\nB,P2,e-mail,,2026-01-12T09:00:00+01:00,2026-01-12T11:00:00+01:00,,,\nQ,,,question,2026-01-09T10:00:00+01:00,,,,\nF,P1,fax,,2026-01-12T09:00:00+01:00,,,,\n' >"$tmp/beyond.csv"
+check "eval beyond" 1 "$SLA" eval "$tmp/beyond.sla" --package business --as-of 2026-02-01T00:00:00+01:00 "$tmp/beyond.csv"
+contains "eval beyond header" '^id,priority,response_due,response_at,response_status,response_commitment,resolution_due,resolved_at,resolution_status,resolution_commitment,restoration_due,restored_at,restoration_status,restoration_commitment,update_due,update_status,update_worst_gap_seconds,update_commitment,escalation,error$'
+contains "eval beyond phone P1" '^A,P1,2026-01-12T09:15:00\+01:00,2026-01-12T09:20:00\+01:00,breached,committed,,2026-01-12T12:00:00\+01:00,no_target,none,2026-01-12T13:00:00\+01:00,2026-01-12T10:00:00\+01:00,met,committed,,met,3600,committed,,$'
+contains "eval beyond question" '^Q,,2026-01-13T10:00:00\+01:00,,breached,committed,'
+contains "eval beyond unknown value" 'row 4 \(line 5\): unknown channel .fax. \(known: "+phone"+, "+e-mail"+\)'
+check "eval beyond jsonl" 1 "$SLA" eval "$tmp/beyond.sla" --package business --as-of 2026-02-01T00:00:00+01:00 --format jsonl "$tmp/beyond.csv"
+contains "eval beyond gap is a number" '"update_worst_gap_seconds":3600,'
+check "test beyond" 0 "$SLA" test "$tmp/beyond.sla"
+check "render an example without a priority" 0 "$SLA" render "$tmp/beyond.sla" -o "$tmp/beyond.html"
+grep -q 'ticket without a priority' "$tmp/beyond.html" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render tells the ticket without a priority"; }
+printf 'id,service,start,end,category\nI1,API,2026-01-10T10:00:00+01:00,2026-01-10T11:00:00+01:00,outage\n' >"$tmp/beyond-incidents.csv"
+check "credits" 1 "$SLA" credits "$tmp/beyond.sla" --package business --month 2026-01 --tickets "$tmp/beyond.csv" --incidents "$tmp/beyond-incidents.csv" --as-of 2026-03-01T00:00:00+01:00
+contains "credits ticket line" '^  A P1: response breached \(due 2026-01-12T09:15:00\+01:00, done 2026-01-12T09:20:00\+01:00\): 5 %$'
+# B's best-effort response earns nothing; Q, without a priority, earns the rule for every priority.
+contains "credits best effort earns nothing" '^Tickets: 2 missed targets earned a credit$'
+contains "credits uptime line" '^  API, 2026-01: 99\.86[0-9]* % uptime: 4 %$'
+contains "credits sum and cap" '^Sum: 11 %; the contract caps credits at 10 % per month$'
+contains "credits total" '^Total: 10 % of the month.s fee \(capped\)$'
+contains "credits names the bad row" 'row 4 \(line 5\), ticket F: unknown channel'
+"$SLA" credits "$tmp/beyond.sla" --package business --month 2026-01 --tickets "$tmp/beyond.csv" --format json --as-of 2026-03-01T00:00:00+01:00 >"$tmp/credits.json" 2>/dev/null
+python3 - "$tmp/credits.json" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL credits json"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total_percent"] == 7 and d["sum_percent"] == 7 and d["cap_percent"] == 10, d
+assert d["tickets"][0]["id"] == "A" and d["tickets"][0]["target"] == "response", d
+assert d["ticket_rows"] == 4 and d["ticket_errors"] == 1, d
+PY
+check "credits bad month" 2 "$SLA" credits "$tmp/beyond.sla" --package business --month 2026-13 --tickets "$tmp/beyond.csv"
+contains "credits bad month says so" "--month '2026-13'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

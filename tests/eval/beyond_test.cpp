@@ -184,8 +184,8 @@ BOOST_AUTO_TEST_CASE(a_union_calendar_is_open_when_any_member_is) {
   BOOST_TEST(format_timestamp(*e.response.due, 0h) == "2026-01-13T03:30:00+00:00");
   BOOST_TEST(ev.calendar_info().zone == "Asia/Jakarta");  // the first member's
   BOOST_TEST(ev.is_open(at("2026-01-13T03:00:00Z")));
-  BOOST_TEST(ev.is_open(at("2026-01-13T12:00:00Z")));    // 13:00 in Amsterdam
-  BOOST_TEST(!ev.is_open(at("2026-01-13T17:00:00Z")));   // both closed
+  BOOST_TEST(ev.is_open(at("2026-01-13T12:00:00Z")));   // 13:00 in Amsterdam
+  BOOST_TEST(!ev.is_open(at("2026-01-13T17:00:00Z")));  // both closed
 }
 
 BOOST_AUTO_TEST_CASE(updates_are_judged_by_the_longest_gap) {
@@ -246,8 +246,9 @@ BOOST_AUTO_TEST_CASE(restoration_counts_the_resolution_when_no_restoration_is_gi
   t.resolved = at("2026-01-11T03:00:00+01:00");
   BOOST_TEST(name(ev.evaluate(t, as_of).restoration.verdict) == "breached");
   // Another priority has no restoration target.
-  BOOST_TEST((ev.evaluate(Ticket{"P2", at("2026-01-12T09:00:00+01:00")}, as_of)
-                  .restoration.verdict == Verdict::no_target));
+  BOOST_TEST(
+      (ev.evaluate(Ticket{"P2", at("2026-01-12T09:00:00+01:00")}, as_of).restoration.verdict ==
+       Verdict::no_target));
 }
 
 BOOST_AUTO_TEST_CASE(each_priority_climbs_its_own_ladder) {
@@ -271,8 +272,7 @@ BOOST_AUTO_TEST_CASE(credits_belong_to_the_month_the_target_fell_due_and_are_cap
   const Package& p = ev.package();
   BOOST_TEST(ticket_credit(p, model().priority("P1"), TargetKind::response)->percent_milli ==
              5000);  // the priority's own rule beats the one for every priority
-  BOOST_TEST(ticket_credit(p, model().priority("P2"), TargetKind::response)->percent_milli ==
-             2000);
+  BOOST_TEST(ticket_credit(p, model().priority("P2"), TargetKind::response)->percent_milli == 2000);
   BOOST_TEST(!ticket_credit(p, model().priority("P2"), TargetKind::resolution));
 
   const Attributes phone{{"phone", ""}};
@@ -293,4 +293,28 @@ BOOST_AUTO_TEST_CASE(credits_belong_to_the_month_the_target_fell_due_and_are_cap
   BOOST_TEST(m.total_milli == 10000);
   BOOST_TEST(m.capped());
   BOOST_TEST(!month_credit(p, 9000).capped());
+}
+
+BOOST_AUTO_TEST_CASE(a_night_shift_belongs_to_the_day_it_starts) {
+  const LoadResult r = load_string("night.sla", R"(
+calendar night { zone "Europe/London"; open Mon-Fri 22:00-06:00; open on holidays }
+calendar always { zone "Europe/London"; open always; open on holidays }
+priorities { P3 "Minor." }
+package n "N" { calendar night; respond to P3 by 12:00 next business day
+                resolve P3 by end of next business day }
+package a "A" { calendar always; respond to P3 by end of next business day }
+)");
+  BOOST_TEST_REQUIRE(r.ok());
+  auto night = Evaluator::make(*r.model, "n");
+  auto always = Evaluator::make(*r.model, "a");
+  auto due = [&](const Evaluator& ev, const char* raised, bool resolution = false) {
+    const Evaluation e = ev.evaluate(Ticket{"P3", at(raised)}, at("2026-02-01T00:00:00Z"));
+    return format_timestamp(*(resolution ? e.resolution : e.response).due, 0h);
+  };
+  // Friday's shift runs into Saturday, but Saturday starts no shift: Monday.
+  BOOST_TEST(due(*night.evaluator, "2026-01-09T10:00:00Z") == "2026-01-12T12:00:00+00:00");
+  BOOST_TEST(due(*night.evaluator, "2026-01-09T10:00:00Z", true) == "2026-01-13T06:00:00+00:00");
+  BOOST_TEST(due(*night.evaluator, "2026-01-08T23:00:00Z") == "2026-01-09T12:00:00+00:00");
+  // Open around the clock: every day is a business day, and ends at midnight.
+  BOOST_TEST(due(*always.evaluator, "2026-01-09T10:00:00Z") == "2026-01-11T00:00:00+00:00");
 }

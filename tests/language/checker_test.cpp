@@ -390,7 +390,8 @@ package p "P" {
     return std::find(messages.begin(), messages.end(), m) != messages.end();
   };
   BOOST_TEST(has("SLA022 value \"Phone\" of attribute 'channel' is listed twice"));
-  BOOST_TEST(has("SLA031 'priority' is a ticket field of its own; an attribute needs another name"));
+  BOOST_TEST(
+      has("SLA031 'priority' is a ticket field of its own; an attribute needs another name"));
   BOOST_TEST(has("SLA020 attribute 'channel' is declared twice"));
   BOOST_TEST(has("SLA021 unknown attribute 'chanel'"));
   BOOST_TEST(has("SLA021 \"fax\" is not a value of attribute 'channel'"));

@@ -53,7 +53,7 @@ std::string verdict_words(const std::string& verdict) {
 }
 
 std::string subject_name(TargetKind kind) {
-  return kind == TargetKind::response ? "response" : "resolution";
+  return std::string(name(kind));
 }
 
 class Story {
@@ -63,14 +63,28 @@ class Story {
 
   // Why the target of `kind` falls due when it does.
   std::string target(const Ticket& ticket, TargetKind kind, const TargetOutcome& outcome,
-                     const Priority& priority) const {
-    const Target* t = ev_.package().target(kind, priority.name);
+                     const Priority* priority) const {
+    const Target* t = outcome.target;
+    const std::string tickets =
+        priority ? fmt::format("{} tickets", priority->name) : "tickets without a priority";
     if (!t || !outcome.due)
-      return fmt::format("There is no {} time for {} tickets under this package.",
-                         subject_name(kind), priority.name);
+      return fmt::format("There is no {} time for {} under this package.", subject_name(kind),
+                         tickets);
     const Instant due = *outcome.due;
+    const std::string condition = t->where ? " where " + t->where->text() : "";
+    if (t->by || kind == TargetKind::update || !t->calendar.empty()) {
+      // Stated in words: the walk below counts the package's own hours.
+      return fmt::format(
+          "The {} time for {}{} is {}{} ({}). It is due on {}.", subject_name(kind), tickets,
+          condition,
+          t->by ? t->by->text
+                : fmt::format("{}{}", kind == TargetKind::update ? "an update every " : "",
+                              duration_words(t->within, &ev_.calendar_of(*t))),
+          t->calendar.empty() ? "" : fmt::format(", on calendar '{}'", t->calendar),
+          where_(t->span), moment(due, cal_));
+    }
     std::string out = fmt::format(
-        "The {} time for {} tickets is {}, {} ({}).", subject_name(kind), priority.name,
+        "The {} time for {}{} is {}, {} ({}).", subject_name(kind), tickets, condition,
         duration_words(t->within, &ev_.calendar_info()),
         t->within.business ? "counted in operating hours only" : "counted around the clock",
         where_(t->span));
@@ -94,9 +108,13 @@ class Story {
                            t->within.text, moment(due, cal_));
       }
     }
-    const std::optional<Instant> done =
-        kind == TargetKind::response ? ticket.responded : ticket.resolved;
-    const std::string done_word = kind == TargetKind::response ? "answered" : "resolved";
+    const std::optional<Instant> done = kind == TargetKind::response ? ticket.responded
+                                        : kind == TargetKind::restoration
+                                            ? (ticket.restored ? ticket.restored : ticket.resolved)
+                                            : ticket.resolved;
+    const std::string done_word = kind == TargetKind::response      ? "answered"
+                                  : kind == TargetKind::restoration ? "restored"
+                                                                    : "resolved";
     if (done)
       out += fmt::format(" The ticket was {} on {}, {} the due time: the {} is {}.", done_word,
                          moment(*done, cal_), *done <= due ? "within" : "after", subject_name(kind),
@@ -153,18 +171,22 @@ class Story {
                        moment(due, cal_));
   }
 
-  std::string escalation(const Ticket& ticket, const Expectation& x) const {
-    const auto& ladder = ev_.package().escalation;
-    if (!ladder) return "This package has no escalation table.";
-    for (const auto& b : *ladder) {
+  std::string escalation(const Ticket& ticket, const Expectation& x,
+                         const Priority* priority) const {
+    const auto ladder = ev_.ladder(priority);
+    if (ladder.empty()) return "This package has no escalation table for this ticket.";
+    for (const auto& b : ladder) {
       if (b.role != x.role) continue;
       const auto s = to_seconds(b.from, ev_.calendar_info()).value_or(Seconds(0));
       const Instant reach = b.from.business ? cal_.add(ticket.created, s) : ticket.created + s;
       return fmt::format(
           "The escalation table names the {} after {}{} ({}). Counted {} from {}, {} is reached "
           "on {}.",
-          b.role, b.from.text, b.when_no_response ? " without a response" : "", where_(b.span),
-          b.from.business ? "in operating hours only" : "around the clock",
+          b.role, b.from.text,
+          b.when_no_response    ? " without a response"
+          : b.when_not_resolved ? " while unresolved"
+                                : "",
+          where_(b.span), b.from.business ? "in operating hours only" : "around the clock",
           moment(ticket.created, cal_, false), b.from.text, moment(reach, cal_));
     }
     return fmt::format("The escalation table names no \u201c{}\u201d.", x.role);
@@ -213,8 +235,10 @@ WorkedExample work_example(const Model& model, const Example& e,
   const CalendarInfo& info = ev.calendar_info();
   const int year = static_cast<int>(
       date::year_month_day{date::floor<date::days>(cal.to_local(ticket.created))}.year());
-  out.ticket = fmt::format("A {} ticket is raised on {}, {}.", e.priority,
-                           moment(ticket.created, cal), zone_words(info, year));
+  out.ticket = fmt::format(
+      "A {} is raised on {}, {}.",
+      e.priority.empty() ? "ticket without a priority" : fmt::format("{} ticket", e.priority),
+      moment(ticket.created, cal), zone_words(info, year));
   if (ticket.responded)
     out.ticket +=
         fmt::format(" The first response is given on {}.", moment(*ticket.responded, cal));
@@ -238,9 +262,8 @@ WorkedExample work_example(const Model& model, const Example& e,
       if (at) {
         const EscalationBand* band =
             ev.band_at(result.priority, ticket.created, *at, ticket.responded, ticket.resolved);
-        const EscalationBand* before = ev.band_at(result.priority, ticket.created,
-                                                  *at - Seconds(1), ticket.responded,
-                                                  ticket.resolved);
+        const EscalationBand* before = ev.band_at(result.priority, ticket.created, *at - Seconds(1),
+                                                  ticket.responded, ticket.resolved);
         if (!band || band->role != x.role)
           out.disagreements.push_back(fmt::format(
               "the ticket is with {} at that time",
@@ -249,13 +272,18 @@ WorkedExample work_example(const Model& model, const Example& e,
           out.disagreements.push_back(
               fmt::format("the ticket reaches the {} earlier than that", x.role));
       }
-      if (!told_escalation) out.why.push_back(story.escalation(ticket, x));
+      if (!told_escalation) out.why.push_back(story.escalation(ticket, x, result.priority));
       told_escalation = true;
       continue;
     }
-    const TargetKind kind = x.subject == "response" ? TargetKind::response : TargetKind::resolution;
-    const TargetOutcome& outcome =
-        kind == TargetKind::response ? result.response : result.resolution;
+    const TargetKind kind = x.subject == "response"     ? TargetKind::response
+                            : x.subject == "resolution" ? TargetKind::resolution
+                            : x.subject == "update"     ? TargetKind::update
+                                                        : TargetKind::restoration;
+    const TargetOutcome& outcome = kind == TargetKind::response     ? result.response
+                                   : kind == TargetKind::resolution ? result.resolution
+                                   : kind == TargetKind::update     ? result.update
+                                                                    : result.restoration;
     const std::string subject = subject_name(kind);
     if (!x.due.empty()) {
       const auto due = instant(x.due);
@@ -272,8 +300,11 @@ WorkedExample work_example(const Model& model, const Example& e,
         out.disagreements.push_back(fmt::format("the {} is {}", subject,
                                                 verdict_words(std::string(name(outcome.verdict)))));
     }
-    bool& told = kind == TargetKind::response ? told_response : told_resolution;
-    if (!told) out.why.push_back(story.target(ticket, kind, outcome, *result.priority));
+    bool told_other = false;
+    bool& told = kind == TargetKind::response     ? told_response
+                 : kind == TargetKind::resolution ? told_resolution
+                                                  : told_other;
+    if (!told) out.why.push_back(story.target(ticket, kind, outcome, result.priority));
     told = true;
   }
   return out;
