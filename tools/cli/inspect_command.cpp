@@ -31,20 +31,37 @@ void print_package(const Package& p, const Model& m) {
   if (!p.excludes.empty()) fmt::print("  excludes: {}\n", fmt::join(p.excludes, ", "));
   if (const CalendarInfo* c = m.calendar(p.calendar))
     fmt::print("  calendar: {} ({}; {})\n", c->id, c->zone, fmt::join(c->weekly, "; "));
+  static constexpr std::string_view verbs[] = {"respond to", "resolve", "update", "restore"};
   for (const auto& t : p.targets)
-    fmt::print("  {} {} within {}{}\n", t.kind == TargetKind::response ? "respond to" : "resolve",
-               t.priority, t.within.text,
+    fmt::print("  {} {}{} {}{}{}\n", verbs[static_cast<int>(t.kind)],
+               t.priority.empty() ? "(no priority)" : t.priority,
+               t.where ? " where " + t.where->text() : "",
+               t.by                           ? t.by->text
+               : t.kind == TargetKind::update ? "every " + t.within.text
+                                              : "within " + t.within.text,
+               t.calendar.empty() ? "" : " on calendar " + t.calendar,
                t.commitment == Commitment::best_effort ? " (best effort)" : "");
   if (p.clock_starts_at_next_opening)
     fmt::print("  clock starts {}\n",
                *p.clock_starts_at_next_opening ? "at next opening" : "at creation");
   if (p.pause_statuses)
     fmt::print("  clock pauses on status: {}\n", fmt::join(*p.pause_statuses, ", "));
-  if (p.escalation)
-    for (const auto& b : *p.escalation)
-      fmt::print("  escalate from {}{} to {}{}\n", b.from.text,
+  auto ladder = [](const std::vector<EscalationBand>& bands, const std::string& whom) {
+    for (const auto& b : bands)
+      fmt::print("  escalate{} from {}{} to {}{}\n", whom, b.from.text,
                  b.until ? " until " + b.until->text : "", b.role,
-                 b.when_no_response ? " when no response" : "");
+                 b.when_no_response    ? " when no response"
+                 : b.when_not_resolved ? " when not resolved"
+                                       : "");
+  };
+  if (p.escalation) ladder(*p.escalation, "");
+  for (const auto& l : p.ladders)
+    ladder(l.bands, fmt::format(" {}", fmt::join(l.priorities, ", ")));
+  for (const auto& c : p.ticket_credits)
+    fmt::print("  credit {} per breached {}{}\n", percent_text(c.percent_milli),
+               c.priority.empty() ? "" : c.priority + " ", name(c.kind));
+  if (p.credit_cap_milli)
+    fmt::print("  credits at most {} per month\n", percent_text(*p.credit_cap_milli));
   for (const auto& u : p.uptime)
     fmt::print("  uptime of {}: {} {} ({}), {}\n", u.service,
                u.target_milli ? percent_text(*u.target_milli) : "no target", u.period,

@@ -81,35 +81,70 @@ json to_json(const Package& p, const Model& model) {
   j["features"] = features;
   if (!p.descriptions.empty()) j["priority_descriptions"] = p.descriptions;
 
+  // Per kind, the target of each priority; those on an attribute condition (and
+  // those for tickets without a priority) are listed apart, under "conditional".
   json targets{{"response", json::object()}, {"resolution", json::object()}};
+  auto conditional = json::array();
   for (const auto& t : p.targets) {
-    json tj = duration_json(t.within, calendar);
+    json tj = t.by ? json{{"by", t.by->text}} : duration_json(t.within, calendar);
+    if (t.by && t.by->at_minutes) tj["at_minutes"] = *t.by->at_minutes;
+    if (!t.calendar.empty()) tj["calendar"] = t.calendar;
     tj["commitment"] = commitment_name(t.commitment);
     if (!t.label.empty()) tj["label"] = t.label;
     tj["origin"] = t.origin;
     tj["span"] = to_json(t.span);
-    targets[t.kind == TargetKind::response ? "response" : "resolution"][t.priority] = tj;
+    const std::string kind(name(t.kind));
+    if (t.where) {
+      tj["kind"] = kind;
+      tj["priority"] = t.priority.empty() ? json() : json(t.priority);
+      tj["where"] = {{"attribute", t.where->attribute}, {"values", t.where->values}};
+      conditional.push_back(tj);
+    } else {
+      targets[kind][t.priority] = tj;
+    }
   }
+  if (!conditional.empty()) targets["conditional"] = conditional;
   j["targets"] = targets;
+  if (!p.ticket_credits.empty()) {
+    auto credits = json::array();
+    for (const auto& c : p.ticket_credits)
+      credits.push_back({{"percent", static_cast<double>(c.percent_milli) / 1000.0},
+                         {"priority", c.priority.empty() ? json() : json(c.priority)},
+                         {"per_breached", name(c.kind)},
+                         {"span", to_json(c.span)}});
+    j["ticket_credits"] = credits;
+  }
+  if (p.credit_cap_milli)
+    j["credits_at_most_percent_per_month"] = static_cast<double>(*p.credit_cap_milli) / 1000.0;
   json clock;
   if (p.clock_starts_at_next_opening)
     clock["starts"] = *p.clock_starts_at_next_opening ? "at next opening" : "at creation";
   if (p.pause_statuses) clock["pauses_on_status"] = *p.pause_statuses;
   if (!clock.empty()) j["clock"] = clock;
-  if (p.escalation) {
+  auto ladder_json = [&](const std::vector<EscalationBand>& ladder) {
     auto bands = json::array();
-    for (const auto& b : *p.escalation) {
+    for (const auto& b : ladder) {
       json bj{{"from", duration_json(b.from, calendar)}};
       if (b.until) bj["until"] = duration_json(*b.until, calendar);
       bj["role"] = b.role;
       if (!b.contact.empty()) bj["contact"] = b.contact;
       if (!b.channel.empty()) bj["via"] = b.channel;
       if (b.when_no_response) bj["when"] = "no response";
+      if (b.when_not_resolved) bj["when"] = "not resolved";
       if (!b.remark.empty()) bj["remark"] = b.remark;
       bj["span"] = to_json(b.span);
       bands.push_back(bj);
     }
-    j["escalation"] = bands;
+    return bands;
+  };
+  if (p.escalation) j["escalation"] = ladder_json(*p.escalation);
+  if (!p.ladders.empty()) {
+    auto ladders = json::array();
+    for (const auto& l : p.ladders)
+      ladders.push_back({{"priorities", l.priorities},
+                         {"bands", ladder_json(l.bands)},
+                         {"span", to_json(l.span)}});
+    j["escalation_for"] = ladders;
   }
   auto uptime = json::array();
   for (const auto& u : p.uptime) {
@@ -166,6 +201,12 @@ json to_json(const Model& m) {
                           {"description", p.description},
                           {"span", to_json(p.span)}});
   j["priorities"] = priorities;
+  if (!m.attributes.empty()) {
+    auto attributes = json::array();
+    for (const auto& a : m.attributes)
+      attributes.push_back({{"name", a.name}, {"values", a.values}, {"span", to_json(a.span)}});
+    j["attributes"] = attributes;
+  }
   auto calendars = json::array();
   for (const auto& c : m.calendars) {
     json cj{{"id", c.id},
@@ -176,6 +217,7 @@ json to_json(const Model& m) {
             {"dated", c.dated},
             {"holidays_stated", c.holidays_stated}};
     if (!c.extends.empty()) cj["extends"] = c.extends;
+    if (!c.union_of.empty()) cj["union_of"] = c.union_of;
     if (!c.summary.empty()) cj["summary"] = c.summary;
     if (c.business_day_seconds) cj["business_day_seconds"] = *c.business_day_seconds;
     cj["span"] = to_json(c.span);
