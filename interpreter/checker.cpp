@@ -565,7 +565,7 @@ class Checker {
     static constexpr std::string_view reserved[] = {
         "id",          "priority",    "created_at", "first_response_at",
         "resolved_at", "restored_at", "status",     "events",
-        "error",       "all"};
+        "error",       "all",         "updates"};
     std::map<std::string, Span> seen;
     for (const Node* n : items_[Kind::attribute]) {
       const ast::Ident& id = *ast::arg<ast::Ident>(*n);

@@ -42,7 +42,8 @@ TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_
 // on which an opening starts (a night shift running on past midnight belongs to the
 // day it started; a desk open for good makes every day one). Its deadline is the
 // time stated that day, or for "end of" the end of the last opening that starts
-// that day, at the latest the next noon (a desk open around the clock: midnight).
+// that day; an opening that runs on more than 12 hours past midnight (a desk open
+// around the clock) ends the day at midnight.
 Instant relative_deadline(const Calendar& cal, Instant start, const RelativeDeadline& by) {
   using date::days;
   auto midnight = [&](date::local_days day) { return cal.to_instant(date::local_seconds{day}); };
