@@ -275,10 +275,10 @@ struct next_business_day
     : flag<"next business day", seq<key<"next">, ws, must<key<"business">>, ws, must<key<"day">>>> {
 };
 // by 12:00 next business day | by end of next business day
-struct relative_deadline : seq<flag<"by">, ws,
-                               must<sor<seq<flag<"end of", seq<key<"end">, ws, must<key<"of">>>>,
-                                            ws, must<next_business_day>>,
-                                        seq<deadline_clock, ws, must<next_business_day>>>>> {};
+struct deadline_when
+    : sor<seq<flag<"end of", seq<key<"end">, ws, must<key<"of">>>>, ws, must<next_business_day>>,
+          seq<deadline_clock, ws, must<next_business_day>>> {};
+struct relative_deadline : seq<flag<"by">, ws, must<deadline_when>> {};
 struct target_length : sor<seq<key<"within">, ws, must<duration>>, relative_deadline> {
   static constexpr std::array<std::string_view, 2> keywords{"within", "by"};
 };

@@ -109,6 +109,9 @@ constexpr std::string_view expected<g::restore_rest> =
 template <>
 constexpr std::string_view expected<g::next_business_day> = "'next business day'";
 template <>
+constexpr std::string_view expected<g::deadline_when> =
+    "a time of day (12:00) or 'end of', then 'next business day'";
+template <>
 constexpr std::string_view expected<g::breached_kind> =
     "what was breached: response, resolution, update or restoration";
 template <>

@@ -732,6 +732,7 @@ class Checker {
     bool ok = true;
     bool has_zone = false, has_hours = false;
     std::string member_zone;  // a union's first member's zone
+    std::set<int> set_days;   // days named by this calendar's own holiday sets
   };
 
   // Calendars may extend each other; each is built once, parents first.
@@ -1033,16 +1034,25 @@ class Checker {
     auto [at, fresh] = b.holiday_at.emplace(day, b.spec.holidays.size());
     if (!fresh) {
       auto existing = b.spec.holidays.begin() + static_cast<std::ptrdiff_t>(at->second);
-      if (auto it = dated.find(key); it != dated.end() && s.kind != Kind::holiday) {
+      if (auto it = dated.find(key); it != dated.end()) {
+        if (s.kind == Kind::holiday) return;  // the calendar's own word on the day wins
         auto& d = report(Code::duplicate_statement, s.span, fmt::format("{} is given twice", key));
         note(d, it->second, "first given here");
         b.ok = false;
         return;
       }
-      *existing = std::move(rule);
+      if (s.kind == Kind::holiday && b.set_days.count(day)) {
+        // Two holiday sets of this calendar name the day: it opens the union of their
+        // hours, whatever order the sets are named in.
+        existing->hours.insert(existing->hours.end(), rule.hours.begin(), rule.hours.end());
+        if (existing->name != rule.name) existing->name += " / " + rule.name;
+        return;
+      }
+      *existing = std::move(rule);  // over what the parent calendar says of the day
     } else {
       b.spec.holidays.push_back(std::move(rule));
     }
+    if (s.kind == Kind::holiday) b.set_days.insert(day);
     if (s.kind != Kind::holiday) {
       dated.emplace(key, s.span);
       std::string hours;

@@ -255,25 +255,17 @@ Instant Evaluator::due(Instant created, const Resolved& r, std::span<const Ticke
   const Target& target = *r.target;
   bool business = target.within.business;
   std::chrono::seconds remaining = r.length;
-  const bool at_next_opening = package_.clock_starts_at_next_opening.value_or(false);
   // Calendar-time targets start at the next opening when the contract says so;
-  // business time only ever counts open time.
+  // business time only ever counts open time. The gap before an update runs from
+  // the one before it, whenever that was.
+  const bool at_next_opening =
+      package_.clock_starts_at_next_opening.value_or(false) && target.kind != TargetKind::update;
   Instant t = created;
   if ((!business || target.by) && at_next_opening) {
     t = cal.next_opening(t);
     if (t == Calendar::kNever) return t;  // a desk that never opens again: never due
   }
-  // A deadline on a later business day is that instant, moved by pauses as the
-  // business time up to it would be.
-  std::optional<Instant> fixed;
-  if (target.by) {
-    fixed = relative_deadline(cal, t, *target.by);
-    if (*fixed == Calendar::kNever) return *fixed;
-    business = true;
-    remaining = cal.between(t, *fixed);
-  }
-  bool moved = false;
-  auto result = [&](Instant at) { return fixed && !moved ? *fixed : at; };
+  if (target.by) return relative_due(cal, t, *target.by, events, as_of);
 
   // Walk the pauses (a pausing status until the next status event; one still open
   // lasts until as_of) and spend the remaining time between them.
@@ -293,21 +285,44 @@ Instant Evaluator::due(Instant created, const Resolved& r, std::span<const Ticke
     if (e.kind != TicketEvent::Kind::status) continue;
     const bool pausing = is_pausing(e.value);
     if (pausing && !paused) {
-      if (spend_until(e.at)) return result(business ? cal.add(t, remaining) : t + remaining);
+      if (spend_until(e.at)) return business ? cal.add(t, remaining) : t + remaining;
       paused = true;
       pause_start = std::max(e.at, created);
     } else if (!pausing && paused) {
       paused = false;
-      if (e.at > t) moved = true;
       t = std::max(t, e.at);
     }
   }
-  if (paused) {
-    const Instant resume = std::max({t, pause_start, as_of});
-    if (resume > t) moved = true;
-    t = resume;
+  if (paused) t = std::max({t, pause_start, as_of});
+  return business ? cal.add(t, remaining) : t + remaining;
+}
+
+// A deadline on a later business day, moved by each pause that starts before it
+// by the open time the pause takes (a pause still on lasts until as_of).
+Instant Evaluator::relative_due(const Calendar& cal, Instant start, const RelativeDeadline& by,
+                                std::span<const TicketEvent> events, Instant as_of) const {
+  Instant due = relative_deadline(cal, start, by);
+  bool paused = false;
+  Instant pause_start{};
+  auto resume = [&](Instant at) {
+    const auto taken = cal.between(std::max(pause_start, start), std::max(at, start));
+    if (taken > std::chrono::seconds(0) && due != Calendar::kNever) due = cal.add(due, taken);
+  };
+  for (const auto& e : events) {
+    if (e.at > as_of) break;
+    if (e.kind != TicketEvent::Kind::status) continue;
+    const bool pausing = is_pausing(e.value);
+    if (pausing && !paused) {
+      if (e.at >= due) break;
+      paused = true;
+      pause_start = e.at;
+    } else if (!pausing && paused) {
+      paused = false;
+      resume(e.at);
+    }
   }
-  return result(business ? cal.add(t, remaining) : t + remaining);
+  if (paused) resume(std::max(as_of, pause_start));
+  return due;
 }
 
 // Open (or all) time in [from, to) that no pausing status covers.

@@ -315,7 +315,9 @@ void labels_disagree(Context& c) {
   const Model& m = c.model();
   for (const auto& v : c.views())
     for (const auto& t : v.package.targets)
-      if (!t.label.empty()) duration_label(c, t.within, t.label, t.span, v.calendar);
+      // A label beside a relative deadline words a day, not a length: nothing to compare.
+      if (!t.label.empty() && !t.by)
+        duration_label(c, t.within, t.label, t.span, calendar_of(c, v, t));
   if (m.contract.change_notice && !m.contract.change_notice_label.empty())
     duration_label(c, *m.contract.change_notice, m.contract.change_notice_label, m.contract.span,
                    nullptr);
@@ -511,11 +513,20 @@ void holiday_coverage(Context& c) {
   for (const auto& v : c.views()) {
     const CalendarInfo& cal = *v.calendar;
     if (!seen.insert(cal.id).second) continue;
-    if (!cal.holidays_stated)
-      c.report(Code::lint_holidays_unstated, Severity::warning, c.at(cal.span),
-               fmt::format("calendar '{}' ({}) does not say whether public holidays close it",
-                           cal.id, where(v)),
-               "add 'closed on holidays SET' or 'open on holidays'");
+    // A union states no holidays: its members do, each for itself.
+    std::vector<const CalendarInfo*> stating{&cal};
+    if (!cal.union_of.empty()) {
+      stating.clear();
+      for (const auto& id : cal.union_of)
+        if (const CalendarInfo* member = m.calendar(id); member && seen.insert(id).second)
+          stating.push_back(member);
+    }
+    for (const CalendarInfo* s : stating)
+      if (!s->holidays_stated)
+        c.report(Code::lint_holidays_unstated, Severity::warning, c.at(s->span),
+                 fmt::format("calendar '{}' ({}) does not say whether public holidays close it",
+                             s->id, where(v)),
+                 "add 'closed on holidays SET' or 'open on holidays'");
     for (const auto& set_id : cal.holiday_sets) {
       const auto set = std::find_if(m.holiday_sets.begin(), m.holiday_sets.end(),
                                     [&](const HolidaySet& h) { return h.id == set_id; });

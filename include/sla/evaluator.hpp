@@ -154,6 +154,8 @@ class SLA_API Evaluator {
   Instant due(Instant created, const Resolved& target, std::span<const TicketEvent> events,
               Instant as_of) const;
   std::chrono::seconds length(const DurationValue& d) const;  // under the package's calendar
+  Instant relative_due(const Calendar& cal, Instant start, const RelativeDeadline& by,
+                       std::span<const TicketEvent> events, Instant as_of) const;
   std::chrono::seconds active_time(const Calendar& cal, bool business, Instant from, Instant to,
                                    std::span<const TicketEvent> events, Instant as_of) const;
   TargetOutcome judge_updates(const Ticket& ticket, const Resolved& target, Instant as_of,

@@ -318,3 +318,45 @@ package a "A" { calendar always; respond to P3 by end of next business day }
   // Open around the clock: every day is a business day, and ends at midnight.
   BOOST_TEST(due(*always.evaluator, "2026-01-09T10:00:00Z") == "2026-01-11T00:00:00+00:00");
 }
+
+BOOST_AUTO_TEST_CASE(a_pause_before_the_desk_opens_moves_a_closed_time_deadline_later) {
+  const LoadResult r = load_string("early.sla", R"(
+calendar office { zone "UTC"; open Mon-Fri 09:00-17:00; open on holidays }
+priorities { P3 "Minor." }
+package p "P" { calendar office; clock pauses on status "Waiting"
+                respond to P3 by 08:00 next business day }
+)");
+  BOOST_TEST_REQUIRE(r.ok());
+  auto made = Evaluator::make(*r.model, "p");
+  const Evaluator& ev = *made.evaluator;
+  const Instant raised = at("2026-01-12T10:00:00Z");  // Monday: due Tuesday 08:00
+  BOOST_TEST(format_timestamp(*ev.evaluate(Ticket{"P3", raised}, as_of).response.due, 0h) ==
+             "2026-01-13T08:00:00+00:00");
+  // An hour paused before Monday's opening takes no open time: no move.
+  const TicketEvent early[] = {{at("2026-01-12T07:00:00Z"), TicketEvent::Kind::status, "Waiting"},
+                               {at("2026-01-12T08:00:00Z"), TicketEvent::Kind::status, "Open"}};
+  Ticket t{"P3", at("2026-01-12T06:00:00Z"), {}, {}, early};
+  BOOST_TEST(format_timestamp(*ev.evaluate(t, as_of).response.due, 0h) ==
+             "2026-01-13T08:00:00+00:00");
+  // Half an hour paused in open time: half an hour of open time after 08:00, from 09:00.
+  const TicketEvent open[] = {{at("2026-01-12T11:00:00Z"), TicketEvent::Kind::status, "Waiting"},
+                              {at("2026-01-12T11:30:00Z"), TicketEvent::Kind::status, "Open"}};
+  t = Ticket{"P3", raised, {}, {}, open};
+  BOOST_TEST(format_timestamp(*ev.evaluate(t, as_of).response.due, 0h) ==
+             "2026-01-13T09:30:00+00:00");
+}
+
+BOOST_AUTO_TEST_CASE(an_update_gap_runs_from_the_last_update_not_from_the_next_opening) {
+  const LoadResult r = load_string("upd.sla", R"(
+calendar office { zone "UTC"; open Mon-Fri 09:00-17:00; open on holidays }
+priorities { P1 "Outage." }
+package p "P" { calendar office; clock starts at next opening; update P1 every 1 hour }
+)");
+  BOOST_TEST_REQUIRE(r.ok());
+  auto made = Evaluator::make(*r.model, "p");
+  // Answered Friday 17:30, nothing since: the update was due at 18:30, breached by 19:00.
+  Ticket t{"P1", at("2026-01-09T17:00:00Z"), at("2026-01-09T17:30:00Z")};
+  const Evaluation e = made.evaluator->evaluate(t, at("2026-01-09T19:00:00Z"));
+  BOOST_TEST(name(e.update.verdict) == "breached");
+  BOOST_TEST(format_timestamp(*e.update.due, 0h) == "2026-01-09T18:30:00+00:00");
+}

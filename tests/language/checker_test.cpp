@@ -517,3 +517,25 @@ package p "P" {
   BOOST_TEST(has("SLA022 a second credit per breached update"));
   BOOST_TEST(has("SLA031 a credit cap is more than 0 and at most 100 %"));
 }
+
+BOOST_AUTO_TEST_CASE(holiday_sets_naming_one_day_open_the_union_in_any_order) {
+  using namespace std::chrono;
+  const Instant eve = sys_days{year{2026} / 12 / 24} + hours(10);
+  const Instant last = sys_days{year{2026} / 12 / 31} + minutes(10 * 60 + 30);
+  for (const std::string order : {"a, b", "b, a"}) {
+    auto r = load(R"(
+holidays a "A" { covers 2026 to 2026; 2026-12-24 "Eve" open 09:00-12:00 }
+holidays b "B" { covers 2026 to 2026; 2026-12-24 "Closed day"; 2026-12-31 "Set's word" }
+holidays d "D" { covers 2026 to 2026; 2026-12-31 "New Year's Eve" }
+calendar c { zone "UTC"; open Mon-Fri 09:00-17:00; on 2026-12-31 open 10:00-11:00 "Own word"
+             closed on holidays )" +
+                  order + R"( }
+calendar e extends c { closed on holidays d }
+)");
+    BOOST_TEST_REQUIRE(r.ok(), codes(r));
+    const Calendar& c = *r.model->calendar("c")->calendar;
+    BOOST_TEST(c.is_open(eve), order);   // A's hours, whatever the order
+    BOOST_TEST(c.is_open(last), order);  // the calendar's own word beats a set named later
+    BOOST_TEST(!r.model->calendar("e")->calendar->is_open(last));  // a child's set beats it
+  }
+}
