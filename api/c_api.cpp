@@ -2,6 +2,7 @@
 // Every entry point catches everything: no exception crosses into C.
 #include "sla/sla.h"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -122,28 +123,104 @@ int64_t unix_seconds(const std::optional<Instant>& t) {
   return t->time_since_epoch().count();
 }
 
-// The C ticket as the C++ API's Ticket; `events` holds the converted events.
-// Times outside the int range the evaluator checks come through unchanged and
-// are reported by it as errors, so any int64 is safe here.
-sla::Ticket ticket_of(const sla_ticket& t, std::vector<sla::TicketEvent>& events) {
-  events.clear();
+// What converting a C ticket needs besides the ticket, reused across a batch so
+// that a batch allocates nothing per ticket once grown.
+struct Scratch {
+  std::vector<sla::TicketEvent> events;
+  std::vector<std::string_view> attributes;  // in the order of Model::attributes
+  std::vector<char> given;                   // per attribute: named by the ticket
+};
+
+// Out of range becomes a time just before the supported years: the evaluator
+// reports it, and no conversion overflows.
+int64_t clamp(int64_t v) {
+  return v == SLA_NO_TIME || in_range(v) ? v : kFirst - 1;
+}
+// An event's time is never "none": SLA_NO_TIME is out of range too.
+Instant event_time(int64_t v) {
+  return instant(in_range(v) ? v : kFirst - 1);
+}
+
+// Checks what the C types leave open, then converts the C ticket (with its `_ex`
+// part, when given) into the C++ API's Ticket, whose views point into `t`, `ex` and
+// `s`. Times outside the range the evaluator checks come through clamped and are
+// reported by it as errors, so any int64 is safe here. On failure `error` says why
+// (static text).
+sla_status ticket_of(const sla::Model& model, const sla_ticket& t, const sla_ticket_ex* ex,
+                     Scratch& s, sla::Ticket& ticket, const char*& error) {
+  if (t.event_count > 0 && !t.events) {
+    error = "events is NULL but event_count is not 0";
+    return SLA_ERROR_ARGUMENT;
+  }
   for (size_t i = 0; i < t.event_count; ++i) {
     const sla_event& e = t.events[i];
-    events.push_back({instant(in_range(e.at) ? e.at : kFirst - 1),
-                      e.kind == SLA_EVENT_PRIORITY ? sla::TicketEvent::Kind::priority
-                                                   : sla::TicketEvent::Kind::status,
-                      e.value ? std::string_view(e.value) : std::string_view()});
+    const bool known =
+        e.kind == SLA_EVENT_STATUS || e.kind == SLA_EVENT_PRIORITY || e.kind == SLA_EVENT_UPDATE;
+    if (!known || (!e.value && e.kind != SLA_EVENT_UPDATE)) {
+      error =
+          "an event's kind is not SLA_EVENT_STATUS, SLA_EVENT_PRIORITY or SLA_EVENT_UPDATE, or "
+          "the value of a status or priority event is NULL";
+      return SLA_ERROR_ARGUMENT;
+    }
   }
-  // Out of range becomes a time just before the supported years: the evaluator
-  // reports it, and no conversion overflows.
-  auto clamp = [](int64_t v) { return v == SLA_NO_TIME || in_range(v) ? v : kFirst - 1; };
-  sla::Ticket ticket;
+  if (ex) {
+    if ((ex->attribute_count > 0 && !ex->attributes) || (ex->update_count > 0 && !ex->updates)) {
+      error = "attributes or updates is NULL but its count is not 0";
+      return SLA_ERROR_ARGUMENT;
+    }
+  }
+  if (t.created == SLA_NO_TIME) {
+    error = "the ticket has no creation time";
+    return SLA_ERROR_TICKET;
+  }
+  s.events.clear();
+  for (size_t i = 0; i < t.event_count; ++i) {
+    const sla_event& e = t.events[i];
+    const auto kind = e.kind == SLA_EVENT_PRIORITY ? sla::TicketEvent::Kind::priority
+                      : e.kind == SLA_EVENT_UPDATE ? sla::TicketEvent::Kind::update
+                                                   : sla::TicketEvent::Kind::status;
+    s.events.push_back(
+        {event_time(e.at), kind, e.value ? std::string_view(e.value) : std::string_view()});
+  }
+  ticket = sla::Ticket{};
   ticket.priority = t.priority ? std::string_view(t.priority) : std::string_view();
   ticket.created = instant(clamp(t.created));
   ticket.responded = optional_instant(clamp(t.responded));
   ticket.resolved = optional_instant(clamp(t.resolved));
-  ticket.events = events;
-  return ticket;
+  if (ex) {
+    ticket.restored = optional_instant(clamp(ex->restored));
+    s.attributes.assign(model.attributes.size(), std::string_view());
+    s.given.assign(model.attributes.size(), 0);
+    for (size_t i = 0; i < ex->attribute_count; ++i) {
+      const sla_attribute& a = ex->attributes[i];
+      if (!a.name) {
+        error = "an attribute's name is NULL";
+        return SLA_ERROR_ARGUMENT;
+      }
+      size_t at = 0;
+      while (at < model.attributes.size() && model.attributes[at].name != a.name) ++at;
+      if (at == model.attributes.size()) {
+        error = "unknown attribute name";
+        return SLA_ERROR_TICKET;
+      }
+      if (s.given[at]) {
+        error = "an attribute is given twice";
+        return SLA_ERROR_ARGUMENT;
+      }
+      s.given[at] = 1;
+      s.attributes[at] = a.value ? std::string_view(a.value) : std::string_view();
+    }
+    ticket.attributes = s.attributes;
+    for (size_t i = 0; i < ex->update_count; ++i)
+      s.events.push_back({event_time(ex->updates[i]), sla::TicketEvent::Kind::update, "update"});
+    // The updates join the events in time order, as the evaluator reads them.
+    if (ex->update_count > 0)
+      std::stable_sort(
+          s.events.begin(), s.events.end(),
+          [](const sla::TicketEvent& a, const sla::TicketEvent& b) { return a.at < b.at; });
+  }
+  ticket.events = s.events;
+  return SLA_OK;
 }
 
 // sla_verdict mirrors sla::Verdict value for value.
@@ -160,40 +237,63 @@ sla_target_result target_of(const sla::TargetOutcome& o) {
   return r;
 }
 
-sla_status evaluate_one(const sla_evaluator& ev, const sla_ticket& t, int64_t as_of,
-                        sla_result& out, std::vector<sla::TicketEvent>& events) {
-  out =
-      sla_result{"", {SLA_NO_TARGET, SLA_NO_TIME, 0}, {SLA_NO_TARGET, SLA_NO_TIME, 0}, "", "", ""};
-  if (t.event_count > 0 && !t.events) {
-    out.error = "events is NULL but event_count is not 0";
-    return SLA_ERROR_ARGUMENT;
+constexpr sla_target_result kNoTarget{SLA_NO_TARGET, SLA_NO_TIME, 0};
+
+// One ticket into `out`, and into `more` (the `_ex` result) when given.
+sla_status evaluate_one(const sla_evaluator& ev, const sla_ticket& t, const sla_ticket_ex* ex,
+                        int64_t as_of, sla_result& out, Scratch& scratch,
+                        sla_result_ex* more = nullptr) {
+  out = sla_result{"", kNoTarget, kNoTarget, "", "", ""};
+  if (more) {
+    more->update = kNoTarget;
+    more->restoration = kNoTarget;
+    more->update_worst_gap = -1;
+    more->error_attribute = "";
   }
-  for (size_t i = 0; i < t.event_count; ++i)
-    if ((t.events[i].kind != SLA_EVENT_STATUS && t.events[i].kind != SLA_EVENT_PRIORITY) ||
-        !t.events[i].value) {
-      out.error =
-          "an event's kind is not SLA_EVENT_STATUS or SLA_EVENT_PRIORITY, or its value is NULL";
-      return SLA_ERROR_ARGUMENT;
-    }
-  if (t.created == SLA_NO_TIME) {
-    out.error = "the ticket has no creation time";
-    return SLA_ERROR_TICKET;
-  }
-  const sla::Ticket ticket = ticket_of(t, events);
+  const sla::Model& model = ev.evaluator.model();
+  sla::Ticket ticket;
+  if (const sla_status s = ticket_of(model, t, ex, scratch, ticket, out.error); s != SLA_OK)
+    return s;
   const sla::Evaluation e =
       ev.evaluator.evaluate(ticket, instant(in_range(as_of) ? as_of : kFirst - 1));
   if (!e.ok()) {
     // The evaluator's messages are string literals: NUL-terminated, static.
     out.error = e.error.data();
+    if (more && e.error == "unknown attribute value")
+      more->error_attribute = model.attributes[e.unknown_attribute].name.c_str();
     return SLA_ERROR_TICKET;
   }
-  out.priority = e.priority->name.c_str();
+  out.priority = e.priority ? e.priority->name.c_str() : "";
   out.response = target_of(e.response);
   out.resolution = target_of(e.resolution);
   if (e.escalation) {
     out.escalation_role = e.escalation->role.c_str();
     out.escalation_contact = e.escalation->contact.c_str();
   }
+  if (more) {
+    more->update = target_of(e.update);
+    more->restoration = target_of(e.restoration);
+    if (e.update_worst_gap) more->update_worst_gap = e.update_worst_gap->count();
+  }
+  return SLA_OK;
+}
+
+// The steps of sla::explain, one a line, as a string the caller frees.
+sla_status explain_one(const sla_evaluator& ev, const sla_ticket& t, const sla_ticket_ex* ex,
+                       int64_t as_of, char** text) {
+  Scratch scratch;
+  sla_result check;
+  if (const sla_status s = evaluate_one(ev, t, ex, as_of, check, scratch); s != SLA_OK) return s;
+  sla::Ticket ticket;
+  const char* error = nullptr;
+  if (const sla_status s = ticket_of(ev.evaluator.model(), t, ex, scratch, ticket, error);
+      s != SLA_OK)
+    return s;
+  std::string all;
+  for (const auto& step : sla::explain(ev.evaluator, ticket, instant(as_of)))
+    all += step.text + "\n";
+  *text = new char[all.size() + 1];
+  std::memcpy(*text, all.c_str(), all.size() + 1);
   return SLA_OK;
 }
 
@@ -392,6 +492,24 @@ const char* sla_contract_priority_name(const sla_contract* c, size_t i) {
   return c && i < c->model->priorities.size() ? c->model->priorities[i].name.c_str() : "";
 }
 
+size_t sla_contract_attribute_count(const sla_contract* c) {
+  return c ? c->model->attributes.size() : 0;
+}
+
+const char* sla_contract_attribute_name(const sla_contract* c, size_t i) {
+  return c && i < c->model->attributes.size() ? c->model->attributes[i].name.c_str() : "";
+}
+
+size_t sla_contract_attribute_value_count(const sla_contract* c, size_t i) {
+  return c && i < c->model->attributes.size() ? c->model->attributes[i].values.size() : 0;
+}
+
+const char* sla_contract_attribute_value(const sla_contract* c, size_t i, size_t j) {
+  if (!c || i >= c->model->attributes.size()) return "";
+  const auto& values = c->model->attributes[i].values;
+  return j < values.size() ? values[j].c_str() : "";
+}
+
 // ---- Evaluators
 
 sla_status sla_evaluator_new(const sla_contract* contract, const char* package,
@@ -439,8 +557,8 @@ sla_status sla_evaluate(const sla_evaluator* evaluator, const sla_ticket* ticket
                         sla_result* result) {
   if (!evaluator || !ticket || !result) return SLA_ERROR_ARGUMENT;
   return guarded([&] {
-    std::vector<sla::TicketEvent> events;
-    return evaluate_one(*evaluator, *ticket, as_of, *result, events);
+    Scratch scratch;
+    return evaluate_one(*evaluator, *ticket, nullptr, as_of, *result, scratch);
   });
 }
 
@@ -448,10 +566,10 @@ sla_status sla_evaluate_batch(const sla_evaluator* evaluator, const sla_ticket* 
                               size_t count, int64_t as_of, sla_result* results) {
   if (!evaluator || (count > 0 && (!tickets || !results))) return SLA_ERROR_ARGUMENT;
   return guarded([&] {
-    std::vector<sla::TicketEvent> events;  // reused: no allocation per ticket once grown
+    Scratch scratch;  // reused: no allocation per ticket once grown
     sla_status status = SLA_OK;
     for (size_t i = 0; i < count; ++i)
-      if (evaluate_one(*evaluator, tickets[i], as_of, results[i], events) != SLA_OK)
+      if (evaluate_one(*evaluator, tickets[i], nullptr, as_of, results[i], scratch) != SLA_OK)
         status = SLA_ERROR_TICKET;
     return status;
   });
@@ -461,19 +579,46 @@ sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket* ticket,
                        char** text) {
   if (text) *text = nullptr;
   if (!evaluator || !ticket || !text) return SLA_ERROR_ARGUMENT;
+  return guarded([&] { return explain_one(*evaluator, *ticket, nullptr, as_of, text); });
+}
+
+sla_ticket_ex sla_ticket_ex_init(void) {
+  return sla_ticket_ex{
+      sizeof(sla_ticket_ex), sla_ticket_init(), SLA_NO_TIME, nullptr, 0, nullptr, 0};
+}
+
+sla_result_ex sla_result_ex_init(void) {
+  return sla_result_ex{sizeof(sla_result_ex),
+                       sla_result{"", kNoTarget, kNoTarget, "", "", ""},
+                       kNoTarget,
+                       kNoTarget,
+                       -1,
+                       ""};
+}
+
+// The first version of each `_ex` struct is the smallest size accepted; a later
+// library reads (and writes) only the fields that fit in a caller's `size`.
+sla_status sla_evaluate_ex(const sla_evaluator* evaluator, const sla_ticket_ex* ticket,
+                           int64_t as_of, sla_result_ex* result) {
+  if (!evaluator || !ticket || !result || result->size < sizeof(sla_result_ex))
+    return SLA_ERROR_ARGUMENT;
+  if (ticket->size < sizeof(sla_ticket_ex)) {
+    result->base = sla_result{"", kNoTarget, kNoTarget, "", "", ""};
+    result->base.error = "the ticket's size is not set: start from sla_ticket_ex_init()";
+    return SLA_ERROR_ARGUMENT;
+  }
   return guarded([&] {
-    std::vector<sla::TicketEvent> events;
-    sla_result check;
-    if (const sla_status s = evaluate_one(*evaluator, *ticket, as_of, check, events); s != SLA_OK)
-      return s;
-    std::string all;
-    for (const auto& step :
-         sla::explain(evaluator->evaluator, ticket_of(*ticket, events), instant(as_of)))
-      all += step.text + "\n";
-    *text = new char[all.size() + 1];
-    std::memcpy(*text, all.c_str(), all.size() + 1);
-    return SLA_OK;
+    Scratch scratch;
+    return evaluate_one(*evaluator, ticket->base, ticket, as_of, result->base, scratch, result);
   });
+}
+
+sla_status sla_explain_ex(const sla_evaluator* evaluator, const sla_ticket_ex* ticket,
+                          int64_t as_of, char** text) {
+  if (text) *text = nullptr;
+  if (!evaluator || !ticket || !text || ticket->size < sizeof(sla_ticket_ex))
+    return SLA_ERROR_ARGUMENT;
+  return guarded([&] { return explain_one(*evaluator, ticket->base, ticket, as_of, text); });
 }
 
 // ---- Time

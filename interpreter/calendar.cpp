@@ -493,6 +493,25 @@ date::local_seconds Calendar::to_local(Instant t) const {
   return impl_->zone.to_local(t);
 }
 
+std::optional<date::local_days> next_business_day(const Calendar& cal, Instant start) {
+  auto day_of = [&](Instant t) { return date::floor<date::days>(cal.to_local(t)); };
+  Instant from = cal.to_instant(date::local_seconds{day_of(start) + date::days{1}});
+  Instant open = cal.next_opening(from);
+  // An opening found at midnight may be the night before running on: look past it.
+  for (int guard = 0; guard < 400 && open != Calendar::kNever && open == from &&
+                      cal.is_open(from - Seconds(1));
+       ++guard) {
+    const Instant close = cal.next_closing(open);
+    if (close == Calendar::kNever || close - open > std::chrono::hours(48)) break;  // open for good
+    from = close;
+    open = cal.next_opening(from);
+    if (open != Calendar::kNever && day_of(open) != day_of(from - Seconds(1))) break;
+    if (open != Calendar::kNever && open != from) break;
+  }
+  if (open == Calendar::kNever) return std::nullopt;
+  return day_of(open);
+}
+
 std::optional<Instant> parse_local_instant(std::string_view text, const Calendar& calendar,
                                            std::string& error) {
   const auto t = parse_timestamp(text, error);

@@ -46,26 +46,13 @@ TargetOutcome judge(const std::optional<Instant>& done, Instant due, Instant as_
 // around the clock) ends the day at midnight.
 Instant relative_deadline(const Calendar& cal, Instant start, const RelativeDeadline& by) {
   using date::days;
-  auto midnight = [&](date::local_days day) { return cal.to_instant(date::local_seconds{day}); };
-  auto day_of = [&](Instant t) { return date::floor<days>(cal.to_local(t)); };
-  Instant from = midnight(day_of(start) + days{1});
-  Instant open = cal.next_opening(from);
-  // An opening found at midnight may be the night before running on: look past it.
-  for (int guard = 0; guard < 400 && open != Calendar::kNever && open == from &&
-                      cal.is_open(from - std::chrono::seconds(1));
-       ++guard) {
-    const Instant close = cal.next_closing(open);
-    if (close == Calendar::kNever || close - open > std::chrono::hours(48)) break;  // open for good
-    from = close;
-    open = cal.next_opening(from);
-    if (open != Calendar::kNever && day_of(open) != day_of(from - std::chrono::seconds(1))) break;
-    if (open != Calendar::kNever && open != from) break;
-  }
-  if (open == Calendar::kNever) return open;
-  const date::local_days next = day_of(open);
+  const auto day = next_business_day(cal, start);
+  if (!day) return Calendar::kNever;
+  const date::local_days next = *day;
+  const Instant open = cal.next_opening(cal.to_instant(date::local_seconds{next}));
   if (by.at_minutes)
     return cal.to_instant(date::local_seconds{next} + std::chrono::minutes(*by.at_minutes));
-  const Instant day_end = midnight(next + days{1});
+  const Instant day_end = cal.to_instant(date::local_seconds{next + days{1}});
   Instant close = cal.next_closing(open);
   while (close < day_end) {
     const Instant again = cal.next_opening(close);

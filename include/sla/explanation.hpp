@@ -15,6 +15,7 @@
 //   ...
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,15 +28,29 @@
 namespace sla {
 
 struct ExplanationStep {
-  // "package", "priority_change", "priority", "response_target", "resolution_target",
-  // "clock_start", "open", "closed", "pause", "repeat" (the same open and closed spans
-  // again, counted once), "truncated" (a walk cut after 400 spans),
-  // "response_due", "resolution_due", "escalation", "escalation_now"
+  // "package", "priority_change", "priority", "attributes" (the ticket's values, when
+  // the contract declares attributes), "condition" (a target's `where`: the one that
+  // applies, or one that does not and why), then per target kind (response,
+  // resolution, restoration, update) "<kind>_target" (the clause, on its calendar):
+  //   the walk: "clock_start", "open", "closed", "pause", "repeat" (the same open and
+  //   closed spans again, counted once), "truncated" (a walk cut after 400 spans);
+  //   "relative_deadline" (by ... next business day: the start day, the next business
+  //   day, the days skipped and why, the stated time or the day's last closing, and
+  //   how pauses moved it);
+  //   for updates, "update_gap" (one gap between updates, `seconds` long; the text
+  //   names the one that breached), "gaps_omitted", "update_ignored";
+  //   "not_yet" (a response, restoration or resolution stamped after the as-of time);
+  //   "<kind>_due" (the due time and verdict);
+  // and last "ladder" (which escalation ladder), "escalation" (one band, reached or
+  // not), "escalation_now".
   std::string kind;
-  std::string text;  // a sentence, local times in the calendar's zone
+  std::string text;  // a sentence, local times in the package calendar's zone
   std::optional<Instant> from, until;
-  std::optional<Instant> due;  // in "response_due" and "resolution_due"; none when it never comes
+  std::optional<Instant> due;  // in the "*_due" steps; none when it never comes
   std::string status;          // with `due`: "met", "breached" or "pending"
+  // The length of an "update_gap" (business seconds when the period is in business
+  // units); in "update_due", the worst gap so far (none before the first response).
+  std::optional<std::chrono::seconds> seconds;
 };
 
 // The steps; empty when the ticket cannot be evaluated (evaluate() says why).

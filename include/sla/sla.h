@@ -35,6 +35,11 @@
  * - A contract and an evaluator are immutable once made: any number of threads
  *   may use them at once. An evaluator keeps its contract alive, so the contract
  *   may be freed first.
+ * - The structs sla_ticket, sla_event, sla_target_result and sla_result keep their
+ *   layout: a program built against an earlier header still works with this
+ *   library. What came later (restoration, attributes, updates) comes in the
+ *   `_ex` structs, which start with their own `size` so that later fields can be
+ *   added at their end: the library reads and writes only the fields that fit.
  */
 #ifndef SLA_SLA_H
 #define SLA_SLA_H
@@ -154,6 +159,14 @@ SLA_API const char* sla_contract_addon_id(const sla_contract* contract, size_t i
 SLA_API size_t sla_contract_priority_count(const sla_contract* contract);
 SLA_API const char* sla_contract_priority_name(const sla_contract* contract,
                                                size_t i); /* lowest first */
+/* The attributes a ticket may carry (attribute channel "phone", "e-mail"), in the
+ * contract's order, with their values as declared; out of range gives 0 or "". */
+SLA_API size_t sla_contract_attribute_count(const sla_contract* contract);
+SLA_API const char* sla_contract_attribute_name(const sla_contract* contract,
+                                                size_t i); /* "channel" */
+SLA_API size_t sla_contract_attribute_value_count(const sla_contract* contract, size_t i);
+SLA_API const char* sla_contract_attribute_value(const sla_contract* contract, size_t i,
+                                                 size_t j); /* "phone" */
 
 /* ---- Evaluators ------------------------------------------------------------ */
 
@@ -173,18 +186,25 @@ SLA_API void sla_evaluator_free(sla_evaluator* evaluator);
 
 #define SLA_NO_TIME INT64_MIN
 
-typedef enum sla_event_kind { SLA_EVENT_STATUS = 0, SLA_EVENT_PRIORITY = 1 } sla_event_kind;
+typedef enum sla_event_kind {
+  SLA_EVENT_STATUS = 0,
+  SLA_EVENT_PRIORITY = 1,
+  SLA_EVENT_UPDATE = 2 /* an update given to the client, judged by `update` targets */
+} sla_event_kind;
 
-/* A status change ("Waiting on customer" may pause the clock) or a priority change. */
+/* A status change ("Waiting on customer" may pause the clock), a priority change, or
+ * an update given to the client. */
 typedef struct sla_event {
   int64_t at;
   int kind;          /* an sla_event_kind (an int, so that any value a caller passes is checked, not
                         undefined) */
-  const char* value; /* the status, or the new priority's name */
+  const char* value; /* the status, or the new priority's name; for an update its text (not
+                        read, may be NULL) */
 } sla_event;
 
 typedef struct sla_ticket {
-  const char* priority; /* a priority of the contract, in any case */
+  const char* priority; /* a priority of the contract, in any case; NULL or "": none (see
+                           sla_ticket_ex) */
   int64_t created;
   int64_t responded;       /* the first response; SLA_NO_TIME when none yet */
   int64_t resolved;        /* SLA_NO_TIME when not resolved */
@@ -213,7 +233,8 @@ typedef struct sla_target_result {
 
 /* Strings point into the evaluator and live as long as it. */
 typedef struct sla_result {
-  const char* priority; /* the contract's spelling of the priority judged; "" on error */
+  const char* priority; /* the contract's spelling of the priority judged; "" on error, or
+                           for a ticket without one */
   sla_target_result response;
   sla_target_result resolution;
   const char* escalation_role; /* the escalation band reached: "Technical Support"; "" when none */
@@ -237,6 +258,62 @@ SLA_API sla_status sla_evaluate_batch(const sla_evaluator* evaluator, const sla_
  * sla_string_free(). NULL with SLA_ERROR_TICKET when it cannot be evaluated. */
 SLA_API sla_status sla_explain(const sla_evaluator* evaluator, const sla_ticket* ticket,
                                int64_t as_of, char** text);
+
+/* ---- Tickets with restoration, attributes and updates ----------------------- */
+
+/* The ticket's value of one attribute the contract declares: {"channel", "phone"}. */
+typedef struct sla_attribute {
+  const char* name;  /* as the contract spells it */
+  const char* value; /* one of its values, in any case; NULL or "": none */
+} sla_attribute;
+
+/* A ticket with everything sla_ticket has, and what targets beyond responses and
+ * resolutions read. Start from sla_ticket_ex_init(), which sets `size`. */
+typedef struct sla_ticket_ex {
+  size_t size;      /* sizeof(sla_ticket_ex) as the caller was built with it */
+  sla_ticket base;  /* priority (NULL or "": a ticket without one, judged by the targets
+                       for all with a condition), times, events (SLA_EVENT_UPDATE included) */
+  int64_t restored; /* service restored, or a workaround given; SLA_NO_TIME when not (a
+                       resolved ticket then counts as restored at its resolution) */
+  const sla_attribute* attributes; /* by name, each at most once; NULL when the count is 0 */
+  size_t attribute_count;
+  const int64_t* updates; /* the times updates were given to the client (as SLA_EVENT_UPDATE
+                             events would say); NULL when update_count is 0 */
+  size_t update_count;
+} sla_ticket_ex;
+
+/* A ticket with no times, no events, no attributes and no updates. */
+SLA_API sla_ticket_ex sla_ticket_ex_init(void);
+
+/* Strings point into the evaluator and live as long as it. Start from
+ * sla_result_ex_init(), which sets `size`. */
+typedef struct sla_result_ex {
+  size_t size;              /* sizeof(sla_result_ex) as the caller was built with it */
+  sla_result base;          /* as sla_evaluate fills it */
+  sla_target_result update; /* due: when the next update is due (pending) or the first missed
+                               one was (breached); SLA_NO_TIME once met */
+  sla_target_result restoration;
+  int64_t update_worst_gap;    /* the longest gap between updates so far, in seconds (business
+                                  seconds when the period is in business units); -1 before the
+                                  first response, or without an update target */
+  const char* error_attribute; /* with error "unknown attribute value": the attribute's name;
+                                  else "" */
+} sla_result_ex;
+
+SLA_API sla_result_ex sla_result_ex_init(void);
+
+/* As sla_evaluate, for an sla_ticket_ex. SLA_ERROR_TICKET when the ticket cannot be
+ * evaluated ("unknown attribute value", "unknown attribute name", "no priority, and no
+ * target for tickets without one applies to it", ...); SLA_ERROR_ARGUMENT for a size
+ * smaller than the first version's, a NULL array with a count, a NULL attribute name,
+ * an attribute given twice or a malformed event: result->base.error says why (a
+ * result whose own size is too small is left untouched). */
+SLA_API sla_status sla_evaluate_ex(const sla_evaluator* evaluator, const sla_ticket_ex* ticket,
+                                   int64_t as_of, sla_result_ex* result);
+/* As sla_explain, for an sla_ticket_ex: also the conditions on attributes, the
+ * restoration, and each gap between updates with the one that breached. */
+SLA_API sla_status sla_explain_ex(const sla_evaluator* evaluator, const sla_ticket_ex* ticket,
+                                  int64_t as_of, char** text);
 
 /* ---- Time -------------------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE c_api
 #include <boost/test/unit_test.hpp>
 
+#include <cstddef>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -446,4 +447,262 @@ BOOST_AUTO_TEST_CASE(every_due_time_evaluate_gives_formats) {
   }
   sla_evaluator_free(evaluator);
   sla_contract_free(contract);
+}
+
+// ---- Tickets with restoration, attributes and updates (sla_ticket_ex) -----------
+
+namespace {
+
+// A contract in Europe/Berlin (+01:00 in January) with attributes, a target on its
+// own calendar, updates, restoration and a target for tickets without a priority.
+constexpr const char* kBeyond = R"(
+contract "Beyond" { provider "Acme"; version "1"; effective 2026-01-01 }
+calendar office { zone "Europe/Berlin"; open Mon-Fri 08:00-18:00 }
+calendar around_the_clock { zone "Europe/Berlin"; open always }
+attribute channel "phone", "e-mail", "portal"
+attribute type "incident", "question"
+priorities { P2 "Major."; P1 "Outage." }
+package business "Business" {
+  calendar office
+  respond to P1 within 30 minutes on calendar around_the_clock
+  respond to P1 where channel is "phone", "portal" within 15 minutes on calendar around_the_clock
+  respond to all where type is "question" within 2 business days
+  update P1 every 1 hour on calendar around_the_clock
+  update P2 every 2 business hours
+  restore P1 within 4 hours on calendar around_the_clock
+}
+)";
+
+struct Beyond {
+  sla_contract* contract = nullptr;
+  sla_evaluator* evaluator = nullptr;
+
+  Beyond() {
+    BOOST_REQUIRE_EQUAL(sla_contract_load_string("beyond.sla", kBeyond, std::strlen(kBeyond),
+                                                 nullptr, &contract, nullptr),
+                        SLA_OK);
+    BOOST_REQUIRE_EQUAL(sla_evaluator_new(contract, "business", nullptr, 0, &evaluator, nullptr),
+                        SLA_OK);
+  }
+  ~Beyond() {
+    sla_evaluator_free(evaluator);
+    sla_contract_free(contract);
+  }
+  std::string local(int64_t t) const {
+    char buffer[32];
+    BOOST_REQUIRE_EQUAL(sla_format_time(evaluator, t, buffer, sizeof buffer), SLA_OK);
+    return buffer;
+  }
+};
+
+// The layouts a program built against the first header knows: they must not move.
+struct first_ticket {
+  const char* priority;
+  int64_t created, responded, resolved;
+  const sla_event* events;
+  size_t event_count;
+};
+struct first_result {
+  const char* priority;
+  sla_target_result response, resolution;
+  const char *escalation_role, *escalation_contact, *error;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_first_structs_keep_their_layout) {
+  static_assert(sizeof(sla_ticket) == sizeof(first_ticket));
+  static_assert(offsetof(sla_ticket, event_count) == offsetof(first_ticket, event_count));
+  static_assert(sizeof(sla_result) == sizeof(first_result));
+  static_assert(offsetof(sla_result, error) == offsetof(first_result, error));
+  static_assert(sizeof(sla_event) == 24 || sizeof(void*) != 8);
+  BOOST_TEST(sla_ticket_ex_init().size == sizeof(sla_ticket_ex));
+  BOOST_TEST(sla_result_ex_init().size == sizeof(sla_result_ex));
+}
+
+BOOST_AUTO_TEST_CASE(a_contract_lists_its_attributes) {
+  Beyond b;
+  BOOST_REQUIRE(sla_contract_attribute_count(b.contract) == 2u);
+  BOOST_TEST(std::string(sla_contract_attribute_name(b.contract, 0)) == "channel");
+  BOOST_TEST(sla_contract_attribute_value_count(b.contract, 0) == 3u);
+  BOOST_TEST(std::string(sla_contract_attribute_value(b.contract, 0, 1)) == "e-mail");
+  BOOST_TEST(std::string(sla_contract_attribute_value(b.contract, 0, 9)).empty());
+  BOOST_TEST(std::string(sla_contract_attribute_name(b.contract, 9)).empty());
+  BOOST_TEST(sla_contract_attribute_value_count(nullptr, 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(attributes_updates_and_restoration_are_judged) {
+  Beyond b;
+  sla_ticket_ex t = sla_ticket_ex_init();
+  t.base.priority = "P1";
+  t.base.created = at("2026-01-10T22:00:00+01:00");  // a Saturday night
+  t.base.responded = at("2026-01-10T22:20:00+01:00");
+  const sla_attribute phone[] = {{"channel", "PHONE"}};
+  t.attributes = phone;
+  t.attribute_count = 1;
+  const int64_t updates[] = {at("2026-01-10T23:00:00+01:00"), at("2026-01-11T00:30:00+01:00")};
+  t.updates = updates;
+  t.update_count = 2;
+  t.restored = at("2026-01-11T01:30:00+01:00");
+  sla_result_ex r = sla_result_ex_init();
+  const int64_t as_of = at("2026-01-11T01:00:00+01:00");
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &t, as_of, &r), SLA_OK);
+  BOOST_TEST(std::string(r.base.priority) == "P1");
+  // The phone target (15 minutes) applies, around the clock.
+  BOOST_TEST(b.local(r.base.response.due) == "2026-01-10T22:15:00+01:00");
+  BOOST_TEST(r.base.response.verdict == SLA_BREACHED);
+  // Updates: 40 min, then 90 min (the update was due 00:00), then 30 min so far.
+  BOOST_TEST(r.update.verdict == SLA_BREACHED);
+  BOOST_TEST(b.local(r.update.due) == "2026-01-11T00:00:00+01:00");
+  BOOST_TEST(r.update.committed == 1);
+  BOOST_TEST(r.update_worst_gap == 5400);
+  // Restored at 01:30, after the as-of time: not known yet.
+  BOOST_TEST(r.restoration.verdict == SLA_PENDING);
+  BOOST_TEST(b.local(r.restoration.due) == "2026-01-11T02:00:00+01:00");
+  const sla_result_ex first = r;
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &t, at("2026-01-11T03:00:00+01:00"), &r),
+                      SLA_OK);
+  BOOST_TEST(r.restoration.verdict == SLA_MET);
+
+  // The same updates as SLA_EVENT_UPDATE events say the same.
+  const sla_event events[] = {{updates[0], SLA_EVENT_UPDATE, nullptr},
+                              {updates[1], SLA_EVENT_UPDATE, "fix deployed"}};
+  sla_ticket_ex e = t;
+  e.updates = nullptr;
+  e.update_count = 0;
+  e.base.events = events;
+  e.base.event_count = 2;
+  sla_result_ex re = sla_result_ex_init();
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &e, as_of, &re), SLA_OK);
+  BOOST_TEST(re.update_worst_gap == first.update_worst_gap);
+  BOOST_TEST(re.update.due == first.update.due);
+  // sla_evaluate takes update events too (and has no field for their verdict).
+  sla_result plain;
+  BOOST_TEST(sla_evaluate(b.evaluator, &e.base, as_of, &plain) == SLA_OK);
+  BOOST_TEST(plain.response.verdict == SLA_MET);  // no attributes: the plain 30-minute target
+
+  // Without a restoration time, the resolution counts.
+  t.restored = SLA_NO_TIME;
+  t.base.resolved = at("2026-01-11T03:00:00+01:00");
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &t, at("2026-01-12T00:00:00+01:00"), &r),
+                      SLA_OK);
+  BOOST_TEST(r.restoration.verdict == SLA_BREACHED);
+  // No update target for the ticket: no verdict, and no worst gap.
+  t.base.priority = "P2";
+  t.attribute_count = 0;
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &t, at("2026-01-12T00:00:00+01:00"), &r),
+                      SLA_OK);
+  BOOST_TEST(r.restoration.verdict == SLA_NO_TARGET);
+  BOOST_TEST(r.restoration.due == SLA_NO_TIME);
+}
+
+BOOST_AUTO_TEST_CASE(a_ticket_without_a_priority_is_judged_on_its_attributes) {
+  Beyond b;
+  sla_ticket_ex t = sla_ticket_ex_init();
+  t.base.created = at("2026-01-09T10:00:00+01:00");
+  const sla_attribute question[] = {{"type", "question"}, {"channel", nullptr}};
+  t.attributes = question;
+  t.attribute_count = 2;
+  sla_result_ex r = sla_result_ex_init();
+  BOOST_REQUIRE_EQUAL(sla_evaluate_ex(b.evaluator, &t, at("2026-01-20T00:00:00+01:00"), &r),
+                      SLA_OK);
+  BOOST_TEST(std::string(r.base.priority).empty());
+  BOOST_TEST(b.local(r.base.response.due) == "2026-01-13T10:00:00+01:00");
+  BOOST_TEST(r.update_worst_gap == -1);
+  // Without the attribute, nothing applies.
+  t.attribute_count = 0;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.base.error).find("no priority") != std::string::npos);
+  BOOST_TEST(sla_evaluate(b.evaluator, &t.base, t.base.created, &r.base) == SLA_ERROR_TICKET);
+}
+
+BOOST_AUTO_TEST_CASE(bad_attributes_and_sizes_say_why) {
+  Beyond b;
+  sla_ticket_ex t = sla_ticket_ex_init();
+  t.base.priority = "P1";
+  t.base.created = at("2026-01-09T10:00:00+01:00");
+  sla_result_ex r = sla_result_ex_init();
+  const sla_attribute fax[] = {{"channel", "fax"}};
+  t.attributes = fax;
+  t.attribute_count = 1;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.base.error) == "unknown attribute value");
+  BOOST_TEST(std::string(r.error_attribute) == "channel");
+  const sla_attribute unknown[] = {{"chanel", "phone"}};
+  t.attributes = unknown;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.base.error) == "unknown attribute name");
+  BOOST_TEST(std::string(r.error_attribute).empty());
+  const sla_attribute twice[] = {{"channel", "phone"}, {"channel", ""}};
+  t.attributes = twice;
+  t.attribute_count = 2;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(std::string(r.base.error).find("twice") != std::string::npos);
+  const sla_attribute unnamed[] = {{nullptr, "phone"}};
+  t.attributes = unnamed;
+  t.attribute_count = 1;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_ARGUMENT);
+  t.attributes = nullptr;  // a count without attributes is refused, not read
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_ARGUMENT);
+  t.attribute_count = 0;
+  t.update_count = 1;  // nor a count without updates
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_ARGUMENT);
+  t.update_count = 0;
+  t.restored = at("2026-01-08T10:00:00+01:00");
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.base.error) == "restored before creation");
+  t.restored = INT64_MAX;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  BOOST_TEST(std::string(r.base.error).find("1901") != std::string::npos);
+  t.restored = SLA_NO_TIME;
+  const int64_t far[] = {INT64_MIN + 1};
+  t.updates = far;
+  t.update_count = 1;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &r) == SLA_ERROR_TICKET);
+  t.update_count = 0;
+
+  // A size the caller did not set is refused.
+  sla_ticket_ex unsized = t;
+  unsized.size = 0;
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &unsized, t.base.created, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(std::string(r.base.error).find("sla_ticket_ex_init") != std::string::npos);
+  sla_result_ex small = sla_result_ex_init();
+  small.size = sizeof(sla_result);
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, t.base.created, &small) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_evaluate_ex(nullptr, &t, 0, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, nullptr, 0, &r) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(sla_evaluate_ex(b.evaluator, &t, 0, nullptr) == SLA_ERROR_ARGUMENT);
+  char* text = reinterpret_cast<char*>(&text);
+  BOOST_TEST(sla_explain_ex(b.evaluator, &unsized, 0, &text) == SLA_ERROR_ARGUMENT);
+  BOOST_TEST(text == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(explain_ex_tells_conditions_gaps_and_restoration) {
+  Beyond b;
+  sla_ticket_ex t = sla_ticket_ex_init();
+  t.base.priority = "P1";
+  t.base.created = at("2026-01-10T22:00:00+01:00");
+  t.base.responded = at("2026-01-10T22:20:00+01:00");
+  const sla_attribute portal[] = {{"channel", "portal"}};
+  t.attributes = portal;
+  t.attribute_count = 1;
+  const int64_t updates[] = {at("2026-01-10T23:00:00+01:00"), at("2026-01-11T00:30:00+01:00")};
+  t.updates = updates;
+  t.update_count = 2;
+  t.restored = at("2026-01-11T01:30:00+01:00");
+  char* text = nullptr;
+  BOOST_REQUIRE_EQUAL(sla_explain_ex(b.evaluator, &t, at("2026-01-11T03:00:00+01:00"), &text),
+                      SLA_OK);
+  const std::string steps = text;
+  sla_string_free(text);
+  BOOST_TEST_MESSAGE(steps);
+  BOOST_TEST(steps.find("applies: the ticket's channel is \"portal\"") != std::string::npos);
+  BOOST_TEST(steps.find("this gap breached the target (the next update was due Sunday "
+                        "2026-01-11T00:00:00+01:00)") != std::string::npos);
+  BOOST_TEST(steps.find("The restoration is due Sunday 2026-01-11T02:00:00+01:00; met") !=
+             std::string::npos);
+  const sla_attribute fax[] = {{"channel", "fax"}};
+  t.attributes = fax;
+  BOOST_TEST(sla_explain_ex(b.evaluator, &t, t.base.created, &text) == SLA_ERROR_TICKET);
+  BOOST_TEST(text == nullptr);
 }

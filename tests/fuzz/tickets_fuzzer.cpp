@@ -1,8 +1,9 @@
 // libFuzzer target for the row readers: arbitrary bytes as CSV (first byte even)
 // or JSON Lines (odd), read as tickets (bit 1 clear: evaluated under the Qiscus
-// premium package and written; every row must come back) or as incidents (bit 1
-// set: every row read or refused with a reason, then a monthly uptime report
-// whose minutes never exceed the month).
+// premium package, or with bit 2 set under GOV.UK Pay's partner package with its
+// attributes, updates and restorations, and written; every row must come back) or
+// as incidents (bit 1 set: every row read or refused with a reason, then a monthly
+// uptime report whose minutes never exceed the month).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,17 @@ const sla::Evaluator& evaluator() {
   static const sla::Evaluator::Made made = [] {
     if (!contract.ok()) std::abort();
     return sla::Evaluator::make(*contract.model, "premium", {});
+  }();
+  if (!made.evaluator) std::abort();
+  return *made.evaluator;
+}
+
+const sla::Evaluator& beyond() {
+  static const sla::LoadResult contract =
+      sla::load_file(std::string(SLA_SOURCE_DIR) + "/contracts/govuk-pay.sla");
+  static const sla::Evaluator::Made made = [] {
+    if (!contract.ok()) std::abort();
+    return sla::Evaluator::make(*contract.model, "partner", {});
   }();
   if (!made.evaluator) std::abort();
   return *made.evaluator;
@@ -70,14 +82,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     incidents(in, jsonl);
   } else {
     using sla::cli::TicketReader;
+    const sla::Evaluator& ev = data[0] & 4 ? beyond() : evaluator();
+    std::vector<std::string> attributes;
+    for (const auto& a : ev.model().attributes) attributes.push_back(a.name);
     TicketReader reader(in, jsonl ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-                        evaluator().calendar());
+                        ev.calendar(), attributes);
     std::string problem;
     if (reader.start(problem)) {
-      sla::cli::ResultWriter writer(out, sla::cli::ResultWriter::Format::jsonl,
-                                    evaluator().calendar());
+      sla::cli::ResultWriter writer(out, sla::cli::ResultWriter::Format::jsonl, ev.calendar(),
+                                    sla::cli::result_columns(ev.package()));
       const auto as_of = sla::Instant(std::chrono::seconds(1'780'000'000));
-      const auto stats = sla::cli::run_eval(reader, evaluator(), writer, as_of, 1);
+      const auto stats = sla::cli::run_eval(reader, ev, writer, as_of, 1);
       if (stats.failed > stats.rows) std::abort();
     } else if (problem.empty()) {
       std::abort();  // a refusal must say why

@@ -251,3 +251,338 @@ BOOST_AUTO_TEST_CASE(the_clause_index_reads_cr_only_files_line_by_line) {
   BOOST_TEST(price->label == "5 jt");
   fs::remove_all(dir);
 }
+
+// ------------------------------------------------------------------ the newer forms
+// Per-target calendars, union calendars, relative deadlines, updates, restorations,
+// conditions and tickets without a priority, escalation ladders per priority,
+// ticket credits and attributes: each stated in words, with its line.
+
+namespace {
+
+// The text a reader sees in the HTML: tags dropped, the entities the writer uses
+// turned back into characters, runs of white space made one space.
+std::string visible_text(std::string page) {
+  page = std::regex_replace(page, std::regex("<style[\\s\\S]*?</style>"), " ");
+  page = std::regex_replace(page, std::regex("<[^>]+>"), "");
+  for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&lt;", "<"},
+                                  {"&gt;", ">"},
+                                  {"&quot;", "\""},
+                                  {"&#39;", "'"},
+                                  {"&amp;", "&"}})
+    for (auto at = page.find(entity); at != std::string::npos; at = page.find(entity, at + 1))
+      page.replace(at, entity.size(), c);
+  return std::regex_replace(page, std::regex("\\s+"), " ");
+}
+
+// The first Markdown table row whose heading cell is `heading`, after `after`.
+std::string row(const std::string& md, const std::string& heading, const std::string& after = {}) {
+  const auto from = md.find(after);
+  if (from == std::string::npos) return {};
+  const auto at = md.find("| **" + heading + "** |", from);
+  if (at == std::string::npos) return {};
+  return md.substr(at, md.find('\n', at) - at);
+}
+
+bool has(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(targets_on_other_calendars_are_named_in_the_hours_and_tables) {
+  AtRoot root;
+  const doc::Document d = contract_document(*load("contracts/govuk-pay.sla"));
+  const std::string md = markdown(d);
+  const std::string page = html(d);
+  const std::string text = visible_text(page);
+  // The hours section says which targets run on other hours, with their lines.
+  BOOST_TEST(has(md,
+                 "- **P1 responses and updates**: on calendar `around_the_clock` (\u201cAt any "
+                 "time, bank holidays included\u201d), open 24 hours a day, 7 days a week. "
+                 "_(line 130)_"));
+  BOOST_TEST(has(md, "- **P2 responses and updates**: on calendar `waking_hours`"));
+  BOOST_TEST(has(md, "### 5.3 Hours for P1 responses and updates _(line 97)_"));
+  BOOST_TEST(has(md, "### 5.4 Hours for P2 responses and updates _(line 90)_"));
+  // The package chart, and one chart for each other calendar, saying whose hours.
+  BOOST_TEST(count(page, "<svg") == 3u);
+  BOOST_TEST(has(page,
+                 "Other hours apply to: P1 responses and updates: on calendar "
+                 "around_the_clock"));
+  BOOST_TEST(has(page,
+                 "<title id=\"coverage-2-title\">Weekly hours for P1 responses and updates "
+                 "under GOV.UK Pay partner support</title>"));
+  // The table rows: the calendar of each target, never "Operating hours only" for one
+  // that runs on another calendar, nor "Around the clock" for a relative deadline.
+  BOOST_TEST(row(md, "P1", "| Priority | Response time |") ==
+             "| **P1** | **30 minutes** | Around the clock, on calendar "
+             "`around_the_clock` (\u201cAt any time, bank holidays "
+             "included\u201d) | Committed | \u201c30 minutes (at any time)\u201d "
+             "| line 130 |");
+  BOOST_TEST(has(row(md, "P2", "| Priority | Response time |"),
+                 "| **60 business minutes** | Only the open hours of calendar "
+                 "`waking_hours`"));
+  BOOST_TEST(row(md, "P3", "| Priority | Response time |") ==
+             "| **P3** | **By the end of the next business day** | Business "
+             "days of the operating hours | Committed | \u201c1 business day or "
+             "next working day\u201d | line 139 |");
+  BOOST_TEST(has(text,
+                 "Around the clock, on calendar around_the_clock (\u201cAt any time, bank "
+                 "holidays included\u201d)"));
+  BOOST_TEST(has(md,
+                 "Response: P1 30 minutes, P2 60 business minutes, P3 by end of next business "
+                 "day and P4 2 business days (committed)"));
+}
+
+BOOST_AUTO_TEST_CASE(a_union_calendar_shows_its_members_hours) {
+  AtRoot root;
+  const std::string md = markdown(contract_document(*load("contracts/govuk-pay.sla")));
+  BOOST_TEST(has(md,
+                 "Support operates whenever one of its 2 calendars is open: \u201cMonday to "
+                 "Friday 09:30-17:30 (London)\u201d or \u201cWeekends and bank holidays "
+                 "09:00-17:00 (London)\u201d. Together they are open **Monday to Friday, "
+                 "09:30\u201317:30; Saturday and Sunday, 09:00\u201317:00**."));
+  BOOST_TEST(has(md,
+                 "**Weekends and bank holidays 09:00-17:00 (London)** (calendar "
+                 "`rest_day_daytime`): Saturday and Sunday, 09:00\u201317:00, Europe/London "
+                 "time"));
+  BOOST_TEST(has(md, "- Friday 3 April 2026: open 09:00\u201317:00 (Good Friday)"));
+  BOOST_TEST(has(md,
+                 "One business day is 8 hours of operating time (the length its members "
+                 "share). _(line 90)_"));
+  BOOST_TEST(has(md,
+                 "Sat  \u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7"
+                 "\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u2588"));
+  // A follow-the-sun desk across three zones: one stretch of hours, in the union's zone.
+  const std::string gitlab =
+      markdown(contract_document(*load("contracts/gitlab-priority-support.sla")));
+  BOOST_TEST(has(gitlab,
+                 "Together they are open **from Sunday 13:00 to Friday 18:00, without a "
+                 "break** (as in the week of Monday 12 January 2026; the members keep "
+                 "their own time zones"));
+  BOOST_TEST(has(gitlab,
+                 "(calendar `amer_desk`): Monday to Friday, 08:00\u201318:00, "
+                 "America/Los\\_Angeles time"));
+  BOOST_TEST(!has(gitlab, "no regular opening hours"));
+  BOOST_TEST(!has(gitlab, "closed on every day"));
+}
+
+BOOST_AUTO_TEST_CASE(a_union_week_is_sampled_in_its_own_zone) {
+  // Jakarta 09:00-17:00 and Amsterdam 09:00-17:00 on weekdays, on Jakarta time in
+  // January: 09:00-23:00, Amsterdam's day being 15:00-23:00 in Jakarta.
+  auto desk = [](const char* zone) {
+    CalendarSpec spec;
+    spec.zone = zone;
+    for (int d = 1; d <= 5; ++d) spec.weekly[d] = {{std::chrono::hours(9), std::chrono::hours(17)}};
+    return std::make_shared<const Calendar>(spec);
+  };
+  CalendarSpec spec;
+  spec.zone = "Asia/Jakarta";
+  spec.members = {desk("Asia/Jakarta"), desk("Europe/Amsterdam")};
+  const Calendar union_of(spec);
+  const date::local_days monday{date::year(2026) / 1 / 12};
+  const WeeklyCoverage c = sampled_coverage(union_of, monday, "Asia/Jakarta time");
+  using Spans = std::vector<std::pair<int, int>>;
+  BOOST_TEST((c.open[0] == Spans{{540, 1380}}));
+  BOOST_TEST((c.open[4] == Spans{{540, 1380}}));
+  BOOST_TEST(c.open[5].empty());
+  BOOST_TEST(coverage_words(c) == "Monday to Friday, 09:00\u201323:00");
+  // Hours that run on across midnight are one stretch.
+  WeeklyCoverage week;
+  week.open[6] = {{900, 1440}};
+  for (int d = 0; d < 4; ++d) week.open[d] = {{0, 1440}};
+  week.open[4] = {{0, 1080}};
+  BOOST_TEST(coverage_words(week) == "from Sunday 15:00 to Friday 18:00, without a break");
+}
+
+BOOST_AUTO_TEST_CASE(updates_restorations_and_conditions_are_in_the_tables) {
+  AtRoot root;
+  const std::string md = markdown(contract_document(*load("contracts/govuk-pay.sla")));
+  BOOST_TEST(has(md, "### 5.6 Response, resolution and update times"));
+  BOOST_TEST(row(md, "P4").empty() == false);
+  BOOST_TEST(has(md,
+                 "| **P1** | **An update at least every 1 hour** | Around the clock, on "
+                 "calendar `around_the_clock`"));
+  BOOST_TEST(has(md,
+                 "| **P4** | **An update at least every 1 week** | Around the clock | "
+                 "Committed | \u201cweekly\u201d | line 152 |"));
+  BOOST_TEST(row(md, "P1, where route is \u201ce-mail\u201d") ==
+             "| **P1, where route is \u201ce-mail\u201d** | **30 business minutes** | Operating "
+             "hours only | Committed | \u2014 | line 134 |");
+  BOOST_TEST(row(md, "Any ticket where kind is \u201cfeedback\u201d (any priority, or none)") ==
+             "| **Any ticket where kind is \u201cfeedback\u201d (any priority, or none)** | **2 "
+             "business days (16 business hours)** | Operating hours only | Best effort | \u2014 | "
+             "line 143 |");
+  BOOST_TEST(has(md,
+                 "A ticket may also have no priority. Such a ticket is judged only by the "
+                 "targets stated for any ticket with a condition on an attribute (responses to "
+                 "tickets where kind is \u201cfeedback\u201d"));
+  BOOST_TEST(has(md,
+                 "A deadline \u201cby the end of the next business day\u201d is the desk\u2019s "
+                 "last closing time on that day."));
+  BOOST_TEST(has(md, "Updates are owed from the first response until the resolution"));
+
+  const std::string servers = markdown(contract_document(*load("contracts/servers-australia.sla")));
+  BOOST_TEST(has(servers, "### 5.5 Response, resolution and restoration times"));
+  BOOST_TEST(
+      row(servers,
+          "Any ticket where fault is \u201chardware failure\u201d (any priority, or "
+          "none)") ==
+      "| **Any ticket where fault is \u201chardware failure\u201d (any priority, or none)** "
+      "| **30 minutes** | Around the clock, on calendar `around_the_clock` (\u201c24 hours a "
+      "day, 365 days a year (Sydney)\u201d) | Committed | \u201creplaced within 30 Minutes "
+      "of identifying the problem\u201d | line 99 |");
+  BOOST_TEST(has(servers,
+                 "| **Enquiry** | **By the end of the next business day** | Business days "
+                 "of the operating hours | Best effort |"));
+  BOOST_TEST(has(servers, "| **Service** | No time set, except where a condition below applies |"));
+  BOOST_TEST(has(servers, "The restoration time ends when the service is restored"));
+
+  const std::string idcf = markdown(contract_document(*load("contracts/idcf-managed-switch.sla")));
+  BOOST_TEST(has(idcf,
+                 "| **By 12:00 on the next business day** | Business days of the operating "
+                 "hours | Best effort |"));
+  BOOST_TEST(has(idcf, "| **S1, where cause is \u201chardware\u201d** | **10 hours** |"));
+}
+
+BOOST_AUTO_TEST_CASE(each_escalation_ladder_has_its_table) {
+  AtRoot root;
+  const doc::Document d = contract_document(*load("contracts/govuk-pay.sla"));
+  const std::string md = markdown(d);
+  const std::string page = html(d);
+  BOOST_TEST(has(page, "<caption>Escalation of P1 tickets</caption>"));
+  BOOST_TEST(has(page, "<caption>Escalation of every other ticket</caption>"));
+  BOOST_TEST(has(md,
+                 "**P1 tickets.** Who handles one of these tickets depends on how long it has "
+                 "waited since it was raised, counted around the clock. _(line 158)_"));
+  BOOST_TEST(has(md, "**Every other ticket (P4, P3 and P2, and tickets without a priority).**"));
+  BOOST_TEST(row(md, "From 4 hours on") ==
+             "| **From 4 hours on** | **Head of GOV.UK Pay** | \u2014 | \u2014 | While the ticket "
+             "is not resolved, even after a response | an incident open this long is reported to "
+             "the service's leadership | line 161 |");
+  BOOST_TEST(has(md, "| **From 1 business day on** | **Delivery manager** |"));
+  BOOST_TEST(has(md,
+                 "Escalation: P1 tickets: On-call engineer (via PagerDuty), Incident lead (via "
+                 "PagerDuty) then Head of GOV.UK Pay; other tickets: Support rota engineer "
+                 "(via Zendesk) then Delivery manager"));
+  const std::string gitlab =
+      markdown(contract_document(*load("contracts/gitlab-priority-support.sla")));
+  BOOST_TEST(has(gitlab,
+                 "Each ticket climbs the escalation ladder for its priority. Low, Normal "
+                 "and High tickets, and tickets without a priority, are not escalated."));
+  BOOST_TEST(has(gitlab,
+                 "| **From 1 hour on** | **Development on-call** | \u2014 | Slack | While "
+                 "the ticket is not resolved, even after a response |"));
+}
+
+BOOST_AUTO_TEST_CASE(ticket_credits_and_attributes_are_stated) {
+  AtRoot root;
+  const std::string servers = markdown(contract_document(*load("contracts/servers-australia.sla")));
+  BOOST_TEST(has(servers, "### 5.7 Service credits for missed targets"));
+  BOOST_TEST(row(servers, "Each Service ticket whose response is late") ==
+             "| **Each Service ticket whose response is late** | **2 % of the month\u2019s fee** | "
+             "line 107 |");
+  BOOST_TEST(row(servers, "Each ticket, of any priority or none, whose restoration is late") ==
+             "| **Each ticket, of any priority or none, whose restoration is late** | **1.5 % of "
+             "the month\u2019s fee** | line 108 |");
+  BOOST_TEST(has(servers,
+                 "The credits of one month, for missed targets and uptime together, are "
+                 "at most **100 % of the month\u2019s fee**. _(line 110)_"));
+  BOOST_TEST(has(servers,
+                 "Service credits: 2 % per late Service response and 1.5 % per late "
+                 "restoration; at most 100 % a month"));
+  BOOST_TEST(has(servers, "## 3. Ticket attributes"));
+  BOOST_TEST(has(servers,
+                 "- **fault**: Its values: \u201chardware failure\u201d, \u201cnetwork\u201d "
+                 "and \u201csoftware\u201d. Targets that depend on it: restorations of "
+                 "tickets where fault is \u201chardware failure\u201d under Hosting "
+                 "support. _(line 78)_"));
+  // Only a cap: said so, with its line.
+  const std::string asi = markdown(contract_document(*load("contracts/asi-xcpep.sla")));
+  BOOST_TEST(has(asi, "Limit on service credits"));
+  BOOST_TEST(has(asi, "are at most **50 % of the month\u2019s fee**. _(line 104)_"));
+  const std::string govuk = markdown(contract_document(*load("contracts/govuk-pay.sla")));
+  BOOST_TEST(has(govuk,
+                 "- **route**: Its values: \u201cP1 route\u201d and \u201ce-mail\u201d. "
+                 "Targets that depend on it: responses to P1 tickets where route is "
+                 "\u201ce-mail\u201d under GOV.UK Pay partner support. _(line 114)_"));
+}
+
+BOOST_AUTO_TEST_CASE(examples_with_the_newer_forms_are_worked_out) {
+  AtRoot root;
+  const std::string md = markdown(contract_document(*load("contracts/govuk-pay.sla")));
+  BOOST_TEST(count(md, "The rules produce exactly this result.") == 14u);
+  BOOST_TEST(!has(md, "Caution"));
+  BOOST_TEST(!has(md, "names no"));
+  BOOST_TEST(!has(md, "There is no update time"));
+  // A ticket's attributes and updates are part of the scenario.
+  BOOST_TEST(has(md, "Its route is \u201ce-mail\u201d."));
+  BOOST_TEST(has(md, "A ticket without a priority is raised on Friday 5 June 2026 at 16:30"));
+  BOOST_TEST(has(md,
+                 "Updates are given on Tuesday 12 May 2026 at 15:00 and Tuesday 12 May 2026 "
+                 "at 16:30."));
+  // An update target: the gaps, the one too long, the update that did not come.
+  BOOST_TEST(has(md,
+                 "The gaps are 50 minutes, 1 hour 30 minutes and 30 minutes. The gap from "
+                 "15:00 to 16:30 is longer than 1 hour: the update due on Tuesday 12 May 2026 "
+                 "at 16:00 did not come in time"));
+  BOOST_TEST(has(md,
+                 "No gap is longer than 1 hour, and the ticket is resolved: the update time "
+                 "is in time (met)."));
+  BOOST_TEST(count(md, "The update time for P1 tickets is an update at least every 1 hour") == 2u);
+  // A relative deadline: the next business day, and the days skipped.
+  BOOST_TEST(has(md,
+                 "the next business day, the first later day on which the desk opens, is "
+                 "Tuesday 7 April (Good Friday on Friday 3 April; Easter Monday on Monday 6 "
+                 "April; Saturday and Sunday have no operating hours)."));
+  // A target on its own calendar is walked over that calendar's hours.
+  BOOST_TEST(has(md,
+                 "counted only in the open hours of calendar \u201cWaking hours: in hours, "
+                 "and 09:00-17:00 on weekends and bank holidays\u201d (line 135). The desk is "
+                 "open when the ticket is raised, so the clock starts at once. 30 minutes count "
+                 "on Saturday 14 February, 16:30\u201317:00"));
+  BOOST_TEST(has(md, "(The clocks change in between, from UTC+00:00 to UTC+01:00.)"));
+  // A "when not resolved" step reached after the response.
+  BOOST_TEST(has(md,
+                 "The escalation table for P1 tickets names the Head of GOV.UK Pay after 4 "
+                 "hours, while the ticket is not resolved (line 161)."));
+  BOOST_TEST(has(md, "does not stop this step"));
+
+  const std::string servers = markdown(contract_document(*load("contracts/servers-australia.sla")));
+  BOOST_TEST(!has(servers, "Caution"));
+  BOOST_TEST(has(servers,
+                 "The restoration time for tickets without a priority where fault is "
+                 "\u201chardware failure\u201d is 30 minutes"));
+  BOOST_TEST(has(servers,
+                 "resolved without a restoration time of its own, so it counts as "
+                 "restored when resolved, on Wednesday 1 July 2026 at 10:25, within the "
+                 "due time: the restoration is in time (met)."));
+  BOOST_TEST(has(servers,
+                 "Its fault is \u201chardware failure\u201d. The first response is given "
+                 "on Saturday 14 March 2026 at 23:55. The service is restored on Sunday "
+                 "15 March 2026 at 00:30."));
+}
+
+BOOST_AUTO_TEST_CASE(every_contract_renders_and_its_examples_agree) {
+  AtRoot root;
+  for (const auto& entry : fs::directory_iterator("contracts")) {
+    if (entry.path().extension() != ".sla") continue;
+    const std::string file = "contracts/" + entry.path().filename().string();
+    BOOST_TEST_CONTEXT(file) {
+      const doc::Document d = contract_document(*load(file));
+      const std::string md = markdown(d);
+      const std::string page = html(d);
+      BOOST_TEST(!has(md, "Caution"));
+      BOOST_TEST(!has(md, "no regular opening hours"));
+      BOOST_TEST(!has(md, "****"));  // an empty value in bold
+      BOOST_TEST(count(page, "<svg") == count(page, "<desc id="));
+      // Prose for lawyers: no braces outside code and tables.
+      std::istringstream lines(md);
+      bool in_code = false;
+      for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("```")) in_code = !in_code;
+        if (in_code || line.starts_with("|")) continue;
+        BOOST_TEST(line.find_first_of("{}") == std::string::npos, line);
+      }
+    }
+  }
+}

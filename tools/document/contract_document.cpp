@@ -86,6 +86,7 @@ class Builder {
     select_packages();
     add(reading_guide());
     if (!m_.definitions.empty()) add(definitions());
+    if (!m_.attributes.empty()) add(attributes());
     if (!packages_.empty() || !addons_.empty()) add(comparison());
     for (const Package* p : packages_) add(package_section(*p));
     for (const Package* a : addons_) add(addon_section(*a));
@@ -143,6 +144,202 @@ class Builder {
     if (const Package* p = m_.package(id)) return p->title.empty() ? p->id : p->title;
     if (const Package* a = m_.addon(id)) return a->title.empty() ? a->id : a->title;
     return id;
+  }
+
+  // ------------------------------------------------------------ calendars and targets
+
+  static bool is_union(const CalendarInfo& c) { return !c.union_of.empty(); }
+
+  // The calendar a target runs on: its own ("on calendar X"), else the package's.
+  const CalendarInfo* calendar_of(const Target& t, const CalendarInfo* package) const {
+    if (t.calendar.empty()) return package;
+    const CalendarInfo* c = m_.calendar(t.calendar);
+    return c && c->calendar ? c : package;
+  }
+  bool on_other_hours(const Target& t, const CalendarInfo* package) const {
+    const CalendarInfo* c = calendar_of(t, package);
+    return c && package && c->id != package->id;
+  }
+
+  // A calendar as a reader sees it named: "calendar around_the_clock (“At any time”)".
+  Inline calendar_name(const CalendarInfo& c) const {
+    Inline out{text("calendar "), Run{Run::Style::reference, c.id}};
+    if (!c.title.empty()) out.push_back(text(fmt::format(" ({})", in_quotes(c.title))));
+    return out;
+  }
+  static std::string flat(const Inline& runs) {
+    std::string out;
+    for (const auto& r : runs) out += r.text;
+    return out;
+  }
+
+  // The Monday of the week a union's hours are shown for: the second full week of
+  // the contract's first year, which no zone changes its clocks in.
+  date::local_days sample_monday() const {
+    const date::local_days jan8{date::year(year_) / date::January / 8};
+    return jan8 + (date::Monday - date::weekday{jan8});
+  }
+
+  std::vector<const CalendarInfo*> members_of(const CalendarInfo& c) const {
+    std::vector<const CalendarInfo*> out;
+    for (const auto& id : c.union_of)
+      if (const CalendarInfo* m = m_.calendar(id); m && m->calendar) out.push_back(m);
+    return out;
+  }
+  // Whether a union's members keep other zones than its own: its week then shifts
+  // when one of them changes its clocks.
+  bool members_keep_other_zones(const CalendarInfo& c) const {
+    for (const CalendarInfo* m : members_of(c))
+      if (m->zone != c.zone || (is_union(*m) && members_keep_other_zones(*m))) return true;
+    return false;
+  }
+  // "“Jakarta desk” or “Amsterdam desk”"
+  std::string members_words(const CalendarInfo& c) const {
+    std::vector<std::string> names;
+    for (const CalendarInfo* m : members_of(c))
+      names.push_back(in_quotes(m->title.empty() ? m->id : m->title));
+    return and_list(names, "or");
+  }
+
+  WeeklyCoverage coverage_of(const CalendarInfo& c) const {
+    const std::string zone = zone_words(c, year_);
+    if (is_union(c)) return sampled_coverage(*c.calendar, sample_monday(), zone);
+    return weekly_coverage(c.calendar->spec(), zone);
+  }
+  // The weekly hours in words; a union's are its members' together.
+  std::string week_words(const CalendarInfo& c) const {
+    if (is_union(c)) return coverage_words(coverage_of(c));
+    return weekly_hours(c.calendar->spec());
+  }
+  // For a union whose members keep other zones: the week its hours are shown for.
+  std::string sample_week_words(const CalendarInfo& c) const {
+    if (!is_union(c) || !members_keep_other_zones(c)) return {};
+    return fmt::format(
+        "as in the week of {}; the members keep their own time zones, so these hours move when "
+        "one of them changes its clocks",
+        day_name(sample_monday(), true));
+  }
+
+  static std::string kind_plural(TargetKind k) {
+    switch (k) {
+      case TargetKind::response:
+        return "responses";
+      case TargetKind::resolution:
+        return "resolutions";
+      case TargetKind::update:
+        return "updates";
+      case TargetKind::restoration:
+        return "restorations";
+    }
+    return "targets";
+  }
+
+  // where route is "e-mail", "phone" -> route is “e-mail” or “phone”
+  static std::string condition_words(const Condition& c) {
+    std::vector<std::string> values;
+    for (const auto& v : c.values) values.push_back(in_quotes(v));
+    return fmt::format("{} is {}", c.attribute, and_list(values, "or"));
+  }
+
+  // Who a target is for, as a table's row heading: "P1", "P1, where route is
+  // “e-mail”", "Any ticket where kind is “feedback” (any priority, or none)".
+  static std::string target_for_words(const Target& t) {
+    if (t.where && t.for_all)
+      return fmt::format("Any ticket where {} (any priority, or none)", condition_words(*t.where));
+    if (t.where) return fmt::format("{}, where {}", t.priority, condition_words(*t.where));
+    return t.priority;
+  }
+
+  // A target's time in words: "4 business hours", "by 12:00 on the next business
+  // day", "an update at least every 1 hour".
+  std::string target_value(const Target& t, const CalendarInfo* package) const {
+    if (t.by) {
+      if (!t.by->at_minutes) return "by the end of the next business day";
+      return fmt::format("by {:02}:{:02} on the next business day", *t.by->at_minutes / 60,
+                         *t.by->at_minutes % 60);
+    }
+    const std::string d = duration_words(t.within, calendar_of(t, package));
+    return t.kind == TargetKind::update ? "an update at least every " + d : d;
+  }
+  // The same, short, for the packages at a glance: "30 minutes", "every 1 hour".
+  static std::string short_value(const Target& t) {
+    if (t.by)
+      return t.by->at_minutes ? fmt::format("by {:02}:{:02} next business day",
+                                            *t.by->at_minutes / 60, *t.by->at_minutes % 60)
+                              : "by end of next business day";
+    return t.kind == TargetKind::update ? "every " + t.within.text : t.within.text;
+  }
+
+  // Which time a target counts: "Operating hours only", "Around the clock, on
+  // calendar around_the_clock (“At any time”)".
+  Inline counted_words(const Target& t, const CalendarInfo* package) const {
+    if (!on_other_hours(t, package)) {
+      if (t.by) return doc::plain("Business days of the operating hours");
+      return doc::plain(t.within.business ? "Operating hours only" : "Around the clock");
+    }
+    Inline out = doc::plain(t.by                ? "Business days of "
+                            : t.within.business ? "Only the open hours of "
+                                                : "Around the clock, on ");
+    for (auto& r : calendar_name(*calendar_of(t, package))) out.push_back(std::move(r));
+    return out;
+  }
+
+  // The targets of `p` on other hours than `package`, by calendar, in the order stated.
+  std::vector<std::pair<const CalendarInfo*, std::vector<const Target*>>> other_hours(
+      const Package& p, const CalendarInfo* package) const {
+    std::vector<std::pair<const CalendarInfo*, std::vector<const Target*>>> out;
+    std::vector<const Target*> targets;
+    for (const auto& t : p.targets) targets.push_back(&t);
+    std::stable_sort(targets.begin(), targets.end(), [](const Target* a, const Target* b) {
+      return std::pair(a->span.file, a->span.line) < std::pair(b->span.file, b->span.line);
+    });
+    for (const Target* t : targets) {
+      if (!on_other_hours(*t, package)) continue;
+      const CalendarInfo* c = calendar_of(*t, package);
+      auto it = std::find_if(out.begin(), out.end(), [&](auto& x) { return x.first == c; });
+      if (it == out.end()) it = out.insert(out.end(), {c, {}});
+      it->second.push_back(t);
+    }
+    return out;
+  }
+
+  // "P1 responses and updates", "restorations of tickets where fault is
+  // “hardware failure”": what some targets are, by whom they are for.
+  static std::string targets_words(const std::vector<const Target*>& targets) {
+    std::vector<std::pair<std::string, std::vector<TargetKind>>> groups;  // for whom, kinds
+    std::vector<bool> plain_priority;
+    for (const Target* t : targets) {
+      std::string who;
+      if (t->for_all && t->where)
+        who = fmt::format("tickets where {}", condition_words(*t->where));
+      else if (t->for_all)
+        who = "tickets of every priority";
+      else if (t->where)
+        who = fmt::format("{} tickets where {}", t->priority, condition_words(*t->where));
+      else
+        who = t->priority;
+      auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == who; });
+      if (it == groups.end()) {
+        it = groups.insert(groups.end(), {who, {}});
+        plain_priority.push_back(!t->for_all && !t->where);
+      }
+      if (std::find(it->second.begin(), it->second.end(), t->kind) == it->second.end())
+        it->second.push_back(t->kind);
+    }
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      std::vector<std::string> kinds;
+      for (TargetKind k : groups[i].second) kinds.push_back(kind_plural(k));
+      parts.push_back(plain_priority[i]
+                          ? fmt::format("{} {}", groups[i].first, and_list(kinds))
+                          : fmt::format("{} {} {}", and_list(kinds),
+                                        groups[i].second.size() == 1 &&
+                                                groups[i].second[0] == TargetKind::response
+                                            ? "to"
+                                            : "of",
+                                        groups[i].first));
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
   }
 
   // ------------------------------------------------------------ sections
@@ -261,6 +458,38 @@ class Builder {
     return s;
   }
 
+  doc::Section attributes() {
+    doc::Section s = section("Ticket attributes");
+    s.blocks.push_back(
+        para("Besides its priority, a ticket may carry the attributes below, each with one of the "
+             "values listed (in any case: \u201cPhone\u201d is \u201cphone\u201d) or with none. "
+             "Some targets apply only to tickets with certain values; a ticket without a value for "
+             "an attribute meets no condition on it."));
+    doc::Glossary g;
+    for (const auto& a : m_.attributes) {
+      std::vector<std::string> values;
+      for (const auto& v : a.values) values.push_back(in_quotes(v));
+      std::string meaning = a.label.empty() ? "" : capitalized(a.label) + ". ";
+      meaning += fmt::format("{}: {}.", a.values.size() == 1 ? "Its one value" : "Its values",
+                             and_list(values));
+      std::vector<std::string> used;
+      for (const auto* list : {&m_.packages, &m_.addons})
+        for (const auto& p : *list) {
+          std::vector<const Target*> ts;
+          for (const auto& t : p.targets)
+            if (t.where && t.where->attribute == a.name) ts.push_back(&t);
+          if (!ts.empty())
+            used.push_back(fmt::format("{} under {}", targets_words(ts), title_of(p.id)));
+        }
+      meaning += used.empty()
+                     ? " No target depends on it."
+                     : fmt::format(" Targets that depend on it: {}.", fmt::join(used, "; "));
+      g.terms.push_back({a.name, doc::plain(meaning), ref(a.span)});
+    }
+    s.blocks.push_back(std::move(g));
+    return s;
+  }
+
   // ------------------------------------------------------------ which packages
 
   // The add-ons `package` can take: those whose requirements it (or add-ons it
@@ -307,18 +536,18 @@ class Builder {
       if (const Target* t = p.target(kind, it->name)) ts.push_back(t);
     if (ts.empty()) return {};
     const bool same_value = std::all_of(ts.begin(), ts.end(), [&](const Target* t) {
-      return t->within.text == ts.front()->within.text;
+      return short_value(*t) == short_value(*ts.front()) && t->calendar == ts.front()->calendar;
     });
     const bool same_commitment = std::all_of(ts.begin(), ts.end(), [&](const Target* t) {
       return t->commitment == ts.front()->commitment;
     });
     std::string out;
     if (same_value && ts.size() == m_.priorities.size()) {
-      out = fmt::format("{} for every priority", ts.front()->within.text);
+      out = fmt::format("{} for every priority", short_value(*ts.front()));
     } else {
       std::vector<std::string> parts;
       for (const Target* t : ts)
-        parts.push_back(fmt::format("{} {}{}", t->priority, t->within.text,
+        parts.push_back(fmt::format("{} {}{}", t->priority, short_value(*t),
                                     same_commitment                          ? ""
                                     : t->commitment == Commitment::committed ? " (committed)"
                                                                              : " (best effort)"));
@@ -358,7 +587,18 @@ class Builder {
     const CalendarInfo* cal = m_.calendar(p.calendar);
     if (cal && cal->calendar && (!own || !own->calendar.empty()) &&
         (!parent || own || parent->calendar != p.calendar))
-      line(fmt::format("Operating hours: {}", weekly_hours(cal->calendar->spec())));
+      line(fmt::format("Operating hours: {}", week_words(*cal)));
+    if (cal && cal->calendar) {
+      auto other_lines = [&](const Package& q) {
+        std::vector<std::string> out;
+        for (const auto& [other, ts] : other_hours(q, cal))
+          out.push_back(fmt::format("{}: {}", capitalized(targets_words(ts)), week_words(*other)));
+        return out;
+      };
+      const auto mine = other_lines(says);
+      if (own || !parent || other_lines(*parent) != mine)
+        for (const auto& l : mine) line(l);
+    }
     auto changed_targets = [&](TargetKind kind) {
       if (own)
         return std::any_of(own->targets.begin(), own->targets.end(),
@@ -369,12 +609,40 @@ class Builder {
       if (auto s = targets_summary(p, TargetKind::response); !s.empty()) line("Response: " + s);
     if (changed_targets(TargetKind::resolution))
       if (auto s = targets_summary(p, TargetKind::resolution); !s.empty()) line("Resolution: " + s);
-    if (says.escalation && (own || !parent || !parent->escalation ||
-                            parent->escalation->size() != says.escalation->size())) {
-      std::vector<std::string> roles;
-      for (const auto& b : *says.escalation)
-        roles.push_back(b.channel.empty() ? b.role : fmt::format("{} (via {})", b.role, b.channel));
-      line(fmt::format("Escalation: {}", and_list(roles, "then")));
+    if (changed_targets(TargetKind::update))
+      if (auto s = targets_summary(p, TargetKind::update); !s.empty()) line("Updates: " + s);
+    if (changed_targets(TargetKind::restoration))
+      if (auto s = targets_summary(p, TargetKind::restoration); !s.empty())
+        line("Restoration: " + s);
+    auto roles = [](const std::vector<EscalationBand>& bands) {
+      std::vector<std::string> out;
+      for (const auto& b : bands)
+        out.push_back(b.channel.empty() ? b.role : fmt::format("{} (via {})", b.role, b.channel));
+      return and_list(out, "then");
+    };
+    if (says.ladders.empty()) {
+      if (says.escalation && (own || !parent || !parent->escalation ||
+                              parent->escalation->size() != says.escalation->size()))
+        line(fmt::format("Escalation: {}", roles(*says.escalation)));
+    } else if (own || !parent || parent->ladders.size() != says.ladders.size() ||
+               static_cast<bool>(parent->escalation) != static_cast<bool>(says.escalation)) {
+      std::vector<std::string> parts;
+      for (const auto& l : says.ladders)
+        parts.push_back(fmt::format("{} tickets: {}", and_list(l.priorities), roles(l.bands)));
+      if (says.escalation && !says.escalation->empty())
+        parts.push_back(fmt::format("other tickets: {}", roles(*says.escalation)));
+      line(fmt::format("Escalation: {}", fmt::join(parts, "; ")));
+    }
+    if (!says.ticket_credits.empty() &&
+        (own || !parent || parent->ticket_credits.size() != says.ticket_credits.size())) {
+      std::vector<std::string> rules;
+      for (const auto& c : says.ticket_credits)
+        rules.push_back(fmt::format("{} per late {}{}", percent_text(c.percent_milli),
+                                    c.priority.empty() ? "" : c.priority + " ", name(c.kind)));
+      line(fmt::format("Service credits: {}{}", and_list(rules),
+                       says.credit_cap_milli ? fmt::format("; at most {} a month",
+                                                           percent_text(*says.credit_cap_milli))
+                                             : ""));
     }
     for (const auto& u : says.uptime) {
       const Uptime* before = nullptr;
@@ -456,8 +724,15 @@ class Builder {
   // ------------------------------------------------------------ package terms
 
   // "Monday to Friday, 09:00–17:00, Asia/Jakarta time (UTC+07:00); closed on
-  // Saturday and Sunday, and on public holidays".
+  // Saturday and Sunday, and on public holidays"; for a union, its members' hours
+  // together: "..., the hours in which “Jakarta desk” or “Amsterdam desk” is open".
   std::string hours_sentence(const CalendarInfo& cal) const {
+    if (is_union(cal)) {
+      const std::string week = sample_week_words(cal);
+      return fmt::format("{}, {}{}: the hours in which {} is open", week_words(cal),
+                         zone_words(cal, year_), week.empty() ? "" : fmt::format(" ({})", week),
+                         members_words(cal));
+    }
     std::string out =
         fmt::format("{}, {}", weekly_hours(cal.calendar->spec()), zone_words(cal, year_));
     const std::string days = closed_weekdays(cal.calendar->spec());
@@ -470,83 +745,190 @@ class Builder {
     return out;
   }
 
-  doc::Section hours_section(const CalendarInfo& cal, const std::string& whose) {
-    doc::Section s = section("Operating hours", ref(cal.span));
-    const auto chain = calendar_chain(cal);
-    std::optional<Clause> hours_clause, holidays_open;
-    for (const auto& id : chain) {
-      for (const auto& c : index_.all(id, Kind::open)) {
-        const bool on_holidays =
-            std::find(c.words.begin(), c.words.end(), "on holidays") != c.words.end();
-        if (on_holidays && !holidays_open) holidays_open = c;
-        if (!on_holidays && !hours_clause) hours_clause = c;
-      }
+  std::vector<std::string> holiday_set_names(const CalendarInfo& cal) {
+    std::vector<std::string> names;
+    for (const auto& id : cal.holiday_sets) {
+      if (std::find(holiday_sets_.begin(), holiday_sets_.end(), id) == holiday_sets_.end())
+        holiday_sets_.push_back(id);
+      const auto* set = find_set(id);
+      names.push_back(set && !set->title.empty() ? set->title : id);
     }
+    return names;
+  }
+
+  // A union's member, in one paragraph and its special dates: "“In hours” (calendar
+  // in_hours): Monday to Friday, 09:30–17:30, Europe/London time (…); closed on
+  // Saturday and Sunday, and on public holidays (the Bank holidays …)."
+  void member_blocks(std::vector<doc::Block>& blocks, const CalendarInfo& m) {
+    Inline item;
+    if (m.title.empty())
+      item = {text("Calendar "), Run{Run::Style::reference, m.id}, text(": ")};
+    else
+      item = {strong(m.title), text(" (calendar "), Run{Run::Style::reference, m.id}, text("): ")};
+    std::string words;
+    if (is_union(m)) {
+      words = hours_sentence(m) + ".";
+    } else {
+      words = hours_sentence(m);
+      const auto names = holiday_set_names(m);
+      if (!names.empty())
+        words += fmt::format(" (the {})", and_list(names));
+      else if (m.holidays_stated)
+        words += "; public holidays do not close it";
+      else
+        words += "; the contract does not say whether public holidays close it";
+      words += ".";
+    }
+    item.push_back(text(words));
+    blocks.push_back(para(std::move(item), ref(m.span)));
+    if (!m.dated.empty()) {
+      doc::List dates;
+      for (const auto& d : m.dated) dates.items.push_back(para(dated_words(d)));
+      blocks.push_back(para(fmt::format("On these dates {} keeps special hours or is closed:",
+                                        in_quotes(m.title.empty() ? m.id : m.title))));
+      blocks.push_back(std::move(dates));
+    }
+  }
+
+  // What a calendar says, in the words of a contract: its hours, zone, holidays,
+  // special dates and business day (the chart is added by the caller).
+  void calendar_blocks(std::vector<doc::Block>& blocks, const CalendarInfo& cal) {
+    const auto chain = calendar_chain(cal);
     const auto zone_clause = index_.find(chain, Kind::zone);
     if (!cal.summary.empty())
-      s.blocks.push_back(para(cal.summary, ref(index_.find(chain, Kind::summary), cal.span)));
+      blocks.push_back(para(cal.summary, ref(index_.find(chain, Kind::summary), cal.span)));
     const std::string zone = zone_words(cal, year_);
-    const std::string closed_days = closed_weekdays(cal.calendar->spec());
-    s.blocks.push_back(para(
-        {text("Support operates "), strong(weekly_hours(cal.calendar->spec())),
-         text(fmt::format(
-             "{}.{}", stated(label(hours_clause)),
-             closed_days.empty() ? "" : fmt::format(" The desk is closed on {}.", closed_days)))},
-        ref(hours_clause, cal.span)));
-    s.blocks.push_back(para(fmt::format("All times are {}{}.", zone,
-                                        zone_clause && !zone_clause->label.empty()
-                                            ? fmt::format(", stated in the contract as {}",
-                                                          in_quotes(zone_clause->label))
-                                            : ""),
-                            ref(zone_clause, cal.span)));
-    if (!cal.holiday_sets.empty()) {
-      std::vector<std::string> names;
-      for (const auto& id : cal.holiday_sets) {
-        if (std::find(holiday_sets_.begin(), holiday_sets_.end(), id) == holiday_sets_.end())
-          holiday_sets_.push_back(id);
-        const auto* set = find_set(id);
-        names.push_back(set && !set->title.empty() ? set->title : id);
+    if (is_union(cal)) {
+      const auto members = members_of(cal);
+      const std::string week = sample_week_words(cal);
+      blocks.push_back(
+          para({text(fmt::format("Support operates whenever one of its {} calendars is open: {}. "
+                                 "Together they are open ",
+                                 members.size(), members_words(cal))),
+                strong(week_words(cal)),
+                text(fmt::format("{}. Each keeps its own hours, time zone and holidays, as set out "
+                                 "below; the desk is closed only when all of them are.",
+                                 week.empty() ? "" : fmt::format(" ({})", week)))},
+               ref(index_.find(chain, Kind::union_of), cal.span)));
+    } else {
+      std::optional<Clause> hours_clause;
+      for (const auto& id : chain)
+        for (const auto& c : index_.all(id, Kind::open))
+          if (std::find(c.words.begin(), c.words.end(), "on holidays") == c.words.end() &&
+              !hours_clause)
+            hours_clause = c;
+      const std::string closed_days = closed_weekdays(cal.calendar->spec());
+      blocks.push_back(para(
+          {text("Support operates "), strong(weekly_hours(cal.calendar->spec())),
+           text(fmt::format(
+               "{}.{}", stated(label(hours_clause)),
+               closed_days.empty() ? "" : fmt::format(" The desk is closed on {}.", closed_days)))},
+          ref(hours_clause, cal.span)));
+    }
+    blocks.push_back(para(fmt::format("All times are {}{}.", zone,
+                                      zone_clause && !zone_clause->label.empty()
+                                          ? fmt::format(", stated in the contract as {}",
+                                                        in_quotes(zone_clause->label))
+                                          : ""),
+                          ref(zone_clause, cal.span)));
+    if (is_union(cal)) {
+      for (const CalendarInfo* m : members_of(cal)) member_blocks(blocks, *m);
+    } else {
+      std::optional<Clause> holidays_open;
+      for (const auto& id : chain)
+        for (const auto& c : index_.all(id, Kind::open))
+          if (std::find(c.words.begin(), c.words.end(), "on holidays") != c.words.end() &&
+              !holidays_open)
+            holidays_open = c;
+      if (!cal.holiday_sets.empty()) {
+        const auto names = holiday_set_names(cal);
+        const auto closed = index_.find(chain, Kind::closed);
+        blocks.push_back(para(
+            fmt::format("The desk is closed on public holidays{}: the {} (the dates are listed in "
+                        "the appendix on public holidays).",
+                        stated(label(closed)), and_list(names)),
+            ref(closed, cal.span)));
+      } else if (cal.holidays_stated && holidays_open) {
+        blocks.push_back(para(cal.dated.empty() ? "Public holidays do not close the desk: these "
+                                                  "hours apply on every day of the year."
+                                                : "Public holidays do not close the desk.",
+                              ref(holidays_open, cal.span)));
+      } else if (!cal.holidays_stated) {
+        blocks.push_back(para(
+            "The contract does not say whether public holidays close the desk; the hours above "
+            "apply on every day of the year."));
       }
-      const auto closed = index_.find(chain, Kind::closed);
-      s.blocks.push_back(para(
-          fmt::format("The desk is closed on public holidays{}: the {} (the dates are listed in "
-                      "the appendix on public holidays).",
-                      stated(label(closed)), and_list(names)),
-          ref(closed, cal.span)));
-    } else if (cal.holidays_stated && holidays_open) {
-      s.blocks.push_back(para(
-          cal.dated.empty()
-              ? "Public holidays do not close the desk: these hours apply on every day of the year."
-              : "Public holidays do not close the desk.",
-          ref(holidays_open, cal.span)));
-    } else if (!cal.holidays_stated) {
-      s.blocks.push_back(
-          para("The contract does not say whether public holidays close the desk; the hours above "
-               "apply on every day of the year."));
+      if (!cal.dated.empty()) {
+        doc::List dates;
+        for (const auto& d : cal.dated) dates.items.push_back(para(dated_words(d)));
+        blocks.push_back(para("On these dates the desk keeps special hours or is closed:"));
+        blocks.push_back(std::move(dates));
+      }
     }
-    if (!cal.dated.empty()) {
-      doc::List dates;
-      for (const auto& d : cal.dated) dates.items.push_back(para(dated_words(d)));
-      s.blocks.push_back(para("On these dates the desk keeps special hours or is closed:"));
-      s.blocks.push_back(std::move(dates));
-    }
-    if (cal.business_day_seconds) {
+    std::optional<std::int64_t> day = cal.business_day_seconds;
+    if (!day && cal.calendar)
+      if (auto b = cal.calendar->business_day()) day = b->count();
+    if (day) {
       const auto bd = index_.find(chain, Kind::business_day);
-      s.blocks.push_back(
-          para(fmt::format("One business day is {} of operating time{}.",
-                           hours_words(Seconds(*cal.business_day_seconds)),
-                           bd ? stated(bd->label) : " (the length of one full operating day)"),
-               ref(bd, cal.span)));
+      blocks.push_back(para(
+          fmt::format("One business day is {} of operating time{}.", hours_words(Seconds(*day)),
+                      bd              ? stated(bd->label)
+                      : is_union(cal) ? " (the length its members share)"
+                                      : " (the length of one full operating day)"),
+          ref(bd, cal.span)));
     }
+  }
+
+  doc::Chart chart_of(const CalendarInfo& cal, std::string title, std::string also = {}) {
     doc::Chart chart;
-    chart.coverage = weekly_coverage(cal.calendar->spec(), zone);
+    chart.coverage = coverage_of(cal);
     chart.id = fmt::format("coverage-{}", ++charts_);
-    chart.title = fmt::format("Weekly operating hours of {}", whose);
+    chart.title = std::move(title);
     chart.description =
-        fmt::format("A week from Monday to Sunday, 24 hours a day; shaded hours are open: {}.",
-                    hours_sentence(cal));
+        fmt::format("A week from Monday to Sunday, 24 hours a day; shaded hours are open: {}.{}",
+                    hours_sentence(cal), also);
     chart.source = ref(cal.span);
-    s.blocks.push_back(std::move(chart));
+    return chart;
+  }
+
+  doc::Section hours_section(const Package& p, const CalendarInfo& cal, const std::string& whose) {
+    doc::Section s = section("Operating hours", ref(cal.span));
+    calendar_blocks(s.blocks, cal);
+    std::string also;
+    if (const auto others = other_hours(p, &cal); !others.empty()) {
+      s.blocks.push_back(
+          para("Some targets run on other hours than these, each set out in its own section "
+               "below:"));
+      doc::List list;
+      std::vector<std::string> words;
+      for (const auto& [other, ts] : others) {
+        Inline item{strong(capitalized(targets_words(ts))), text(": on ")};
+        for (auto& r : calendar_name(*other)) item.push_back(std::move(r));
+        item.push_back(text(fmt::format(", open {}.", week_words(*other))));
+        words.push_back(flat(item));
+        list.items.push_back(para(std::move(item), ref(ts.front()->span)));
+      }
+      s.blocks.push_back(std::move(list));
+      also = fmt::format(" Other hours apply to: {}", fmt::join(words, " "));
+    }
+    s.blocks.push_back(chart_of(cal, fmt::format("Weekly operating hours of {}", whose), also));
+    return s;
+  }
+
+  // The hours of the targets that run on a calendar of their own.
+  doc::Section other_hours_section(const CalendarInfo& other,
+                                   const std::vector<const Target*>& targets,
+                                   const std::string& whose) {
+    const std::string what = targets_words(targets);
+    doc::Section s = section(fmt::format("Hours for {}", what), ref(other.span));
+    Inline intro{text(fmt::format("{} run on ", capitalized(what)))};
+    for (auto& r : calendar_name(other)) intro.push_back(std::move(r));
+    intro.push_back(
+        text(" instead of the package\u2019s operating hours: their business hours and business "
+             "days, and the start of their clock, count these hours."));
+    s.blocks.push_back(para(std::move(intro), ref(targets.front()->span)));
+    calendar_blocks(s.blocks, other);
+    s.blocks.push_back(chart_of(other, fmt::format("Weekly hours for {} under {}", what, whose)));
     return s;
   }
 
@@ -592,54 +974,145 @@ class Builder {
                               : ref(pr.span));
     }
     s.blocks.push_back(std::move(t));
+    std::vector<const Target*> unprioritized;
+    for (const auto& x : p.targets)
+      if (x.priority.empty()) unprioritized.push_back(&x);
+    if (!unprioritized.empty())
+      s.blocks.push_back(para(fmt::format(
+          "A ticket may also have no priority. Such a ticket is judged only by the targets stated "
+          "for any ticket with a condition on an attribute ({}, set out with the times below){}.",
+          targets_words(unprioritized),
+          (p.escalation && !p.escalation->empty())
+              ? ", and climbs the escalation ladder for every priority"
+              : "")));
     return s;
   }
 
   doc::Table target_table(const Package& p, const CalendarInfo* cal, TargetKind kind) const {
     doc::Table t;
-    const bool response = kind == TargetKind::response;
-    t.caption = response ? "Response times" : "Resolution times";
-    t.columns = {"Priority", response ? "Respond within" : "Resolve within", "Time counted",
-                 "Commitment", "Contract wording"};
+    const bool any_by = std::any_of(p.targets.begin(), p.targets.end(), [&](const Target& x) {
+      return x.kind == kind && x.by.has_value();
+    });
+    switch (kind) {
+      case TargetKind::response:
+        t.caption = "Response times";
+        t.columns = {"Priority", any_by ? "Response time" : "Respond within"};
+        break;
+      case TargetKind::resolution:
+        t.caption = "Resolution times";
+        t.columns = {"Priority", any_by ? "Resolution time" : "Resolve within"};
+        break;
+      case TargetKind::update:
+        t.caption = "Updates while a ticket is open";
+        t.columns = {"Priority", "Updates"};
+        break;
+      case TargetKind::restoration:
+        t.caption = "Restoration times";
+        t.columns = {"Priority", "Restore within"};
+        break;
+    }
+    t.columns.insert(t.columns.end(), {"Time counted", "Commitment", "Contract wording"});
+    auto row = [&](std::string heading, const Target& target) {
+      t.rows.push_back({doc::plain(std::move(heading)),
+                        Inline{strong(capitalized(target_value(target, cal)))},
+                        counted_words(target, cal), doc::plain(commitment_words(target.commitment)),
+                        doc::plain(target.label.empty() ? "\u2014" : in_quotes(target.label))});
+      t.sources.push_back(ref(target.span));
+    };
     for (const auto& pr : m_.priorities) {
       const Target* target = p.target(kind, pr.name);
+      const bool conditioned = std::any_of(p.targets.begin(), p.targets.end(), [&](auto& x) {
+        return x.kind == kind && x.where && x.priority == pr.name;
+      });
       if (!target) {
-        t.rows.push_back({doc::plain(pr.name), doc::plain("No time set"), doc::plain("\u2014"),
-                          doc::plain("\u2014"), doc::plain("\u2014")});
+        t.rows.push_back({doc::plain(pr.name),
+                          doc::plain(conditioned ? "No time set, except where a condition below "
+                                                   "applies"
+                                                 : "No time set"),
+                          doc::plain("\u2014"), doc::plain("\u2014"), doc::plain("\u2014")});
         t.sources.push_back({});
-        continue;
+      } else {
+        row(pr.name, *target);
       }
-      t.rows.push_back(
-          {doc::plain(pr.name), Inline{strong(duration_words(target->within, cal))},
-           doc::plain(target->within.business ? "Operating hours only" : "Around the clock"),
-           doc::plain(commitment_words(target->commitment)),
-           doc::plain(target->label.empty() ? "\u2014" : in_quotes(target->label))});
-      t.sources.push_back(ref(target->span));
+      // The targets for this priority's tickets with some attribute values.
+      for (const auto& x : p.targets)
+        if (x.kind == kind && x.where && !x.for_all && x.priority == pr.name)
+          row(target_for_words(x), x);
     }
+    // Targets for any ticket with some attribute values: one row each (the copy for
+    // tickets without a priority stands for the statement).
+    for (const auto& x : p.targets)
+      if (x.kind == kind && x.where && x.for_all && x.priority.empty()) row(target_for_words(x), x);
     return t;
   }
 
   doc::Section targets_section(const Package& p, const CalendarInfo* cal) {
-    doc::Section s = section("Response and resolution times");
+    auto any = [&](auto pred) { return std::any_of(p.targets.begin(), p.targets.end(), pred); };
+    auto of_kind = [&](TargetKind k) { return any([k](const Target& t) { return t.kind == k; }); };
+    const bool updates = of_kind(TargetKind::update);
+    const bool restorations = of_kind(TargetKind::restoration);
+    std::vector<std::string> kinds{"Response", "resolution"};
+    if (updates) kinds.push_back("update");
+    if (restorations) kinds.push_back("restoration");
+    doc::Section s = section(fmt::format("{} times", and_list(kinds)));
+    const bool other = any([&](const Target& t) { return on_other_hours(t, cal); });
     if (cal && cal->calendar)
-      s.blocks.push_back(
-          para(fmt::format("Business hours and business days count only operating hours: {}. Hours "
-                           "without \u201cbusiness\u201d run around the clock.",
-                           hours_sentence(*cal))));
-    const bool any_response = std::any_of(p.targets.begin(), p.targets.end(), [](const Target& t) {
-      return t.kind == TargetKind::response;
-    });
-    const bool any_resolution =
-        std::any_of(p.targets.begin(), p.targets.end(),
-                    [](const Target& t) { return t.kind == TargetKind::resolution; });
-    if (any_response)
+      s.blocks.push_back(para(fmt::format(
+          "Business hours and business days count only operating hours: {}. Hours without "
+          "\u201cbusiness\u201d run around the clock.{}",
+          hours_sentence(*cal),
+          other ? " A target shown with a calendar of its own counts that calendar\u2019s hours "
+                  "instead, as set out in the sections on hours above."
+                : "")));
+    if (of_kind(TargetKind::response))
       s.blocks.push_back(target_table(p, cal, TargetKind::response));
     else
       s.blocks.push_back(para("No response times are set for this package."));
-    if (any_resolution)
+    if (of_kind(TargetKind::resolution))
       s.blocks.push_back(target_table(p, cal, TargetKind::resolution));
     else
       s.blocks.push_back(para("No resolution times are set for this package."));
+    if (updates) s.blocks.push_back(target_table(p, cal, TargetKind::update));
+    if (restorations) s.blocks.push_back(target_table(p, cal, TargetKind::restoration));
+
+    // What the new kinds of terms mean, where the package uses them.
+    if (any([](const Target& t) { return t.where.has_value(); })) {
+      std::string words =
+          "A target stated for some values of an attribute (\u201cwhere \u2026\u201d) applies only "
+          "to tickets with one of those values, and for them takes the place of the target of "
+          "their priority; a ticket that meets several takes the first the contract states.";
+      if (any([](const Target& t) { return t.where && t.for_all; }))
+        words +=
+            " A ticket without a priority is judged only by the targets for any ticket with such "
+            "a condition; with none of them, no time applies to it.";
+      s.blocks.push_back(para(words));
+    }
+    if (any([](const Target& t) { return t.by.has_value(); })) {
+      std::string words =
+          "The next business day of a ticket is the first day after the day its clock starts on "
+          "which the desk opens: weekends and holidays on which the desk is closed are skipped.";
+      std::set<std::string> forms;
+      for (const auto& t : p.targets)
+        if (t.by && forms.insert(target_value(t, cal)).second)
+          words += t.by->at_minutes
+                       ? fmt::format(
+                             " A deadline \u201c{}\u201d is {:02}:{:02} local time on that "
+                             "day, even when the desk is not open then.",
+                             target_value(t, cal), *t.by->at_minutes / 60, *t.by->at_minutes % 60)
+                       : " A deadline \u201cby the end of the next business day\u201d is the "
+                         "desk\u2019s last closing time on that day.";
+      s.blocks.push_back(para(words));
+    }
+    if (updates)
+      s.blocks.push_back(
+          para("An update time is the longest the client waits between two updates while the "
+               "ticket is open: from the first response (which counts as the first update) until "
+               "the resolution. Nothing is owed before the first response."));
+    if (restorations)
+      s.blocks.push_back(
+          para("A restoration time ends when the service is restored, or a workaround given, "
+               "which is often before the issue is resolved; a ticket resolved without a "
+               "restoration time stated counts as restored when it is resolved."));
     return s;
   }
 
@@ -647,8 +1120,9 @@ class Builder {
     doc::Section s = section("Clock rules");
     const auto ch = chain(p);
     doc::List rules;
-    const bool calendar_time = std::any_of(p.targets.begin(), p.targets.end(),
-                                           [](const Target& t) { return !t.within.business; });
+    const bool calendar_time = std::any_of(p.targets.begin(), p.targets.end(), [](const Target& t) {
+      return !t.by && !t.within.business && t.kind != TargetKind::update;
+    });
     const auto starts = index_.find(ch, Kind::clock_starts);
     rules.items.push_back(para(
         {strong("Start. "),
@@ -686,28 +1160,49 @@ class Builder {
       rules.items.push_back(
           para({strong("Pause. "), text("The contract sets no pauses: the clock never stops.")}));
     }
-    rules.items.push_back(
-        para({strong("Stop. "),
-              text("The response time ends with the first response; the resolution time ends when "
-                   "the issue is resolved.")}));
+    std::string stop =
+        "The response time ends with the first response; the resolution time ends when the "
+        "issue is resolved.";
+    auto has = [&](TargetKind k) {
+      return std::any_of(p.targets.begin(), p.targets.end(),
+                         [k](const Target& t) { return t.kind == k; });
+    };
+    if (has(TargetKind::restoration))
+      stop +=
+          " The restoration time ends when the service is restored (or, without a restoration "
+          "time stated, when the issue is resolved).";
+    if (has(TargetKind::update))
+      stop +=
+          " Updates are owed from the first response until the resolution; each update starts the "
+          "wait for the next one.";
+    rules.items.push_back(para({strong("Stop. "), text(stop)}));
     s.blocks.push_back(std::move(rules));
     return s;
   }
 
-  doc::Section escalation_section(const Package& p) {
-    doc::Section s = section("Escalation");
-    const auto& ladder = *p.escalation;
+  // One ladder's table: who handles a ticket after how long.
+  void ladder_blocks(doc::Section& s, const std::vector<EscalationBand>& ladder,
+                     std::string caption, std::string whose, std::string source) {
     const bool business = std::all_of(ladder.begin(), ladder.end(),
                                       [](const EscalationBand& b) { return b.from.business; });
     const bool calendar = std::none_of(ladder.begin(), ladder.end(),
                                        [](const EscalationBand& b) { return b.from.business; });
-    s.blocks.push_back(para(
-        fmt::format("Who handles a ticket depends on how long it has waited since it was raised{}.",
-                    business   ? ", counted in business hours (operating hours only)"
-                    : calendar ? ", counted around the clock"
-                               : "")));
+    const std::string counted = business   ? ", counted in business hours (operating hours only)"
+                                : calendar ? ", counted around the clock"
+                                           : "";
+    if (whose.empty())
+      s.blocks.push_back(para(fmt::format(
+          "Who handles a ticket depends on how long it has waited since it was raised{}.",
+          counted)));
+    else
+      s.blocks.push_back(
+          para({strong(whose + ". "),
+                text(fmt::format("Who handles one of these tickets depends on how long it has "
+                                 "waited since it was raised{}.",
+                                 counted))},
+               std::move(source)));
     doc::Table t;
-    t.caption = "Escalation";
+    t.caption = std::move(caption);
     t.columns = {"Time waited", "Escalated to", "Contact person",
                  "Channel",     "Condition",    "Remarks"};
     for (const auto& b : ladder) {
@@ -716,11 +1211,132 @@ class Builder {
       t.rows.push_back({doc::plain(when), Inline{strong(b.role)},
                         doc::plain(b.contact.empty() ? "\u2014" : b.contact),
                         doc::plain(b.channel.empty() ? "\u2014" : b.channel),
-                        doc::plain(b.when_no_response ? "If there is no response" : "Always"),
+                        doc::plain(b.when_no_response    ? "If there is no response"
+                                   : b.when_not_resolved ? "While the ticket is not resolved, "
+                                                           "even after a response"
+                                                         : "Always"),
                         doc::plain(b.remark.empty() ? "\u2014" : b.remark)});
       t.sources.push_back(ref(b.span));
     }
     s.blocks.push_back(std::move(t));
+  }
+
+  doc::Section escalation_section(const Package& p) {
+    doc::Section s = section("Escalation");
+    const bool for_all = p.escalation && !p.escalation->empty();
+    if (p.ladders.empty()) {
+      ladder_blocks(s, *p.escalation, "Escalation", {}, {});
+      return s;
+    }
+    // Each priority climbs one ladder: its own, else the one for every other priority.
+    std::vector<std::string> others;
+    for (const auto& pr : m_.priorities)
+      if (std::none_of(p.ladders.begin(), p.ladders.end(), [&](const Escalation& l) {
+            return std::find(l.priorities.begin(), l.priorities.end(), pr.name) !=
+                   l.priorities.end();
+          }))
+        others.push_back(pr.name);
+    s.blocks.push_back(para(
+        for_all ? "Each ticket climbs one escalation ladder: the ladder for its priority, or else "
+                  "the ladder for every other ticket, which also serves tickets without a "
+                  "priority."
+                : fmt::format("Each ticket climbs the escalation ladder for its priority. {}",
+                              others.empty()
+                                  ? std::string("Tickets without a priority are not escalated.")
+                                  : fmt::format("{} tickets, and tickets without a priority, "
+                                                "are not escalated.",
+                                                and_list(others)))));
+    for (const auto& l : p.ladders) {
+      const std::string who = fmt::format("{} tickets", and_list(l.priorities));
+      ladder_blocks(s, l.bands, fmt::format("Escalation of {}", who), who, ref(l.span));
+    }
+    if (for_all) {
+      const std::string who =
+          others.empty() ? std::string("Tickets without a priority")
+                         : fmt::format("Every other ticket ({}, and tickets without a priority)",
+                                       and_list(others));
+      ladder_blocks(s, *p.escalation, "Escalation of every other ticket", who,
+                    ref(p.escalation->front().span));
+    }
+    const bool not_resolved = std::any_of(p.ladders.begin(), p.ladders.end(), [](auto& l) {
+      return std::any_of(l.bands.begin(), l.bands.end(),
+                         [](const EscalationBand& b) { return b.when_not_resolved; });
+    });
+    if (not_resolved)
+      s.blocks.push_back(para(
+          "A ticket moves up a ladder only until it has a first response: a step that starts "
+          "later is not reached. A step marked \u201cwhile the ticket is not resolved\u201d is the "
+          "exception: it is reached even after a response, as long as the ticket is not "
+          "resolved."));
+    return s;
+  }
+
+  // Service credits for missed ticket targets, and the cap on a month's credits.
+  doc::Section credits_section(const Package& p) {
+    doc::Section s = section(p.ticket_credits.empty() ? "Limit on service credits"
+                                                      : "Service credits for missed targets");
+    const std::string provider =
+        m_.contract.provider.empty() ? "The provider" : m_.contract.provider;
+    if (!p.ticket_credits.empty()) {
+      s.blocks.push_back(para(fmt::format(
+          "{} credits the client a share of the month\u2019s fee for each ticket target it misses, "
+          "as follows:",
+          provider)));
+      doc::Table t;
+      t.caption = "Service credits for missed targets";
+      t.columns = {"Missed target", "Credit"};
+      std::vector<doc::Paragraph> cautions;
+      for (const auto& c : p.ticket_credits) {
+        const std::string kind = std::string(name(c.kind));
+        const std::string missed =
+            c.priority.empty()
+                ? fmt::format("Each ticket, of any priority or none, whose {} is late", kind)
+                : fmt::format("Each {} ticket whose {} is late", c.priority, kind);
+        t.rows.push_back(
+            {doc::plain(missed), Inline{strong(fmt::format("{} of the month\u2019s fee",
+                                                           percent_text(c.percent_milli)))}});
+        t.sources.push_back(ref(c.span));
+        // A rule no committed target can trigger earns nothing: say so.
+        std::vector<const Target*> covered;
+        for (const auto& x : p.targets)
+          if (x.kind == c.kind && (c.priority.empty() || x.priority == c.priority))
+            covered.push_back(&x);
+        const bool committed = std::any_of(covered.begin(), covered.end(), [](const Target* x) {
+          return x->commitment == Commitment::committed;
+        });
+        if (covered.empty())
+          cautions.push_back(para(
+              fmt::format("No {} time is set for {}, so the credit for a late {} never applies.",
+                          kind, c.priority.empty() ? "any ticket" : c.priority + " tickets", kind),
+              ref(c.span)));
+        else if (!committed)
+          cautions.push_back(para(
+              fmt::format("Every {} time for {} is best effort, so the credit for a late {} "
+                          "never applies.",
+                          kind, c.priority.empty() ? "any ticket" : c.priority + " tickets", kind),
+              ref(c.span)));
+      }
+      s.blocks.push_back(std::move(t));
+      s.blocks.push_back(
+          para("Only a committed target earns a credit: missing a best-effort one earns nothing. "
+               "A ticket takes the rule for its own priority before the rule for any priority, "
+               "earns each credit at most once, and earns it in the month in which the missed "
+               "target fell due (for updates, the first missed update)."));
+      for (auto& c : cautions) s.blocks.push_back(std::move(c));
+    }
+    if (p.credit_cap_milli) {
+      const bool uptime_credits = std::any_of(p.uptime.begin(), p.uptime.end(),
+                                              [](const Uptime& u) { return !u.credits.empty(); });
+      s.blocks.push_back(para(
+          {text("The credits of one month"),
+           text(uptime_credits ? ", for missed targets and uptime together," : ""),
+           text(" are at most "),
+           strong(fmt::format("{} of the month\u2019s fee", percent_text(*p.credit_cap_milli))),
+           text(".")},
+          ref(index_.find(chain(p), Kind::credit_cap), p.span)));
+    } else {
+      s.blocks.push_back(para("The contract sets no limit to the credits of a month."));
+    }
     return s;
   }
 
@@ -885,15 +1501,22 @@ class Builder {
                           own->title)
             : p.title;
     if (cal && cal->calendar && (!own || !own->calendar.empty()))
-      s.sections.push_back(hours_section(*cal, whose));
+      s.sections.push_back(hours_section(p, *cal, whose));
+    if (cal && cal->calendar)
+      for (const auto& [other, ts] : other_hours(own ? *own : p, cal))
+        s.sections.push_back(other_hours_section(*other, ts, whose));
     if (!m_.priorities.empty() && (!own || !own->descriptions.empty()))
       s.sections.push_back(priorities_section(p));
     if (!own || !own->targets.empty() || !own->calendar.empty())
       s.sections.push_back(targets_section(p, cal));
     if (!own || own->clock_starts_at_next_opening || own->pause_statuses)
       s.sections.push_back(clock_section(p));
-    if (p.escalation && !p.escalation->empty() && (!own || own->escalation))
+    if (((p.escalation && !p.escalation->empty()) || !p.ladders.empty()) &&
+        (!own || own->escalation || !own->ladders.empty()))
       s.sections.push_back(escalation_section(p));
+    if ((!p.ticket_credits.empty() || p.credit_cap_milli) &&
+        (!own || !own->ticket_credits.empty() || own->credit_cap_milli))
+      s.sections.push_back(credits_section(p));
     if (!p.uptime.empty() && (!own || !own->uptime.empty()))
       s.sections.push_back(uptime_section(p));
     if (!(own ? own->notes : p.notes).empty()) s.sections.push_back(notes_section(p, own));

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "tools/document/escape.hpp"
+#include "tools/document/plain_words.hpp"
 
 namespace sla::cli {
 
@@ -40,6 +41,27 @@ std::string width_of(int minutes) {
                      : fmt::format("{}", tenths / 10);
 }
 
+// The same calendar without its holidays and special hours (a union's members too).
+std::shared_ptr<const Calendar> regular_week(const Calendar& calendar) {
+  CalendarSpec spec = calendar.spec();
+  spec.holidays.clear();
+  for (auto& m : spec.members) m = regular_week(*m);
+  return std::make_shared<const Calendar>(std::move(spec));
+}
+
+void merge(std::vector<std::pair<int, int>>& day) {
+  std::sort(day.begin(), day.end());
+  std::vector<std::pair<int, int>> merged;
+  for (const auto& span : day) {
+    if (span.second <= span.first) continue;
+    if (!merged.empty() && span.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, span.second);
+    else
+      merged.push_back(span);
+  }
+  day = std::move(merged);
+}
+
 }  // namespace
 
 WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone) {
@@ -56,19 +78,64 @@ WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone) {
       if (to > 1440) out.open[(day + 1) % 7].push_back({0, std::min(to - 1440, 1440)});
     }
   }
-  for (auto& day : out.open) {
-    std::sort(day.begin(), day.end());
-    std::vector<std::pair<int, int>> merged;
-    for (const auto& span : day) {
-      if (span.second <= span.first) continue;
-      if (!merged.empty() && span.first <= merged.back().second)
-        merged.back().second = std::max(merged.back().second, span.second);
-      else
-        merged.push_back(span);
-    }
-    day = std::move(merged);
-  }
+  for (auto& day : out.open) merge(day);
   return out;
+}
+
+WeeklyCoverage sampled_coverage(const Calendar& calendar, date::local_days monday,
+                                std::string zone) {
+  WeeklyCoverage out;
+  out.zone = std::move(zone);
+  const auto week = regular_week(calendar);
+  const Instant start = week->to_instant(date::local_seconds{monday});
+  const Instant end = week->to_instant(date::local_seconds{monday + date::days(7)});
+  auto minutes = [&](Instant t) {
+    return static_cast<int>(
+        std::chrono::duration_cast<std::chrono::minutes>(week->to_local(t) - monday).count());
+  };
+  Instant t = start;
+  for (int guard = 0; t < end && guard < 1000; ++guard) {
+    const Instant open = week->next_opening(t);
+    if (open == Calendar::kNever || open >= end) break;
+    const Instant close = std::min(week->next_closing(open), end);
+    const int from = minutes(open), to = close == end ? 7 * 1440 : minutes(close);
+    for (int day = from / 1440; day < 7 && day * 1440 < to; ++day)
+      out.open[day].push_back(
+          {std::max(from, day * 1440) - day * 1440, std::min(to, day * 1440 + 1440) - day * 1440});
+    t = close;
+  }
+  for (auto& day : out.open) merge(day);
+  return out;
+}
+
+std::string coverage_words(const WeeklyCoverage& coverage) {
+  // The week as one line of minutes from Monday 00:00: spans that run on across
+  // midnight (and from Sunday into Monday) are one.
+  std::vector<std::pair<int, int>> spans;
+  for (int d = 0; d < 7; ++d)
+    for (const auto& [from, to] : coverage.open[d]) {
+      if (!spans.empty() && spans.back().second == d * 1440 + from)
+        spans.back().second = d * 1440 + to;
+      else
+        spans.push_back({d * 1440 + from, d * 1440 + to});
+    }
+  if (spans.size() >= 2 && spans.front().first == 0 && spans.back().second == 7 * 1440) {
+    spans.back().second += spans.front().second;
+    spans.erase(spans.begin());
+  }
+  auto at = [](int minute) {
+    minute %= 7 * 1440;
+    return fmt::format("{} {}", long_days[minute / 1440], clock(minute % 1440));
+  };
+  if (spans.size() == 1 && spans.front().second - spans.front().first > 1440 &&
+      spans.front().second - spans.front().first < 7 * 1440)
+    return fmt::format("from {} to {}, without a break", at(spans.front().first),
+                       at(spans.front().second));
+  CalendarSpec spec;
+  for (int d = 0; d < 7; ++d)
+    for (const auto& [from, to] : coverage.open[d])
+      spec.weekly[(d + 1) % 7].push_back({std::chrono::minutes(from), std::chrono::minutes(to)});
+  return weekly_hours(spec);
 }
 
 std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,

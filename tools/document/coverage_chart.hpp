@@ -22,6 +22,17 @@ struct WeeklyCoverage {
 
 WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone);
 
+// The regular week of a calendar whose hours are not one weekly table (a union,
+// open when any member is, each member in its own zone): its opening hours from
+// local Monday `monday` 00:00 for seven days, holidays and special hours left out.
+WeeklyCoverage sampled_coverage(const Calendar& calendar, date::local_days monday,
+                                std::string zone);
+
+// The week's hours in words from a coverage: "Monday to Friday, 09:00–17:00", and,
+// for hours that run on across days without a break, "from Sunday 15:00 to Friday
+// 18:00, without a break".
+std::string coverage_words(const WeeklyCoverage& coverage);
+
 // A self-contained <svg> element with a <title> and <desc> (ids derived from
 // `id`); `title` and `description` are plain text, escaped here.
 std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,

@@ -21,6 +21,12 @@ nlohmann::ordered_json explanation(const Evaluator& ev, const Ticket& ticket, In
     else if (!s.status.empty())
       step["due"] = nullptr;  // never due: the desk never opens again
     if (!s.status.empty()) step["status"] = s.status;
+    // An update gap's length, or in "update_due" the worst gap (null before the
+    // first response).
+    if (s.seconds)
+      step["seconds"] = s.seconds->count();
+    else if (s.kind == "update_due")
+      step["seconds"] = nullptr;
     steps.push_back(std::move(step));
   }
   return steps;

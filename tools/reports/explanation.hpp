@@ -10,7 +10,8 @@
 namespace sla::cli {
 
 // A list of steps {"step": kind, "text": plain words, "from"?, "until"?, "due"?,
-// "status"?}, times in the calendar's local offset.
+// "status"?, "seconds"?}, times in the calendar's local offset; "seconds" is an
+// update gap's length ("update_gap") or the worst gap ("update_due").
 nlohmann::ordered_json explanation(const Evaluator& ev, const Ticket& ticket, Instant as_of);
 
 }  // namespace sla::cli
