@@ -34,8 +34,10 @@ std::optional<std::string> closest_in(std::string_view word, const Range& candid
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](char x, char y) { return lower(x) == lower(y); });
+  // On every ticket's priority and attributes: lower case only where bytes differ.
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return x == y || lower(x) == lower(y); });
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -15,6 +15,15 @@ Zone Zone::named(std::string_view iana_name) {
   } catch (const std::exception& e) {
     throw std::invalid_argument(fmt::format("unknown time zone \"{}\": {}", iana_name, e.what()));
   }
+  // The last period of the zone's offsets, asked past the supported years: when it
+  // never ends, the zone has no more transitions from its start on.
+  const auto far = date::sys_days{date::year{2400} / 1 / 1};
+  const date::sys_info last = zone.tz_->get_info(far);
+  if (last.end > far + date::days{366 * 10} && last.begin < far - date::days{366 * 10}) {
+    // A day of margin: local times just after the start still map through the database.
+    zone.steady_from_ = last.begin + date::days{1};
+    zone.steady_offset_ = last.offset;
+  }
   return zone;
 }
 
@@ -30,6 +39,8 @@ Zone Zone::fixed(std::chrono::minutes offset) {
 
 std::chrono::sys_seconds Zone::to_instant(date::local_seconds local) const {
   if (tz_ == nullptr) return std::chrono::sys_seconds{local.time_since_epoch() - offset_};
+  if (local.time_since_epoch() - steady_offset_ >= steady_from_.time_since_epoch())
+    return std::chrono::sys_seconds{local.time_since_epoch() - steady_offset_};
   // date resolves a nonexistent time to the end of the gap under either choice.
   return tz_->to_sys(local, date::choose::earliest);
 }
@@ -40,6 +51,7 @@ date::local_seconds Zone::to_local(std::chrono::sys_seconds t) const {
 
 std::chrono::seconds Zone::utc_offset(std::chrono::sys_seconds t) const {
   if (tz_ == nullptr) return offset_;
+  if (t >= steady_from_) return steady_offset_;
   return tz_->get_info(t).offset;
 }
 

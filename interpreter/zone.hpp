@@ -38,6 +38,10 @@ class Zone {
  private:
   const date::time_zone* tz_ = nullptr;
   std::chrono::seconds offset_{0};
+  // From this instant on a named zone keeps one offset for good (Asia/Jakarta since
+  // 1964): its conversions need no tz database lookup. Never, for a zone with rules.
+  std::chrono::sys_seconds steady_from_ = std::chrono::sys_seconds::max();
+  std::chrono::seconds steady_offset_{0};
 };
 
 }  // namespace sla

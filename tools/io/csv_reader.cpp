@@ -32,6 +32,13 @@ std::size_t CsvReader::find_end(std::size_t& open_quote, std::size_t& newlines) 
   enum { field_start, unquoted, quoted, quote_in_quoted } state = field_start;
   newlines = 0;
   const char* const data = buffer_.data();
+  // Most rows hold no quote and end with LF: their end is the first LF (memchr is
+  // many times faster than the walk below, and every row passes here).
+  if (const void* lf = std::memchr(data + begin_, '\n', end_ - begin_)) {
+    const std::size_t length = static_cast<const char*>(lf) - (data + begin_);
+    if (!std::memchr(data + begin_, '"', length) && !std::memchr(data + begin_, '\r', length))
+      return begin_ + length;
+  }
   for (std::size_t i = begin_; i < end_; ++i) {
     const char c = data[i];
     switch (state) {
