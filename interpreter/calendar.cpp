@@ -495,18 +495,18 @@ date::local_seconds Calendar::to_local(Instant t) const {
 
 std::optional<date::local_days> next_business_day(const Calendar& cal, Instant start) {
   auto day_of = [&](Instant t) { return date::floor<date::days>(cal.to_local(t)); };
-  Instant from = cal.to_instant(date::local_seconds{day_of(start) + date::days{1}});
-  Instant open = cal.next_opening(from);
-  // An opening found at midnight may be the night before running on: look past it.
-  for (int guard = 0; guard < 400 && open != Calendar::kNever && open == from &&
-                      cal.is_open(from - Seconds(1));
-       ++guard) {
-    const Instant close = cal.next_closing(open);
-    if (close == Calendar::kNever || close - open > std::chrono::hours(48)) break;  // open for good
-    from = close;
-    open = cal.next_opening(from);
-    if (open != Calendar::kNever && day_of(open) != day_of(from - Seconds(1))) break;
-    if (open != Calendar::kNever && open != from) break;
+  const date::local_days day = day_of(start) + date::days{1};
+  const Instant midnight = cal.to_instant(date::local_seconds{day});
+  Instant open = cal.next_opening(midnight);
+  if (open == midnight && cal.is_open(midnight - Seconds(1))) {
+    // The day begins inside an opening that started before it: a business day when
+    // it stays open all day (24x5, round the clock); else (a night shift running
+    // on) the next opening that starts decides.
+    const Instant close = cal.next_closing(midnight);
+    if (close == Calendar::kNever ||
+        close >= cal.to_instant(date::local_seconds{day + date::days{1}}))
+      return day;
+    open = cal.next_opening(close);
   }
   if (open == Calendar::kNever) return std::nullopt;
   return day_of(open);

@@ -111,8 +111,8 @@ class Calendar {
 
 // The next business day after the local day of `start` (the rule of "by 12:00 next
 // business day", docs/semantics.md): the first later local day on which an opening
-// starts; an opening running on past midnight belongs to the day it started, and a
-// desk open for good makes every day one. None when the desk never opens again.
+// starts or that is open from midnight to midnight; a night shift running on past
+// midnight belongs to the day it started. None when the desk never opens again.
 std::optional<date::local_days> next_business_day(const Calendar& calendar, Instant start);
 
 // A time as people and exports write it: RFC 3339 with an offset, or without one

@@ -360,3 +360,22 @@ package p "P" { calendar office; clock starts at next opening; update P1 every 1
   BOOST_TEST(name(e.update.verdict) == "breached");
   BOOST_TEST(format_timestamp(*e.update.due, 0h) == "2026-01-09T18:30:00+00:00");
 }
+
+BOOST_AUTO_TEST_CASE(a_desk_open_all_day_makes_each_such_day_a_business_day) {
+  const LoadResult r = load_string("allday.sla", R"(
+calendar weekdays { zone "America/Toronto"; open Mon-Fri 00:00-24:00; open on holidays }
+priorities { P2 "Major." }
+package p "P" { calendar weekdays; respond to P2 by 12:00 next business day
+                resolve P2 by end of next business day }
+)");
+  BOOST_TEST_REQUIRE(r.ok());
+  auto made = Evaluator::make(*r.model, "p");
+  auto due = [&](const char* raised, bool resolution = false) {
+    const Evaluation e = made.evaluator->evaluate(Ticket{"P2", at(raised)}, as_of);
+    return format_timestamp(*(resolution ? e.resolution : e.response).due, -5h);
+  };
+  // Open Monday 00:00 to Saturday 00:00 without a break: Thursday follows Wednesday.
+  BOOST_TEST(due("2026-01-14T10:00:00-05:00") == "2026-01-15T12:00:00-05:00");
+  BOOST_TEST(due("2026-01-14T10:00:00-05:00", true) == "2026-01-16T00:00:00-05:00");
+  BOOST_TEST(due("2026-01-16T10:00:00-05:00") == "2026-01-19T12:00:00-05:00");  // Friday
+}

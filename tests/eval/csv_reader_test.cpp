@@ -170,3 +170,17 @@ BOOST_AUTO_TEST_CASE(runaway_rows_resume_after_a_cr_line_end) {
   BOOST_TEST(r.rows[2] == (std::vector<std::string>{"2", "ok"}), boost::test_tools::per_element());
   BOOST_TEST(r.lines == (std::vector<std::size_t>{1, 2, 3}), boost::test_tools::per_element());
 }
+
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_before_a_quoted_header_is_skipped) {
+  auto r = read_all("\xEF\xBB\xBF\"id\",\"priority\"\r\n\"T1\",\"P1\"\r\n");
+  BOOST_TEST_REQUIRE(r.rows.size() == 2u);
+  BOOST_TEST(r.rows[0][0] == "id");  // unquoted, and without the mark
+  BOOST_TEST(r.rows[1][1] == "P1");
+  // A mark alone leaves nothing to read; one further on is data.
+  BOOST_TEST(read_all("\xEF\xBB\xBF").rows.empty());
+  BOOST_TEST(read_all("a\n\xEF\xBB\xBF"
+                      "b\n")
+                 .rows[1][0] ==
+             "\xEF\xBB\xBF"
+             "b");
+}

@@ -72,7 +72,8 @@ Outcome run_example(const Model& model, const Example& e) {
   const Instant as_of = example.as_of;
   const Evaluation result = ev.evaluate(ticket, as_of);
   if (!result.error.empty()) {
-    fail(ev.error_text(result));
+    fail(fmt::format("{}:{}:{}: {}", e.span.file, e.span.line, e.span.column,
+                     ev.error_text(result)));
     return out;
   }
   for (const auto& x : e.expectations) {

@@ -73,6 +73,15 @@ std::size_t CsvReader::first_line_end(std::size_t from) const {
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   error_ = {};
+  if (!started_) {
+    // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first field:
+    // with it there, a quoted header name would not read as quoted.
+    started_ = true;
+    while (end_ - begin_ < 3 && fill()) {
+    }
+    if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0)
+      begin_ += 3;
+  }
   for (;;) {
     // Skip blank lines (and count them): a CR, an LF, or a CRLF, whose LF may come
     // in the next read (after_cr_).

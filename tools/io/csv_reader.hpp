@@ -41,6 +41,7 @@ class CsvReader {
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   bool after_cr_ = false;  // the last line ended on a CR: an LF next completes a CRLF
+  bool started_ = false;   // the input's first bytes were looked at (for a byte-order mark)
   std::string scratch_;    // unescaped quoted fields
   std::string_view error_;
   std::size_t line_ = 0, next_line_ = 1;
