@@ -487,6 +487,9 @@ assert d["total_percent"] == 7 and d["sum_percent"] == 7 and d["cap_percent"] ==
 assert d["tickets"][0]["id"] == "A" and d["tickets"][0]["target"] == "response", d
 assert d["ticket_rows"] == 4 and d["ticket_errors"] == 1, d
 PY
+printf 'id,priority,channel,type,created_at,first_response_at\nA,P1,phone,,2026-01-12T09:00:00+01:00,2026-01-12T09:20:00+01:00\nL,P1,phone,,2026-03-12T09:00:00+01:00,2026-03-12T09:20:00+01:00\n' >"$tmp/later.csv"
+check "credits leave later tickets out" 0 "$SLA" credits "$tmp/beyond.sla" --package business --month 2026-01 --tickets "$tmp/later.csv" --as-of 2026-04-01T00:00:00+01:00
+contains "credits count the month's ticket" '^Total: 8 % of the month.s fee$'  # A's response and its missing update
 check "credits bad month" 2 "$SLA" credits "$tmp/beyond.sla" --package business --month 2026-13 --tickets "$tmp/beyond.csv"
 contains "credits bad month says so" "--month '2026-13'"
 

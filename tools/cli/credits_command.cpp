@@ -127,6 +127,8 @@ Command credits_command(CLI::App& sla) {
         TicketRow row;
         while (tickets.next(row)) {
           ++s.ticket_rows;
+          // A ticket raised after the month (or the as-of time) earns nothing in it.
+          if (row.error.empty() && row.ticket.created > s.as_of) continue;
           Evaluation ev;
           if (row.error.empty()) {
             ev = evaluator.evaluate(row.ticket, s.as_of);
