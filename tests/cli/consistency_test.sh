@@ -167,7 +167,8 @@ same "time between FROM TO" time "$C" "${P[@]}" between 2026-01-09T16:30:00+07:0
 same "time open AT" time "$C" "${P[@]}" open 2026-01-09T16:30:00+07:00 -- time "$C" "${P[@]}" open 2026-01-09T16:30:00
 E=(explain "$C" "${P[@]}" --priority Normal)
 same "explain --created --as-of" "${E[@]}" --created 2026-01-09T16:30:00+07:00 --as-of 2026-01-12T10:00:00+07:00 -- "${E[@]}" --created 2026-01-09T16:30:00 --as-of 2026-01-12T10:00:00
-same "explain --responded --resolved" "${E[@]}" --created 2026-01-09T16:30:00+07:00 --responded 2026-01-12T09:00:00+07:00 --resolved 2026-01-13T09:00:00+07:00 -- "${E[@]}" --created 2026-01-09T16:30:00 --responded 2026-01-12T09:00:00 --resolved 2026-01-13T09:00:00
+# (--as-of pinned: the story tells the as-of time, and "now" moves between the two runs)
+same "explain --responded --resolved" "${E[@]}" --created 2026-01-09T16:30:00+07:00 --responded 2026-01-12T09:00:00+07:00 --resolved 2026-01-13T09:00:00+07:00 --as-of 2026-02-01T00:00:00+07:00 -- "${E[@]}" --created 2026-01-09T16:30:00 --responded 2026-01-12T09:00:00 --resolved 2026-01-13T09:00:00 --as-of 2026-02-01T00:00:00
 same "eval --as-of" eval "$C" "${P[@]}" --as-of 2026-01-12T10:00:00+07:00 "$T" -- eval "$C" "${P[@]}" --as-of 2026-01-12T10:00:00 "$T"
 same "uptime --as-of" uptime "$C" "${P[@]}" --month 2026-01 --as-of 2026-01-20T00:00:00+07:00 "$tmp/inc.csv" -- uptime "$C" "${P[@]}" --month 2026-01 --as-of 2026-01-20T00:00:00 "$tmp/inc.csv"
 # an empty instant is a usage error, never "now"
