@@ -35,9 +35,9 @@ std::optional<std::string> closest_in(std::string_view word, const Range& candid
 
 bool iequals(std::string_view a, std::string_view b) {
   // On every ticket's priority and attributes: lower case only where bytes differ.
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return x == y || lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return x == y || lower(x) == lower(y);
+         });
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
