@@ -8,7 +8,9 @@ PACKAGES=(
   build-essential cmake ninja-build          # compiler and build tools
   clang libclang-rt-14-dev                   # the libFuzzer build (scripts/test.sh)
   tao-pegtl-dev libfmt-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
+  libical-dev                                # sla holidays import: iCalendar (RFC 5545)
   libboost-test-dev libbenchmark-dev         # tests and benchmarks
+  python3-icalendar                          # tests: exported ICS parsed back independently
   tzdata                                     # the IANA time-zone database, read at run time
   python3 ca-certificates git                # acceptance scripts, CI checkout
   pkgconf                                    # pkg-config: sla.pc (install test, embedding)
