@@ -221,7 +221,8 @@ struct definitions_item
 struct holiday_statement
     : sor<stmt<ast::Kind::source, clause<key<"source">, text>>,
           stmt<ast::Kind::covers, clause<key<"covers">, year, key<"to">, year>>,
-          stmt<ast::Kind::holiday, clause<date, text, opt<key<"open">, ws, must<time_ranges>>>>> {};
+          stmt<ast::Kind::holiday, clause<date, text, opt<flag<"tentative">, ws>,
+                                          opt<key<"open">, ws, must<time_ranges>>>>> {};
 struct holiday_statements
     : statements_of<holiday_statement, "a holiday (2026-12-25 \"Christmas Day\"), source or covers",
                     "source", "covers"> {};

@@ -680,7 +680,7 @@ class Checker {
     for (const Node& s : block.children) {
       if (s.kind != Kind::holiday) continue;
       const auto& date = *ast::arg<ast::Date>(s);
-      Holiday h{date_text(date), text_of(s), {}};
+      Holiday h{date_text(date), text_of(s), {}, ast::has_word(s, "tentative")};
       for (const auto* r : ast::args<ast::TimeRange>(s))
         h.hours.push_back(
             fmt::format("{}-{}", clock_text(r->from.minutes), clock_text(r->to.minutes)));

@@ -21,9 +21,9 @@
 
 #include "grammar/codes.hpp"
 #include "grammar/parser.hpp"
-#include "grammar/suggest.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/loader.hpp"
+#include "interpreter/stdlib_hint.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -274,14 +274,8 @@ class Loader {
   std::optional<Found> from_stdlib(const std::string& spec, Span span) {
     auto module = stdlib_module(spec);
     if (!module) {
-      std::vector<std::string> names;
-      for (auto n : stdlib_module_names()) names.emplace_back(n);
-      auto near = closest(spec, std::span<const std::string>(names));
-      std::string list;
-      for (const auto& n : names) list += fmt::format("{}{}", list.empty() ? "" : ", ", n);
       error(Code::import_not_found, span, fmt::format("no stdlib module \"{}\"", spec),
-            near ? fmt::format("did you mean \"{}\"?", *near)
-                 : fmt::format("the stdlib has: {}", list));
+            stdlib_import_hint(spec));
       return std::nullopt;
     }
     return Found{"std:" + spec, spec, std::string(*module), {}};

@@ -283,6 +283,28 @@ example "nothing to expect" { under p ticket Low raised 2026-01-09 16:30 }
   BOOST_TEST(codes(r) == "SLA021 SLA035 SLA023");
 }
 
+// A country named rather than coded, its initials, a region, a typo of a code; a
+// code of two letters is never "corrected" into another country's.
+BOOST_AUTO_TEST_CASE(unknown_stdlib_imports_suggest_real_sets) {
+  const auto hint = [](const std::string& spec) {
+    auto r = load_string("t.sla", "import \"" + spec + "\"");
+    return r.diagnostics.empty() ? std::string() : r.diagnostics[0].hint;
+  };
+  const auto means = [&](const std::string& spec, const std::string& module) {
+    return hint(spec).starts_with("did you mean \"" + module + "\" (");
+  };
+  BOOST_TEST(means("std/holidays/germany", "std/holidays/de"));
+  BOOST_TEST(means("std/holidays/Germany", "std/holidays/de"));
+  BOOST_TEST(means("std/holidays/japn", "std/holidays/jp"));
+  BOOST_TEST(means("std/holidays/usa", "std/holidays/us"));
+  BOOST_TEST(means("std/holidays/uk", "std/holidays/gb"));
+  BOOST_TEST(means("std/holidays/california", "std/holidays/us/ca"));
+  BOOST_TEST(means("std/holidays/de/byy", "std/holidays/de/by"));
+  BOOST_TEST(hint("std/calendar") == "did you mean \"std/calendars\"?");
+  BOOST_TEST(hint("std/holidays/kh").starts_with("the stdlib has std/calendars and "));
+  BOOST_TEST(hint("std/holidays/kh").find("sla holidays list") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(imports_resolve_and_report_cycles) {
   auto ok = load_string("t.sla",
                         "import \"std/holidays/id\"\ncalendar c { zone UTC open always closed on "
@@ -290,7 +312,8 @@ BOOST_AUTO_TEST_CASE(imports_resolve_and_report_cycles) {
   BOOST_TEST(ok.ok(), codes(ok));
   auto missing = load_string("t.sla", "import \"std/holidays/idd\"");
   BOOST_TEST(codes(missing) == "SLA010");
-  BOOST_TEST(missing.diagnostics[0].hint == "did you mean \"std/holidays/id\"?");
+  BOOST_TEST(missing.diagnostics[0].hint.starts_with(
+      "did you mean \"std/holidays/id\" (Indonesia public holidays)? (`sla holidays list`"));
   auto cycle = load_file(sla::testing::source_path("tests/language/imports/a.sla"));
   BOOST_TEST(codes(cycle) == "SLA011");
   BOOST_TEST(cycle.diagnostics[0].message.find("a.sla -> ") != std::string::npos);

@@ -1600,16 +1600,36 @@ class Builder {
       const HolidaySet* set = find_set(id);
       if (!set) continue;
       doc::Section sub = section(set->title.empty() ? set->id : set->title, ref(set->span));
+      // A library set covers many years; the years the contract is in force are
+      // the ones a reader needs.
+      const auto year_of = [](const std::string& date) {
+        return date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+      };
+      const int from = year_of(m_.contract.effective), to = year_of(m_.contract.ends);
+      const auto listed = [&](const Holiday& d) {
+        const int y = year_of(d.date);
+        return (!from || y >= from) && (!to || y <= to);
+      };
       std::string about;
       if (set->first_year)
         about = fmt::format("The list covers {} to {}; dates after {} are not listed. ",
                             set->first_year, set->last_year, set->last_year);
-      if (!set->source.empty()) about += fmt::format("Source of the dates: {}.", set->source);
+      if (set->first_year && from > set->first_year)
+        about += fmt::format("Dates before {}, when the contract takes effect, are left out here. ",
+                             from);
+      if (!set->source.empty()) about += fmt::format("Source of the dates: {}. ", set->source);
+      if (std::any_of(set->days.begin(), set->days.end(),
+                      [&](const Holiday& d) { return d.tentative && listed(d); }))
+        about +=
+            "Dates marked tentative follow a lunar calendar: the authorities fix them close to the "
+            "day, and they can move by a day.";
+      while (!about.empty() && about.back() == ' ') about.pop_back();
       if (!about.empty()) sub.blocks.push_back(para(about, ref(set->span)));
       doc::Table t;
       t.caption = set->title.empty() ? set->id : set->title;
       t.columns = {"Date", "Holiday", "Hours"};
       for (const auto& d : set->days) {
+        if (!listed(d)) continue;
         std::string date = long_date(d.date);
         if (int y, mo, da;
             d.date.size() == 10 && std::sscanf(d.date.c_str(), "%d-%d-%d", &y, &mo, &da) == 3) {
@@ -1617,7 +1637,7 @@ class Builder {
           date = day_name(day, true);
         }
         t.rows.push_back(
-            {doc::plain(date), doc::plain(d.name),
+            {doc::plain(date), doc::plain(d.tentative ? d.name + " (tentative)" : d.name),
              doc::plain(d.hours.empty() ? "Closed" : fmt::format("Open {}", and_list(d.hours)))});
       }
       sub.blocks.push_back(std::move(t));

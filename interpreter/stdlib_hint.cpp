@@ -1,0 +1,146 @@
+#include "interpreter/stdlib_hint.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <span>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "grammar/suggest.hpp"
+#include "stdlib/stdlib.hpp"
+
+namespace sla {
+
+namespace {
+
+// Lower-case words of letters and digits: "Bayern (Germany)" -> bayern, germany.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!word.empty())
+      words.push_back(std::exchange(word, {}));
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+std::string initials(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words)
+    if (w != "of" && w != "and" && w != "the") out += w.front();
+  return out;
+}
+
+bool near_word(const std::string& asked, const std::string& word) {
+  if (asked == word) return true;
+  if (asked.size() < 4) return false;  // "de" is a code, not a misspelt "dk"
+  const std::string_view candidates[] = {word};
+  return closest(asked, std::span<const std::string_view>(candidates)).has_value();
+}
+
+constexpr std::string_view kHolidays = "std/holidays/";
+constexpr std::string_view kSuffix = " public holidays";
+
+std::string_view place_of(std::string_view title) {
+  if (title.size() > kSuffix.size() && title.substr(title.size() - kSuffix.size()) == kSuffix)
+    title.remove_suffix(kSuffix.size());
+  return title;
+}
+
+}  // namespace
+
+std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size_t at_most) {
+  const auto names = stdlib_module_names();
+  std::string_view asked = spec;
+  const std::string_view prefix = asked.substr(0, kHolidays.size()) == kHolidays ? kHolidays
+                                  : asked.substr(0, 4) == "std/"                 ? "std/"
+                                                                                 : "";
+  asked.remove_prefix(prefix.size());
+  std::vector<std::string_view> rests;  // the names under the same prefix
+  for (std::string_view name : names)
+    if (name.substr(0, prefix.size()) == prefix) rests.push_back(name.substr(prefix.size()));
+  // A typo of a name; a code of two letters is not a typo of another ("kh" is not "ch").
+  const auto typo = [&](std::size_t most_edits) -> std::vector<std::string> {
+    if (asked.size() <= 2) return {};
+    const auto near = closest(asked, std::span<const std::string_view>(rests));
+    if (!near || edit_distance(asked, *near) > most_edits) return {};
+    return {std::string(prefix) + *near};
+  };
+
+  // Places whose words or initials are the import's words ("germany", "usa"); with
+  // `fuzzy`, misspelt words too. Words of two letters are codes, not places.
+  std::vector<std::string> asked_words;
+  for (auto& w : words_of(asked))
+    if (w.size() > 2 || asked.size() <= 3) asked_words.push_back(std::move(w));
+  const auto by_place = [&](bool fuzzy) {
+    struct Match {
+      std::size_t matched, depth, place_words;
+      std::string_view name;
+    };
+    std::vector<Match> matches;
+    for (std::string_view name : names) {
+      if (name.substr(0, kHolidays.size()) != kHolidays) continue;
+      const auto place = words_of(place_of(stdlib_holiday_title(*stdlib_module(name))));
+      if (place.empty()) continue;
+      const std::string abbreviation = initials(place);
+      std::size_t matched = 0;
+      for (const auto& a : asked_words)
+        if (a == abbreviation || std::any_of(place.begin(), place.end(), [&](const auto& w) {
+              return a == w || (fuzzy && near_word(a, w));
+            }))
+          ++matched;
+      if (matched)
+        matches.push_back({matched,
+                           static_cast<std::size_t>(std::count(name.begin(), name.end(), '/')),
+                           place.size(), name});
+    }
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+      if (a.matched != b.matched) return a.matched > b.matched;
+      if (a.depth != b.depth) return a.depth < b.depth;  // the country before its regions
+      if (a.place_words != b.place_words) return a.place_words < b.place_words;
+      return a.name < b.name;
+    });
+    std::vector<std::string> out;
+    for (const auto& m : matches) {
+      if (out.size() == at_most || m.matched < matches.front().matched ||
+          m.depth > matches.front().depth)
+        break;
+      out.emplace_back(m.name);
+    }
+    return out;
+  };
+
+  for (auto found : {by_place(false), typo(1), by_place(true), typo(asked.size())})
+    if (!found.empty()) return found;
+  return {};
+}
+
+std::string stdlib_import_hint(std::string_view spec) {
+  const auto near = nearest_stdlib_modules(spec);
+  std::string hint;
+  for (const auto& name : near) {
+    const auto title = stdlib_holiday_title(*stdlib_module(name));
+    hint += fmt::format("{}\"{}\"{}", hint.empty() ? "did you mean " : " or ", name,
+                        title.empty() ? "" : fmt::format(" ({})", title));
+  }
+  const auto names = stdlib_module_names();
+  const auto sets = std::count_if(names.begin(), names.end(), [](std::string_view n) {
+    return n.substr(0, kHolidays.size()) == kHolidays;
+  });
+  if (!hint.empty())
+    hint += spec.substr(0, kHolidays.size()) == kHolidays
+                ? fmt::format("? (`sla holidays list` lists all {} sets)", sets)
+                : "?";
+  else
+    hint = fmt::format(
+        "the stdlib has std/calendars and {} holiday sets, named by country code "
+        "(std/holidays/de) and region (std/holidays/de/by): `sla holidays list` lists them",
+        sets);
+  return hint;
+}
+
+}  // namespace sla
