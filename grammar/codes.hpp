@@ -52,6 +52,7 @@ enum class Code {
   lint_holidays_unstated,
   lint_unused,
   lint_addon_unselectable,
+  lint_tentative_holiday,
 };
 
 struct CodeInfo {
@@ -105,6 +106,7 @@ inline constexpr std::array code_table{
     CodeInfo{Code::lint_holidays_unstated, "SLA111", "calendar silent on public holidays"},
     CodeInfo{Code::lint_unused, "SLA112", "unused definition"},
     CodeInfo{Code::lint_addon_unselectable, "SLA113", "add-on that can never be selected"},
+    CodeInfo{Code::lint_tentative_holiday, "SLA114", "relies on tentative holiday dates"},
 };
 
 constexpr const CodeInfo& info(Code code) {

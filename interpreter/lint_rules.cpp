@@ -8,7 +8,9 @@
 
 #include "interpreter/calendar.hpp"
 #include "interpreter/stated_label.hpp"
+#include "interpreter/zone.hpp"
 #include "sla/evaluator.hpp"
+#include "stdlib/stdlib.hpp"
 
 namespace sla::lint {
 
@@ -505,7 +507,54 @@ void uptime_terms(Context& c) {
     }
 }
 
-// ------------------------------------------------------------ SLA110, SLA111
+// ------------------------------------------------------------ SLA110, SLA111, SLA114
+
+namespace {
+
+std::string years_text(int from, int to) {
+  return from == to ? std::to_string(from) : fmt::format("{}-{}", from, to);
+}
+
+int year_of(const std::string& date) {
+  return date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0;
+}
+
+// The stdlib set for the country of a calendar's zone (Europe/Berlin: std/holidays/de).
+struct LibrarySet {
+  std::string module;
+  StdlibHolidaySet set;
+};
+std::optional<LibrarySet> library_set_for(const CalendarInfo& cal) {
+  const std::string country = zone_country(cal.zone);
+  if (country.empty()) return std::nullopt;
+  std::string module = "std/holidays/" + lower(country);
+  const auto text = stdlib_module(module);
+  if (!text) return std::nullopt;
+  const auto set = stdlib_holiday_set(*text);
+  if (!set) return std::nullopt;
+  return LibrarySet{std::move(module), *set};
+}
+
+// What would give a calendar the holidays of `from`..`to` (to 0: no end) that
+// set_id lacks: a stdlib set that covers them, or a set imported from a calendar.
+std::string coverage_hint(const CalendarInfo& cal, const HolidaySet& set, int from, int to) {
+  const auto library = library_set_for(cal);
+  const bool from_library = set.span.file.starts_with("std/");
+  if (library && library->module != set.span.file && library->set.first_year <= from &&
+      (to ? library->set.last_year >= to : library->set.last_year > set.last_year))
+    return fmt::format("import \"{}\" and close on {}: it covers {}-{}", library->module,
+                       library->set.set, library->set.first_year, library->set.last_year);
+  const int last = to ? to : set.last_year + 5;
+  return fmt::format(
+      "{}sla holidays import FILE.ics --name {} --years {}..{} writes {} from a calendar of "
+      "your holidays{}",
+      to ? "" : "state when the contract ends (ends YYYY-MM-DD), and keep the data ahead of it: ",
+      from_library ? set.id + "_more" : set.id, from, last,
+      from_library ? "a set for those years" : "the set anew",
+      from_library ? fmt::format(" (then: closed on holidays {}, {}_more)", set.id, set.id) : "");
+}
+
+}  // namespace
 
 void holiday_coverage(Context& c) {
   const Model& m = c.model();
@@ -522,11 +571,16 @@ void holiday_coverage(Context& c) {
           stating.push_back(member);
     }
     for (const CalendarInfo* s : stating)
-      if (!s->holidays_stated)
+      if (!s->holidays_stated) {
+        const auto library = library_set_for(*s);
         c.report(Code::lint_holidays_unstated, Severity::warning, c.at(s->span),
                  fmt::format("calendar '{}' ({}) does not say whether public holidays close it",
                              s->id, where(v)),
-                 "add 'closed on holidays SET' or 'open on holidays'");
+                 library ? fmt::format("add 'closed on holidays {}' (with import \"{}\") or "
+                                       "'open on holidays'",
+                                       library->set.set, library->module)
+                         : "add 'closed on holidays SET' or 'open on holidays'");
+      }
     for (const auto& set_id : cal.holiday_sets) {
       const auto set = std::find_if(m.holiday_sets.begin(), m.holiday_sets.end(),
                                     [&](const HolidaySet& h) { return h.id == set_id; });
@@ -543,36 +597,72 @@ void holiday_coverage(Context& c) {
         });
       const std::string& effective = m.contract.effective;
       const std::string& ends = m.contract.ends;
+      const int from = year_of(effective), to = year_of(ends);
+      tentative_dates(c, cal, *set, where_closed, from, to ? to : set->last_year);
       if (set->first_year == 0) {
         c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
                  fmt::format("holiday set '{}' does not say which years it covers", set_id),
                  "add 'covers FIRST to LAST' to the holiday set");
         continue;
       }
-      const int from = effective.empty() ? 0 : std::stoi(effective.substr(0, 4));
-      const int to = ends.empty() ? 0 : std::stoi(ends.substr(0, 4));
       std::vector<std::string> gaps;
-      if (effective.empty())
+      int missing_from = 0, missing_to = 0;  // missing_to 0: every year from missing_from on
+      if (effective.empty()) {
         gaps.push_back("the contract states no effective date");
-      else if (from < set->first_year)
-        gaps.push_back(
-            fmt::format("the contract takes effect {}, before {}", effective, set->first_year));
-      if (ends.empty())
+      } else if (from < set->first_year) {
+        gaps.push_back(fmt::format(
+            "the contract takes effect {}, before {}: {} missing", effective, set->first_year,
+            years_text(from, set->first_year - 1) + (set->first_year - 1 > from ? " are" : " is")));
+        missing_from = from;
+        missing_to = set->first_year - 1;
+      }
+      if (ends.empty()) {
         gaps.push_back(
             fmt::format("the contract states no end, so from {} on calendar '{}' "
                         "would treat public holidays as working days",
                         set->last_year + 1, cal.id));
-      else if (to > set->last_year)
-        gaps.push_back(fmt::format("the contract runs until {}, past {}", ends, set->last_year));
+        if (!missing_from) missing_from = set->last_year + 1;
+        missing_to = 0;
+      } else if (to > set->last_year) {
+        gaps.push_back(fmt::format(
+            "the contract runs until {}, past {}: {} missing", ends, set->last_year,
+            years_text(set->last_year + 1, to) + (to > set->last_year + 1 ? " are" : " is")));
+        if (!missing_from) missing_from = set->last_year + 1;
+        missing_to = to;
+      }
       if (gaps.empty()) continue;
       c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
                fmt::format("holiday set '{}' lists public holidays for {}-{} only, but {}", set_id,
                            set->first_year, set->last_year, fmt::join(gaps, "; and ")),
-               ends.empty() ? "state when the contract ends (ends YYYY-MM-DD in the contract "
-                              "header), and keep the holiday data ahead of it"
-                            : "extend the holiday data to cover the contract's years");
+               missing_from ? coverage_hint(cal, *set, missing_from, missing_to)
+                            : "state when the contract takes effect (effective YYYY-MM-DD)");
     }
   }
+}
+
+void tentative_dates(Context& c, const CalendarInfo& cal, const HolidaySet& set,
+                     const Location& where_closed, int from, int to) {
+  // The calendar's own word on a date beats the set's: a date it states is settled.
+  std::set<std::string> settled;
+  for (const auto& d : cal.dated) settled.insert(d.substr(0, 10));
+  std::vector<const Holiday*> relied;
+  for (const auto& d : set.days) {
+    const int y = year_of(d.date);
+    if (d.tentative && (!from || y >= from) && (!to || y <= to) && !settled.count(d.date))
+      relied.push_back(&d);
+  }
+  if (relied.empty()) return;
+  const Holiday& first = *relied.front();
+  c.report(Code::lint_tentative_holiday, Severity::note, where_closed,
+           fmt::format("calendar '{}' closes on {} tentative {} of holiday set '{}' in the "
+                       "contract's years ({} {}{}): the authorities fix such dates close to the "
+                       "day, and they can move by a day",
+                       cal.id, relied.size(), relied.size() == 1 ? "date" : "dates", set.id,
+                       first.date, first.name, relied.size() > 1 ? ", ..." : ""),
+           fmt::format("when a date is fixed, state it in the calendar, whose word on a date beats "
+                       "the set's: 'on {} open HH:MM-HH:MM' if the holiday moved off it, "
+                       "'closed on DATE \"NAME\"' for the day it moved to",
+                       first.date));
 }
 
 // ------------------------------------------------------------------ SLA112

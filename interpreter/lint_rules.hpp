@@ -67,8 +67,10 @@ void calendar_time_office_hours(Context& c);  // SLA105
 void reversed_zones(Context& c);              // SLA106
 void escalation_ladders(Context& c);          // SLA107
 void uptime_terms(Context& c);                // SLA108, SLA109
-void holiday_coverage(Context& c);            // SLA110, SLA111
-void unused_definitions(Context& c);          // SLA112
-void unselectable_addons(Context& c);         // SLA113
+void holiday_coverage(Context& c);            // SLA110, SLA111, SLA114
+void tentative_dates(Context& c, const CalendarInfo& cal, const HolidaySet& set,
+                     const Location& where_closed, int from, int to);  // SLA114
+void unused_definitions(Context& c);                                   // SLA112
+void unselectable_addons(Context& c);                                  // SLA113
 
 }  // namespace sla::lint

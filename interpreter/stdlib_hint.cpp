@@ -45,6 +45,11 @@ bool near_word(const std::string& asked, const std::string& word) {
 constexpr std::string_view kHolidays = "std/holidays/";
 constexpr std::string_view kSuffix = " public holidays";
 
+std::string_view title_of(std::string_view name) {
+  const auto set = stdlib_holiday_set(*stdlib_module(name));
+  return set ? set->title : std::string_view();
+}
+
 std::string_view place_of(std::string_view title) {
   if (title.size() > kSuffix.size() && title.substr(title.size() - kSuffix.size()) == kSuffix)
     title.remove_suffix(kSuffix.size());
@@ -84,7 +89,7 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
     std::vector<Match> matches;
     for (std::string_view name : names) {
       if (name.substr(0, kHolidays.size()) != kHolidays) continue;
-      const auto place = words_of(place_of(stdlib_holiday_title(*stdlib_module(name))));
+      const auto place = words_of(place_of(title_of(name)));
       if (place.empty()) continue;
       const std::string abbreviation = initials(place);
       std::size_t matched = 0;
@@ -123,7 +128,7 @@ std::string stdlib_import_hint(std::string_view spec) {
   const auto near = nearest_stdlib_modules(spec);
   std::string hint;
   for (const auto& name : near) {
-    const auto title = stdlib_holiday_title(*stdlib_module(name));
+    const auto title = title_of(name);
     hint += fmt::format("{}\"{}\"{}", hint.empty() ? "did you mean " : " or ", name,
                         title.empty() ? "" : fmt::format(" ({})", title));
   }

@@ -1,5 +1,8 @@
 #include "interpreter/zone.hpp"
 
+#include <cstdlib>
+#include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -53,6 +56,26 @@ std::chrono::seconds Zone::utc_offset(std::chrono::sys_seconds t) const {
   if (tz_ == nullptr) return offset_;
   if (t >= steady_from_) return steady_offset_;
   return tz_->get_info(t).offset;
+}
+
+std::string zone_country(std::string_view iana_name) {
+  // Read once: a few hundred lines "DE<TAB>+5230+01322<TAB>Europe/Berlin...".
+  static const std::map<std::string, std::string, std::less<>> countries = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    const char* dir = std::getenv("TZDIR");
+    std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/zone.tab");
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      const auto tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+      if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+      const auto tab3 = line.find('\t', tab2 + 1);
+      out.emplace(line.substr(tab2 + 1, tab3 == std::string::npos ? tab3 : tab3 - tab2 - 1),
+                  line.substr(0, tab1));
+    }
+    return out;
+  }();
+  const auto it = countries.find(iana_name);
+  return it == countries.end() ? std::string() : it->second;
 }
 
 }  // namespace sla

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 #include <string_view>
 
 #include <date/date.h>
@@ -43,5 +44,10 @@ class Zone {
   std::chrono::sys_seconds steady_from_ = std::chrono::sys_seconds::max();
   std::chrono::seconds steady_offset_{0};
 };
+
+// The ISO 3166 country a zone belongs to ("Europe/Berlin" -> "DE"), from the tz
+// database's zone.tab; empty for UTC, a fixed offset or a zone it does not place.
+// What lint uses to name the holiday set a calendar most likely wants.
+std::string zone_country(std::string_view iana_name);
 
 }  // namespace sla

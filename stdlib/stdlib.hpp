@@ -12,9 +12,12 @@ namespace sla {
 std::optional<std::string_view> stdlib_module(std::string_view name);
 std::vector<std::string_view> stdlib_module_names();
 
-// The title of a module's first holiday set ("Germany public holidays"), read from
-// its text without parsing it; empty when it has none. What import hints and
-// `sla holidays list` match a country's name against.
-std::string_view stdlib_holiday_title(std::string_view module_text);
+// What a module's first holiday set says of itself, read from its text without
+// parsing it: what import hints and lint match a country or a year against.
+struct StdlibHolidaySet {
+  std::string_view set, title;        // "de_national", "Germany public holidays"
+  int first_year = 0, last_year = 0;  // covers; 0 when it does not say
+};
+std::optional<StdlibHolidaySet> stdlib_holiday_set(std::string_view module_text);
 
 }  // namespace sla
