@@ -30,6 +30,17 @@ const LISTED = /^\d{4}-\d\d-\d\d$/;
 
 const english = new Holidays().getCountries("en");
 
+// Days the source types "public" that most private employers need not close on:
+// Argentina's tourism bridge days are "non-working days", optional for them, and
+// decreed year by year (the source lists them only to 2024).
+const SKIPPED = { AR: ["Bridge Day"] };
+
+function add_days(date, n) {
+  const d = new Date(date + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 function slaText(s) {
   return '"' + s.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
 }
@@ -49,6 +60,7 @@ function collect(country, state) {
   const english_is_local = /^en\b/.test((english_days.getLanguages() || [])[0] || "");
   const days = [];  // {date, name, local, tentative, rule}
   const half_days = new Set();
+  const skipped = new Set();
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const local = new Map(local_days.getHolidays(year).map((h) => [h.date + h.rule, h.name]));
     for (const h of english_days.getHolidays(year, "en")) {
@@ -59,8 +71,14 @@ function collect(country, state) {
         half_days.add(h.name);
         continue;
       }
-      days.push({
-        date: h.date.slice(0, 10),
+      if ((SKIPPED[country] || []).includes(h.name)) {
+        skipped.add(h.name);
+        continue;
+      }
+      // A holiday of several days (Eid al-Fitr in Saudi Arabia: four) is one entry a day.
+      const length = Math.max(1, Math.round((h.end - h.start) / 86400000));
+      for (let i = 0; i < length; i++) days.push({
+        date: add_days(h.date.slice(0, 10), i),
         name: english_is_local ? local.get(h.date + h.rule) || h.name : h.name,
         local: local.get(h.date + h.rule) || h.name,
         tentative: LUNAR.test(h.rule),
@@ -68,7 +86,7 @@ function collect(country, state) {
       });
     }
   }
-  return { days, half_days: [...half_days].sort() };
+  return { days, half_days: [...half_days].sort(), skipped: [...skipped].sort() };
 }
 
 // Where a holiday the source lists year by year stops before LAST_YEAR (Nyepi,
@@ -126,6 +144,8 @@ function module_text(country, state, place, set_name, data) {
                "# the day, and they can move by a day. `sla lint` names the ones a contract relies on.");
   if (last < LAST_YEAR)
     lines.push(`# Ends in ${last}: the source lists ${short.join(", ")} year by year only so far.`);
+  if (data.skipped.length)
+    lines.push(`# Not listed: ${data.skipped.join(", ")}: optional for private employers; state them in the calendar.`);
   if (data.half_days.length)
     lines.push(`# Not listed: half-day holidays (${data.half_days.join(", ")}); state them in the calendar.`);
   lines.push("");
