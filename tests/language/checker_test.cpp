@@ -192,6 +192,33 @@ calendar c { zone UTC open Mon-Fri 09:00-17:00 closed on holidays h }
   BOOST_TEST(!cal.is_open(monday + days(1) + hours(3)));  // Tuesday 13:00
 }
 
+// A tentative date closes the calendar like any other; the model keeps the mark,
+// with or without special hours after it.
+BOOST_AUTO_TEST_CASE(tentative_holidays_close_and_keep_their_mark) {
+  auto r = load_string("t.sla", R"(
+holidays h "H" {
+  covers 2026 to 2026
+  2026-03-20 "Eid al-Fitr" tentative
+  2026-03-23 "Eid al-Fitr, second day" tentative open 09:00-12:00
+  2026-08-17 "Independence Day"
+}
+calendar c { zone UTC open Mon-Fri 09:00-17:00 closed on holidays h }
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  const auto& days = r.model->holiday_sets.front().days;
+  BOOST_TEST_REQUIRE(days.size() == 3u);
+  BOOST_TEST(days[0].tentative);
+  BOOST_TEST(days[1].tentative);
+  BOOST_TEST(days[1].hours == std::vector<std::string>{"09:00-12:00"});
+  BOOST_TEST(!days[2].tentative);
+  using namespace std::chrono;
+  const Calendar& cal = *r.model->calendar("c")->calendar;
+  BOOST_TEST(!cal.is_open(date::sys_days{date::year{2026} / 3 / 20} + hours(10)));
+  // The word goes after the name: before it, it is a syntax error.
+  BOOST_TEST(codes(load_string("t.sla", "holidays h { 2026-03-20 tentative \"Eid\" }")) ==
+             "SLA001");
+}
+
 BOOST_AUTO_TEST_CASE(holidays_outside_covered_years) {
   auto r = load_string("t.sla", "holidays h { covers 2026 to 2026  2027-01-01 \"New Year\" }");
   BOOST_TEST(codes(r) == "SLA031");

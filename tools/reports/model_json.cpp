@@ -230,6 +230,7 @@ json to_json(const Model& m) {
     for (const auto& d : s.days) {
       json dj{{"date", d.date}, {"name", d.name}};
       if (!d.hours.empty()) dj["open"] = d.hours;
+      if (d.tentative) dj["tentative"] = true;
       days.push_back(dj);
     }
     sets.push_back({{"id", s.id},
