@@ -123,6 +123,13 @@ IcsOutline outline_ics(std::string_view text) {
       if (open.empty() && kind != "VCALENDAR")
         return fail(l.line,
                     fmt::format("BEGIN:{} outside BEGIN:VCALENDAR ... END:VCALENDAR", shown(kind)));
+      // An event holds alarms, never another event: its END is missing.
+      if (!open.empty() && open.back().kind == "VEVENT" &&
+          (kind == "VEVENT" || kind == "VTODO" || kind == "VJOURNAL" || kind == "VCALENDAR"))
+        return fail(open.back().line,
+                    fmt::format("the VEVENT that begins at this line has no END:VEVENT (line {} "
+                                "begins a {})",
+                                l.line, shown(kind)));
       open.push_back({kind, l.line});
       event = nullptr;
       if (kind == "VEVENT" && open.size() == 2) {

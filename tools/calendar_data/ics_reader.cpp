@@ -197,6 +197,10 @@ class Reader {
     if (cancelled_)
       note(0, fmt::format("{} cancelled event{} (STATUS:CANCELLED) left out", cancelled_,
                           cancelled_ == 1 ? "" : "s"));
+    // In the order of the file; what concerns the whole file last.
+    std::stable_sort(out_.notes.begin(), out_.notes.end(), [](auto& a, auto& b) {
+      return (a.line == 0 ? SIZE_MAX : a.line) < (b.line == 0 ? SIZE_MAX : b.line);
+    });
   }
 
  private:
@@ -258,7 +262,7 @@ class Reader {
   }
 
   // The errors libical found in the event's values: fatal in the properties that
-  // decide its dates, a note in the others.
+  // decide its dates.
   bool usable(const Event& ev) {
     for (auto* p = icalcomponent_get_first_property(ev.c, ICAL_XLICERROR_PROPERTY); p;
          p = icalcomponent_get_next_property(ev.c, ICAL_XLICERROR_PROPERTY)) {
@@ -270,8 +274,12 @@ class Reader {
                         ? fmt::format("{} cannot be read: {}", e.property, escape_invisible(e.text))
                         : fmt::format("{} '{}' is not a valid {} value", e.property,
                                       escape_invisible(e.value), e.kind));
-      note(e.property.empty() ? ev.at->begin_line : ev.at->line_of(e.property),
-           fmt::format("ignored what libical cannot read: {}", escape_invisible(e.text)));
+      // Others do not matter (Google writes an empty DESCRIPTION and LOCATION in
+      // every event), except the name.
+      if (e.property == "SUMMARY")
+        note(ev.at->line_of(e.property),
+             fmt::format("the SUMMARY cannot be read, so the event is '(no title)': {}",
+                         escape_invisible(e.text)));
     }
     return true;
   }
