@@ -37,7 +37,8 @@ BOOST_AUTO_TEST_CASE(csv_with_a_header_in_any_order_with_quotes_and_a_bom) {
 }
 
 BOOST_AUTO_TEST_CASE(csv_without_a_header) {
-  const auto r = read_holiday_csv("2026-01-01,New Year's Day\n\n2026-05-01,\"Labour \"\"May\"\" Day\"\n");
+  const auto r =
+      read_holiday_csv("2026-01-01,New Year's Day\n\n2026-05-01,\"Labour \"\"May\"\" Day\"\n");
   BOOST_TEST_REQUIRE(r.ok());
   BOOST_TEST_REQUIRE(r.days.size() == 2u);
   BOOST_TEST(r.days[1].name == "Labour \"May\" Day");
@@ -88,7 +89,7 @@ BOOST_AUTO_TEST_CASE(names_become_sla_strings_that_load_as_written) {
   BOOST_TEST(sla_string("a \"b\" c\\d") == "\"a \\\"b\\\" c\\\\d\"");
   BOOST_TEST(sla_string("  two\r\nlines\tand\x01 bell ") == "\"two lines and bell\"");
   BOOST_TEST(sla_string("evil \xE2\x80\xAE"
-                        "txt.exe") == "\"evil txt.exe\"");  // U+202E is refused by .sla
+                        "txt.exe") == "\"evil txt.exe\"");     // U+202E is refused by .sla
   BOOST_TEST(sla_string("caf\xE9") == "\"caf\xEF\xBF\xBD\"");  // Latin-1 -> U+FFFD
   const std::string hostile = "Quote \" back\\slash # not a comment } { \xE2\x80\xAE end";
   HolidaySetText set{"acme", "Acme \"closing\" days", "odd\nname.ics", "0.1.0", {2026, 2026}};
@@ -104,8 +105,8 @@ BOOST_AUTO_TEST_CASE(names_become_sla_strings_that_load_as_written) {
 
 BOOST_AUTO_TEST_CASE(the_set_text_says_where_it_comes_from_and_what_it_covers) {
   HolidaySetText set{"acme_company", "Acme", "company.ics", "0.1.0", {2026, 2028}};
-  const std::string text =
-      holiday_set_text(set, {{ymd(2026, 6, 15), "Founders' Day"}, {ymd(2028, 6, 15), "Founders' Day"}});
+  const std::string text = holiday_set_text(
+      set, {{ymd(2026, 6, 15), "Founders' Day"}, {ymd(2028, 6, 15), "Founders' Day"}});
   BOOST_TEST(text ==
              "# Acme\n"
              "# Imported from company.ics by `sla holidays import` (sla 0.1.0).\n"

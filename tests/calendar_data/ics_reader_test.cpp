@@ -75,33 +75,32 @@ BOOST_AUTO_TEST_CASE(a_multi_day_event_is_one_entry_per_date) {
 
 BOOST_AUTO_TEST_CASE(a_yearly_rule_with_count_exdate_and_rdate) {
   // COUNT=4 from 2026 with 2027 and 2029 excluded: 2026 and 2028; an RDATE adds a date.
-  BOOST_TEST(read("yearly_count_exdate.ics") ==
-                 (Lines{"2026-06-15 Founders' Day", "2026-10-09 Team day", "2027-10-08 Team day",
-                        "2028-06-15 Founders' Day"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      read("yearly_count_exdate.ics") == (Lines{"2026-06-15 Founders' Day", "2026-10-09 Team day",
+                                                "2027-10-08 Team day", "2028-06-15 Founders' Day"}),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_rule_with_until_stops_and_one_without_an_end_is_bounded) {
   const auto imported = read_ics(fixture("rrule_until.ics"), options());
   // The first Monday of each month until the end of April; Memorial Day (the last
   // Monday of May) has no end: it runs to this year + 5, and a note says so.
-  BOOST_TEST(dates(imported) ==
-                 (Lines{"2025-05-26 Memorial Day", "2026-01-05 Inventory day",
-                        "2026-02-02 Inventory day", "2026-03-02 Inventory day",
-                        "2026-04-06 Inventory day", "2026-05-25 Memorial Day",
-                        "2027-05-31 Memorial Day", "2028-05-29 Memorial Day",
-                        "2029-05-28 Memorial Day", "2030-05-27 Memorial Day",
-                        "2031-05-26 Memorial Day"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      dates(imported) ==
+          (Lines{"2025-05-26 Memorial Day", "2026-01-05 Inventory day", "2026-02-02 Inventory day",
+                 "2026-03-02 Inventory day", "2026-04-06 Inventory day", "2026-05-25 Memorial Day",
+                 "2027-05-31 Memorial Day", "2028-05-29 Memorial Day", "2029-05-28 Memorial Day",
+                 "2030-05-27 Memorial Day", "2031-05-26 Memorial Day"}),
+      boost::test_tools::per_element());
   BOOST_TEST(has_note(imported, 15, "repeats without end"));
   BOOST_TEST(has_note(imported, 15, "through 2031"));
   // With --years the rule runs to their end, and only their dates are kept.
-  BOOST_TEST(read("rrule_until.ics", YearRange{2027, 2033}) ==
-                 (Lines{"2027-05-31 Memorial Day", "2028-05-29 Memorial Day",
-                        "2029-05-28 Memorial Day", "2030-05-27 Memorial Day",
-                        "2031-05-26 Memorial Day", "2032-05-31 Memorial Day",
-                        "2033-05-30 Memorial Day"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      read("rrule_until.ics", YearRange{2027, 2033}) ==
+          (Lines{"2027-05-31 Memorial Day", "2028-05-29 Memorial Day", "2029-05-28 Memorial Day",
+                 "2030-05-27 Memorial Day", "2031-05-26 Memorial Day", "2032-05-31 Memorial Day",
+                 "2033-05-30 Memorial Day"}),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(timed_events_close_the_whole_days_they_cover_in_their_zone) {
@@ -109,13 +108,14 @@ BOOST_AUTO_TEST_CASE(timed_events_close_the_whole_days_they_cover_in_their_zone)
   // The offsite (00:00 to 00:00) closes its day; the office move (Tue 12:00 to Fri
   // 00:00) closes Wednesday and Thursday; an end at 23:59 ends the day (on the
   // day DST starts, a 23-hour day); the two-hour meeting closes nothing.
-  BOOST_TEST(dates(imported) ==
-                 (Lines{"2026-03-25 Office move", "2026-03-26 Office move",
-                        "2026-03-29 Server migration", "2026-11-12 Company offsite"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      dates(imported) == (Lines{"2026-03-25 Office move", "2026-03-26 Office move",
+                                "2026-03-29 Server migration", "2026-11-12 Company offsite"}),
+      boost::test_tools::per_element());
   BOOST_TEST(has_note(imported, 28, "covers part of a day (2026-03-24 12:00)"));
-  BOOST_TEST(has_note(imported, 35, "'All-hands meeting' (2026-03-05 10:00) is a timed event "
-                                    "shorter than a day"));
+  BOOST_TEST(has_note(imported, 35,
+                      "'All-hands meeting' (2026-03-05 10:00) is a timed event "
+                      "shorter than a day"));
 }
 
 BOOST_AUTO_TEST_CASE(utc_times_fall_on_the_dates_of_the_chosen_zone) {
@@ -140,8 +140,7 @@ BOOST_AUTO_TEST_CASE(cancelled_events_and_occurrences_are_left_out_and_moved_one
   const auto imported = read_ics(fixture("cancelled.ics"), options());
   // The picnic is cancelled; the bridge day of 2027 is cancelled by an override
   // (RECURRENCE-ID) and that of 2028 moved to the 3rd.
-  BOOST_TEST(dates(imported) ==
-                 (Lines{"2026-01-02 Bridge day", "2028-01-03 Bridge day (moved)"}),
+  BOOST_TEST(dates(imported) == (Lines{"2026-01-02 Bridge day", "2028-01-03 Bridge day (moved)"}),
              boost::test_tools::per_element());
   BOOST_TEST(has_note(imported, 0, "2 cancelled events"));
 }
@@ -161,22 +160,21 @@ BOOST_AUTO_TEST_CASE(a_google_calendar_export) {
   // All-day events, a yearly rule with one occurrence cancelled by an override,
   // UTC times read in the calendar's zone (Europe/Berlin), a one-hour fire drill
   // left out; the alarm inside an event and Google's empty DESCRIPTION are ignored.
-  BOOST_TEST(dates(imported) ==
-                 (Lines{"2026-10-03 Day of German Unity", "2026-12-24 Christmas Eve",
-                        "2026-12-31 New Year's Eve", "2028-12-31 New Year's Eve"}),
+  BOOST_TEST(dates(imported) == (Lines{"2026-10-03 Day of German Unity", "2026-12-24 Christmas Eve",
+                                       "2026-12-31 New Year's Eve", "2028-12-31 New Year's Eve"}),
              boost::test_tools::per_element());
   BOOST_TEST(imported.calendar_name == "Acme Berlin office closures");
   BOOST_TEST(has_note(imported, 76, "'Fire drill'"));
-  for (const auto& n : imported.notes) BOOST_TEST(n.message.find("DESCRIPTION") == std::string::npos);
+  for (const auto& n : imported.notes)
+    BOOST_TEST(n.message.find("DESCRIPTION") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_apple_icloud_export) {
   const auto imported = read_ics(fixture("icloud.ics"), options());
   // A timed day in the calendar's own zone, a folded X-APPLE-STRUCTURED-LOCATION,
   // and a yearly rule with UNTIL as a date.
-  BOOST_TEST(dates(imported) ==
-                 (Lines{"2025-12-25 Kerstmis", "2026-04-27 Koningsdag",
-                        "2026-05-05 Bevrijdingsdag", "2026-12-25 Kerstmis"}),
+  BOOST_TEST(dates(imported) == (Lines{"2025-12-25 Kerstmis", "2026-04-27 Koningsdag",
+                                       "2026-05-05 Bevrijdingsdag", "2026-12-25 Kerstmis"}),
              boost::test_tools::per_element());
   BOOST_TEST(imported.calendar_name == "Kantoor Amsterdam");
 }
@@ -221,8 +219,9 @@ BOOST_AUTO_TEST_CASE(broken_structure_found_before_libical_sees_it) {
     return o.error ? fmt::format("{}: {}", o.error->line, o.error->message) : std::string("ok");
   };
   BOOST_TEST(error("") == "0: is empty: not an iCalendar file");
-  BOOST_TEST(error("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").starts_with("1: the file ends inside the "
-                                                                    "VCALENDAR"));
+  BOOST_TEST(error("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+                 .starts_with("1: the file ends inside the "
+                              "VCALENDAR"));
   BOOST_TEST(error("BEGIN:VCALENDAR\nno colon here\nEND:VCALENDAR\n") ==
              "2: 'no colon here' is not an iCalendar content line (NAME:value)");
   BOOST_TEST(error("BEGIN:VCALENDAR\nEND:VEVENT\n").starts_with("1: the VCALENDAR that begins"));

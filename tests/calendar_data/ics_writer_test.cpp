@@ -170,10 +170,10 @@ BOOST_AUTO_TEST_CASE(a_vtimezone_holds_the_offset_at_the_start_and_each_change) 
 
 BOOST_AUTO_TEST_CASE(closures_and_special_hours_are_all_day_events_weekends_are_not) {
   const std::string ics = export_of("berlin", day(2026, 12, 1), day(2026, 12, 31));
-  BOOST_TEST(parsed_events(ics) == (Lines{"Christmas Eve: open 09:00-12:00 only | 20261224",
-                                          "Closed: Christmas Day | 20261225",
-                                          "Closed: Sunday holiday | 20261227",
-                                          "Closed: Year-end closing | 20261231"}),
+  BOOST_TEST(parsed_events(ics) ==
+                 (Lines{"Christmas Eve: open 09:00-12:00 only | 20261224",
+                        "Closed: Christmas Day | 20261225", "Closed: Sunday holiday | 20261227",
+                        "Closed: Year-end closing | 20261231"}),
              boost::test_tools::per_element());
   for (const auto& l : lines_of(ics)) BOOST_TEST(l.size() <= 75u);
   BOOST_TEST(has_line(ics, "BEGIN:VCALENDAR"));
@@ -189,11 +189,11 @@ BOOST_AUTO_TEST_CASE(closures_and_special_hours_are_all_day_events_weekends_are_
   BOOST_TEST(has_line(ics, "TRANSP:TRANSPARENT"));
   BOOST_TEST(ics.find("BEGIN:VTIMEZONE") == std::string::npos);  // all-day events need none
   // A calendar that extends another has the dated rules it inherits.
-  BOOST_TEST(parsed_events(export_of("berlin_saturdays", day(2026, 12, 1), day(2026, 12, 31)))
-                 .size() == 4u);
+  BOOST_TEST(
+      parsed_events(export_of("berlin_saturdays", day(2026, 12, 1), day(2026, 12, 31))).size() ==
+      4u);
   // The range is kept: a day before or after is not in it.
-  BOOST_TEST(parsed_events(export_of("berlin", day(2026, 12, 25), day(2026, 12, 27))).size() ==
-             2u);
+  BOOST_TEST(parsed_events(export_of("berlin", day(2026, 12, 25), day(2026, 12, 27))).size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(uids_stay_the_same_from_one_export_to_the_next) {
@@ -223,8 +223,8 @@ BOOST_AUTO_TEST_CASE(a_union_shows_the_days_a_members_holiday_changes_it) {
                                           "Closed: Christmas Day | 20261225",
                                           "Year-end closing: open 09:00-17:00 only | 20261231"}),
              boost::test_tools::per_element());
-  const auto days =
-      dated_days(*model().calendar("follow_the_sun")->calendar, day(2026, 12, 1), day(2026, 12, 31));
+  const auto days = dated_days(*model().calendar("follow_the_sun")->calendar, day(2026, 12, 1),
+                               day(2026, 12, 31));
   BOOST_TEST_REQUIRE(days.size() == 3u);
   BOOST_TEST(days[1].hours.empty());
 }
@@ -232,12 +232,12 @@ BOOST_AUTO_TEST_CASE(a_union_shows_the_days_a_members_holiday_changes_it) {
 BOOST_AUTO_TEST_CASE(openings_are_timed_events_in_the_calendars_zone) {
   const std::string ics = export_of("berlin", day(2026, 12, 21), day(2026, 12, 27), true);
   const auto events = parsed_events(ics);
-  BOOST_TEST(events == (Lines{"Christmas Eve: open 09:00-12:00 only | 20261224",
-                              "Closed: Christmas Day | 20261225",
-                              "Closed: Sunday holiday | 20261227", "Open | 20261221T090000",
-                              "Open | 20261222T090000", "Open | 20261223T090000",
-                              "Open (Christmas Eve hours) | 20261224T090000"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      events == (Lines{"Christmas Eve: open 09:00-12:00 only | 20261224",
+                       "Closed: Christmas Day | 20261225", "Closed: Sunday holiday | 20261227",
+                       "Open | 20261221T090000", "Open | 20261222T090000", "Open | 20261223T090000",
+                       "Open (Christmas Eve hours) | 20261224T090000"}),
+      boost::test_tools::per_element());
   BOOST_TEST(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261224T090000"));
   BOOST_TEST(has_line(ics, "DTEND;TZID=Europe/Berlin:20261224T120000"));
   BOOST_TEST(has_line(ics, "TZID:Europe/Berlin"));  // the VTIMEZONE
@@ -252,8 +252,8 @@ BOOST_AUTO_TEST_CASE(openings_are_timed_events_in_the_calendars_zone) {
 
 BOOST_AUTO_TEST_CASE(an_opening_longer_than_a_day_is_cut_at_each_midnight) {
   // Open always, over the night clocks go forward: three days, the middle one 23 hours.
-  const auto open = openings(*model().calendar("always_berlin")->calendar, day(2026, 3, 28),
-                             day(2026, 3, 30));
+  const auto open =
+      openings(*model().calendar("always_berlin")->calendar, day(2026, 3, 28), day(2026, 3, 30));
   BOOST_TEST_REQUIRE(open.size() == 3u);
   BOOST_TEST((open[1].end - open[1].start == std::chrono::hours(23)));
   BOOST_TEST((open[0].end == open[1].start));

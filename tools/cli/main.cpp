@@ -129,7 +129,9 @@ int main(int argc, char** argv) {
   }
   for (const auto& command : commands) {
     if (!command.app->parsed()) continue;
-    const std::string name = command.app->get_name();
+    std::string name = command.app->get_name();
+    if (groups_commands(*command.app))
+      for (const CLI::App* sub : command.app->get_subcommands()) name += " " + sub->get_name();
     int exit = Exit::usage;
     try {
       exit = command.run();
