@@ -140,6 +140,9 @@ check "export -o" 0 "$SLA" calendar export $C --calendar office_hours --from 202
 cmp -s "$tmp/o.ics" "$tmp/office.ics" && ok || bad "-o writes what standard output gets"
 check "ten years with openings" 0 "$SLA" calendar export $C --calendar office_hours --from 2026-01-01 --to 2035-12-31 --openings -o "$tmp/ten.ics"
 [ "$(grep -c '^BEGIN:VEVENT' "$tmp/ten.ics")" -gt 2500 ] && ok || bad "ten years of openings"
+says "the years the holiday set does not cover are noted" '^sla calendar export: note: the holiday set id_national covers [0-9]{4} to [0-9]{4} only; the closures of other years are not known'
+check "a range the set covers has no note" 0 "$SLA" calendar export $C --calendar office_hours --from 2026-01-01 --to 2026-12-31
+[ -s "$tmp/err" ] && bad "a note for a covered range: $(cat "$tmp/err")" || ok
 check "unknown calendar" 2 "$SLA" calendar export $C --calendar ofice_hours --from 2026-01-01 --to 2026-12-31
 says "lists the calendars" "unknown calendar 'ofice_hours'; did you mean 'office_hours'\? \(calendars: office_hours, "
 check "to before from" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-12-31 --to 2026-01-01

@@ -13,6 +13,7 @@
 #include "interpreter/calendar.hpp"
 #include "sla/load.hpp"
 #include "tools/calendar_data/calendar_ics.hpp"
+#include "tools/calendar_data/holiday_coverage.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
@@ -122,6 +123,14 @@ Command calendar_command(CLI::App& sla) {
                                    near ? fmt::format("; did you mean '{}'?", *near) : "",
                                    ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", "))));
         }
+        // Past the years a holiday set covers its holidays are unknown, not absent.
+        const int first_year = static_cast<int>(date::year_month_day{*from}.year());
+        const int last_year = static_cast<int>(date::year_month_day{*to}.year());
+        for (const HolidaySet* set : sets_not_covering(model, *info, first_year, last_year))
+          fmt::print(stderr,
+                     "sla {}: note: the holiday set {} covers {} to {} only; the closures of "
+                     "other years are not known, so none are exported for them\n",
+                     command, set->id, set->first_year, set->last_year);
         CalendarIcs e;
         e.calendar = info;
         e.contract_name = model.contract.name;
