@@ -243,7 +243,7 @@ EOF
 check "show text" 0 "$SLA" holidays show std/holidays/id --year 2026
 says "a date, its weekday, its name" '^2026-08-17  Mon  Independence Day'
 check "show a year outside" 2 "$SLA" holidays show std/holidays/id --year 1999
-says "names the covered years" '--year 1999: id_national \(std/holidays/id\) covers the years [0-9]{4} to [0-9]{4} only'
+says "names the covered years" '--year 1999: in std/holidays/id, id_national covers the years [0-9]{4} to [0-9]{4} only'
 check "show an unknown module" 2 "$SLA" holidays show std/holidays/indonesia --year 2026
 says "nearest by title" "no holiday module or file 'std/holidays/indonesia' \(did you mean std/holidays/id\?\); 'sla holidays list' lists"
 check "show a word" 2 "$SLA" holidays show indonesian --year 2026
@@ -253,10 +253,20 @@ says "file" '"file": '
 says "date" '"date": "2026-06-15"'
 cat "$tmp/acme.sla" >"$tmp/two.sla"
 printf 'holidays other { 2026-01-01 "x" }\n' >>"$tmp/two.sla"
-check "show a file of two sets" 2 "$SLA" holidays show "$tmp/two.sla" --year 2026
-says "asks for --set" 'several holiday sets \(acme_company, other\): choose one with --set NAME'
+check "show a file of two sets: both" 0 "$SLA" holidays show "$tmp/two.sla" --year 2026
+says "each date with its set" '^2026-01-01  Thu  x  \[other\]$'
+says "each date with its set" "^2026-06-15  Mon  Founders' Day  \[acme_company\]$"
+check "show a file of two sets: json" 0 "$SLA" holidays show "$tmp/two.sla" --year 2026 --format json
+/usr/bin/python3 - "$tmp/out" <<'EOF' && ok || bad "show json of two sets"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["set"] is None and d["sets"] == ["acme_company", "other"], d
+assert [(x["date"], x["set"]) for x in d["dates"]] == [("2026-01-01", "other"), ("2026-06-15", "acme_company"), ("2026-10-09", "acme_company")]
+EOF
 check "show --set" 0 "$SLA" holidays show "$tmp/two.sla" --year 2026 --set other
 says "the set" '^2026-01-01  Thu  x$'
+check "show --set unknown" 2 "$SLA" holidays show "$tmp/two.sla" --year 2026 --set nope
+says "lists the sets" "--set 'nope': .*two.sla has the sets acme_company, other"
 check "holidays needs a subcommand" 2 "$SLA" holidays
 says "names them" "^sla holidays: missing the command \(import, list, show\) \(see 'sla holidays --help'\)$"
 

@@ -269,63 +269,83 @@ int show_holidays(const ShowOptions& o) {
                     near.empty() ? "" : fmt::format(" (did you mean {}?)", fmt::join(near, ", "))));
   }
 
-  const HolidaySet* set = nullptr;
+  // --set chooses one; without it, every set of the module or file is shown.
+  std::vector<const HolidaySet*> shown;
   std::vector<std::string> ids;
   for (const auto& s : sets) ids.push_back(s.id);
-  if (!o.set_name.empty()) {
-    for (const auto& s : sets)
-      if (s.id == o.set_name) set = &s;
-    if (!set)
-      return argument_error(command, fmt::format("--set '{}': {} has the sets {}", o.set_name,
-                                                 o.set, fmt::join(ids, ", ")));
-  } else if (sets.size() == 1) {
-    set = &sets.front();
-  } else {
-    return argument_error(command, fmt::format("{} has several holiday sets ({}): choose one with "
-                                               "--set NAME",
-                                               o.set, fmt::join(ids, ", ")));
-  }
-  if (set->first_year && (o.year < set->first_year || o.year > set->last_year))
+  for (const auto& s : sets)
+    if (o.set_name.empty() || s.id == o.set_name) shown.push_back(&s);
+  if (shown.empty())
+    return argument_error(command,
+                          fmt::format("--set '{}': {} has the {} {}", o.set_name, o.set,
+                                      ids.size() == 1 ? "set" : "sets", fmt::join(ids, ", ")));
+  const std::string where = module.empty() ? o.set : module;
+  auto covers = [&](const HolidaySet* s) {
+    return !s->first_year || (s->first_year <= o.year && o.year <= s->last_year);
+  };
+  if (std::none_of(shown.begin(), shown.end(), covers)) {
+    std::vector<std::string> years;
+    for (const HolidaySet* s : shown)
+      years.push_back(
+          fmt::format("{} covers the years {} to {}", s->id, s->first_year, s->last_year));
     return argument_error(
-        command, fmt::format("--year {}: {} ({}) covers the years {} to {} only", o.year, set->id,
-                             module.empty() ? o.set : module, set->first_year, set->last_year));
+        command, fmt::format("--year {}: in {}, {} only", o.year, where, fmt::join(years, "; ")));
+  }
 
-  std::vector<const Holiday*> days;
+  struct Day {
+    const Holiday* holiday;
+    const HolidaySet* set;
+  };
+  std::vector<Day> days;
   const std::string prefix = fmt::format("{}-", o.year);
-  for (const auto& h : set->days)
-    if (h.date.starts_with(prefix)) days.push_back(&h);
-  std::sort(days.begin(), days.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  for (const HolidaySet* s : shown)
+    for (const auto& h : s->days)
+      if (h.date.starts_with(prefix)) days.push_back({&h, s});
+  std::stable_sort(days.begin(), days.end(),
+                   [](const Day& a, const Day& b) { return a.holiday->date < b.holiday->date; });
   auto weekday = [](const std::string& text) {
     std::istringstream in(text);
     date::year_month_day ymd{};
     in >> date::parse("%F", ymd);
     return date::format("%a", date::weekday{date::sys_days{ymd}});
   };
+  const bool one = shown.size() == 1;
   if (o.format == "json") {
     auto dates = nlohmann::ordered_json::array();
-    for (const Holiday* h : days) {
+    for (const auto& [h, s] : days) {
       nlohmann::ordered_json d{{"date", h->date},
                                {"weekday", weekday(h->date)},
                                {"name", h->name},
                                {"tentative", h->tentative}};
       if (!h->hours.empty()) d["hours"] = h->hours;
+      if (!one) d["set"] = s->id;
       dates.push_back(std::move(d));
     }
-    nlohmann::ordered_json j{{"set", set->id}};
+    // One set: its name and title; several: "set" and "title" are null and "sets"
+    // names them, each date saying its own.
+    nlohmann::ordered_json j;
+    j["set"] = one ? nlohmann::ordered_json(shown.front()->id) : nlohmann::ordered_json();
     j["module"] = module.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(module);
     if (module.empty()) j["file"] = o.set;
-    j["title"] = set->title;
+    j["title"] = one ? nlohmann::ordered_json(shown.front()->title) : nlohmann::ordered_json();
+    if (!one) {
+      auto names = nlohmann::ordered_json::array();
+      for (const HolidaySet* s : shown) names.push_back(s->id);
+      j["sets"] = std::move(names);
+    }
     j["year"] = o.year;
     j["dates"] = std::move(dates);
     fmt::print("{}\n", json_text(j));
     return static_cast<int>(Exit::ok);
   }
-  fmt::print("{} \"{}\" ({}), {}: {} {}\n", set->id, set->title, module.empty() ? o.set : module,
-             o.year, days.size(), days.size() == 1 ? "date" : "dates");
-  for (const Holiday* h : days)
-    fmt::print("{}  {}  {}{}{}\n", h->date, weekday(h->date), h->name,
+  for (const HolidaySet* s : shown)
+    fmt::print("{} \"{}\" ({}){}\n", s->id, s->title, where,
+               covers(s) ? "" : fmt::format(": covers {} to {} only", s->first_year, s->last_year));
+  fmt::print("{}: {} {}\n", o.year, days.size(), days.size() == 1 ? "date" : "dates");
+  for (const auto& [h, s] : days)
+    fmt::print("{}  {}  {}{}{}{}\n", h->date, weekday(h->date), h->name,
                h->hours.empty() ? "" : fmt::format("  (open {})", fmt::join(h->hours, ", ")),
-               h->tentative ? "  (tentative)" : "");
+               h->tentative ? "  (tentative)" : "", one ? "" : fmt::format("  [{}]", s->id));
   return static_cast<int>(Exit::ok);
 }
 
@@ -399,7 +419,8 @@ Command holidays_command(CLI::App& sla) {
   show->add_option("set", so->set, "A stdlib module (std/holidays/de/by) or a .sla file")
       ->required();
   show->add_option("--year", so->year, "The year to show")->required();
-  show->add_option("--set", so->set_name, "The set, when the module or file holds several");
+  show->add_option("--set", so->set_name,
+                   "Only this set, when the module or file holds several (default: all)");
   show->add_option("--format", so->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   show->footer(
@@ -407,6 +428,8 @@ Command holidays_command(CLI::App& sla) {
       "  sla holidays show std/holidays/id --year 2026\n"
       "  sla holidays show acme-holidays.sla --year 2027 --format json\n"
       "Each date with its weekday and name; special hours and tentative dates are marked.\n"
+      "A module or file of several sets shows them all, each date with its set, or the one\n"
+      "--set names.\n"
       "JSON: {\"set\", \"module\", \"title\", \"year\", \"dates\": [{\"date\", \"weekday\", "
       "\"name\",\n\"tentative\"}, ...]}.\n"
       "Exit codes: 0 ok; 1 the file or module has errors; 2 usage error (an unknown module,\n"
