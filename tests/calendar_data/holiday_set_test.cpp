@@ -163,3 +163,29 @@ BOOST_AUTO_TEST_CASE(the_stdlib_holiday_modules_load_and_are_found_by_near_names
   BOOST_TEST(nearest_modules("zzzzzz", catalogue).empty());
   BOOST_TEST(!module_sets("std/holidays/nowhere").error.empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_country_comes_before_its_regions_and_titles_find_them) {
+  HolidayCatalogue catalogue;
+  auto add = [&](const char* module, const char* id, const char* title) {
+    HolidaySet set;
+    set.id = id;
+    set.title = title;
+    catalogue.sets.push_back({module, set});
+  };
+  add("std/holidays/at", "at_national", "Austrian public holidays");
+  add("std/holidays/de", "de_national", "German public holidays");
+  add("std/holidays/de/bw", "de_bw", "Public holidays in Baden-Wuerttemberg (Germany)");
+  add("std/holidays/de/by", "de_by", "Public holidays in Bavaria (Germany)");
+  add("std/holidays/us", "us_federal", "United States federal holidays");
+  const auto germany = nearest_modules("germany", catalogue);
+  BOOST_TEST(germany == (std::vector<std::string>{"std/holidays/de", "std/holidays/de/bw",
+                                                  "std/holidays/de/by"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(
+      nearest_modules("Bavaria", catalogue) == std::vector<std::string>{"std/holidays/de/by"},
+      boost::test_tools::per_element());
+  BOOST_TEST(nearest_modules("austria", catalogue).front() == "std/holidays/at");
+  BOOST_TEST(nearest_modules("de_national", catalogue).front() == "std/holidays/de");
+  BOOST_TEST(nearest_modules("united", catalogue).front() == "std/holidays/us");
+  BOOST_TEST(nearest_modules("holidays", catalogue).empty());  // a word every title has
+}

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "grammar/suggest.hpp"
 #include "sla/load.hpp"
@@ -121,13 +122,17 @@ std::vector<std::string> nearest_modules(std::string_view name, const HolidayCat
     auto [it, fresh] = best.emplace(module, score);
     if (!fresh) it->second = std::min(it->second, score);
   }
-  std::vector<std::pair<int, std::string>> ranked;
-  for (const auto& [module, score] : best)
-    if (score < 3) ranked.push_back({score, module});
+  // A region's title names its country too ("Bavaria (Germany)"): a country comes
+  // before its regions when both match, and the regions follow it.
+  std::vector<std::tuple<int, long, std::string>> ranked;
+  for (const auto& [module, score] : best) {
+    const long depth = std::count(module.begin(), module.end(), '/');
+    if (score < 3) ranked.emplace_back(score + (depth > 2 ? 1 : 0), depth, module);
+  }
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;
-  for (const auto& [score, module] : ranked) {
-    if (out.size() == 5 || score > ranked.front().first) break;
+  for (const auto& [rank, depth, module] : ranked) {
+    if (out.size() == 5 || rank > std::get<0>(ranked.front()) + 1) break;
     out.push_back(module);
   }
   return out;
