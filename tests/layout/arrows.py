@@ -18,12 +18,13 @@ ALLOWED = {
     "api": {"include/sla", "interpreter", "grammar"},
     "tools/console": {"interpreter", "grammar", "stdlib", "include/sla"},
     "tools/io": {"interpreter", "grammar", "include/sla"},
+    "tools/calendar_data": {"tools/io", "interpreter", "grammar", "stdlib", "include/sla"},
     "tools/reports": {"tools/console", "interpreter", "grammar", "include/sla"},
     "tools/format": {"tools/console", "interpreter", "grammar", "include/sla"},
     "tools/document": {"tools/reports", "tools/console", "interpreter", "grammar", "stdlib",
                        "include/sla"},
-    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/io", "tools/console",
-                  "interpreter", "grammar", "stdlib", "include/sla"},
+    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/calendar_data",
+                  "tools/io", "tools/console", "interpreter", "grammar", "stdlib", "include/sla"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -27,5 +27,7 @@ Command fmt_command(CLI::App& sla);
 Command uptime_command(CLI::App& sla);
 Command quote_command(CLI::App& sla);
 Command render_command(CLI::App& sla);
+Command holidays_command(CLI::App& sla);
+Command calendar_command(CLI::App& sla);
 
 }  // namespace sla::cli

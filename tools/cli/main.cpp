@@ -61,10 +61,11 @@ int main(int argc, char** argv) {
   });
   app.require_subcommand(1);
 
-  std::vector<Command> commands{check_command(app), inspect_command(app), time_command(app),
-                                eval_command(app),  explain_command(app), test_command(app),
-                                fmt_command(app),   lint_command(app),    uptime_command(app),
-                                quote_command(app), render_command(app),  credits_command(app)};
+  std::vector<Command> commands{check_command(app),    inspect_command(app), time_command(app),
+                                eval_command(app),     explain_command(app), test_command(app),
+                                fmt_command(app),      lint_command(app),    uptime_command(app),
+                                quote_command(app),    render_command(app),  credits_command(app),
+                                holidays_command(app), calendar_command(app)};
   // Set after the commands exist, so that they do not inherit it.
   app.footer(
       "Examples:\n"
@@ -80,7 +81,10 @@ int main(int argc, char** argv) {
       "  sla uptime contracts/qiscus-enterprise.sla --package premium --month 2026-01 "
       "contracts/samples/qiscus-incidents.csv\n"
       "  sla quote contracts/qiscus-enterprise.sla --package premium --addon dedicated_24x7\n"
-      "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n\n"
+      "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n"
+      "  sla holidays import company.ics --name acme_company --output acme-holidays.sla\n"
+      "  sla calendar export contracts/qiscus-enterprise.sla --calendar office_hours --from "
+      "2026-01-01 --to 2026-12-31 --output office.ics\n\n"
       "Exit codes: 0 success; 1 the contract has errors, or a check failed (an example in\n"
       "'sla test', a file not formatted under 'sla fmt --check', a lint finding at\n"
       "--fail-level); 2 usage error (unknown flag, missing file, bad argument).\n"
@@ -125,7 +129,9 @@ int main(int argc, char** argv) {
   }
   for (const auto& command : commands) {
     if (!command.app->parsed()) continue;
-    const std::string name = command.app->get_name();
+    std::string name = command.app->get_name();
+    if (groups_commands(*command.app))
+      for (const CLI::App* sub : command.app->get_subcommands()) name += " " + sub->get_name();
     int exit = Exit::usage;
     try {
       exit = command.run();

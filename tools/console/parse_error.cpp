@@ -74,7 +74,8 @@ std::string house_message(const std::vector<CLI::App*>& path, const CLI::ParseEr
     if (what.starts_with("A subcommand") || what.starts_with("Requires at least")) {
       std::vector<std::string> names;
       for (const CLI::App* sub : path.back()->get_subcommands({})) names.push_back(sub->get_name());
-      return fmt::format("missing the {} ({})", path.size() == 1 ? "command" : "query",
+      return fmt::format("missing the {} ({})",
+                         path.size() == 1 || groups_commands(*path.back()) ? "command" : "query",
                          fmt::join(names, ", "));
     }
     if (const auto missing = what.substr(0, what.rfind(" is required")); missing != what)
@@ -126,10 +127,19 @@ std::string house_message(const std::vector<CLI::App*>& path, const CLI::ParseEr
 
 }  // namespace
 
+bool groups_commands(const CLI::App& command) {
+  const auto own =
+      command.get_options([&command](const CLI::Option* o) { return o != command.get_help_ptr(); });
+  return own.empty() && !command.get_subcommands({}).empty();
+}
+
 std::string parse_error_message(CLI::App& sla, const CLI::ParseError& error) {
   const auto path = command_path(sla);
   std::string prefix = path.front()->get_name(), usage = prefix;
   if (path.size() > 1) prefix += " " + path[1]->get_name();
+  // A command that only groups others is named with the one given: "sla holidays
+  // import", where "sla time" keeps its queries (add, sub) out of its name.
+  if (path.size() > 2 && groups_commands(*path[1])) prefix += " " + path[2]->get_name();
   for (std::size_t i = 1; i < path.size(); ++i) usage += " " + path[i]->get_name();
   return fmt::format("{}: {} (see '{} --help')", prefix, house_message(path, error), usage);
 }

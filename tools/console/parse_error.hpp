@@ -12,4 +12,9 @@ namespace sla::cli {
 // The whole line (without the newline) for `error`, thrown while `sla` parsed.
 std::string parse_error_message(CLI::App& sla, const CLI::ParseError& error);
 
+// Whether `command` only groups subcommands (no options or arguments of its own,
+// as `sla holidays`): its messages then name the subcommand too ("sla holidays
+// import: ...").
+bool groups_commands(const CLI::App& command);
+
 }  // namespace sla::cli

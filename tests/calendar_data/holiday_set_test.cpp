@@ -1,0 +1,191 @@
+// From imported dates to a .sla holiday set that loads: CSV rows, dates merged,
+// names escaped, --years, and the stdlib's holiday modules looked up by name.
+#define BOOST_TEST_MODULE holiday_set
+#include <fmt/format.h>
+#include <boost/test/unit_test.hpp>
+
+#include "sla/load.hpp"
+#include "tools/calendar_data/holiday_catalogue.hpp"
+#include "tools/calendar_data/holiday_csv_reader.hpp"
+#include "tools/calendar_data/holiday_set_text.hpp"
+#include "tools/calendar_data/year_range.hpp"
+
+using namespace sla;
+using namespace sla::cli;
+
+namespace {
+
+date::year_month_day ymd(int y, unsigned m, unsigned d) {
+  return date::year{y} / date::month{m} / date::day{d};
+}
+
+LoadResult load(const std::string& text) {
+  return load_string("set.sla", text, LoadOptions{ImportPolicy::stdlib_only(), {}});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(csv_with_a_header_in_any_order_with_quotes_and_a_bom) {
+  const auto r = read_holiday_csv(
+      "\xEF\xBB\xBFName,Notes,Date\r\n\"Christmas Eve, closed\",memo,2026-12-24\r\nTeam "
+      "party,,2026-12-24\r\n");
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST_REQUIRE(r.days.size() == 2u);
+  BOOST_TEST(r.days[0].name == "Christmas Eve, closed");
+  BOOST_TEST(r.days[0].line == 2u);
+  BOOST_TEST((r.days[1].day == ymd(2026, 12, 24)));
+}
+
+BOOST_AUTO_TEST_CASE(csv_without_a_header) {
+  const auto r =
+      read_holiday_csv("2026-01-01,New Year's Day\n\n2026-05-01,\"Labour \"\"May\"\" Day\"\n");
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST_REQUIRE(r.days.size() == 2u);
+  BOOST_TEST(r.days[1].name == "Labour \"May\" Day");
+  BOOST_TEST(r.days[1].line == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(csv_errors_name_their_line) {
+  struct Case {
+    std::string text;
+    std::size_t line;
+    std::string says;
+  };
+  const Case cases[] = {
+      {"date,name\n2026-01-01,a\n2026-02-30,b\n", 3, "'2026-02-30' is not a date"},
+      {"date,name\n2026-01-01,a\n01/05/2026,b\n", 3, "'01/05/2026' is not a date"},
+      {"2026-01-01,a\n2026-01-02\n", 2, "2026-01-02 has no name"},
+      {"when,what\n2026-01-01,a\n", 1, "header row naming the columns date and name"},
+      {"date,name,date\n", 1, "names the column 'date' twice"},
+      {"  \n", 0, "is empty"},
+  };
+  for (const auto& c : cases) {
+    const auto r = read_holiday_csv(c.text);
+    BOOST_TEST_REQUIRE(!r.ok(), c.text);
+    BOOST_TEST(r.error->line == c.line, c.text);
+    BOOST_TEST(r.error->message.find(c.says) != std::string::npos, r.error->message);
+  }
+  BOOST_TEST(looks_like_holiday_csv("2026-01-01,x\n"));
+  BOOST_TEST(looks_like_holiday_csv("Date;x,Name\n"));
+  BOOST_TEST(!looks_like_holiday_csv("hello world\n"));
+  BOOST_TEST(!looks_like_holiday_csv("BEGIN:VCALENDAR\n"));
+}
+
+BOOST_AUTO_TEST_CASE(dates_merge_with_both_names_once_each) {
+  const std::vector<ImportedDay> days{{ymd(2026, 12, 25), "Christmas Day", 1},
+                                      {ymd(2026, 1, 1), "New Year", 2},
+                                      {ymd(2026, 12, 25), "Company day", 3},
+                                      {ymd(2026, 12, 25), "Christmas Day", 4},
+                                      {ymd(2026, 7, 1), " \t ", 5}};
+  const auto merged = merge_holidays(days);
+  BOOST_TEST_REQUIRE(merged.size() == 3u);
+  BOOST_TEST((merged[0].day == ymd(2026, 1, 1)));
+  BOOST_TEST(merged[1].name == "(no title)");
+  BOOST_TEST(merged[2].name == "Christmas Day / Company day");
+}
+
+BOOST_AUTO_TEST_CASE(names_become_sla_strings_that_load_as_written) {
+  BOOST_TEST(sla_string("Founders' Day") == "\"Founders' Day\"");
+  BOOST_TEST(sla_string("a \"b\" c\\d") == "\"a \\\"b\\\" c\\\\d\"");
+  BOOST_TEST(sla_string("  two\r\nlines\tand\x01 bell ") == "\"two lines and bell\"");
+  BOOST_TEST(sla_string("evil \xE2\x80\xAE"
+                        "txt.exe") == "\"evil txt.exe\"");     // U+202E is refused by .sla
+  BOOST_TEST(sla_string("caf\xE9") == "\"caf\xEF\xBF\xBD\"");  // Latin-1 -> U+FFFD
+  const std::string hostile = "Quote \" back\\slash # not a comment } { \xE2\x80\xAE end";
+  HolidaySetText set{"acme", "Acme \"closing\" days", "odd\nname.ics", "0.1.0", {2026, 2026}};
+  const std::string text = holiday_set_text(set, {{ymd(2026, 12, 24), hostile}});
+  const LoadResult r = load(text);
+  BOOST_TEST_REQUIRE(r.ok(), text);
+  const HolidaySet& s = r.model->holiday_sets.at(0);
+  BOOST_TEST(s.id == "acme");
+  BOOST_TEST(s.title == "Acme \"closing\" days");
+  BOOST_TEST(s.source == "odd name.ics (imported by sla 0.1.0)");
+  BOOST_TEST(s.days.at(0).name == "Quote \" back\\slash # not a comment } { end");
+}
+
+BOOST_AUTO_TEST_CASE(the_set_text_says_where_it_comes_from_and_what_it_covers) {
+  HolidaySetText set{"acme_company", "Acme", "company.ics", "0.1.0", {2026, 2028}};
+  const std::string text = holiday_set_text(
+      set, {{ymd(2026, 6, 15), "Founders' Day"}, {ymd(2028, 6, 15), "Founders' Day"}});
+  BOOST_TEST(text ==
+             "# Acme\n"
+             "# Imported from company.ics by `sla holidays import` (sla 0.1.0).\n"
+             "# 2 dates from 2026-06-15 to 2028-06-15; the set covers 2026 to 2028.\n"
+             "# Generated: change the calendar it comes from and import it again.\n"
+             "\n"
+             "holidays acme_company \"Acme\" {\n"
+             "  source \"company.ics (imported by sla 0.1.0)\"\n"
+             "  covers 2026 to 2028\n"
+             "  2026-06-15 \"Founders' Day\"\n"
+             "  2028-06-15 \"Founders' Day\"\n"
+             "}\n");
+  const LoadResult r = load(text);
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST(r.model->holiday_sets.at(0).first_year == 2026);
+  BOOST_TEST(r.model->holiday_sets.at(0).last_year == 2028);
+}
+
+BOOST_AUTO_TEST_CASE(set_names_and_year_ranges) {
+  BOOST_TEST(is_set_name("acme_2026"));
+  BOOST_TEST(is_set_name("_x"));
+  BOOST_TEST(!is_set_name("2026_acme"));
+  BOOST_TEST(!is_set_name("acme-company"));
+  BOOST_TEST(!is_set_name(""));
+  BOOST_TEST(!is_set_name("caf\xC3\xA9"));
+  const auto r = parse_year_range("2026..2028");
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(r->first == 2026);
+  BOOST_TEST(r->last == 2028);
+  BOOST_TEST(parse_year_range("2030")->first == 2030);
+  BOOST_TEST(!parse_year_range("2028..2026"));
+  BOOST_TEST(!parse_year_range("1899..1900"));
+  BOOST_TEST(!parse_year_range("2026-2028"));
+  BOOST_TEST(!parse_year_range("2026.."));
+}
+
+BOOST_AUTO_TEST_CASE(the_stdlib_holiday_modules_load_and_are_found_by_near_names) {
+  const auto modules = holiday_modules();
+  BOOST_TEST_REQUIRE(!modules.empty());
+  BOOST_TEST((std::find(modules.begin(), modules.end(), "std/holidays/id") != modules.end()));
+  for (const auto& m : modules) BOOST_TEST(m.starts_with("std/holidays/"));
+  const auto catalogue = holiday_catalogue();
+  BOOST_TEST(catalogue.failures.empty());
+  const auto id = std::find_if(catalogue.sets.begin(), catalogue.sets.end(),
+                               [](const CatalogueSet& s) { return s.module == "std/holidays/id"; });
+  BOOST_TEST_REQUIRE((id != catalogue.sets.end()));
+  BOOST_TEST(id->set.id == "id_national");
+  BOOST_TEST(!id->set.days.empty());
+  // Every set a module defines is its own, not one it imports.
+  for (const auto& s : catalogue.sets) BOOST_TEST(s.set.span.file == s.module);
+  // By the title's words ("Indonesian"), the module's last part, a typo of it.
+  for (const char* name : {"indonesia", "Indonesian", "std/holidays/id.sla", "idd"})
+    BOOST_TEST(nearest_modules(name, catalogue).front() == "std/holidays/id", name);
+  BOOST_TEST(nearest_modules("zzzzzz", catalogue).empty());
+  BOOST_TEST(!module_sets("std/holidays/nowhere").error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_country_comes_before_its_regions_and_titles_find_them) {
+  HolidayCatalogue catalogue;
+  auto add = [&](const char* module, const char* id, const char* title) {
+    HolidaySet set;
+    set.id = id;
+    set.title = title;
+    catalogue.sets.push_back({module, set});
+  };
+  add("std/holidays/at", "at_national", "Austrian public holidays");
+  add("std/holidays/de", "de_national", "German public holidays");
+  add("std/holidays/de/bw", "de_bw", "Public holidays in Baden-Wuerttemberg (Germany)");
+  add("std/holidays/de/by", "de_by", "Public holidays in Bavaria (Germany)");
+  add("std/holidays/us", "us_federal", "United States federal holidays");
+  const auto germany = nearest_modules("germany", catalogue);
+  BOOST_TEST(germany == (std::vector<std::string>{"std/holidays/de", "std/holidays/de/bw",
+                                                  "std/holidays/de/by"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(
+      nearest_modules("Bavaria", catalogue) == std::vector<std::string>{"std/holidays/de/by"},
+      boost::test_tools::per_element());
+  BOOST_TEST(nearest_modules("austria", catalogue).front() == "std/holidays/at");
+  BOOST_TEST(nearest_modules("de_national", catalogue).front() == "std/holidays/de");
+  BOOST_TEST(nearest_modules("united", catalogue).front() == "std/holidays/us");
+  BOOST_TEST(nearest_modules("holidays", catalogue).empty());  // a word every title has
+}

@@ -1,0 +1,120 @@
+#include "tools/calendar_data/holiday_csv_reader.hpp"
+
+#include <fmt/format.h>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+#include "grammar/source.hpp"
+#include "tools/io/csv_reader.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::optional<date::year_month_day> date_of(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
+      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{} ||
+      std::from_chars(text.data() + 8, text.data() + 10, d).ec != std::errc{})
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok() || y < 1900 || y > 2399) return std::nullopt;
+  return ymd;
+}
+
+struct FileClose {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
+bool looks_like_holiday_csv(std::string_view text) {
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+  const auto start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  text.remove_prefix(start);
+  const std::string_view line = text.substr(0, text.find_first_of("\r\n"));
+  const auto comma = line.find(',');
+  if (comma == std::string_view::npos) return false;
+  std::string lower(line);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return date_of(trim_field(line.substr(0, comma))).has_value() ||
+         (lower.find("date") != std::string::npos && lower.find("name") != std::string::npos);
+}
+
+ImportedHolidays read_holiday_csv(std::string_view text) {
+  ImportedHolidays out;
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.error = ImportNote{0, "is empty: no date,name rows"};
+    return out;
+  }
+  // The reader streams from a FILE; the text is already in memory.
+  std::string copy(text);
+  std::unique_ptr<std::FILE, FileClose> in(fmemopen(copy.data(), copy.size(), "r"));
+  if (!in) {
+    out.error = ImportNote{0, "cannot be read"};
+    return out;
+  }
+  CsvReader reader(in.get());
+  std::vector<std::string_view> fields;
+  int date_column = 0, name_column = 1;
+  bool first = true;
+  while (reader.next(fields)) {
+    const std::size_t line = reader.line();
+    if (!reader.error().empty()) {
+      out.error = ImportNote{line, std::string(reader.error())};
+      return out;
+    }
+    if (first) {
+      first = false;
+      if (!fields.empty() && !date_of(trim_field(fields[0]))) {
+        date_column = name_column = -1;
+        std::string problem;
+        const Column columns[] = {{"date", &date_column}, {"name", &name_column}};
+        if (!find_columns(fields, columns, problem)) {
+          out.error = ImportNote{line, problem};
+          return out;
+        }
+        if (date_column < 0 || name_column < 0) {
+          out.error = ImportNote{
+              line, fmt::format("expected date,name rows, with or without a header row naming "
+                                "the columns date and name; the first row starts with '{}'",
+                                escape_invisible(trim_field(fields[0])))};
+          return out;
+        }
+        continue;
+      }
+    }
+    const auto field = [&](int column) {
+      return column < static_cast<int>(fields.size())
+                 ? trim_field(fields[static_cast<std::size_t>(column)])
+                 : std::string_view();
+    };
+    const std::string_view date_text = field(date_column), name = field(name_column);
+    const auto day = date_of(date_text);
+    if (!day) {
+      out.error = ImportNote{
+          line, date_text.empty()
+                    ? std::string("no date: expected YYYY-MM-DD")
+                    : fmt::format("'{}' is not a date: expected YYYY-MM-DD, a day that exists, in "
+                                  "the years 1900 to 2399",
+                                  escape_invisible(date_text))};
+      return out;
+    }
+    if (name.empty()) {
+      out.error = ImportNote{line, fmt::format("{} has no name", date_text)};
+      return out;
+    }
+    out.days.push_back({*day, std::string(name), line});
+  }
+  if (!reader.error().empty()) out.error = ImportNote{reader.line(), std::string(reader.error())};
+  return out;
+}
+
+}  // namespace sla::cli

@@ -1,0 +1,446 @@
+// sla holidays import|list|show: holiday sets as data. `import` turns a calendar
+// program's export (iCalendar) or a spreadsheet's (CSV) into a .sla holiday set;
+// `list` and `show` tell what the stdlib ships under std/holidays/.
+#include <fmt/format.h>
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+#include <date/date.h>
+
+#include "sla/load.hpp"
+#include "tools/calendar_data/holiday_catalogue.hpp"
+#include "tools/calendar_data/holiday_csv_reader.hpp"
+#include "tools/calendar_data/holiday_set_text.hpp"
+#include "tools/calendar_data/ics_outline.hpp"
+#include "tools/calendar_data/ics_reader.hpp"
+#include "tools/calendar_data/zone_name.hpp"
+#include "tools/cli/commands.hpp"
+#include "tools/console/arguments.hpp"
+#include "tools/console/file_output.hpp"
+#include "tools/console/input_file.hpp"
+#include "tools/console/json_text.hpp"
+#include "tools/console/output.hpp"
+
+namespace sla::cli {
+
+namespace {
+
+// A .sla file holds at most 20,000 statements (docs/language.md).
+constexpr std::size_t kMostDates = 19'990;
+// A calendar export larger than this is not a holiday calendar.
+constexpr std::size_t kMostBytes = 64u << 20;
+
+struct ImportOptions {
+  std::string file, name, years, title, output, zone;
+};
+struct ListOptions {
+  std::string format = "text";
+};
+struct ShowOptions {
+  std::string set, set_name, format = "text";
+  int year = 0;
+};
+
+// The whole input, or why not.
+std::optional<std::string> read_all(const std::string& path, std::string& error) {
+  InputFile in;
+  if (!in.open(path, error)) return std::nullopt;
+  std::string text;
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in.stream())) > 0;) {
+    text.append(buffer, n);
+    if (text.size() > kMostBytes) {
+      error = fmt::format("'{}' is larger than {} MiB: not a holiday calendar", input_name(path),
+                          kMostBytes >> 20);
+      return std::nullopt;
+    }
+  }
+  if (std::ferror(in.stream())) {
+    error = fmt::format("cannot read '{}'", input_name(path));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::string extension_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string where(const std::string& file, std::size_t line) {
+  return line ? fmt::format("{}:{}", input_name(file), line) : input_name(file);
+}
+
+int import_holidays(const ImportOptions& o) {
+  constexpr std::string_view command = "holidays import";
+  if (!is_set_name(o.name))
+    return argument_error(command,
+                          fmt::format("--name '{}': a set's name starts with a letter or '_' and "
+                                      "goes on with letters, digits and '_' (such as "
+                                      "acme_holidays)",
+                                      o.name));
+  // A name the grammar takes for something else (a keyword) says so here, not later.
+  if (LoadResult probe = load_string("--name", fmt::format("holidays {} {{ }}\n", o.name),
+                                     LoadOptions{ImportPolicy::stdlib_only(), {}});
+      !probe.ok())
+    return argument_error(
+        command, fmt::format("--name '{}' cannot name a holiday set: {}", o.name,
+                             probe.diagnostics.empty() ? "" : probe.diagnostics[0].message));
+  std::optional<YearRange> years;
+  if (!o.years.empty() && !(years = parse_year_range(o.years)))
+    return argument_error(command, fmt::format("--years '{}': expected A..B such as 2026..2030, or "
+                                               "one year, from 1900 to 2399",
+                                               o.years));
+  std::optional<Zone> zone;
+  if (!o.zone.empty() && !(zone = zone_named(o.zone)))
+    return argument_error(command,
+                          fmt::format("--zone '{}': not a time zone (an IANA name such as "
+                                      "Europe/Berlin, UTC, or an offset such as UTC+07:00)",
+                                      o.zone));
+  if (auto why = output_is_input("--output", o.output, {{"the calendar file", o.file}});
+      !why.empty())
+    return usage_error(command, why);
+  std::string error;
+  const auto text = read_all(o.file, error);
+  if (!text) return usage_error(command, error);
+
+  // iCalendar or CSV: by the extension, else by what the file starts with.
+  const std::string ext = extension_of(o.file);
+  bool csv = ext == ".csv";
+  if (!csv && ext != ".ics" && ext != ".ical" && ext != ".icalendar" && !looks_like_ics(*text)) {
+    if (!looks_like_holiday_csv(*text)) {
+      fmt::print(stderr,
+                 "sla {}: {}: not an iCalendar file (it does not start with BEGIN:VCALENDAR), "
+                 "nor a CSV file of date,name rows\n",
+                 command, input_name(o.file));
+      return static_cast<int>(Exit::failed);
+    }
+    csv = true;
+  }
+  IcsOptions ics;
+  ics.years = years;
+  ics.zone = zone;
+  ics.this_year = static_cast<int>(
+      date::year_month_day{std::chrono::floor<date::days>(std::chrono::system_clock::now())}
+          .year());
+  ImportedHolidays imported = csv ? read_holiday_csv(*text) : read_ics(*text, ics);
+  // At most ten notes: a personal calendar full of meetings would bury the rest.
+  const std::size_t shown = std::min<std::size_t>(imported.notes.size(), 10);
+  for (std::size_t i = 0; i < shown; ++i)
+    fmt::print(stderr, "sla {}: {}: note: {}\n", command, where(o.file, imported.notes[i].line),
+               imported.notes[i].message);
+  if (imported.notes.size() > shown)
+    fmt::print(stderr, "sla {}: {} more notes like these\n", command,
+               imported.notes.size() - shown);
+  if (imported.error) {
+    fmt::print(stderr, "sla {}: {}: {}; nothing written\n", command,
+               where(o.file, imported.error->line), imported.error->message);
+    return static_cast<int>(Exit::failed);
+  }
+  if (years)
+    std::erase_if(imported.days, [&](const ImportedDay& d) {
+      return !years->contains(static_cast<int>(d.day.year()));
+    });
+  const auto entries = merge_holidays(imported.days);
+  if (entries.empty()) {
+    fmt::print(stderr, "sla {}: {}: no holiday dates{}; nothing written\n", command,
+               input_name(o.file),
+               years ? fmt::format(" in {} to {}", years->first, years->last) : "");
+    return static_cast<int>(Exit::failed);
+  }
+  if (entries.size() > kMostDates) {
+    fmt::print(stderr,
+               "sla {}: {}: {} dates, more than a .sla file holds (20,000 statements); choose "
+               "fewer years with --years; nothing written\n",
+               command, input_name(o.file), entries.size());
+    return static_cast<int>(Exit::failed);
+  }
+
+  HolidaySetText set;
+  set.name = o.name;
+  set.origin = o.file == "-" ? "standard input" : std::filesystem::path(o.file).filename().string();
+  set.title = !o.title.empty()                  ? o.title
+              : !imported.calendar_name.empty() ? imported.calendar_name
+                                                : fmt::format("Holidays from {}", set.origin);
+  set.version = std::string(version());
+  set.covers = years ? *years
+                     : YearRange{static_cast<int>(entries.front().day.year()),
+                                 static_cast<int>(entries.back().day.year())};
+  const std::string out = holiday_set_text(set, entries);
+
+  // What is written must load as it is: check it as a contract importing it would.
+  const std::string name = o.output.empty() || o.output == "-" ? "<output>" : o.output;
+  LoadResult check = load_string(name, out, LoadOptions{ImportPolicy::stdlib_only(), {}});
+  if (!check.ok() || check.model->holiday_sets.size() != 1 ||
+      check.model->holiday_sets.front().days.size() != entries.size()) {
+    print_diagnostics(check.diagnostics);
+    fmt::print(stderr,
+               "sla {}: the holiday set made from {} does not load as it should (a bug in sla: "
+               "please report it with the file); nothing written\n",
+               command, input_name(o.file));
+    return static_cast<int>(Exit::failed);
+  }
+  if (o.output.empty() || o.output == "-") {
+    fmt::print("{}", out);
+    return static_cast<int>(Exit::ok);
+  }
+  if (auto why = write_file(o.output, out); !why.empty()) return usage_error(command, why);
+  fmt::print(stderr, "sla {}: wrote {} {} ({} to {}) as the set {} to {}\n", command,
+             entries.size(), entries.size() == 1 ? "date" : "dates", set.covers.first,
+             set.covers.last, o.name, o.output);
+  return static_cast<int>(Exit::ok);
+}
+
+std::string years_text(const HolidaySet& set) {
+  return set.first_year ? fmt::format("{}-{}", set.first_year, set.last_year) : "-";
+}
+
+std::size_t tentative_days(const HolidaySet& set) {
+  return static_cast<std::size_t>(std::count_if(set.days.begin(), set.days.end(),
+                                                [](const Holiday& h) { return h.tentative; }));
+}
+
+int list_holidays(const ListOptions& o) {
+  const HolidayCatalogue catalogue = holiday_catalogue();
+  for (const auto& failure : catalogue.failures)
+    fmt::print(stderr, "sla holidays list: {}\n", failure);
+  if (o.format == "json") {
+    auto sets = nlohmann::ordered_json::array();
+    for (const auto& [module, set] : catalogue.sets)
+      sets.push_back({{"name", module},
+                      {"set", set.id},
+                      {"title", set.title},
+                      {"first_year", set.first_year ? nlohmann::ordered_json(set.first_year)
+                                                    : nlohmann::ordered_json()},
+                      {"last_year", set.first_year ? nlohmann::ordered_json(set.last_year)
+                                                   : nlohmann::ordered_json()},
+                      {"source", set.source},
+                      {"days", set.days.size()},
+                      {"tentative", tentative_days(set)}});
+    fmt::print("{}\n", json_text(nlohmann::ordered_json{{"sets", sets}}));
+  } else {
+    std::vector<std::array<std::string, 6>> rows{
+        {"MODULE", "SET", "YEARS", "DAYS", "TENTATIVE", "TITLE"}};
+    for (const auto& [module, set] : catalogue.sets)
+      rows.push_back({module, set.id, years_text(set), fmt::format("{}", set.days.size()),
+                      fmt::format("{}", tentative_days(set)), set.title});
+    std::array<std::size_t, 6> width{};
+    for (const auto& row : rows)
+      for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (const auto& row : rows)
+      fmt::print("{:<{}}  {:<{}}  {:<{}}  {:>{}}  {:>{}}  {}\n", row[0], width[0], row[1], width[1],
+                 row[2], width[2], row[3], width[3], row[4], width[4], row[5]);
+  }
+  return static_cast<int>(catalogue.failures.empty() ? Exit::ok : Exit::failed);
+}
+
+int show_holidays(const ShowOptions& o) {
+  constexpr std::string_view command = "holidays show";
+  std::vector<HolidaySet> sets;
+  std::string module;
+  const bool is_module = o.set.starts_with("std/");
+  const auto modules = holiday_modules();
+  if (is_module && std::find(modules.begin(), modules.end(), o.set) != modules.end()) {
+    ModuleSets m = module_sets(o.set);
+    if (!m.error.empty()) {
+      fmt::print(stderr, "sla {}: {}: {}\n", command, o.set, m.error);
+      return static_cast<int>(Exit::failed);
+    }
+    sets = std::move(m.sets);
+    module = o.set;
+  } else if (!is_module && unreadable(o.set).empty()) {
+    LoadResult r = load_file(o.set);
+    print_diagnostics(r.diagnostics);
+    if (!r.ok()) return static_cast<int>(Exit::failed);
+    for (const HolidaySet* set : sets_defined_in(*r.model, r.model->files.front()))
+      sets.push_back(*set);
+    if (sets.empty()) return usage_error(command, fmt::format("{} defines no holiday set", o.set));
+  } else {
+    const auto near = nearest_modules(o.set, holiday_catalogue());
+    return usage_error(
+        command,
+        fmt::format("no holiday module or file '{}'{}; 'sla holidays list' lists the stdlib's "
+                    "holiday sets",
+                    o.set,
+                    near.empty() ? "" : fmt::format(" (did you mean {}?)", fmt::join(near, ", "))));
+  }
+
+  // --set chooses one; without it, every set of the module or file is shown.
+  std::vector<const HolidaySet*> shown;
+  std::vector<std::string> ids;
+  for (const auto& s : sets) ids.push_back(s.id);
+  for (const auto& s : sets)
+    if (o.set_name.empty() || s.id == o.set_name) shown.push_back(&s);
+  if (shown.empty())
+    return argument_error(command,
+                          fmt::format("--set '{}': {} has the {} {}", o.set_name, o.set,
+                                      ids.size() == 1 ? "set" : "sets", fmt::join(ids, ", ")));
+  const std::string where = module.empty() ? o.set : module;
+  auto covers = [&](const HolidaySet* s) {
+    return !s->first_year || (s->first_year <= o.year && o.year <= s->last_year);
+  };
+  if (std::none_of(shown.begin(), shown.end(), covers)) {
+    std::vector<std::string> years;
+    for (const HolidaySet* s : shown)
+      years.push_back(
+          fmt::format("{} covers the years {} to {}", s->id, s->first_year, s->last_year));
+    return argument_error(
+        command, fmt::format("--year {}: in {}, {} only", o.year, where, fmt::join(years, "; ")));
+  }
+
+  struct Day {
+    const Holiday* holiday;
+    const HolidaySet* set;
+  };
+  std::vector<Day> days;
+  const std::string prefix = fmt::format("{}-", o.year);
+  for (const HolidaySet* s : shown)
+    for (const auto& h : s->days)
+      if (h.date.starts_with(prefix)) days.push_back({&h, s});
+  std::stable_sort(days.begin(), days.end(),
+                   [](const Day& a, const Day& b) { return a.holiday->date < b.holiday->date; });
+  auto weekday = [](const std::string& text) {
+    std::istringstream in(text);
+    date::year_month_day ymd{};
+    in >> date::parse("%F", ymd);
+    return date::format("%a", date::weekday{date::sys_days{ymd}});
+  };
+  const bool one = shown.size() == 1;
+  if (o.format == "json") {
+    auto dates = nlohmann::ordered_json::array();
+    for (const auto& [h, s] : days) {
+      nlohmann::ordered_json d{{"date", h->date},
+                               {"weekday", weekday(h->date)},
+                               {"name", h->name},
+                               {"tentative", h->tentative}};
+      if (!h->hours.empty()) d["hours"] = h->hours;
+      if (!one) d["set"] = s->id;
+      dates.push_back(std::move(d));
+    }
+    // One set: its name and title; several: "set" and "title" are null and "sets"
+    // names them, each date saying its own.
+    nlohmann::ordered_json j;
+    j["set"] = one ? nlohmann::ordered_json(shown.front()->id) : nlohmann::ordered_json();
+    j["module"] = module.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(module);
+    if (module.empty()) j["file"] = o.set;
+    j["title"] = one ? nlohmann::ordered_json(shown.front()->title) : nlohmann::ordered_json();
+    if (!one) {
+      auto names = nlohmann::ordered_json::array();
+      for (const HolidaySet* s : shown) names.push_back(s->id);
+      j["sets"] = std::move(names);
+    }
+    j["year"] = o.year;
+    j["dates"] = std::move(dates);
+    fmt::print("{}\n", json_text(j));
+    return static_cast<int>(Exit::ok);
+  }
+  for (const HolidaySet* s : shown)
+    fmt::print("{} \"{}\" ({}){}\n", s->id, s->title, where,
+               covers(s) ? "" : fmt::format(": covers {} to {} only", s->first_year, s->last_year));
+  fmt::print("{}: {} {}\n", o.year, days.size(), days.size() == 1 ? "date" : "dates");
+  for (const auto& [h, s] : days)
+    fmt::print("{}  {}  {}{}{}{}\n", h->date, weekday(h->date), h->name,
+               h->hours.empty() ? "" : fmt::format("  (open {})", fmt::join(h->hours, ", ")),
+               h->tentative ? "  (tentative)" : "", one ? "" : fmt::format("  [{}]", s->id));
+  return static_cast<int>(Exit::ok);
+}
+
+}  // namespace
+
+Command holidays_command(CLI::App& sla) {
+  auto io = std::make_shared<ImportOptions>();
+  auto lo = std::make_shared<ListOptions>();
+  auto so = std::make_shared<ShowOptions>();
+  CLI::App* app =
+      sla.add_subcommand("holidays",
+                         "Holiday sets as data: import one from a calendar file, list and show the "
+                         "stdlib's");
+  app->require_subcommand(1);
+  app->footer(
+      "Examples:\n"
+      "  sla holidays import company.ics --name acme_company --years 2026..2028 -o acme.sla\n"
+      "  sla holidays list\n"
+      "  sla holidays show std/holidays/id --year 2026\n"
+      "Exit codes: 0 ok; 1 the input is broken or a stdlib set does not load; 2 usage error.");
+
+  CLI::App* import = app->add_subcommand(
+      "import", "Make a .sla holiday set from an iCalendar (.ics) or CSV (date,name) file");
+  import->add_option("file", io->file, "The calendar file (.ics or .csv), or - for standard input")
+      ->required();
+  import->add_option("--name", io->name, "The set's name in .sla (such as acme_company)")
+      ->required();
+  import->add_option("--years", io->years,
+                     "Keep the dates of these years, A..B or one year; the set covers them "
+                     "(default: the first to the last year found)");
+  import->add_option("--title", io->title,
+                     "The set's title (default: the calendar's name, X-WR-CALNAME)");
+  import->add_option("--zone", io->zone,
+                     "The zone whose dates UTC times fall on (default: the calendar's "
+                     "X-WR-TIMEZONE, else UTC); times with a TZID keep their own");
+  import->add_option("-o,--output", io->output,
+                     "Write the set to FILE (.sla) instead of standard output (replaced in one "
+                     "step, never the calendar file; - is standard output)");
+  import->footer(
+      "Examples:\n"
+      "  sla holidays import company.ics --name acme_company -o acme-holidays.sla\n"
+      "  sla holidays import google-export.ics --name team_leave --years 2026..2027 --zone "
+      "Europe/Berlin\n"
+      "  sla holidays import closures.csv --name acme_closures --title \"Acme closing days\"\n"
+      "Then in a contract: import \"acme-holidays.sla\" and closed on holidays acme_company.\n"
+      "What is read: all-day events close their dates (DTEND exclusive); a timed event closes\n"
+      "the local days it covers whole, and one shorter than a day is left out with a note.\n"
+      "Recurrences (RRULE with COUNT or UNTIL, RDATE, EXDATE, moved occurrences) are expanded;\n"
+      "one without an end runs through --years, else five years past this one. Cancelled\n"
+      "events are left out. Two events on one date are one entry, their names joined \" / \".\n"
+      "CSV: date,name rows (YYYY-MM-DD), with or without a header row.\n"
+      "The set is checked as a contract would load it before anything is written.\n"
+      "Exit codes: 0 written; 1 the file is broken (the error names its line), nothing\n"
+      "written; 2 usage error (bad --name, --years or --zone, unreadable file, an output\n"
+      "that is the input).");
+
+  CLI::App* list =
+      app->add_subcommand("list", "The holiday sets shipped in the stdlib (std/holidays/...)");
+  list->add_option("--format", lo->format, "Output: text (a table) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  list->footer(
+      "Each set: its module (what a contract imports), its name (what closed on holidays\n"
+      "names), the years it covers, its number of dates and of tentative ones (a date the\n"
+      "source says may still move), its title. JSON: {\"sets\": [{\"name\": module, \"set\",\n"
+      "\"title\", \"first_year\", \"last_year\", \"source\", \"days\", \"tentative\"}, ...]}.\n"
+      "Example:\n"
+      "  sla holidays list --format json\n"
+      "Exit codes: 0 ok; 1 a module does not load (named on stderr).");
+
+  CLI::App* show = app->add_subcommand("show", "The dates of one holiday set in one year");
+  show->add_option("set", so->set, "A stdlib module (std/holidays/de/by) or a .sla file")
+      ->required();
+  show->add_option("--year", so->year, "The year to show")->required();
+  show->add_option("--set", so->set_name,
+                   "Only this set, when the module or file holds several (default: all)");
+  show->add_option("--format", so->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  show->footer(
+      "Examples:\n"
+      "  sla holidays show std/holidays/id --year 2026\n"
+      "  sla holidays show acme-holidays.sla --year 2027 --format json\n"
+      "Each date with its weekday and name; special hours and tentative dates are marked.\n"
+      "A module or file of several sets shows them all, each date with its set, or the one\n"
+      "--set names.\n"
+      "JSON: {\"set\", \"module\", \"title\", \"year\", \"dates\": [{\"date\", \"weekday\", "
+      "\"name\",\n\"tentative\"}, ...]}.\n"
+      "Exit codes: 0 ok; 1 the file or module has errors; 2 usage error (an unknown module,\n"
+      "with the nearest ones; a year the set does not cover).");
+
+  return {app, [io, lo, so, import, list, show] {
+            if (import->parsed()) return import_holidays(*io);
+            if (list->parsed()) return list_holidays(*lo);
+            if (show->parsed()) return show_holidays(*so);
+            return static_cast<int>(Exit::usage);
+          }};
+}
+
+}  // namespace sla::cli
