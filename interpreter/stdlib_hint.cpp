@@ -38,6 +38,8 @@ std::string initials(const std::vector<std::string>& words) {
 bool near_word(const std::string& asked, const std::string& word) {
   if (asked == word) return true;
   if (asked.size() < 4) return false;  // "de" is a code, not a misspelt "dk"
+  // A country and its adjective: "german", "germany"; "indonesian", "indonesia".
+  if (word.starts_with(asked) || (word.size() >= 4 && asked.starts_with(word))) return true;
   const std::string_view candidates[] = {word};
   return closest(asked, std::span<const std::string_view>(candidates)).has_value();
 }
@@ -61,19 +63,32 @@ std::string_view place_of(std::string_view title) {
 std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size_t at_most) {
   const auto names = stdlib_module_names();
   std::string_view asked = spec;
-  const std::string_view prefix = asked.substr(0, kHolidays.size()) == kHolidays ? kHolidays
-                                  : asked.substr(0, 4) == "std/"                 ? "std/"
-                                                                                 : "";
+  // A bare name ("germany", "de/by") is looked for among the holiday sets.
+  const std::string_view prefix = asked.substr(0, 4) != "std/"                     ? ""
+                                  : asked.substr(0, kHolidays.size()) == kHolidays ? kHolidays
+                                                                                   : "std/";
   asked.remove_prefix(prefix.size());
+  if (asked.ends_with(".sla")) asked.remove_suffix(4);
+  const std::string_view under = prefix.empty() ? kHolidays : prefix;
+
+  // The module itself, written as a file ("std/holidays/id.sla") or without "std/".
+  for (std::string_view name : names)
+    if (name == std::string(under) + std::string(asked) && name != spec) return {std::string(name)};
+  // A set's own name ("de_national") names its module.
+  for (std::string_view name : names)
+    if (name.substr(0, kHolidays.size()) == kHolidays) {
+      const auto set = stdlib_holiday_set(*stdlib_module(name));
+      if (set && iequals(set->set, asked)) return {std::string(name)};
+    }
   std::vector<std::string_view> rests;  // the names under the same prefix
   for (std::string_view name : names)
-    if (name.substr(0, prefix.size()) == prefix) rests.push_back(name.substr(prefix.size()));
+    if (name.substr(0, under.size()) == under) rests.push_back(name.substr(under.size()));
   // A typo of a name; a code of two letters is not a typo of another ("kh" is not "ch").
   const auto typo = [&](std::size_t most_edits) -> std::vector<std::string> {
     if (asked.size() <= 2) return {};
     const auto near = closest(asked, std::span<const std::string_view>(rests));
     if (!near || edit_distance(asked, *near) > most_edits) return {};
-    return {std::string(prefix) + *near};
+    return {std::string(under) + *near};
   };
 
   // Places whose words or initials are the import's words ("germany", "usa"); with

@@ -10,9 +10,11 @@
 
 namespace sla {
 
-// The likeliest modules, best first: a near spelling of a module's name, else the
-// holiday sets whose place ("Bayern (Germany)") has the import's words in it or
-// as initials ("usa", "uae"); countries before their subdivisions. May be empty.
+// The likeliest modules, best first: the module of a set named so ("de_national"),
+// the holiday sets whose place ("Bayern (Germany)") has the words in it or as
+// initials ("usa", "uae"), a near spelling of a module's name; countries before
+// their regions. A name without "std/" ("germany", "de/by") is looked for among
+// the holiday sets. May be empty.
 std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size_t at_most = 3);
 
 // The hint for an unknown stdlib import: the likeliest modules with their titles,

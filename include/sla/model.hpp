@@ -78,7 +78,7 @@ struct Holiday {
   std::string date;  // YYYY-MM-DD
   std::string name;
   std::vector<std::string> hours;  // special hours "09:00-12:00"; empty = closed
-  bool tentative = false;  // the source says the date may still move (a lunar calendar)
+  bool tentative = false;          // the source says the date may still move (a lunar calendar)
 };
 
 struct HolidaySet {

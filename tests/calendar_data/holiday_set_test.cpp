@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 
+#include "interpreter/stdlib_hint.hpp"
 #include "sla/load.hpp"
 #include "tools/calendar_data/holiday_catalogue.hpp"
 #include "tools/calendar_data/holiday_csv_reader.hpp"
@@ -157,35 +158,20 @@ BOOST_AUTO_TEST_CASE(the_stdlib_holiday_modules_load_and_are_found_by_near_names
   BOOST_TEST(!id->set.days.empty());
   // Every set a module defines is its own, not one it imports.
   for (const auto& s : catalogue.sets) BOOST_TEST(s.set.span.file == s.module);
-  // By the title's words ("Indonesian"), the module's last part, a typo of it.
-  for (const char* name : {"indonesia", "Indonesian", "std/holidays/id.sla", "idd"})
-    BOOST_TEST(nearest_modules(name, catalogue).front() == "std/holidays/id", name);
-  BOOST_TEST(nearest_modules("zzzzzz", catalogue).empty());
+  // By the title's words ("Indonesian"), the set's name, the module's name with
+  // ".sla", a typo of it: the one look-up the loader's import hint uses too.
+  for (const char* name : {"indonesia", "Indonesian", "id_national", "std/holidays/id.sla", "idd"})
+    BOOST_TEST(nearest_stdlib_modules(name).front() == "std/holidays/id", name);
+  BOOST_TEST(nearest_stdlib_modules("zzzzzz").empty());
   BOOST_TEST(!module_sets("std/holidays/nowhere").error.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_country_comes_before_its_regions_and_titles_find_them) {
-  HolidayCatalogue catalogue;
-  auto add = [&](const char* module, const char* id, const char* title) {
-    HolidaySet set;
-    set.id = id;
-    set.title = title;
-    catalogue.sets.push_back({module, set});
-  };
-  add("std/holidays/at", "at_national", "Austrian public holidays");
-  add("std/holidays/de", "de_national", "German public holidays");
-  add("std/holidays/de/bw", "de_bw", "Public holidays in Baden-Wuerttemberg (Germany)");
-  add("std/holidays/de/by", "de_by", "Public holidays in Bavaria (Germany)");
-  add("std/holidays/us", "us_federal", "United States federal holidays");
-  const auto germany = nearest_modules("germany", catalogue);
-  BOOST_TEST(germany == (std::vector<std::string>{"std/holidays/de", "std/holidays/de/bw",
-                                                  "std/holidays/de/by"}),
+  BOOST_TEST(nearest_stdlib_modules("germany") == std::vector<std::string>{"std/holidays/de"},
              boost::test_tools::per_element());
-  BOOST_TEST(
-      nearest_modules("Bavaria", catalogue) == std::vector<std::string>{"std/holidays/de/by"},
-      boost::test_tools::per_element());
-  BOOST_TEST(nearest_modules("austria", catalogue).front() == "std/holidays/at");
-  BOOST_TEST(nearest_modules("de_national", catalogue).front() == "std/holidays/de");
-  BOOST_TEST(nearest_modules("united", catalogue).front() == "std/holidays/us");
-  BOOST_TEST(nearest_modules("holidays", catalogue).empty());  // a word every title has
+  BOOST_TEST(nearest_stdlib_modules("german").front() == "std/holidays/de");
+  BOOST_TEST(nearest_stdlib_modules("austria").front() == "std/holidays/at");
+  BOOST_TEST(nearest_stdlib_modules("de_national").front() == "std/holidays/de");
+  BOOST_TEST(nearest_stdlib_modules("california").front() == "std/holidays/us/ca");
+  BOOST_TEST(nearest_stdlib_modules("holidays").empty());  // a word every title has
 }

@@ -2,12 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
-#include <tuple>
 
-#include "grammar/suggest.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -16,44 +11,6 @@ namespace sla::cli {
 namespace {
 
 constexpr std::string_view kPrefix = "std/holidays/";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// The words of a title that tell sets apart ("German", "Bavaria"), not those every
-// title has ("public holidays").
-std::vector<std::string> telling_words(std::string_view title) {
-  static const std::set<std::string> common{
-      "public", "holidays", "holiday",    "national", "and",  "of",    "the",    "in",
-      "days",   "day",      "bank",       "official", "for",  "state", "region", "regional",
-      "all",    "federal",  "additional", "observed", "with", "from",  "a",      "to"};
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : lower(title) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
-      word += c;
-    } else if (!word.empty()) {
-      if (!common.count(word)) words.push_back(word);
-      word.clear();
-    }
-  }
-  return words;
-}
-
-// How near `query` is to a word: 0 the same, 1 one starts the other (a country and
-// its adjective: "germany", "german"), 2 a likely typo; 3 not near.
-int nearness(const std::string& query, const std::string& word) {
-  if (word.empty()) return 3;
-  if (query == word) return 0;
-  if ((query.size() >= 3 && word.starts_with(query)) ||
-      (word.size() >= 4 && query.starts_with(word)))
-    return 1;
-  if (edit_distance(query, word) <= std::max<std::size_t>(1, query.size() / 3)) return 2;
-  return 3;
-}
 
 }  // namespace
 
@@ -102,38 +59,6 @@ HolidayCatalogue holiday_catalogue() {
     ModuleSets m = module_sets(module);
     if (!m.error.empty()) out.failures.push_back(fmt::format("{}: {}", module, m.error));
     for (auto& set : m.sets) out.sets.push_back({module, std::move(set)});
-  }
-  return out;
-}
-
-std::vector<std::string> nearest_modules(std::string_view name, const HolidayCatalogue& catalogue) {
-  std::string query = lower(name);
-  if (query.starts_with(kPrefix)) query.erase(0, kPrefix.size());
-  if (query.ends_with(".sla")) query.erase(query.size() - 4);
-  std::map<std::string, int> best;  // module -> its nearness
-  for (const auto& [module, set] : catalogue.sets) {
-    const std::string tail = module.substr(kPrefix.size());
-    int score = std::min({nearness(query, tail), nearness(query, lower(set.id))});
-    // "de/by": its last part too ("by"), when the query has no '/'.
-    if (const auto slash = tail.rfind('/'); slash != std::string::npos)
-      score = std::min(score, nearness(query, tail.substr(slash + 1)) + 1);
-    for (const auto& word : telling_words(set.title))
-      score = std::min(score, nearness(query, word));
-    auto [it, fresh] = best.emplace(module, score);
-    if (!fresh) it->second = std::min(it->second, score);
-  }
-  // A region's title names its country too ("Bavaria (Germany)"): a country comes
-  // before its regions when both match, and the regions follow it.
-  std::vector<std::tuple<int, long, std::string>> ranked;
-  for (const auto& [module, score] : best) {
-    const long depth = std::count(module.begin(), module.end(), '/');
-    if (score < 3) ranked.emplace_back(score + (depth > 2 ? 1 : 0), depth, module);
-  }
-  std::sort(ranked.begin(), ranked.end());
-  std::vector<std::string> out;
-  for (const auto& [rank, depth, module] : ranked) {
-    if (out.size() == 5 || rank > std::get<0>(ranked.front()) + 1) break;
-    out.push_back(module);
   }
   return out;
 }

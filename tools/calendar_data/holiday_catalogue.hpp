@@ -33,9 +33,4 @@ HolidayCatalogue holiday_catalogue();
 // The sets `file` defines among a model's (a file path as loaded, or a module).
 std::vector<const HolidaySet*> sets_defined_in(const Model& model, std::string_view file);
 
-// The modules nearest to `name` that names none: by module name, set name and the
-// words of set titles, so "germany" finds std/holidays/de ("German public
-// holidays") and "bavaria" std/holidays/de/by. The closest first, at most five.
-std::vector<std::string> nearest_modules(std::string_view name, const HolidayCatalogue& catalogue);
-
 }  // namespace sla::cli

@@ -6,11 +6,12 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
-#include <sstream>
 
 #include <date/date.h>
 
+#include "interpreter/stdlib_hint.hpp"
 #include "sla/load.hpp"
+#include "stdlib/stdlib.hpp"
 #include "tools/calendar_data/holiday_catalogue.hpp"
 #include "tools/calendar_data/holiday_csv_reader.hpp"
 #include "tools/calendar_data/holiday_set_text.hpp"
@@ -238,8 +239,12 @@ int list_holidays(const ListOptions& o) {
   return static_cast<int>(catalogue.failures.empty() ? Exit::ok : Exit::failed);
 }
 
-int show_holidays(const ShowOptions& o) {
+int show_holidays(ShowOptions o) {
   constexpr std::string_view command = "holidays show";
+  // "de/by" is short for std/holidays/de/by, unless a file of that name is there.
+  if (!o.set.starts_with("std/") && !std::filesystem::exists(o.set) &&
+      stdlib_module("std/holidays/" + o.set))
+    o.set = "std/holidays/" + o.set;
   std::vector<HolidaySet> sets;
   std::string module;
   const bool is_module = o.set.starts_with("std/");
@@ -260,7 +265,7 @@ int show_holidays(const ShowOptions& o) {
       sets.push_back(*set);
     if (sets.empty()) return usage_error(command, fmt::format("{} defines no holiday set", o.set));
   } else {
-    const auto near = nearest_modules(o.set, holiday_catalogue());
+    const auto near = nearest_stdlib_modules(o.set, 5);
     return usage_error(
         command,
         fmt::format("no holiday module or file '{}'{}; 'sla holidays list' lists the stdlib's "
@@ -303,10 +308,11 @@ int show_holidays(const ShowOptions& o) {
       if (h.date.starts_with(prefix)) days.push_back({&h, s});
   std::stable_sort(days.begin(), days.end(),
                    [](const Day& a, const Day& b) { return a.holiday->date < b.holiday->date; });
+  // The checker has validated the date: YYYY-MM-DD.
   auto weekday = [](const std::string& text) {
-    std::istringstream in(text);
-    date::year_month_day ymd{};
-    in >> date::parse("%F", ymd);
+    const date::year_month_day ymd{date::year{std::stoi(text.substr(0, 4))},
+                                   date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                   date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
     return date::format("%a", date::weekday{date::sys_days{ymd}});
   };
   const bool one = shown.size() == 1;
