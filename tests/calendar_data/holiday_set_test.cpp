@@ -6,10 +6,10 @@
 
 #include "interpreter/stdlib_hint.hpp"
 #include "sla/load.hpp"
-#include "tools/calendar_data/holiday_catalogue.hpp"
-#include "tools/calendar_data/holiday_csv_reader.hpp"
-#include "tools/calendar_data/holiday_set_text.hpp"
-#include "tools/calendar_data/year_range.hpp"
+#include "tools/holidays/holiday_catalogue.hpp"
+#include "tools/holidays/holiday_csv_reader.hpp"
+#include "tools/holidays/holiday_set_text.hpp"
+#include "tools/holidays/year_range.hpp"
 
 using namespace sla;
 using namespace sla::cli;

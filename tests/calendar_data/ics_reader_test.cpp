@@ -7,10 +7,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/calendar_data/holiday_set_text.hpp"
-#include "tools/calendar_data/ics_outline.hpp"
-#include "tools/calendar_data/ics_reader.hpp"
-#include "tools/calendar_data/zone_name.hpp"
+#include "tools/holidays/holiday_set_text.hpp"
+#include "tools/holidays/ics_outline.hpp"
+#include "tools/holidays/ics_reader.hpp"
+#include "tools/holidays/zone_name.hpp"
 
 using namespace sla::cli;
 

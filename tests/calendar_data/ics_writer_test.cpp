@@ -11,12 +11,12 @@
 
 #include "grammar/utf8.hpp"
 #include "sla/load.hpp"
-#include "tools/calendar_data/calendar_days.hpp"
-#include "tools/calendar_data/calendar_ics.hpp"
-#include "tools/calendar_data/holiday_set_text.hpp"
-#include "tools/calendar_data/ics_reader.hpp"
-#include "tools/calendar_data/ics_writer.hpp"
-#include "tools/calendar_data/vtimezone.hpp"
+#include "tools/calendar_export/calendar_days.hpp"
+#include "tools/calendar_export/calendar_ics.hpp"
+#include "tools/calendar_export/ics_writer.hpp"
+#include "tools/calendar_export/vtimezone.hpp"
+#include "tools/holidays/holiday_set_text.hpp"
+#include "tools/holidays/ics_reader.hpp"
 
 using namespace sla;
 using namespace sla::cli;

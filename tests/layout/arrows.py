@@ -18,12 +18,14 @@ ALLOWED = {
     "api": {"include/sla", "interpreter", "grammar"},
     "tools/console": {"interpreter", "grammar", "stdlib", "include/sla"},
     "tools/io": {"interpreter", "grammar", "include/sla"},
-    "tools/calendar_data": {"tools/io", "interpreter", "grammar", "stdlib", "include/sla"},
+    "tools/holidays": {"tools/io", "interpreter", "grammar", "stdlib", "include/sla"},
+    "tools/calendar_export": {"interpreter", "grammar", "include/sla"},
     "tools/reports": {"tools/console", "interpreter", "grammar", "include/sla"},
     "tools/format": {"tools/console", "interpreter", "grammar", "include/sla"},
     "tools/document": {"tools/reports", "tools/console", "interpreter", "grammar", "stdlib",
                        "include/sla"},
-    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/calendar_data",
+    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/holidays",
+                  "tools/calendar_export",
                   "tools/io", "tools/console", "interpreter", "grammar", "stdlib", "include/sla"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')

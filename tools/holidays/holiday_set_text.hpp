@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "tools/calendar_data/imported_holidays.hpp"
-#include "tools/calendar_data/year_range.hpp"
+#include "tools/holidays/imported_holidays.hpp"
+#include "tools/holidays/year_range.hpp"
 
 namespace sla::cli {
 

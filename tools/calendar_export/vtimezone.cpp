@@ -1,4 +1,4 @@
-#include "tools/calendar_data/vtimezone.hpp"
+#include "tools/calendar_export/vtimezone.hpp"
 
 #include <fmt/format.h>
 #include <cstdlib>

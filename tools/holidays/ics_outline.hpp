@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tools/calendar_data/imported_holidays.hpp"
+#include "tools/holidays/imported_holidays.hpp"
 
 namespace sla::cli {
 

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/ics_writer.hpp"
+#include "tools/calendar_export/ics_writer.hpp"
 
 #include "grammar/utf8.hpp"
 

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/holiday_set_text.hpp"
+#include "tools/holidays/holiday_set_text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

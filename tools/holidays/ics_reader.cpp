@@ -1,4 +1,4 @@
-#include "tools/calendar_data/ics_reader.hpp"
+#include "tools/holidays/ics_reader.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -10,8 +10,8 @@
 #include <libical/ical.h>
 
 #include "grammar/source.hpp"
-#include "tools/calendar_data/ics_outline.hpp"
-#include "tools/calendar_data/zone_name.hpp"
+#include "tools/holidays/ics_outline.hpp"
+#include "tools/holidays/zone_name.hpp"
 
 namespace sla::cli {
 

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/zone_name.hpp"
+#include "tools/holidays/zone_name.hpp"
 
 #include <charconv>
 #include <stdexcept>

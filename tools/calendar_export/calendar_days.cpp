@@ -1,4 +1,4 @@
-#include "tools/calendar_data/calendar_days.hpp"
+#include "tools/calendar_export/calendar_days.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

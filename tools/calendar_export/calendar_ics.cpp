@@ -1,4 +1,4 @@
-#include "tools/calendar_data/calendar_ics.hpp"
+#include "tools/calendar_export/calendar_ics.hpp"
 
 #include <fmt/format.h>
 #include <map>
@@ -6,9 +6,9 @@
 #include <date/tz.h>
 
 #include "interpreter/calendar.hpp"
-#include "tools/calendar_data/calendar_days.hpp"
-#include "tools/calendar_data/ics_writer.hpp"
-#include "tools/calendar_data/vtimezone.hpp"
+#include "tools/calendar_export/calendar_days.hpp"
+#include "tools/calendar_export/ics_writer.hpp"
+#include "tools/calendar_export/vtimezone.hpp"
 
 namespace sla::cli {
 

@@ -8,7 +8,7 @@
 
 #include <string_view>
 
-#include "tools/calendar_data/imported_holidays.hpp"
+#include "tools/holidays/imported_holidays.hpp"
 
 namespace sla::cli {
 

@@ -1,7 +1,7 @@
 #include <charconv>
 #include <string_view>
 
-#include "tools/calendar_data/year_range.hpp"
+#include "tools/holidays/year_range.hpp"
 
 namespace sla::cli {
 

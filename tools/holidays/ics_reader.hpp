@@ -27,8 +27,8 @@
 #include <string_view>
 
 #include "interpreter/zone.hpp"
-#include "tools/calendar_data/imported_holidays.hpp"
-#include "tools/calendar_data/year_range.hpp"
+#include "tools/holidays/imported_holidays.hpp"
+#include "tools/holidays/year_range.hpp"
 
 namespace sla::cli {
 

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/ics_outline.hpp"
+#include "tools/holidays/ics_outline.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

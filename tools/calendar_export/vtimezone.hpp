@@ -9,7 +9,7 @@
 
 #include <date/tz.h>
 
-#include "tools/calendar_data/ics_writer.hpp"
+#include "tools/calendar_export/ics_writer.hpp"
 
 namespace sla::cli {
 

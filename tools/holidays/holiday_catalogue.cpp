@@ -1,4 +1,4 @@
-#include "tools/calendar_data/holiday_catalogue.hpp"
+#include "tools/holidays/holiday_catalogue.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/holiday_coverage.hpp"
+#include "tools/calendar_export/holiday_coverage.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "tools/calendar_data/holiday_csv_reader.hpp"
+#include "tools/holidays/holiday_csv_reader.hpp"
 
 #include <fmt/format.h>
 #include <charconv>
