@@ -1,5 +1,7 @@
 #include "interpreter/timestamp.hpp"
 
+#include <charconv>
+
 #include <date/date.h>
 #include <fmt/format.h>
 
@@ -80,6 +82,19 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<date::year_month_day> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  const char* p = text.data();
+  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
+      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
 
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& error) {
   if (auto fast = parse_fast(s)) return fast;

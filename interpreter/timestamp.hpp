@@ -7,9 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include <date/date.h>
 #include <fmt/format.h>
 
 namespace sla {
+
+// "2026-12-25": exactly YYYY-MM-DD, a day that exists (no range check: callers
+// keep to the years they can handle).
+std::optional<date::year_month_day> parse_date(std::string_view text);
 
 struct ParsedTimestamp {
   std::chrono::sys_seconds utc{};  // valid when has_offset

@@ -2,7 +2,6 @@
 // closures, special hours and (with --openings) opening hours as an iCalendar file
 // that Google Calendar, Apple Calendar and Outlook subscribe to or import.
 #include <fmt/format.h>
-#include <charconv>
 #include <filesystem>
 
 #include <sys/stat.h>
@@ -11,6 +10,7 @@
 
 #include "grammar/suggest.hpp"
 #include "interpreter/calendar.hpp"
+#include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
 #include "tools/calendar_export/calendar_ics.hpp"
 #include "tools/calendar_export/holiday_coverage.hpp"
@@ -31,16 +31,11 @@ struct Options {
 
 // YYYY-MM-DD, a day that exists, in the years a calendar can be asked about.
 std::optional<date::local_days> date_argument(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
-      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{} ||
-      std::from_chars(text.data() + 8, text.data() + 10, d).ec != std::errc{})
+  const auto ymd = parse_date(text);
+  if (!ymd || int(ymd->year()) < Calendar::kFirstYear + 1 ||
+      int(ymd->year()) > Calendar::kEndYear - 2)
     return std::nullopt;
-  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-  if (!ymd.ok() || y < Calendar::kFirstYear + 1 || y > Calendar::kEndYear - 2) return std::nullopt;
-  return date::local_days{ymd};
+  return date::local_days{*ymd};
 }
 
 // When the contract last changed: the events' DTSTAMP, the same on every run until

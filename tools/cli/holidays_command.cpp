@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include "interpreter/stdlib_hint.hpp"
+#include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 #include "tools/cli/commands.hpp"
@@ -308,12 +309,9 @@ int show_holidays(ShowOptions o) {
       if (h.date.starts_with(prefix)) days.push_back({&h, s});
   std::stable_sort(days.begin(), days.end(),
                    [](const Day& a, const Day& b) { return a.holiday->date < b.holiday->date; });
-  // The checker has validated the date: YYYY-MM-DD.
+  // The checker has validated the date.
   auto weekday = [](const std::string& text) {
-    const date::year_month_day ymd{date::year{std::stoi(text.substr(0, 4))},
-                                   date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-                                   date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-    return date::format("%a", date::weekday{date::sys_days{ymd}});
+    return date::format("%a", date::weekday{date::sys_days{*parse_date(text)}});
   };
   const bool one = shown.size() == 1;
   if (o.format == "json") {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "grammar/source.hpp"
+#include "interpreter/timestamp.hpp"
 #include "tools/io/csv_reader.hpp"
 
 namespace sla::cli {
@@ -15,15 +16,8 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 std::optional<date::year_month_day> date_of(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::from_chars(text.data(), text.data() + 4, y).ec != std::errc{} ||
-      std::from_chars(text.data() + 5, text.data() + 7, m).ec != std::errc{} ||
-      std::from_chars(text.data() + 8, text.data() + 10, d).ec != std::errc{})
-    return std::nullopt;
-  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-  if (!ymd.ok() || y < 1900 || y > 2399) return std::nullopt;
+  const auto ymd = parse_date(text);
+  if (!ymd || int(ymd->year()) < 1900 || int(ymd->year()) > 2399) return std::nullopt;
   return ymd;
 }
 
