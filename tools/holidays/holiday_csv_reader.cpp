@@ -1,7 +1,6 @@
 #include "tools/holidays/holiday_csv_reader.hpp"
 
 #include <fmt/format.h>
-#include <charconv>
 #include <cstdio>
 #include <memory>
 
