@@ -33,6 +33,7 @@ struct HolidayRule {
   date::year_month_day day;
   std::string name;
   std::vector<DailyInterval> hours;  // empty = closed all day
+  bool tentative = false;            // its set says the date may still move
 };
 
 struct CalendarSpec {

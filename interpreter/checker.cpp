@@ -1028,7 +1028,7 @@ class Checker {
                  std::string name, std::vector<DailyInterval> hours, const Node& s) {
     const std::string key = date_text(date);
     HolidayRule rule{date::year{date.year} / date.month / date.day, std::move(name),
-                     std::move(hours)};
+                     std::move(hours), s.kind == Kind::holiday && ast::has_word(s, "tentative")};
     // A date stated in the calendar itself overrides the same date in a holiday set.
     const int day = static_cast<int>(date::sys_days{rule.day}.time_since_epoch().count());
     auto [at, fresh] = b.holiday_at.emplace(day, b.spec.holidays.size());
@@ -1046,6 +1046,7 @@ class Checker {
         // hours, whatever order the sets are named in.
         existing->hours.insert(existing->hours.end(), rule.hours.begin(), rule.hours.end());
         if (existing->name != rule.name) existing->name += " / " + rule.name;
+        existing->tentative = existing->tentative && rule.tentative;  // firm in one set: firm
         return;
       }
       *existing = std::move(rule);  // over what the parent calendar says of the day
