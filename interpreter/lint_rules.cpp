@@ -535,6 +535,12 @@ std::optional<LibrarySet> library_set_for(const CalendarInfo& cal) {
   return LibrarySet{std::move(module), *set};
 }
 
+bool has_regions(const std::string& module) {
+  const auto names = stdlib_module_names();
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view n) { return n.starts_with(module + "/"); });
+}
+
 // What would give a calendar the holidays of `from`..`to` (to 0: no end) that
 // set_id lacks: a stdlib set that covers them, or a set imported from a calendar.
 std::string coverage_hint(const CalendarInfo& cal, const HolidaySet& set, int from, int to) {
@@ -545,13 +551,42 @@ std::string coverage_hint(const CalendarInfo& cal, const HolidaySet& set, int fr
     return fmt::format("import \"{}\" and close on {}: it covers {}-{}", library->module,
                        library->set.set, library->set.first_year, library->set.last_year);
   const int last = to ? to : set.last_year + 5;
+  const std::string name = from_library ? set.id + "_more" : set.id;
   return fmt::format(
-      "{}sla holidays import FILE.ics --name {} --years {}..{} writes {} from a calendar of "
-      "your holidays{}",
+      "{}`sla holidays import FILE.ics --name {} --years {}..{} -o {}.sla` writes {} from a "
+      "calendar of your holidays{}",
       to ? "" : "state when the contract ends (ends YYYY-MM-DD), and keep the data ahead of it: ",
-      from_library ? set.id + "_more" : set.id, from, last,
-      from_library ? "a set for those years" : "the set anew",
-      from_library ? fmt::format(" (then: closed on holidays {}, {}_more)", set.id, set.id) : "");
+      name, from, last, name, from_library ? "a set for those years" : "the set anew",
+      from_library
+          ? fmt::format("; then import \"{}.sla\" and close on holidays {}, {}", name, set.id, name)
+          : "");
+}
+
+// The years a set covers together with the sets of the same calendar that continue
+// it: one that starts later and ends later without a gap (a company's own set for
+// 2028-2030 after a stdlib set that ends in 2027) extends it, and the set it
+// continues extends it back. Sets side by side (national holidays and collective
+// leave over the same years) each keep their own years.
+std::pair<int, int> continued(const Model& m, const CalendarInfo& cal, const HolidaySet& set) {
+  std::vector<const HolidaySet*> sets;
+  for (const auto& id : cal.holiday_sets)
+    for (const auto& h : m.holiday_sets)
+      if (h.id == id && h.first_year) sets.push_back(&h);
+  int first = set.first_year, last = set.last_year;
+  for (bool grew = true; grew && first;) {
+    grew = false;
+    for (const HolidaySet* other : sets) {
+      if (other->first_year > first && other->first_year <= last + 1 && other->last_year > last) {
+        last = other->last_year;
+        grew = true;
+      }
+      if (other->last_year < last && other->last_year >= first - 1 && other->first_year < first) {
+        first = other->first_year;
+        grew = true;
+      }
+    }
+  }
+  return {first, last};
 }
 
 }  // namespace
@@ -576,9 +611,14 @@ void holiday_coverage(Context& c) {
         c.report(Code::lint_holidays_unstated, Severity::warning, c.at(s->span),
                  fmt::format("calendar '{}' ({}) does not say whether public holidays close it",
                              s->id, where(v)),
-                 library ? fmt::format("add 'closed on holidays {}' (with import \"{}\") or "
+                 library ? fmt::format("add 'closed on holidays {}' (with import \"{}\"){} or "
                                        "'open on holidays'",
-                                       library->set.set, library->module)
+                                       library->set.set, library->module,
+                                       has_regions(library->module)
+                                           ? fmt::format("; a region's set, such as {}/..., adds "
+                                                         "its own days (sla holidays list)",
+                                                         library->module)
+                                           : "")
                          : "add 'closed on holidays SET' or 'open on holidays'");
       }
     for (const auto& set_id : cal.holiday_sets) {
@@ -593,12 +633,13 @@ void holiday_coverage(Context& c) {
           const auto* owner = ast::arg<ast::Ident>(*parent);
           if (!owner || owner->name != cal.id) return;
           for (const auto* id : ast::args<ast::Ident>(n))
-            if (id->name == set_id) where_closed = c.at(n.span);
+            if (id->name == set_id) where_closed = c.at(id->span);
         });
       const std::string& effective = m.contract.effective;
       const std::string& ends = m.contract.ends;
       const int from = year_of(effective), to = year_of(ends);
       tentative_dates(c, cal, *set, where_closed, from, to ? to : set->last_year);
+      const auto [first_year, last_year] = continued(m, cal, *set);
       if (set->first_year == 0) {
         c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
                  fmt::format("holiday set '{}' does not say which years it covers", set_id),
@@ -609,31 +650,35 @@ void holiday_coverage(Context& c) {
       int missing_from = 0, missing_to = 0;  // missing_to 0: every year from missing_from on
       if (effective.empty()) {
         gaps.push_back("the contract states no effective date");
-      } else if (from < set->first_year) {
+      } else if (from < first_year) {
         gaps.push_back(fmt::format(
-            "the contract takes effect {}, before {}: {} missing", effective, set->first_year,
-            years_text(from, set->first_year - 1) + (set->first_year - 1 > from ? " are" : " is")));
+            "the contract takes effect {}, before {}: {} missing", effective, first_year,
+            years_text(from, first_year - 1) + (first_year - 1 > from ? " are" : " is")));
         missing_from = from;
-        missing_to = set->first_year - 1;
+        missing_to = first_year - 1;
       }
       if (ends.empty()) {
         gaps.push_back(
             fmt::format("the contract states no end, so from {} on calendar '{}' "
                         "would treat public holidays as working days",
-                        set->last_year + 1, cal.id));
-        if (!missing_from) missing_from = set->last_year + 1;
+                        last_year + 1, cal.id));
+        if (!missing_from) missing_from = last_year + 1;
         missing_to = 0;
-      } else if (to > set->last_year) {
-        gaps.push_back(fmt::format(
-            "the contract runs until {}, past {}: {} missing", ends, set->last_year,
-            years_text(set->last_year + 1, to) + (to > set->last_year + 1 ? " are" : " is")));
-        if (!missing_from) missing_from = set->last_year + 1;
+      } else if (to > last_year) {
+        gaps.push_back(
+            fmt::format("the contract runs until {}, past {}: {} missing", ends, last_year,
+                        years_text(last_year + 1, to) + (to > last_year + 1 ? " are" : " is")));
+        if (!missing_from) missing_from = last_year + 1;
         missing_to = to;
       }
       if (gaps.empty()) continue;
       c.report(Code::lint_holiday_coverage, Severity::warning, where_closed,
-               fmt::format("holiday set '{}' lists public holidays for {}-{} only, but {}", set_id,
-                           set->first_year, set->last_year, fmt::join(gaps, "; and ")),
+               fmt::format("holiday set '{}' lists public holidays for {}-{} only{}, but {}",
+                           set_id, first_year, last_year,
+                           first_year == set->first_year && last_year == set->last_year
+                               ? ""
+                               : " (with the sets that continue it)",
+                           fmt::join(gaps, "; and ")),
                missing_from ? coverage_hint(cal, *set, missing_from, missing_to)
                             : "state when the contract takes effect (effective YYYY-MM-DD)");
     }
@@ -688,8 +733,16 @@ void unused_definitions(Context& c) {
                fmt::format("calendar '{}' is defined but no package, add-on or calendar uses it",
                            cal.id),
                "remove it, or name it in a package: calendar " + cal.id);
+  // A file of holiday sets alone (what `sla holidays import` writes) is a library:
+  // its sets are for the contracts that import it.
+  const auto defined_here = [&](const auto& items) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const auto& item) { return item.span.file == root; });
+  };
+  const bool library = m.contract.name.empty() && !defined_here(m.calendars) &&
+                       !defined_here(m.packages) && !defined_here(m.addons);
   for (const auto& set : m.holiday_sets)
-    if (set.span.file == root && !used_sets.count(set.id))
+    if (!library && set.span.file == root && !used_sets.count(set.id))
       c.report(Code::lint_unused, Severity::warning, c.at(set.span),
                fmt::format("holiday set '{}' is defined but no calendar closes on it", set.id),
                "name it in a calendar: closed on holidays " + set.id);

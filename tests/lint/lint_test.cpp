@@ -411,3 +411,68 @@ BOOST_AUTO_TEST_CASE(contracts_at_the_edges_of_the_supported_years) {
     BOOST_TEST(has(r, "SLA102"), effective << "\n" << dump(r));
   }
 }
+
+// Each set of one `closed on holidays` is judged (each finding at its own name); a
+// set that picks up where another ends continues it, one beside it does not.
+BOOST_AUTO_TEST_CASE(holiday_coverage_judges_every_set_and_follows_continuations) {
+  LintResult r = lint_string("t.sla", R"(
+import "std/holidays/id"
+contract "x" { provider "x"; version "1"; effective 2026-01-01; ends 2030-12-31 }
+priorities { P1 "Down" }
+holidays more "Later years" { covers 2028 to 2030  2028-08-17 "Independence Day" }
+holidays side "Collective leave" { covers 2024 to 2026  2026-12-24 "Collective leave" }
+calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; closed on holidays id_national, side, more }
+package p "P" { calendar office; respond to P1 within 4 business hours }
+)");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST_REQUIRE(r.model != nullptr);
+    std::vector<const Diagnostic*> coverage;
+    for (const auto& d : r.diagnostics)
+      if (d.code == "SLA110") coverage.push_back(&d);
+    BOOST_TEST_REQUIRE(coverage.size() == 1u);
+    BOOST_TEST(coverage[0]->message.find("'side'") != std::string::npos);
+    BOOST_TEST(coverage[0]->message.find("2027-2030 are missing") != std::string::npos);
+    BOOST_TEST(coverage[0]->hint.find("--years 2027..2030") != std::string::npos);
+    // The note on tentative dates points at id_national, not at the whole statement.
+    for (const auto& d : r.diagnostics)
+      if (d.code == "SLA114") BOOST_TEST(d.location.column < coverage[0]->location.column);
+  }
+  // Without the continuation, id_national misses 2028-2030 and says which years.
+  LintResult alone = lint_string("t.sla", R"(
+import "std/holidays/id"
+contract "x" { provider "x"; version "1"; effective 2026-01-01; ends 2030-12-31 }
+priorities { P1 "Down" }
+calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; closed on holidays id_national }
+package p "P" { calendar office; respond to P1 within 4 business hours }
+)");
+  BOOST_TEST(count_at(alone, "SLA110", "id_national") == 1u, dump(alone));
+  for (const auto& d : alone.diagnostics)
+    if (d.code == "SLA110") {
+      BOOST_TEST(d.message.find("2028-2030 are missing") != std::string::npos);
+      BOOST_TEST(d.hint.find("-o id_national_more.sla") != std::string::npos);
+    }
+}
+
+// A file of holiday sets alone (what `sla holidays import` writes) is a library.
+BOOST_AUTO_TEST_CASE(a_file_of_holiday_sets_alone_is_not_unused) {
+  LintResult r = lint_string("acme.sla", "holidays acme \"Acme\" { covers 2026 to 2026  "
+                                         "2026-12-24 \"Christmas Eve\" }\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+}
+
+// Silent on holidays: the hint names the set of the zone's country and its regions.
+BOOST_AUTO_TEST_CASE(silent_calendars_are_pointed_at_their_country_set) {
+  LintResult r = lint_string("t.sla", R"(
+contract "x" { provider "x"; version "1"; effective 2026-01-01 }
+priorities { P1 "Down" }
+calendar office { zone "Europe/Berlin"; open Mon-Fri 09:00-17:00 }
+package p "P" { calendar office; respond to P1 within 4 business hours }
+)");
+  BOOST_TEST(has(r, "SLA111"));
+  for (const auto& d : r.diagnostics)
+    if (d.code == "SLA111") {
+      BOOST_TEST(d.hint.find("closed on holidays de_national") != std::string::npos);
+      BOOST_TEST(d.hint.find("import \"std/holidays/de\"") != std::string::npos);
+      BOOST_TEST(d.hint.find("std/holidays/de/...") != std::string::npos);
+    }
+}
