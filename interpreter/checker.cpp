@@ -332,7 +332,7 @@ class Checker {
         by_name_.emplace(id->name, &item);
         if (fresh) continue;
         auto& d = report(Code::duplicate_name, id->span,
-                         fmt::format("'{}' is already defined (as a {})", id->name,
+                         fmt::format("'{}' is already defined (by a '{}' block)", id->name,
                                      ast::name(it->second->kind)));
         note(d, ident_span(*it->second), "first defined here");
       }

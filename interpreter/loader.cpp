@@ -441,6 +441,17 @@ class Loader {
                         found->name, found->text.size(), limits.max_total_bytes));
       return;
     }
+    // A calendar file named where a holiday set was meant: one clear error, not a
+    // page of syntax errors.
+    if (std::string_view text = found->text;
+        text.substr(text.starts_with("\xEF\xBB\xBF") ? 3 : 0).starts_with("BEGIN:VCALENDAR")) {
+      error(Code::import_not_found, path.span,
+            fmt::format("\"{}\" is an iCalendar file, not a .sla file", found->name),
+            fmt::format("make a holiday set of it: sla holidays import {} --name NAME -o NAME.sla, "
+                        "then import \"NAME.sla\"",
+                        spec));
+      return;
+    }
     load(key, std::move(found->name), std::move(found->text), std::move(found->dir));
   }
 

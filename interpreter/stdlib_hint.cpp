@@ -73,7 +73,9 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
 
   // The module itself, written as a file ("std/holidays/id.sla") or without "std/".
   for (std::string_view name : names)
-    if (name == std::string(under) + std::string(asked) && name != spec) return {std::string(name)};
+    if (name.substr(0, under.size()) == under && iequals(name.substr(under.size()), asked) &&
+        name != spec)
+      return {std::string(name)};
   // A set's own name ("de_national") names its module.
   for (std::string_view name : names)
     if (name.substr(0, kHolidays.size()) == kHolidays) {
@@ -91,14 +93,14 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
     return {std::string(under) + *near};
   };
 
-  // Places whose words or initials are the import's words ("germany", "usa"); with
-  // `fuzzy`, misspelt words too. Words of two letters are codes, not places.
+  // Places whose words or initials are the import's words ("germany", "usa"), or
+  // near them ("german", "japn"). Words of two letters are codes, not places.
   std::vector<std::string> asked_words;
   for (auto& w : words_of(asked))
     if (w.size() > 2 || asked.size() <= 3) asked_words.push_back(std::move(w));
-  const auto by_place = [&](bool fuzzy) {
+  const auto by_place = [&] {
     struct Match {
-      std::size_t matched, depth, place_words;
+      std::size_t matched, depth, exact, place_words;
       std::string_view name;
     };
     std::vector<Match> matches;
@@ -107,34 +109,46 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
       const auto place = words_of(place_of(title_of(name)));
       if (place.empty()) continue;
       const std::string abbreviation = initials(place);
-      std::size_t matched = 0;
-      for (const auto& a : asked_words)
-        if (a == abbreviation || std::any_of(place.begin(), place.end(), [&](const auto& w) {
-              return a == w || (fuzzy && near_word(a, w));
-            }))
+      std::vector<std::string> joined;  // "newyork" for New York: two or three words as one
+      for (std::size_t i = 0; i + 1 < place.size(); ++i) {
+        joined.push_back(place[i] + place[i + 1]);
+        if (i + 2 < place.size()) joined.push_back(joined.back() + place[i + 2]);
+      }
+      std::size_t matched = 0, exact = 0;
+      for (const auto& a : asked_words) {
+        if (a == abbreviation || std::find(joined.begin(), joined.end(), a) != joined.end() ||
+            std::find(place.begin(), place.end(), a) != place.end())
+          ++matched, ++exact;
+        else if (std::any_of(place.begin(), place.end(),
+                             [&](const auto& w) { return near_word(a, w); }))
           ++matched;
+      }
       if (matched)
         matches.push_back({matched,
                            static_cast<std::size_t>(std::count(name.begin(), name.end(), '/')),
-                           place.size(), name});
+                           exact, place.size(), name});
     }
+    // The most words first; then a country before the regions that name it too
+    // ("german": Germany, not the German-speaking Community of Belgium).
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
       if (a.matched != b.matched) return a.matched > b.matched;
-      if (a.depth != b.depth) return a.depth < b.depth;  // the country before its regions
+      if (a.depth != b.depth) return a.depth < b.depth;
+      if (a.exact != b.exact) return a.exact > b.exact;
       if (a.place_words != b.place_words) return a.place_words < b.place_words;
       return a.name < b.name;
     });
     std::vector<std::string> out;
     for (const auto& m : matches) {
-      if (out.size() == at_most || m.matched < matches.front().matched ||
-          m.depth > matches.front().depth)
+      const auto& best = matches.front();
+      if (out.size() == at_most || m.matched < best.matched || m.depth > best.depth ||
+          m.exact < best.exact)
         break;
       out.emplace_back(m.name);
     }
     return out;
   };
 
-  for (auto found : {by_place(false), typo(1), by_place(true), typo(asked.size())})
+  for (auto found : {by_place(), typo(1), typo(asked.size())})
     if (!found.empty()) return found;
   return {};
 }

@@ -30,6 +30,24 @@ const LISTED = /^\d{4}-\d\d-\d\d$/;
 
 const english = new Holidays().getCountries("en");
 
+// English names where the source gives a region's own name only, so that a hint
+// or a reader finds "Bavaria" too; the own name stays beside it.
+const ENGLISH = {
+  DE: { BW: "Baden-Wuerttemberg", BY: "Bavaria", HB: "Bremen", HE: "Hesse", HH: "Hamburg",
+        MV: "Mecklenburg-Western Pomerania", NI: "Lower Saxony", NW: "North Rhine-Westphalia",
+        RP: "Rhineland-Palatinate", SN: "Saxony", ST: "Saxony-Anhalt", TH: "Thuringia" },
+  "DE-BY": { A: "City of Augsburg" },
+  ES: { AN: "Andalusia", NC: "Navarre", MD: "Madrid" },
+  BE: { BRU: "Brussels", DE: "German-speaking Community", VLG: "Flemish Community",
+        WAL: "French Community" },
+  IT: { 32: "South Tyrol" },
+};
+
+function place_name(table, code, own) {
+  const english = (ENGLISH[table] || {})[code];
+  return english && english.toLowerCase() !== own.toLowerCase() ? `${english}, ${own}` : own;
+}
+
 // Days the source types "public" that most private employers need not close on:
 // Argentina's tourism bridge days are "non-working days", optional for them, and
 // decreed year by year (the source lists them only to 2024).
@@ -50,9 +68,11 @@ function comment(s) {
 }
 
 // The public holidays of one country or subdivision, year by year.
-function collect(country, state) {
+function collect(country, state, region) {
   // Two instances: the language of getHolidays sticks to the instance.
-  const open = () => (state ? new Holidays(country, state) : new Holidays(country));
+  const open = () =>
+    region ? new Holidays(country, state, region)
+           : state ? new Holidays(country, state) : new Holidays(country);
   const english_days = open();
   const local_days = open();
   // Where the country's own language is English its names are the ones to keep
@@ -130,20 +150,21 @@ function merge(days) {
   return [...by_date.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-function module_text(country, state, place, set_name, data) {
+function module_text(country, state, place, set_name, data, region, regions_note) {
   const { last, short } = last_complete_year(data.days);
   const days = merge(data.days.filter((d) => Number(d.date.slice(0, 4)) <= last));
-  const code = state ? `${country}-${state}` : country;
+  const code = [country, state, region].filter(Boolean).join("-");
   const lines = [];
   lines.push(`# Public holidays in ${place} [${code}], ${FIRST_YEAR} to ${last}.`);
   lines.push(`# ${MARKER} from the npm package date-holidays ${VERSION}`);
-  lines.push(`# (country ${country}${state ? `, state ${state}` : ""}, holidays of type "public"); change the script, not this file.`);
+  lines.push(`# (country ${country}${state ? `, state ${state}` : ""}${region ? `, region ${region}` : ""}, holidays of type "public"); change the script, not this file.`);
   lines.push("# Observed and substitute days are listed as the source defines them.");
   if (days.some((d) => d.tentative))
     lines.push("# Dates marked tentative follow the Hijri calendar: the authorities fix them close to",
                "# the day, and they can move by a day. `sla lint` names the ones a contract relies on.");
   if (last < LAST_YEAR)
     lines.push(`# Ends in ${last}: the source lists ${short.join(", ")} year by year only so far.`);
+  for (const note of regions_note || []) lines.push(note);
   if (data.skipped.length)
     lines.push(`# Not listed: ${data.skipped.join(", ")}: optional for private employers; state them in the calendar.`);
   if (data.half_days.length)
@@ -189,11 +210,31 @@ for (const country of COUNTRIES) {
         module_text(country, null, name, `${cc}_national`, collect(country, null)));
   count++;
   const states = new Holidays().getStates(country, "en") || {};
-  for (const [state, state_name] of Object.entries(states)) {
+  for (const [state, own_state_name] of Object.entries(states)) {
     const sub = state.toLowerCase();
+    const state_name = place_name(country, state, own_state_name);
+    const state_data = collect(country, state);
+    // Regions inside the state with days of their own (Bavaria's Catholic
+    // communities keep Assumption Day): a module each, named in the state's header.
+    const notes = [];
+    const regions = new Holidays().getRegions(country, state, "en") || {};
+    for (const [region, own_region_name] of Object.entries(regions)) {
+      const reg = region.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+      const region_data = collect(country, state, region);
+      const state_days = new Set(state_data.days.map((d) => d.date + d.name));
+      const added = [...new Set(region_data.days.filter((d) => !state_days.has(d.date + d.name))
+                                               .map((d) => d.name))];
+      const region_name = place_name(`${country}-${state}`, region, own_region_name);
+      write(path.join(outDir, cc, sub, `${reg}.sla`),
+            module_text(country, state, `${region_name} (${state_name}, ${name})`,
+                        `${cc}_${sub}_${reg}`, region_data, region));
+      count++;
+      notes.push(`# Region: std/holidays/${cc}/${sub}/${reg} (${region_name})` +
+                 (added.length ? ` adds ${added.join(", ")}.` : "."));
+    }
     write(path.join(outDir, cc, `${sub}.sla`),
-          module_text(country, state, `${state_name} (${name})`, `${cc}_${sub}`,
-                      collect(country, state)));
+          module_text(country, state, `${state_name} (${name})`, `${cc}_${sub}`, state_data,
+                      null, notes));
     count++;
   }
 }

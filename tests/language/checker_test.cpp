@@ -327,6 +327,10 @@ BOOST_AUTO_TEST_CASE(unknown_stdlib_imports_suggest_real_sets) {
   BOOST_TEST(means("std/holidays/uk", "std/holidays/gb"));
   BOOST_TEST(means("std/holidays/california", "std/holidays/us/ca"));
   BOOST_TEST(means("std/holidays/de/byy", "std/holidays/de/by"));
+  BOOST_TEST(means("std/holidays/DE", "std/holidays/de"));
+  BOOST_TEST(means("std/holidays/german", "std/holidays/de"));  // not Belgium's German community
+  BOOST_TEST(means("std/holidays/bavaria", "std/holidays/de/by"));
+  BOOST_TEST(means("std/holidays/us/newyork", "std/holidays/us/ny"));
   BOOST_TEST(hint("std/calendar") == "did you mean \"std/calendars\"?");
   BOOST_TEST(hint("std/holidays/kh").starts_with("the stdlib has std/calendars and "));
   BOOST_TEST(hint("std/holidays/kh").find("sla holidays list") != std::string::npos);
@@ -341,6 +345,11 @@ BOOST_AUTO_TEST_CASE(imports_resolve_and_report_cycles) {
   BOOST_TEST(codes(missing) == "SLA010");
   BOOST_TEST(missing.diagnostics[0].hint.starts_with(
       "did you mean \"std/holidays/id\" (Indonesia public holidays)? (`sla holidays list`"));
+  // A calendar file where a .sla was meant: one error that says how to convert it.
+  auto ics = load_file(sla::testing::source_path("tests/language/imports/uses_ics.sla"));
+  BOOST_TEST(codes(ics) == "SLA010");
+  BOOST_TEST(ics.diagnostics[0].message.find("is an iCalendar file") != std::string::npos);
+  BOOST_TEST(ics.diagnostics[0].hint.find("sla holidays import holidays.ics") != std::string::npos);
   auto cycle = load_file(sla::testing::source_path("tests/language/imports/a.sla"));
   BOOST_TEST(codes(cycle) == "SLA011");
   BOOST_TEST(cycle.diagnostics[0].message.find("a.sla -> ") != std::string::npos);

@@ -89,7 +89,8 @@ BOOST_AUTO_TEST_CASE(regions_of_the_federal_countries_are_there) {
   const auto modules = holiday_modules();
   const auto count = [&](const std::string& country) {
     return std::count_if(modules.begin(), modules.end(), [&](const std::string& m) {
-      return m.starts_with("std/holidays/" + country + "/");
+      return m.starts_with("std/holidays/" + country + "/") &&
+             std::count(m.begin(), m.end(), '/') == 3;  // not the regions inside them
     });
   };
   BOOST_TEST(count("de") == 16);  // the Länder
@@ -154,6 +155,14 @@ BOOST_AUTO_TEST_CASE(regional_days_belong_to_their_region_only) {
   BOOST_TEST(day("std/holidays/gb/sct", "2026-08-03") != nullptr);  // Scottish summer holiday
   BOOST_TEST(day("std/holidays/gb/eng", "2026-08-03") == nullptr);
   BOOST_TEST(day("std/holidays/ch/zh", "2026-08-01") != nullptr);  // Swiss National Day
+  // Assumption Day: in Bavaria's predominantly Catholic communities (Munich), not the
+  // whole Land; the Land's header points at the region's module.
+  BOOST_TEST(day("std/holidays/de/by/kath", "2027-08-15") != nullptr);
+  BOOST_TEST(day("std/holidays/de/by", "2027-08-15") == nullptr);
+  BOOST_TEST(
+      std::string(*sla::stdlib_module("std/holidays/de/by")).find("std/holidays/de/by/kath") !=
+      std::string::npos);
+  BOOST_TEST(day("std/holidays/es/ct/b", "2026-09-24") != nullptr);  // La Mercè, Barcelona
 }
 
 BOOST_AUTO_TEST_CASE(hijri_dates_are_tentative_and_others_are_not) {
