@@ -72,6 +72,65 @@ BOOST_AUTO_TEST_CASE(csv_errors_name_their_line) {
   BOOST_TEST(!looks_like_holiday_csv("BEGIN:VCALENDAR\n"));
 }
 
+BOOST_AUTO_TEST_CASE(csv_every_bad_row_is_reported_up_to_twenty) {
+  const auto r = read_holiday_csv("date,name\n2026-02-30,a\n2026-01-01,b\n2026-01-02\nx,c\n");
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error->line == 2u);
+  BOOST_TEST_REQUIRE(r.more_errors.size() == 2u);
+  BOOST_TEST(r.more_errors[0].line == 4u);
+  BOOST_TEST(r.more_errors[0].message.find("has no name") != std::string::npos);
+  BOOST_TEST(r.more_errors[1].line == 5u);
+  BOOST_TEST(r.errors_not_kept == 0u);
+  std::string many = "date,name\n";
+  for (int i = 0; i < 25; ++i) many += "2026-02-30,x\n";
+  const auto m = read_holiday_csv(many);
+  BOOST_TEST(m.more_errors.size() + 1 == ImportedHolidays::kMostErrors);
+  BOOST_TEST(m.errors_not_kept == 5u);
+  BOOST_TEST(m.more_errors.back().line == 21u);
+}
+
+BOOST_AUTO_TEST_CASE(csv_separated_by_semicolons_is_refused_with_what_to_change) {
+  for (const char* text : {"Datum;Feiertag\n2026-01-01;Neujahr\n", "2026-01-01;Neujahr\n"}) {
+    const auto r = read_holiday_csv(text);
+    BOOST_TEST_REQUIRE(!r.ok(), text);
+    BOOST_TEST(r.error->line == 1u);
+    BOOST_TEST(r.error->message.find("separated by ';'") != std::string::npos, r.error->message);
+    BOOST_TEST(r.error->message.find("with ','") != std::string::npos, r.error->message);
+  }
+  // Known as CSV by its content, so that the reader says so.
+  BOOST_TEST(looks_like_holiday_csv("2026-01-01;Neujahr\n"));
+  // One semicolon inside a comma-separated row is data.
+  const auto ok = read_holiday_csv("2026-01-01,New Year; closed\n");
+  BOOST_TEST_REQUIRE(ok.ok());
+  BOOST_TEST(ok.days[0].name == "New Year; closed");
+}
+
+BOOST_AUTO_TEST_CASE(csv_fields_past_the_columns_are_noted_at_their_line) {
+  const auto r = read_holiday_csv("2026-01-01,New Year\n2026-12-25,Christmas, Day\n");
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST(r.days[1].name == "Christmas");
+  BOOST_TEST_REQUIRE(r.notes.size() == 1u);
+  BOOST_TEST(r.notes[0].line == 2u);
+  BOOST_TEST(r.notes[0].message.find("'Day' is not read") != std::string::npos, r.notes[0].message);
+  BOOST_TEST(r.notes[0].message.find("\"Christmas, Day\"") != std::string::npos);
+  // Empty trailing fields (a spreadsheet's empty column) and a header's other
+  // columns are no news.
+  BOOST_TEST(read_holiday_csv("2026-01-01,New Year,,\n").notes.empty());
+  BOOST_TEST(read_holiday_csv("date,name,notes\n2026-01-01,New Year,memo\n").notes.empty());
+  const auto h = read_holiday_csv("name,date\nNew Year,2026-01-01,memo\n");
+  BOOST_TEST_REQUIRE(h.notes.size() == 1u);
+  BOOST_TEST(h.notes[0].message.find("quoted") == std::string::npos, h.notes[0].message);
+}
+
+BOOST_AUTO_TEST_CASE(years_spelled_otherwise_are_suggested) {
+  BOOST_TEST(year_range_suggestion("2026-2028") == "2026..2028");
+  BOOST_TEST(year_range_suggestion("2026 to 2028") == "2026..2028");
+  BOOST_TEST(year_range_suggestion("2026 - 2028") == "2026..2028");
+  BOOST_TEST(year_range_suggestion("2028-2026").empty());
+  BOOST_TEST(year_range_suggestion("2026-01-01").empty());
+  BOOST_TEST(!parse_year_range("2026-2028"));
+}
+
 BOOST_AUTO_TEST_CASE(dates_merge_with_both_names_once_each) {
   const std::vector<ImportedDay> days{{ymd(2026, 12, 25), "Christmas Day", 1},
                                       {ymd(2026, 1, 1), "New Year", 2},

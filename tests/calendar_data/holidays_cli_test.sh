@@ -101,6 +101,35 @@ check "neither ics nor csv" 1 "$SLA" holidays import "$tmp/notes.txt" --name a
 says "says what it expected" 'not an iCalendar file .* nor a CSV file of date,name rows'
 check "no date in the years" 1 "$SLA" holidays import $F/multi_day.ics --name a --years 2030
 says "no dates" 'no holiday dates in 2030 to 2030; nothing written'
+check "covered years without dates are said" 0 "$SLA" holidays import $F/multi_day.ics --name a --years 2026..2030
+says "the years" "multi_day.ics: note: 2028-2030 have no dates in this file; the set says it covers them$"
+says "still covered" '^  covers 2026 to 2030$'
+printf '2026-01-01,New Year\n2028-01-01,New Year\n' >"$tmp/gap.csv"
+check "a gap in the years found is said" 0 "$SLA" holidays import "$tmp/gap.csv" --name a
+says "the gap" "gap.csv: note: 2027 has no dates in this file; the set says it covers it$"
+check "no notes about events outside --years" 0 "$SLA" holidays import $F/google.ics --name a --years 2028
+grep -q "Fire drill\|times in UTC" "$tmp/err" && bad "a note about 2026 for --years 2028: $(cat "$tmp/err")" || ok
+printf 'Datum;Feiertag\n2026-12-25;Weihnachten\n' >"$tmp/de.csv"
+check "csv separated by semicolons" 1 "$SLA" holidays import "$tmp/de.csv" --name a
+says "what to change" "de.csv:1: the fields are separated by ';' .*separates them with ','"
+printf '2026-12-25,Christmas, Day\n2026-12-26,Boxing Day\n' >"$tmp/extra.csv"
+check "csv row with a field too many" 0 "$SLA" holidays import "$tmp/extra.csv" --name a
+says "noted at its line" "extra.csv:1: note: 3 fields where the rows have 2: 'Day' is not read"
+says "the name as written" '^  2026-12-25 "Christmas"$'
+{ echo "date,name"; for i in $(seq 1 25); do echo "2026-02-30,x$i"; done; echo "2026-01-01,ok"; } >"$tmp/bad25.csv"
+echo "keep me" >"$tmp/kept25.sla"
+check "every bad csv row, up to 20" 1 "$SLA" holidays import "$tmp/bad25.csv" --name a -o "$tmp/kept25.sla"
+[ "$(grep -c "is not a date" "$tmp/err")" -eq 20 ] && ok || bad "20 bad rows shown: $(grep -c "is not a date" "$tmp/err")"
+says "the first shown" "bad25.csv:2: '2026-02-30'"
+says "the last shown" "bad25.csv:21: '2026-02-30'"
+says "the count" "bad25.csv: 25 errors, 5 more not shown; nothing written$"
+[ "$(cat "$tmp/kept25.sla")" = "keep me" ] && ok || bad "bad rows: the output file was changed"
+printf '\xff\xfeB\0E\0G\0I\0N\0:\0V\0C\0A\0L\0\r\0\n\0' >"$tmp/outlook16.ics"
+check "UTF-16" 1 "$SLA" holidays import "$tmp/outlook16.ics" --name a
+says "save as UTF-8" "outlook16.ics: is UTF-16; save it as UTF-8; nothing written$"
+printf 'd\0a\0t\0e\0,\0n\0a\0m\0e\0' >"$tmp/u16.txt"
+check "UTF-16 without a byte-order mark" 1 "$SLA" holidays import "$tmp/u16.txt" --name a
+says "save as UTF-8" "is UTF-16; save it as UTF-8"
 check "only cancelled events" 1 "$SLA" holidays import - --name a <<'EOF'
 BEGIN:VCALENDAR
 BEGIN:VEVENT
@@ -117,6 +146,12 @@ check "bad years" 2 "$SLA" holidays import $F/all_day.ics --name a --years 2028.
 says "why" "--years '2028..2026': expected A..B"
 check "bad zone" 2 "$SLA" holidays import $F/all_day.ics --name a --zone Mars/Olympus
 says "why" "--zone 'Mars/Olympus': not a time zone"
+check "years as holidays list shows them" 2 "$SLA" holidays import $F/all_day.ics --name a --years 2026-2028
+says "the spelling meant" "--years '2026-2028': did you mean 2026..2028\?"
+for flag in --years --title --zone; do
+  check "empty $flag" 2 "$SLA" holidays import $F/all_day.ics --name a $flag ''
+  says "empty $flag refused" "^sla holidays import: $flag '': expected a value, not an empty one"
+done
 check "missing file" 2 "$SLA" holidays import "$tmp/nope.ics" --name a
 check "missing name" 2 "$SLA" holidays import $F/all_day.ics
 check "help" 0 "$SLA" holidays import --help
@@ -147,8 +182,36 @@ check "unknown calendar" 2 "$SLA" calendar export $C --calendar ofice_hours --fr
 says "lists the calendars" "unknown calendar 'ofice_hours'; did you mean 'office_hours'\? \(calendars: office_hours, "
 check "to before from" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-12-31 --to 2026-01-01
 says "why" '--to 2026-01-01 is before --from 2026-12-31'
-check "bad date" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-02-30 --to 2026-12-31
-says "why" "--from '2026-02-30': expected a date YYYY-MM-DD"
+check "a day that does not exist" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-02-30 --to 2026-12-31
+says "why" "--from '2026-02-30': there is no such day: February 2026 has 28 days"
+check "a date of another form" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-12-31 --to 31.12.2026
+says "why" "--to '31.12.2026': expected a date YYYY-MM-DD from 1901 to 2398"
+check "no month 13" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-13-01 --to 2026-12-31
+says "why" "--from '2026-13-01': there is no month 13"
+check "a range without closures" 0 "$SLA" calendar export $C --calendar office_hours --from 2026-01-05 --to 2026-01-09 -o "$tmp/none.ics"
+says "said" "^sla calendar export: note: no closed or special days in 2026-01-05 to 2026-01-09; --openings adds the opening hours$"
+grep -q $'^END:VCALENDAR\r$' "$tmp/none.ics" && ! grep -q VEVENT "$tmp/none.ics" && ok || bad "an empty calendar is still written"
+check "a range with openings has events: no note" 0 "$SLA" calendar export $C --calendar office_hours --from 2026-01-05 --to 2026-01-09 --openings
+grep -q "note: no closed" "$tmp/err" && bad "a note for an export with openings" || ok
+mkdir -p "$tmp/jp"
+printf 'holidays jp_days { 2026-12-24 "x" }\n' >"$tmp/jp/days.sla"
+printf 'import "days.sla"\ncontract "\xe6\x97\xa5\xe6\x9c\xac\xe3\x82\xb5\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88" { provider "Acme"; version "1"; effective 2026-01-01 }\ncalendar office { zone "Asia/Tokyo"; open Mon-Fri 09:00-17:00; on 2026-12-23 open 09:00-13:00; closed on holidays jp_days }\n' >"$tmp/jp/a.sla"
+printf 'import "days.sla"\ncontract "\xe4\xb8\xad\xe5\x9b\xbd\xe6\x94\xaf\xe6\x8c\x81" { provider "Acme"; version "1"; effective 2026-01-01 }\ncalendar office { zone "Asia/Tokyo"; open Mon-Fri 09:00-17:00; on 2026-12-23 open 09:00-13:00; closed on holidays jp_days }\n' >"$tmp/jp/b.sla"
+touch -d '2026-01-01 00:00:00 UTC' "$tmp/jp/a.sla"
+touch -d '2026-02-01 00:00:00 UTC' "$tmp/jp/days.sla"
+check "non-Latin contract names" 0 "$SLA" calendar export "$tmp/jp/a.sla" --calendar office --from 2026-12-01 --to 2026-12-31
+cp "$tmp/out" "$tmp/jp/a.ics"
+says "special hours without a name" $'^SUMMARY:Special hours: open 09:00-13:00 only\r$'
+says "the newest file the load read" $'^DTSTAMP:20260201T000000Z\r$'
+"$SLA" calendar export "$tmp/jp/b.sla" --calendar office --from 2026-12-01 --to 2026-12-31 >"$tmp/jp/b.ics"
+grep -h '^UID' "$tmp/jp/a.ics" "$tmp/jp/b.ics" | sort | uniq -d | grep -q . && bad "two contracts share UIDs" || ok
+grep -q '^UID:20261223-hours-office-contract-[0-9a-f]\{8\}@sla' "$tmp/jp/a.ics" && ok || bad "UID: $(grep -m1 ^UID "$tmp/jp/a.ics")"
+check "calendar help" 0 "$SLA" calendar --help
+says "examples" '^Examples:$'
+says "exit codes" '^Exit codes: 0 written'
+check "calendar export help" 0 "$SLA" calendar export --help
+says "examples" '^Examples:$'
+says "exit codes" '^Exit codes: 0 written'
 check "bad format" 2 "$SLA" calendar export $C --calendar office_hours --from 2026-01-01 --to 2026-01-02 --format csv
 cp $C "$tmp/c.sla"
 check "output onto the contract" 2 "$SLA" calendar export "$tmp/c.sla" --calendar office_hours --from 2026-01-01 --to 2026-12-31 -o "$tmp/c.sla"
@@ -248,6 +311,14 @@ check "show an unknown module" 2 "$SLA" holidays show std/holidays/indonesia --y
 says "nearest by title" "no holiday module or file 'std/holidays/indonesia' \(did you mean std/holidays/id\?\); 'sla holidays list' lists"
 check "show a word" 2 "$SLA" holidays show indonesian --year 2026
 says "nearest" 'did you mean std/holidays/id'
+mkdir -p "$tmp/cwd/id"
+check "show a module named as a folder beside" 0 bash -c 'cd "$1" && "$2" holidays show id --year 2026' _ "$tmp/cwd" "$SLA"
+says "the module" '^id_national "Indonesia public holidays" \(std/holidays/id\)$'
+for cal in $F/google.ics $F/holidays.csv; do
+  check "show $cal" 2 "$SLA" holidays show "$cal" --year 2026
+  says "what to do instead" "^sla holidays show: $cal is an? (iCalendar|CSV) file, not a .sla file: make a set of it with \`sla holidays import $cal --name NAME\`$"
+  [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || bad "show $cal: more than one line"
+done
 check "show a module without std/holidays/" 0 "$SLA" holidays show de/by --year 2026
 says "the region's own days" '^2026-01-06  Tue  Epiphany'
 check "show a country by name" 2 "$SLA" holidays show germany --year 2026
@@ -271,6 +342,25 @@ check "show --set" 0 "$SLA" holidays show "$tmp/two.sla" --year 2026 --set other
 says "the set" '^2026-01-01  Thu  x$'
 check "show --set unknown" 2 "$SLA" holidays show "$tmp/two.sla" --year 2026 --set nope
 says "lists the sets" "--set 'nope': .*two.sla has the sets acme_company, other"
+check "a mistyped subcommand" 2 "$SLA" holidays lst
+says "the nearest" "^sla holidays: unknown command 'lst'; did you mean 'list'\? \(see 'sla holidays --help'\)$"
+check "a mistyped subcommand" 2 "$SLA" calendar exprt $C
+says "the nearest" "^sla calendar: unknown command 'exprt'; did you mean 'export'\?"
+check "an unknown subcommand" 2 "$SLA" holidays frobnicate
+says "the commands" "^sla holidays: unknown command 'frobnicate' \(commands: import, list, show\)"
+
+# --- sla time past the years a holiday set covers: a note on stderr, stdout as it was
+check "time in a covered year" 0 "$SLA" time $C --package premium add 2026-01-09T16:30:00+07:00 "4 business hours"
+[ -s "$tmp/err" ] && bad "a note for a covered year: $(cat "$tmp/err")" || ok
+check "time past the covered years" 0 "$SLA" time $C --package premium add "$((last + 2))-01-09T16:30:00+07:00" "4 business hours"
+says "the result" "^$((last + 2))-01-09T16:30:00\+07:00 \+ 4 business hours on calendar office_hours \(Asia/Jakarta\) = "
+says "the note" "^sla time: note: holiday set 'id_national' covers $first-$last; $((last + 2)) is computed without its holidays$"
+grep -q note "$tmp/out" && bad "the note went to stdout" || ok
+check "time between over years outside" 0 "$SLA" time $C --calendar office_hours between "$((first - 1))-06-01T00:00:00Z" "$((last + 2))-06-01T00:00:00Z" --format json
+says "json unchanged" '^\{"seconds": [0-9]+\}$'
+says "both sides" "covers $first-$last; $((first - 1)) and $((last + 1))-$((last + 2)) are computed without its holidays$"
+check "calendar time needs no holidays" 0 "$SLA" time $C --package premium add "$((last + 2))-01-09T16:30:00+07:00" "8 hours"
+[ -s "$tmp/err" ] && bad "a note for calendar time: $(cat "$tmp/err")" || ok
 check "holidays needs a subcommand" 2 "$SLA" holidays
 says "names them" "^sla holidays: missing the command \(import, list, show\) \(see 'sla holidays --help'\)$"
 

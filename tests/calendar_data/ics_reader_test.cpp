@@ -145,6 +145,23 @@ BOOST_AUTO_TEST_CASE(cancelled_events_and_occurrences_are_left_out_and_moved_one
   BOOST_TEST(has_note(imported, 0, "2 cancelled events"));
 }
 
+BOOST_AUTO_TEST_CASE(notes_concern_only_the_years_asked_for) {
+  // --years 2027: the picnic (2026) and the meeting (2026) are not in them, so
+  // neither is said; the cancelled bridge day of 2027 is.
+  const auto cancelled = read_ics(fixture("cancelled.ics"), options(YearRange{2027, 2027}));
+  BOOST_TEST(has_note(cancelled, 0, "1 cancelled event "));
+  BOOST_TEST(read_ics(fixture("cancelled.ics"), options(YearRange{2029, 2030})).notes.empty());
+  const auto timed = read_ics(fixture("timed_tzid.ics"), options(YearRange{2027, 2028}));
+  BOOST_TEST(timed.notes.empty());
+  BOOST_TEST(timed.days.empty());
+  // A UTC time outside the years chooses no zone, so the zone is not said either.
+  const auto google = read_ics(fixture("google.ics"), options(YearRange{2027, 2027}));
+  for (const auto& n : google.notes) {
+    BOOST_TEST(n.message.find("Fire drill") == std::string::npos, n.message);
+    BOOST_TEST(n.message.find("times in UTC") == std::string::npos, n.message);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(folded_lines_are_unfolded_even_inside_a_character) {
   BOOST_TEST(read("folded.ics") ==
                  (Lines{"2026-10-03 Tag der Deutschen Einheit \xE2\x80\x93 Day of German Unity, "

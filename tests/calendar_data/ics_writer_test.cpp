@@ -43,6 +43,7 @@ calendar jakarta { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; closed on 2026
 calendar follow_the_sun { union of jakarta, berlin }
 calendar fixed { zone UTC+07:00; open Mon-Fri 09:00-17:00; closed on 2026-12-25 "Christmas Day" }
 calendar always_berlin { zone "Europe/Berlin"; open always }
+calendar tokyo { zone "Asia/Tokyo"; open Mon-Fri 09:00-17:00; on 2026-12-24 open 09:00-13:00 }
 )";
 
 const Model& model() {
@@ -70,7 +71,7 @@ std::string export_of(const std::string& calendar, date::local_days first, date:
   e.openings = openings;
   e.stamp = stamp;
   e.version = "0.1.0";
-  return calendar_ics(e);
+  return calendar_ics(e).text;
 }
 
 struct IcalFree {
@@ -213,6 +214,45 @@ BOOST_AUTO_TEST_CASE(uids_stay_the_same_from_one_export_to_the_next) {
   BOOST_TEST((std::adjacent_find(all.begin(), all.end()) == all.end()));  // and unique
 }
 
+BOOST_AUTO_TEST_CASE(uids_tell_contracts_apart_whatever_their_names) {
+  // A name of ASCII words keeps its slug as it was; one the slug drops characters
+  // of gets the hash of the whole name, so that names of other scripts differ.
+  BOOST_TEST(uid_slug("Qiscus Enterprise Support") == "qiscus-enterprise-support");
+  BOOST_TEST(uid_slug("acme_eu-2") == "acme-eu-2");
+  BOOST_TEST(uid_slug("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x82\xB5\xE3\x83\x9D\xE3\x83\xBC\xE3\x83\x88") ==
+             "contract-bf7bc920");  // 日本サポート
+  BOOST_TEST(uid_slug("\xE4\xB8\xAD\xE5\x9B\xBD\xE6\x94\xAF\xE6\x8C\x81") ==
+             "contract-40bd5b3f");  // 中国支持
+  BOOST_TEST(uid_slug("Acme (EU)") == "acme-eu-52d59648");
+  BOOST_TEST(uid_slug("Acme EU") != uid_slug("Acme (EU)"));
+  BOOST_TEST(uid_slug("Acme  EU") != uid_slug("Acme EU"));
+  BOOST_TEST(uid_slug("") == "contract-811c9dc5");
+}
+
+BOOST_AUTO_TEST_CASE(special_hours_without_a_name_say_what_they_are) {
+  const std::string ics = export_of("tokyo", day(2026, 12, 1), day(2026, 12, 31));
+  BOOST_TEST(parsed_events(ics) == (Lines{"Special hours: open 09:00-13:00 only | 20261224"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_range_without_events_is_an_empty_calendar_that_says_so) {
+  CalendarIcs e;
+  e.calendar = model().calendar("tokyo");
+  e.contract_key = uid_slug("Export test");
+  e.first = day(2026, 12, 1);
+  e.last = day(2026, 12, 20);
+  e.version = "0.1.0";
+  const CalendarIcsText none = calendar_ics(e);
+  BOOST_TEST(none.events == 0u);
+  BOOST_TEST(parsed_events(none.text).empty());
+  BOOST_TEST(has_line(none.text, "END:VCALENDAR"));
+  e.last = day(2026, 12, 24);
+  BOOST_TEST(calendar_ics(e).events == 1u);
+  e.openings = true;
+  BOOST_TEST(calendar_ics(e).events ==
+             1u + 18u);  // and 18 weekdays' openings, the 24th's short one too
+}
+
 BOOST_AUTO_TEST_CASE(a_union_shows_the_days_a_members_holiday_changes_it) {
   // Jakarta 09:00-17:00 and Berlin 09:00-17:00 (15:00-23:00 in Jakarta in winter):
   // on Christmas Eve Berlin opens 09:00-12:00 only (15:00-18:00 in Jakarta); on
@@ -277,7 +317,7 @@ BOOST_AUTO_TEST_CASE(an_export_imports_back_to_the_same_closed_days) {
   e.openings = true;  // timed openings must not come back as closed days
   e.stamp = Instant{};
   e.version = "0.1.0";
-  const std::string ics = calendar_ics(e);
+  const std::string ics = calendar_ics(e).text;
   IcsOptions options;
   options.this_year = 2026;
   const auto imported = read_ics(ics, options);

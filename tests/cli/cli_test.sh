@@ -147,6 +147,8 @@ check "explain unknown priority" 2 "$SLA" explain "$C" --package premium --prior
 # Review fixes: suggestions, add-ons not swallowing files, options after the query,
 # the output never overwriting the input, directories named as such.
 check "unknown command suggests" 2 "$SLA" chek "$C";        contains "suggestion" "did you mean 'check'"
+check "unknown query suggests" 2 "$SLA" time "$C" --package premium ad 2026-01-09T16:30:00+07:00 "1 hour"
+contains "query suggestion" "^sla time: unknown query 'ad'; did you mean 'add'\? \(see 'sla time --help'\)$"
 check "addon then file" 0 "$SLA" eval "$C" $E --addon dedicated_24x7 "$tmp/ok.csv"
 contains "24x7 deadline" '^A,Normal,2026-01-09T20:30:00\+07:00'
 check "addons with commas" 0 "$SLA" eval "$C" $E --addon dedicated_24x7,resolution "$tmp/ok.csv"

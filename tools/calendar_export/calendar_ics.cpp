@@ -1,6 +1,7 @@
 #include "tools/calendar_export/calendar_ics.hpp"
 
 #include <fmt/format.h>
+#include <cstdint>
 #include <map>
 
 #include <date/tz.h>
@@ -33,23 +34,38 @@ std::string hours_list(const std::vector<DailyInterval>& hours) {
 }  // namespace
 
 std::string uid_slug(std::string_view text) {
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  const auto separator = [](char c) { return c == ' ' || c == '-' || c == '_'; };
   std::string out;
   bool gap = false;
-  for (char c : text) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    const bool upper = c >= 'A' && c <= 'Z';
-    if (!keep && !upper) {
+  // A character dropped (one that is neither a letter, a digit nor a single
+  // separator between words) lets another name give the same slug. Case does not
+  // count: "ACME support" is the Acme Support contract written otherwise.
+  bool lossy = text.empty();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!alnum(c)) {
+      if (!separator(c) || i == 0 || i + 1 == text.size() || !alnum(text[i - 1]) ||
+          !alnum(text[i + 1]))
+        lossy = true;
       gap = !out.empty();
       continue;
     }
     if (gap) out += '-';
     gap = false;
-    out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return out.empty() ? "contract" : out;
+  if (out.empty()) out = "contract";
+  if (!lossy) return out;
+  // FNV-1a, 32 bits, of the name's bytes: the same on every run and machine.
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
+  return fmt::format("{}-{:08x}", out, hash);
 }
 
-std::string calendar_ics(const CalendarIcs& e) {
+CalendarIcsText calendar_ics(const CalendarIcs& e) {
   const CalendarInfo& info = *e.calendar;
   const Calendar& calendar = *info.calendar;
   const date::time_zone* tz = nullptr;
@@ -81,6 +97,7 @@ std::string calendar_ics(const CalendarIcs& e) {
     write_vtimezone(out, *tz, calendar.to_instant(e.first),
                     calendar.to_instant(e.last + date::days{2}));
 
+  std::size_t events = 0;
   const auto days = dated_days(calendar, e.first, e.last);
   std::map<date::local_days, const DatedDay*> special;
   for (const auto& d : days) {
@@ -89,7 +106,7 @@ std::string calendar_ics(const CalendarIcs& e) {
     const std::string hours = hours_list(d.hours);
     const std::string summary =
         closed ? (d.name.empty() ? std::string("Closed") : fmt::format("Closed: {}", d.name))
-               : fmt::format("{}{}open {} only", d.name, d.name.empty() ? "" : ": ", hours);
+               : fmt::format("{}: open {} only", d.name.empty() ? "Special hours" : d.name, hours);
     out.begin("VEVENT");
     out.line("UID", uid(date_value(d.day), closed ? "closed" : "hours"));
     out.line("DTSTAMP", stamp);
@@ -108,6 +125,7 @@ std::string calendar_ics(const CalendarIcs& e) {
     out.line("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
     out.line("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE");
     out.end("VEVENT");
+    ++events;
   }
 
   if (e.openings) {
@@ -132,10 +150,11 @@ std::string calendar_ics(const CalendarIcs& e) {
       out.line("TRANSP", "TRANSPARENT");
       out.line("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
       out.end("VEVENT");
+      ++events;
     }
   }
   out.end("VCALENDAR");
-  return out.str();
+  return {out.str(), events};
 }
 
 }  // namespace sla::cli

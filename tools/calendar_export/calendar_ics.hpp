@@ -10,6 +10,7 @@
 // that a new export updates the same events instead of adding copies.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,10 +30,19 @@ struct CalendarIcs {
   std::string version;  // of sla, for PRODID
 };
 
-std::string calendar_ics(const CalendarIcs& export_);
+struct CalendarIcsText {
+  std::string text;        // the whole VCALENDAR, events or none
+  std::size_t events = 0;  // closed and special days, and openings
+};
+
+CalendarIcsText calendar_ics(const CalendarIcs& export_);
 
 // Lower-case ASCII letters, digits and '-' (every other run of characters one '-'):
-// "Qiscus Enterprise Support" -> "qiscus-enterprise-support".
+// "Qiscus Enterprise Support" -> "qiscus-enterprise-support". A name the slug does
+// not tell apart from others ("日本サポート" has no ASCII letter, "Acme (EU)" and
+// "Acme EU" read the same) ends with its FNV-1a hash, eight hex digits of the whole
+// name's bytes: "contract-bf7bc920". The names that keep no hash are those of
+// ASCII letters and digits, with single spaces, '-' or '_' between words.
 std::string uid_slug(std::string_view text);
 
 }  // namespace sla::cli

@@ -6,6 +6,8 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <set>
 
 #include <date/date.h>
 
@@ -24,6 +26,7 @@
 #include "tools/holidays/holiday_set_text.hpp"
 #include "tools/holidays/ics_outline.hpp"
 #include "tools/holidays/ics_reader.hpp"
+#include "tools/holidays/utf16.hpp"
 #include "tools/holidays/zone_name.hpp"
 
 namespace sla::cli {
@@ -77,6 +80,29 @@ std::string where(const std::string& file, std::size_t line) {
   return line ? fmt::format("{}:{}", input_name(file), line) : input_name(file);
 }
 
+// "2027-2030 have no dates in this file; ...", for the years of `covers` that no
+// entry falls in, or "" when each has one.
+std::string years_without_dates(const YearRange& covers, const std::vector<HolidayEntry>& entries) {
+  std::set<int> found;
+  for (const auto& e : entries) found.insert(static_cast<int>(e.day.year()));
+  std::vector<std::string> runs;
+  std::size_t count = 0;
+  for (int y = covers.first; y <= covers.last; ++y) {
+    if (found.count(y)) continue;
+    int last = y;
+    while (last < covers.last && !found.count(last + 1)) ++last;
+    runs.push_back(last == y ? fmt::format("{}", y) : fmt::format("{}-{}", y, last));
+    count += static_cast<std::size_t>(last - y + 1);
+    y = last;
+  }
+  if (runs.empty()) return {};
+  std::string list = runs.back();
+  if (runs.size() > 1)
+    list = fmt::format("{} and {}", fmt::join(runs.begin(), runs.end() - 1, ", "), runs.back());
+  return fmt::format("{} {} no dates in this file; the set says it covers {}", list,
+                     count == 1 ? "has" : "have", count == 1 ? "it" : "them");
+}
+
 int import_holidays(const ImportOptions& o) {
   constexpr std::string_view command = "holidays import";
   if (!is_set_name(o.name))
@@ -93,10 +119,17 @@ int import_holidays(const ImportOptions& o) {
         command, fmt::format("--name '{}' cannot name a holiday set: {}", o.name,
                              probe.diagnostics.empty() ? "" : probe.diagnostics[0].message));
   std::optional<YearRange> years;
-  if (!o.years.empty() && !(years = parse_year_range(o.years)))
-    return argument_error(command, fmt::format("--years '{}': expected A..B such as 2026..2030, or "
-                                               "one year, from 1900 to 2399",
-                                               o.years));
+  // One spelling of a range, the one of --years everywhere: "2026-2028" (as `sla
+  // holidays list` shows years) is refused with the spelling it meant, since a
+  // reader of the command line cannot tell it from a date or a subtraction.
+  if (!o.years.empty() && !(years = parse_year_range(o.years))) {
+    const std::string meant = year_range_suggestion(o.years);
+    return argument_error(
+        command, meant.empty() ? fmt::format("--years '{}': expected A..B such as "
+                                             "2026..2030, or one year, from 1900 to 2399",
+                                             o.years)
+                               : fmt::format("--years '{}': did you mean {}?", o.years, meant));
+  }
   std::optional<Zone> zone;
   if (!o.zone.empty() && !(zone = zone_named(o.zone)))
     return argument_error(command,
@@ -109,6 +142,11 @@ int import_holidays(const ImportOptions& o) {
   std::string error;
   const auto text = read_all(o.file, error);
   if (!text) return usage_error(command, error);
+  if (is_utf16(*text)) {
+    fmt::print(stderr, "sla {}: {}: is UTF-16; save it as UTF-8; nothing written\n", command,
+               input_name(o.file));
+    return static_cast<int>(Exit::failed);
+  }
 
   // iCalendar or CSV: by the extension, else by what the file starts with.
   const std::string ext = extension_of(o.file);
@@ -138,9 +176,21 @@ int import_holidays(const ImportOptions& o) {
   if (imported.notes.size() > shown)
     fmt::print(stderr, "sla {}: {} more notes like these\n", command,
                imported.notes.size() - shown);
-  if (imported.error) {
+  if (imported.error && imported.more_errors.empty()) {
     fmt::print(stderr, "sla {}: {}: {}; nothing written\n", command,
                where(o.file, imported.error->line), imported.error->message);
+    return static_cast<int>(Exit::failed);
+  }
+  if (imported.error) {
+    fmt::print(stderr, "sla {}: {}: {}\n", command, where(o.file, imported.error->line),
+               imported.error->message);
+    for (const auto& e : imported.more_errors)
+      fmt::print(stderr, "sla {}: {}: {}\n", command, where(o.file, e.line), e.message);
+    const std::size_t all = 1 + imported.more_errors.size() + imported.errors_not_kept;
+    fmt::print(
+        stderr, "sla {}: {}: {} errors{}; nothing written\n", command, input_name(o.file), all,
+        imported.errors_not_kept ? fmt::format(", {} more not shown", imported.errors_not_kept)
+                                 : "");
     return static_cast<int>(Exit::failed);
   }
   if (years)
@@ -172,6 +222,11 @@ int import_holidays(const ImportOptions& o) {
   set.covers = years ? *years
                      : YearRange{static_cast<int>(entries.front().day.year()),
                                  static_cast<int>(entries.back().day.year())};
+  // A covered year without a date reads as a year without holidays; the user may
+  // mean that (a new company's first year), or have asked for years the file
+  // does not hold: said either way, never refused.
+  if (const std::string empty = years_without_dates(set.covers, entries); !empty.empty())
+    fmt::print(stderr, "sla {}: {}: note: {}\n", command, input_name(o.file), empty);
   const std::string out = holiday_set_text(set, entries);
 
   // What is written must load as it is: check it as a contract importing it would.
@@ -195,6 +250,22 @@ int import_holidays(const ImportOptions& o) {
              entries.size(), entries.size() == 1 ? "date" : "dates", set.covers.first,
              set.covers.last, o.name, o.output);
   return static_cast<int>(Exit::ok);
+}
+
+// "an iCalendar" or "a CSV" when `path` holds such a file rather than .sla, by
+// what it starts with; "" otherwise, and always for a .sla name (a comment on its
+// first line may read like a CSV header) and for a pipe (what is read here would
+// be gone for the loader).
+std::string calendar_file_kind(const std::string& path) {
+  std::error_code ec;
+  if (extension_of(path) == ".sla" || !std::filesystem::is_regular_file(path, ec)) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (looks_like_ics(head)) return "an iCalendar";
+  if (looks_like_holiday_csv(head)) return "a CSV";
+  return {};
 }
 
 std::string years_text(const HolidaySet& set) {
@@ -242,8 +313,10 @@ int list_holidays(const ListOptions& o) {
 
 int show_holidays(ShowOptions o) {
   constexpr std::string_view command = "holidays show";
-  // "de/by" is short for std/holidays/de/by, unless a file of that name is there.
-  if (!o.set.starts_with("std/") && !std::filesystem::exists(o.set) &&
+  // "de/by" is short for std/holidays/de/by, unless a file of that name is there
+  // (a folder of that name is no .sla file: `id/` beside the contracts).
+  std::error_code ec;
+  if (!o.set.starts_with("std/") && !std::filesystem::is_regular_file(o.set, ec) &&
       stdlib_module("std/holidays/" + o.set))
     o.set = "std/holidays/" + o.set;
   std::vector<HolidaySet> sets;
@@ -259,6 +332,11 @@ int show_holidays(ShowOptions o) {
     sets = std::move(m.sets);
     module = o.set;
   } else if (!is_module && unreadable(o.set).empty()) {
+    // A calendar file is what `import` reads; loaded as .sla it is a page of errors.
+    if (const std::string kind = calendar_file_kind(o.set); !kind.empty())
+      return usage_error(command, fmt::format("{} is {} file, not a .sla file: make a set of it "
+                                              "with `sla holidays import {} --name NAME`",
+                                              o.set, kind, o.set));
     LoadResult r = load_file(o.set);
     print_diagnostics(r.diagnostics);
     if (!r.ok()) return static_cast<int>(Exit::failed);
@@ -378,8 +456,8 @@ Command holidays_command(CLI::App& sla) {
   import->add_option("--name", io->name, "The set's name in .sla (such as acme_company)")
       ->required();
   import->add_option("--years", io->years,
-                     "Keep the dates of these years, A..B or one year; the set covers them "
-                     "(default: the first to the last year found)");
+                     "Keep the dates of these years, A..B (2026..2028) or one year; the set "
+                     "covers them (default: the first to the last year found)");
   import->add_option("--title", io->title,
                      "The set's title (default: the calendar's name, X-WR-CALNAME)");
   import->add_option("--zone", io->zone,
@@ -400,11 +478,13 @@ Command holidays_command(CLI::App& sla) {
       "Recurrences (RRULE with COUNT or UNTIL, RDATE, EXDATE, moved occurrences) are expanded;\n"
       "one without an end runs through --years, else five years past this one. Cancelled\n"
       "events are left out. Two events on one date are one entry, their names joined \" / \".\n"
-      "CSV: date,name rows (YYYY-MM-DD), with or without a header row.\n"
+      "CSV: date,name rows (YYYY-MM-DD), with or without a header row; fields separated\n"
+      "by commas (not semicolons); every bad row is reported at its line. UTF-8 only.\n"
+      "Notes concern the years kept, and say which covered years have no date.\n"
       "The set is checked as a contract would load it before anything is written.\n"
       "Exit codes: 0 written; 1 the file is broken (the error names its line), nothing\n"
-      "written; 2 usage error (bad --name, --years or --zone, unreadable file, an output\n"
-      "that is the input).");
+      "written; 2 usage error (bad or empty --name, --years, --title or --zone, unreadable\n"
+      "file, an output that is the input).");
 
   CLI::App* list =
       app->add_subcommand("list", "The holiday sets shipped in the stdlib (std/holidays/...)");
@@ -437,10 +517,23 @@ Command holidays_command(CLI::App& sla) {
       "JSON: {\"set\", \"module\", \"title\", \"year\", \"dates\": [{\"date\", \"weekday\", "
       "\"name\",\n\"tentative\"}, ...]}.\n"
       "Exit codes: 0 ok; 1 the file or module has errors; 2 usage error (an unknown module,\n"
-      "with the nearest ones; a year the set does not cover).");
+      "with the nearest ones; a year the set does not cover; an iCalendar or CSV file,\n"
+      "which sla holidays import makes a set of).");
 
   return {app, [io, lo, so, import, list, show] {
-            if (import->parsed()) return import_holidays(*io);
+            if (import->parsed()) {
+              // An empty value is a usage error (docs/cli.md, Conventions): only a
+              // flag left out means its default.
+              const std::pair<const char*, const std::string*> values[] = {
+                  {"--years", &io->years}, {"--title", &io->title}, {"--zone", &io->zone}};
+              for (const auto& [flag, value] : values)
+                if (import->get_option(flag)->count() > 0 && value->empty())
+                  return argument_error("holidays import",
+                                        fmt::format("{} '': expected a value, not an empty one "
+                                                    "(leave {} out for its default)",
+                                                    flag, flag));
+              return import_holidays(*io);
+            }
             if (list->parsed()) return list_holidays(*lo);
             if (show->parsed()) return show_holidays(*so);
             return static_cast<int>(Exit::usage);

@@ -1,7 +1,11 @@
 // sla time CONTRACT (--calendar NAME | --package ID [--addon ID]...) add|sub|between|open ...
 // Business-time arithmetic on a contract's calendars, for authors checking a clause.
 #include <fmt/format.h>
+#include <algorithm>
 #include <filesystem>
+#include <vector>
+
+#include <date/date.h>
 
 #include "grammar/parser.hpp"
 #include "grammar/suggest.hpp"
@@ -9,6 +13,7 @@
 #include "interpreter/checker.hpp"
 #include "interpreter/timestamp.hpp"
 #include "sla/load.hpp"
+#include "tools/calendar_export/holiday_coverage.hpp"
 #include "tools/cli/commands.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/json_text.hpp"
@@ -56,6 +61,44 @@ std::string human(std::chrono::seconds s) {
   std::string out = fmt::format("{}h{:02}m", h, m);
   if (sec) out += fmt::format("{:02}s", sec);
   return out;
+}
+
+// "2029", "2028-2030", "2019 and 2028-2030": the years of first..last outside
+// `set`'s, and how many they are.
+std::pair<std::string, int> years_outside(const HolidaySet& set, int first, int last) {
+  std::vector<std::string> runs;
+  int count = 0;
+  const auto run = [&](int a, int b) {
+    if (a > b) return;
+    runs.push_back(a == b ? fmt::format("{}", a) : fmt::format("{}-{}", a, b));
+    count += b - a + 1;
+  };
+  run(first, std::min(last, set.first_year - 1));
+  run(std::max(first, set.last_year + 1), last);
+  return {fmt::format("{}", fmt::join(runs, " and ")), count};
+}
+
+// A holiday set knows its holidays only for the years it covers: past them they
+// are unknown, not absent, so an answer computed over such a year is said to be
+// (on stderr, as `sla calendar export` says it; the answer itself stays as it is).
+// `a` and `b` are the ends of the span the query looked at, in either order; a
+// never-reached end (kNever, kNeverBefore) is the end of the supported years.
+void note_uncovered_years(const Model& model, const CalendarInfo& info, Instant a, Instant b) {
+  const Calendar& cal = *info.calendar;
+  const auto year = [&](Instant t) {
+    if (t == Calendar::kNever) return Calendar::kEndYear - 2;
+    if (t == Calendar::kNeverBefore) return Calendar::kFirstYear + 1;
+    return static_cast<int>(
+        date::year_month_day{std::chrono::floor<date::days>(cal.to_local(t))}.year());
+  };
+  const int first = std::min(year(a), year(b)), last = std::max(year(a), year(b));
+  for (const HolidaySet* set : sets_not_covering(model, info, first, last)) {
+    const auto [years, count] = years_outside(*set, first, last);
+    fmt::print(stderr,
+               "sla time: note: holiday set '{}' covers {}-{}; {} {} computed without its "
+               "holidays\n",
+               set->id, set->first_year, set->last_year, years, count == 1 ? "is" : "are");
+  }
 }
 
 }  // namespace
@@ -147,6 +190,7 @@ Command time_command(CLI::App& sla) {
           if (!duration) return usage_error("time", error);
           const auto& [d, seconds] = *duration;
           const Instant due = d.business ? cal.add(*from, seconds) : *from + seconds;
+          if (d.business) note_uncovered_years(model, *info, *from, due);
           if (due == Calendar::kNever) {
             if (o->format == "json")
               fmt::print("{}\n", json_line({{"deadline", nullptr}}));
@@ -166,6 +210,7 @@ Command time_command(CLI::App& sla) {
           if (!duration) return usage_error("time", error);
           const auto& [d, seconds] = *duration;
           const Instant start = d.business ? cal.subtract(*to, seconds) : *to - seconds;
+          if (d.business) note_uncovered_years(model, *info, start, *to);
           if (start == Calendar::kNeverBefore) {
             if (o->format == "json")
               fmt::print("{}\n", json_line({{"start", nullptr}}));
@@ -185,6 +230,7 @@ Command time_command(CLI::App& sla) {
           auto to = instant(o->to, "TO", cal, error);
           if (!to) return usage_error("time", error);
           const auto seconds = cal.between(*from, *to);
+          note_uncovered_years(model, *info, *from, *to);
           if (o->format == "json")
             fmt::print("{}\n", json_line({{"seconds", seconds.count()}}));
           else
@@ -196,6 +242,7 @@ Command time_command(CLI::App& sla) {
           const bool is_open = cal.is_open(*at);
           const Instant change = is_open ? cal.next_closing(*at) : cal.next_opening(*at);
           const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
+          note_uncovered_years(model, *info, *at, change);
           if (o->format == "json")
             fmt::print("{}\n",
                        json_line({{"open", is_open},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,11 +37,34 @@ std::string uppercase(std::string text) {
   return text;
 }
 
-// An argument that is not expected: an unknown option (with a suggestion among the
-// options of the commands on the path), or a value too many.
+// What the subcommands of `command` are called in messages: `sla time`'s are queries.
+std::string_view subcommand_word(const std::vector<CLI::App*>& path) {
+  return path.size() == 1 || groups_commands(*path.back()) ? "command" : "query";
+}
+
+// A word where a subcommand was expected: a mistyped one ("sla holidays lst") is
+// told as such, with the nearest, as `sla chek` is; the only thing a command that
+// groups others takes there is a subcommand, so any word is an unknown one.
+std::optional<std::string> unknown_subcommand(const std::vector<CLI::App*>& path,
+                                              const std::string& arg) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : path.back()->get_subcommands({})) names.push_back(sub->get_name());
+  if (names.empty()) return std::nullopt;
+  const auto near = closest(arg, std::span<const std::string>(names));
+  if (!near && !groups_commands(*path.back())) return std::nullopt;
+  const std::string_view word = subcommand_word(path);
+  return near ? fmt::format("unknown {} '{}'; did you mean '{}'?", word, arg, *near)
+              : fmt::format("unknown {} '{}' ({}: {})", word, arg,
+                            word == "query" ? "queries" : "commands", fmt::join(names, ", "));
+}
+
+// An argument that is not expected: a mistyped subcommand, an unknown option (with
+// a suggestion among the options of the commands on the path), or a value too many.
 std::string extra_message(const std::vector<CLI::App*>& path, const std::string& arg) {
-  if (!arg.starts_with("-") || arg == "-")
+  if (!arg.starts_with("-") || arg == "-") {
+    if (auto message = unknown_subcommand(path, arg)) return *message;
     return fmt::format("unexpected argument '{}' (quote a value that contains spaces)", arg);
+  }
   const std::string flag = arg.substr(0, arg.find('='));
   std::vector<std::string> names;
   for (const CLI::App* app : path)
@@ -74,9 +98,7 @@ std::string house_message(const std::vector<CLI::App*>& path, const CLI::ParseEr
     if (what.starts_with("A subcommand") || what.starts_with("Requires at least")) {
       std::vector<std::string> names;
       for (const CLI::App* sub : path.back()->get_subcommands({})) names.push_back(sub->get_name());
-      return fmt::format("missing the {} ({})",
-                         path.size() == 1 || groups_commands(*path.back()) ? "command" : "query",
-                         fmt::join(names, ", "));
+      return fmt::format("missing the {} ({})", subcommand_word(path), fmt::join(names, ", "));
     }
     if (const auto missing = what.substr(0, what.rfind(" is required")); missing != what)
       return fmt::format("missing {}", option_label(path, missing));

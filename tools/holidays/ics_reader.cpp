@@ -293,10 +293,25 @@ class Reader {
     return false;
   }
 
+  // Whether an event may have dates in --years: notes about events outside them are
+  // noise to someone who asked for those years only. Without its occurrences (a
+  // cancelled event's are not worked out), by its start: one that starts after
+  // the years, or before them without repeating, has none there.
+  bool may_fall_in_years(icalcomponent* c) const {
+    if (!options_.years) return true;
+    icalproperty* dtstart = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+    if (!dtstart) return true;
+    const int year = icalproperty_get_dtstart(dtstart).year;
+    const bool repeats = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY) ||
+                         icalcomponent_get_first_property(c, ICAL_RDATE_PROPERTY);
+    return year <= options_.years->last && (repeats || year >= options_.years->first);
+  }
+  bool in_years(int year) const { return !options_.years || options_.years->contains(year); }
+
   // Adds the dates of one event, its recurrences up to the end of `last_year`.
   bool add_event(const Event& ev, int last_year) {
     if (icalcomponent_get_status(ev.c) == ICAL_STATUS_CANCELLED) {
-      ++cancelled_;
+      if (may_fall_in_years(ev.c)) ++cancelled_;
       return true;
     }
     const std::string name = name_of(ev);
@@ -438,6 +453,12 @@ class Reader {
         auto day = std::chrono::ceil<date::days>(from);
         for (; day + date::days{1} <= to + kEndOfDaySlack; day += date::days{1})
           days.push_back(day);
+        // What happens outside --years is not said: only the years asked about are.
+        const auto year_of = [](local_seconds t) {
+          return static_cast<int>(date::year_month_day{std::chrono::floor<date::days>(t)}.year());
+        };
+        if (!in_years(year_of(from)) && !in_years(year_of(to))) continue;
+        if (frame.kind == Frame::utc) utc_used_ = true;
         if (days.empty()) {
           ++short_ones;
           if (!first_short) first_short = from;
@@ -450,7 +471,7 @@ class Reader {
         const date::year_month_day ymd{d};
         const int year = static_cast<int>(ymd.year());
         if (year < kFirstYear || year > kLastYear) continue;
-        if (options_.years && !options_.years->contains(year)) continue;
+        if (!in_years(year)) continue;
         out_.days.push_back({ymd, name, line});
         ++kept;
       }
@@ -471,9 +492,8 @@ class Reader {
 
   // A clock reading as the local time the dates are taken from: the event's own
   // zone as written, or for UTC times the zone chosen for them.
-  local_seconds local_clock(local_seconds wall, const Frame& frame) {
+  local_seconds local_clock(local_seconds wall, const Frame& frame) const {
     if (frame.kind != Frame::utc) return wall;
-    utc_used_ = true;
     return utc_zone_.to_local(std::chrono::sys_seconds{wall.time_since_epoch()});
   }
 

@@ -18,6 +18,9 @@
 //   of the last year of the file's other dates and this year + 5 (a note says so);
 // - STATUS:CANCELLED events are skipped; TRANSP, alarms, attendees are ignored.
 //
+// Notes concern IcsOptions::years only: an event outside them (a meeting, a
+// cancelled event, a UTC time) is not mentioned.
+//
 // A broken file (not iCalendar, a component never closed, an event without
 // DTSTART, a value libical cannot read) is an error at its line.
 #pragma once

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <date/date.h>
@@ -28,8 +29,23 @@ struct ImportedHolidays {
   std::vector<ImportedDay> days;    // in the order found; a date may repeat
   std::vector<ImportNote> notes;    // what was skipped or assumed, for the user
   std::optional<ImportNote> error;  // the input is broken: nothing may be written
-  std::string calendar_name;        // X-WR-CALNAME, when the calendar names itself
+  // A reader that goes on past a bad row (CSV) gives the errors after the first
+  // too, so that a spreadsheet is fixed in one round: the next kMostErrors - 1
+  // here, and how many more there were.
+  static constexpr std::size_t kMostErrors = 20;
+  std::vector<ImportNote> more_errors;
+  std::size_t errors_not_kept = 0;
+  std::string calendar_name;  // X-WR-CALNAME, when the calendar names itself
   bool ok() const { return !error; }
+  // Records an error: the first is `error`, the next ones `more_errors`.
+  void add_error(std::size_t line, std::string message) {
+    if (!error)
+      error = ImportNote{line, std::move(message)};
+    else if (more_errors.size() + 1 < kMostErrors)
+      more_errors.push_back({line, std::move(message)});
+    else
+      ++errors_not_kept;
+  }
 };
 
 }  // namespace sla::cli

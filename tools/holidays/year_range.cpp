@@ -1,4 +1,5 @@
 #include <charconv>
+#include <string>
 #include <string_view>
 
 #include "tools/holidays/year_range.hpp"
@@ -25,6 +26,18 @@ std::optional<YearRange> parse_year_range(std::string_view text) {
   const auto last = dots == std::string_view::npos ? first : year_of(text.substr(dots + 2));
   if (!first || !last || *last < *first) return std::nullopt;
   return YearRange{*first, *last};
+}
+
+std::string year_range_suggestion(std::string_view text) {
+  for (std::string_view between : {"-", " - ", " to ", "\xE2\x80\x93" /* en dash */}) {
+    const auto at = text.find(between);
+    if (at == std::string_view::npos) continue;
+    const auto first = year_of(text.substr(0, at));
+    const auto last = year_of(text.substr(at + between.size()));
+    if (first && last && *first <= *last)
+      return std::to_string(*first) + ".." + std::to_string(*last);
+  }
+  return {};
 }
 
 }  // namespace sla::cli
