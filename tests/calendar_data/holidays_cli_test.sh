@@ -164,6 +164,9 @@ cp "$tmp/out" "$tmp/office.ics"
 head -1 "$tmp/office.ics" | grep -q $'^BEGIN:VCALENDAR\r$' && ok || bad "export starts with BEGIN:VCALENDAR and CRLF"
 grep -q $'^DTSTART;VALUE=DATE:20260319\r$' "$tmp/office.ics" && ok || bad "Nyepi 2026-03-19 is not exported"
 grep -q $'^SUMMARY:Closed: Nyepi\r$' "$tmp/office.ics" && ok || bad "the closure's summary"
+# Eid al-Fitr is a Hijri date the set marks tentative; Nyepi above is not.
+grep -q $'^SUMMARY:Closed: End of Ramadan (Eid al-Fitr) (tentative)\r$' "$tmp/office.ics" && ok || bad "a tentative closure says so"
+tr -d '\r' <"$tmp/office.ics" | sed -e ':a' -e '$!N;s/\n //;ta' -e 'P;D' | grep -q 'The date is tentative' && ok || bad "a tentative closure's description says why"
 awk '{ if (length($0) > 76) bad = 1 } END { exit bad }' "$tmp/office.ics" && ok || bad "a line longer than 75 octets"
 grep -v $'\r$' "$tmp/office.ics" | grep -q . && bad "a line without CRLF" || ok
 check "export twice: the same bytes" 0 "$SLA" calendar export $C --calendar office_hours --from 2026-01-01 --to 2026-12-31

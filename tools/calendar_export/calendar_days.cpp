@@ -59,7 +59,7 @@ std::vector<DatedDay> dated_days(const Calendar& calendar, date::local_days firs
   if (spec.members.empty()) {
     for (const auto& rule : spec.holidays) {
       const date::local_days day{rule.day};
-      if (first <= day && day <= last) out.push_back({day, rule.name, rule.hours});
+      if (first <= day && day <= last) out.push_back({day, rule.name, rule.hours, rule.tentative});
     }
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.day < b.day; });
     return out;
@@ -87,14 +87,17 @@ std::vector<DatedDay> dated_days(const Calendar& calendar, date::local_days firs
     if (same) continue;
     // Named after the members' holidays of that day, else of the day before or after.
     std::vector<std::string> names;
+    bool tentative = true;
     for (int distance : {0, -1, 1}) {
       for (const HolidayRule* rule : rules)
-        if (date::local_days{rule->day} == day + date::days{distance} &&
-            std::find(names.begin(), names.end(), rule->name) == names.end())
-          names.push_back(rule->name);
+        if (date::local_days{rule->day} == day + date::days{distance}) {
+          tentative = tentative && rule->tentative;
+          if (std::find(names.begin(), names.end(), rule->name) == names.end())
+            names.push_back(rule->name);
+        }
       if (!names.empty()) break;
     }
-    DatedDay d{day, fmt::format("{}", fmt::join(names, " / ")), {}};
+    DatedDay d{day, fmt::format("{}", fmt::join(names, " / ")), {}, !names.empty() && tentative};
     for (const auto& o : open)
       d.hours.push_back({calendar.to_local(o.start) - date::local_seconds{day},
                          calendar.to_local(o.end) - date::local_seconds{day}});

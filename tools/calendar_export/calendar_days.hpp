@@ -25,6 +25,7 @@ struct DatedDay {
   date::local_days day;              // in the calendar's zone
   std::string name;                  // the holidays' names, " / " between several
   std::vector<DailyInterval> hours;  // empty: closed all day; else open only these
+  bool tentative = false;            // every holiday of the day may still move
 };
 
 std::vector<DatedDay> dated_days(const Calendar& calendar, date::local_days first,

@@ -104,22 +104,28 @@ CalendarIcsText calendar_ics(const CalendarIcs& e) {
     const bool closed = d.hours.empty();
     if (!closed) special[d.day] = &d;
     const std::string hours = hours_list(d.hours);
+    const std::string name = d.tentative ? d.name + " (tentative)" : d.name;
     const std::string summary =
-        closed ? (d.name.empty() ? std::string("Closed") : fmt::format("Closed: {}", d.name))
-               : fmt::format("{}: open {} only", d.name.empty() ? "Special hours" : d.name, hours);
+        closed ? (name.empty() ? std::string("Closed") : fmt::format("Closed: {}", name))
+               : fmt::format("{}: open {} only", name.empty() ? "Special hours" : name, hours);
     out.begin("VEVENT");
     out.line("UID", uid(date_value(d.day), closed ? "closed" : "hours"));
     out.line("DTSTAMP", stamp);
     out.line("DTSTART;VALUE=DATE", date_value(d.day));
     out.line("DTEND;VALUE=DATE", date_value(d.day + date::days{1}));
     out.text("SUMMARY", summary);
-    out.text("DESCRIPTION", closed
-                                ? fmt::format("Calendar {} ({}) is closed all day on {}{}.",
-                                              info.id, info.zone, date::format("%F", d.day),
-                                              d.name.empty() ? "" : fmt::format(": {}", d.name))
-                                : fmt::format("Calendar {} is open only {} ({} time) on {}{}.",
-                                              info.id, hours, info.zone, date::format("%F", d.day),
-                                              d.name.empty() ? "" : fmt::format(": {}", d.name)));
+    std::string description =
+        closed ? fmt::format("Calendar {} ({}) is closed all day on {}{}.", info.id, info.zone,
+                             date::format("%F", d.day),
+                             d.name.empty() ? "" : fmt::format(": {}", d.name))
+               : fmt::format("Calendar {} is open only {} ({} time) on {}{}.", info.id, hours,
+                             info.zone, date::format("%F", d.day),
+                             d.name.empty() ? "" : fmt::format(": {}", d.name));
+    if (d.tentative)
+      description +=
+          " The date is tentative: it follows a lunar calendar, and the authorities can move it "
+          "by a day.";
+    out.text("DESCRIPTION", description);
     out.text("CATEGORIES", closed ? "Closed" : "Special hours");
     out.line("TRANSP", "TRANSPARENT");
     out.line("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
