@@ -455,8 +455,9 @@ package p "P" { calendar office; respond to P1 within 4 business hours }
 
 // A file of holiday sets alone (what `sla holidays import` writes) is a library.
 BOOST_AUTO_TEST_CASE(a_file_of_holiday_sets_alone_is_not_unused) {
-  LintResult r = lint_string("acme.sla", "holidays acme \"Acme\" { covers 2026 to 2026  "
-                                         "2026-12-24 \"Christmas Eve\" }\n");
+  LintResult r = lint_string("acme.sla",
+                             "holidays acme \"Acme\" { covers 2026 to 2026  "
+                             "2026-12-24 \"Christmas Eve\" }\n");
   BOOST_TEST(r.diagnostics.empty(), dump(r));
 }
 
