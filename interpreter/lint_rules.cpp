@@ -524,21 +524,55 @@ struct LibrarySet {
   std::string module;
   StdlibHolidaySet set;
 };
+// Lower-case words of letters and digits.
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out(1);
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.back().empty())
+      out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
 std::optional<LibrarySet> library_set_for(const CalendarInfo& cal) {
-  const std::string country = zone_country(cal.zone);
-  if (country.empty()) return std::nullopt;
-  std::string module = "std/holidays/" + lower(country);
-  const auto text = stdlib_module(module);
-  if (!text) return std::nullopt;
-  const auto set = stdlib_holiday_set(*text);
+  const ZonePlace place = zone_place(cal.zone);
+  if (place.country.empty()) return std::nullopt;
+  std::string module = "std/holidays/" + lower(place.country);
+  if (!stdlib_module(module)) return std::nullopt;
+  // A region whose whole name the zone's area names ("New South Wales (most areas)"
+  // for Australia/Sydney: std/holidays/au/nsw) is the likelier set.
+  std::set<std::string> area;
+  for (const auto& w : words(place.area)) area.insert(w);
+  for (std::string_view name : stdlib_module_names()) {
+    if (!name.starts_with(module + "/") || std::count(name.begin(), name.end(), '/') !=
+                                               std::count(module.begin(), module.end(), '/') + 1)
+      continue;
+    const auto set = stdlib_holiday_set(*stdlib_module(name));
+    if (!set) continue;
+    const auto region = words(set->title.substr(0, set->title.find(" (")));
+    if (!region.empty() && std::all_of(region.begin(), region.end(),
+                                       [&](const std::string& w) { return area.count(w) > 0; })) {
+      module = name;
+      break;
+    }
+  }
+  const auto set = stdlib_holiday_set(*stdlib_module(module));
   if (!set) return std::nullopt;
   return LibrarySet{std::move(module), *set};
 }
 
+// Whether regions of `module` have sets of their own (not a set beside it, such as
+// Indonesia's collective leave, whose title says what it is).
 bool has_regions(const std::string& module) {
   const auto names = stdlib_module_names();
-  return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view n) { return n.starts_with(module + "/"); });
+  return std::any_of(names.begin(), names.end(), [&](std::string_view n) {
+    if (!n.starts_with(module + "/")) return false;
+    const auto set = stdlib_holiday_set(*stdlib_module(n));
+    return set && set->title.ends_with(" public holidays");
+  });
 }
 
 // What would give a calendar the holidays of `from`..`to` (to 0: no end) that

@@ -58,10 +58,10 @@ std::chrono::seconds Zone::utc_offset(std::chrono::sys_seconds t) const {
   return tz_->get_info(t).offset;
 }
 
-std::string zone_country(std::string_view iana_name) {
-  // Read once: a few hundred lines "DE<TAB>+5230+01322<TAB>Europe/Berlin...".
-  static const std::map<std::string, std::string, std::less<>> countries = [] {
-    std::map<std::string, std::string, std::less<>> out;
+ZonePlace zone_place(std::string_view iana_name) {
+  // Read once: a few hundred lines "AU<TAB>-3352+15113<TAB>Australia/Sydney<TAB>New South Wales".
+  static const std::map<std::string, ZonePlace, std::less<>> places = [] {
+    std::map<std::string, ZonePlace, std::less<>> out;
     const char* dir = std::getenv("TZDIR");
     std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/zone.tab");
     for (std::string line; std::getline(in, line);) {
@@ -70,12 +70,13 @@ std::string zone_country(std::string_view iana_name) {
       if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
       const auto tab3 = line.find('\t', tab2 + 1);
       out.emplace(line.substr(tab2 + 1, tab3 == std::string::npos ? tab3 : tab3 - tab2 - 1),
-                  line.substr(0, tab1));
+                  ZonePlace{line.substr(0, tab1),
+                            tab3 == std::string::npos ? std::string() : line.substr(tab3 + 1)});
     }
     return out;
   }();
-  const auto it = countries.find(iana_name);
-  return it == countries.end() ? std::string() : it->second;
+  const auto it = places.find(iana_name);
+  return it == places.end() ? ZonePlace{} : it->second;
 }
 
 }  // namespace sla

@@ -45,9 +45,13 @@ class Zone {
   std::chrono::seconds steady_offset_{0};
 };
 
-// The ISO 3166 country a zone belongs to ("Europe/Berlin" -> "DE"), from the tz
-// database's zone.tab; empty for UTC, a fixed offset or a zone it does not place.
-// What lint uses to name the holiday set a calendar most likely wants.
-std::string zone_country(std::string_view iana_name);
+// Where a zone is, from the tz database's zone.tab: its ISO 3166 country
+// ("Australia/Sydney": "AU") and the area the file describes ("New South Wales
+// (most areas)"); empty for UTC, a fixed offset or a zone it does not place. What
+// lint uses to name the holiday set a calendar most likely wants.
+struct ZonePlace {
+  std::string country, area;
+};
+ZonePlace zone_place(std::string_view iana_name);
 
 }  // namespace sla

@@ -476,4 +476,27 @@ package p "P" { calendar office; respond to P1 within 4 business hours }
       BOOST_TEST(d.hint.find("import \"std/holidays/de\"") != std::string::npos);
       BOOST_TEST(d.hint.find("std/holidays/de/...") != std::string::npos);
     }
+  // Where the zone names a region (Australia/Sydney: New South Wales), its set.
+  LintResult sydney = lint_string("t.sla", R"(
+contract "x" { provider "x"; version "1"; effective 2026-01-01 }
+priorities { P1 "Down" }
+calendar office { zone "Australia/Sydney"; open Mon-Fri 09:00-17:00 }
+package p "P" { calendar office; respond to P1 within 4 business hours }
+)");
+  for (const auto& d : sydney.diagnostics)
+    if (d.code == "SLA111")
+      BOOST_TEST(d.hint.find("closed on holidays au_nsw' (with import \"std/holidays/au/nsw\")") !=
+                 std::string::npos);
+  // Collective leave beside the Indonesian set is no region.
+  LintResult jakarta = lint_string("t.sla", R"(
+contract "x" { provider "x"; version "1"; effective 2026-01-01 }
+priorities { P1 "Down" }
+calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00 }
+package p "P" { calendar office; respond to P1 within 4 business hours }
+)");
+  for (const auto& d : jakarta.diagnostics)
+    if (d.code == "SLA111") {
+      BOOST_TEST(d.hint.find("id_national") != std::string::npos);
+      BOOST_TEST(d.hint.find("region") == std::string::npos);
+    }
 }
