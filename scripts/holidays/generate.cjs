@@ -1,6 +1,6 @@
 // Writes stdlib/std/holidays/CC.sla and CC/SUB.sla from the date-holidays package.
 // Run through scripts/generate-holidays.sh, which installs the pinned package first;
-// this file itself reads nothing from the network. See README.md beside it.
+// this file itself reads nothing from the network (README.md beside it).
 "use strict";
 const fs = require("fs");
 const path = require("path");
