@@ -14,7 +14,7 @@
 #include <benchmark/benchmark.h>
 #include <date/date.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace {
 // Per thread, so a benchmark thread sees only its own allocations, not those of

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 

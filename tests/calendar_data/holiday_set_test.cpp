@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/stdlib_hint.hpp"
+#include "interpreter/check/stdlib_hint.hpp"
 #include "sla/load.hpp"
 #include "tools/holidays/holiday_catalogue.hpp"
 #include "tools/holidays/holiday_csv_reader.hpp"

@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE beyond
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/credits.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"

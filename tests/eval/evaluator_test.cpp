@@ -3,7 +3,7 @@
 #define BOOST_TEST_MODULE evaluator
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE checker
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "support.hpp"
 
 using namespace sla;

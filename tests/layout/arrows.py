@@ -10,23 +10,31 @@ import pathlib
 import re
 import sys
 
+# The rooms of interpreter/, which the folders outside it may all include.
+INTERPRETER = {"interpreter/time", "interpreter/check", "interpreter/judge", "interpreter/lint"}
+
 # folder -> the project folders its files may include (besides itself).
 ALLOWED = {
     "grammar": {"include/sla"},
     "stdlib": set(),
-    "interpreter": {"grammar", "stdlib", "include/sla"},
-    "api": {"include/sla", "interpreter", "grammar"},
-    "tools/console": {"interpreter", "grammar", "stdlib", "include/sla"},
-    "tools/io": {"interpreter", "grammar", "include/sla"},
-    "tools/holidays": {"tools/io", "interpreter", "grammar", "stdlib", "include/sla"},
-    "tools/calendar_export": {"interpreter", "grammar", "include/sla"},
-    "tools/reports": {"tools/console", "interpreter", "grammar", "include/sla"},
-    "tools/format": {"tools/console", "interpreter", "grammar", "include/sla"},
-    "tools/document": {"tools/reports", "tools/console", "interpreter", "grammar", "stdlib",
-                       "include/sla"},
-    "tools/cli": {"tools/document", "tools/reports", "tools/format", "tools/holidays",
-                  "tools/calendar_export",
-                  "tools/io", "tools/console", "interpreter", "grammar", "stdlib", "include/sla"},
+    # lint -> check, judge; check, judge -> time; time -> nothing of the interpreter.
+    "interpreter/time": {"grammar", "include/sla"},
+    "interpreter/check": {"interpreter/time", "grammar", "stdlib", "include/sla"},
+    "interpreter/judge": {"interpreter/time", "grammar", "include/sla"},
+    "interpreter/lint": {"interpreter/check", "interpreter/judge", "interpreter/time", "grammar",
+                         "stdlib", "include/sla"},
+    "api": INTERPRETER | {"include/sla", "grammar"},
+    "tools/console": INTERPRETER | {"grammar", "stdlib", "include/sla"},
+    "tools/io": INTERPRETER | {"grammar", "include/sla"},
+    "tools/holidays": INTERPRETER | {"tools/io", "grammar", "stdlib", "include/sla"},
+    "tools/calendar_export": INTERPRETER | {"grammar", "include/sla"},
+    "tools/reports": INTERPRETER | {"tools/console", "grammar", "include/sla"},
+    "tools/format": INTERPRETER | {"tools/console", "grammar", "include/sla"},
+    "tools/document": INTERPRETER | {"tools/reports", "tools/console", "grammar", "stdlib",
+                                     "include/sla"},
+    "tools/cli": INTERPRETER | {"tools/document", "tools/reports", "tools/format", "tools/holidays",
+                                "tools/calendar_export", "tools/io", "tools/console", "grammar",
+                                "stdlib", "include/sla"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
@@ -36,7 +44,7 @@ def folder_of(path: str) -> str:
     if path.startswith("sla/"):
         return "include/sla"
     parts = path.split("/")
-    if parts[0] == "tools" and len(parts) > 2:
+    if parts[0] in ("tools", "interpreter") and len(parts) > 2:
         return "/".join(parts[:2])
     return parts[0]
 
@@ -60,9 +68,10 @@ def main() -> int:
                                  f"{target} ({m.group(1)})")
     for line in wrong:
         print(line)
-    tools_top = [p.name for p in (root / "tools").iterdir() if p.suffix in (".cpp", ".hpp")]
+    tools_top = [f"{top}/{p.name}" for top in ("tools", "interpreter")
+                 for p in (root / top).iterdir() if p.suffix in (".cpp", ".hpp")]
     if tools_top:
-        print(f"tools/ holds source files outside its rooms: {', '.join(sorted(tools_top))}")
+        print(f"source files outside the rooms of tools/ and interpreter/: {', '.join(sorted(tools_top))}")
     print(f"arrows: {checked} files checked, {len(wrong) + len(tools_top)} problems")
     return 1 if wrong or tools_top else 0
 

@@ -2,7 +2,7 @@
 #define BOOST_TEST_MODULE stated_label
 #include <boost/test/unit_test.hpp>
 
-#include "interpreter/stated_label.hpp"
+#include "interpreter/lint/stated_label.hpp"
 
 using namespace sla;
 

@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
 #include "tools/document/clause_index.hpp"

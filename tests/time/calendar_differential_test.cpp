@@ -19,7 +19,7 @@
 #include <date/tz.h>
 #include <fmt/core.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "tests/time/oracle.hpp"
 
 namespace {

@@ -18,8 +18,8 @@
 #include <date/date.h>
 #include <fmt/core.h>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/timestamp.hpp"
 
 namespace {

@@ -1,7 +1,7 @@
 // The naive reference for the calendar engine. It decides "open" minute by minute
 // straight from the spec, by reading the wall clock of the calendar's zone, and
 // answers queries by stepping those minutes. Slow and obviously right; it shares no
-// code with interpreter/calendar.cpp or interpreter/zone.cpp (no interval tables,
+// code with interpreter/time/calendar.cpp or interpreter/time/zone.cpp (no interval tables,
 // no local-to-UTC conversion of opening hours, no binary search).
 #pragma once
 
@@ -15,7 +15,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace sla::test {
 

@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "tools/io/incident_reader.hpp"
 
 using namespace sla;

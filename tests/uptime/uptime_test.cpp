@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <random>
 
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/load.hpp"
 #include "sla/uptime.hpp"
 

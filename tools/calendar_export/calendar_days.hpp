@@ -17,7 +17,7 @@
 
 #include <date/date.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace sla::cli {
 

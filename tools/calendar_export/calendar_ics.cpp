@@ -6,7 +6,7 @@
 
 #include <date/tz.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "tools/calendar_export/calendar_days.hpp"
 #include "tools/calendar_export/ics_writer.hpp"
 #include "tools/calendar_export/vtimezone.hpp"

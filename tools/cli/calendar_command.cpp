@@ -12,8 +12,8 @@
 #include <date/date.h>
 
 #include "grammar/suggest.hpp"
-#include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/load.hpp"
 #include "tools/calendar_export/calendar_ics.hpp"
 #include "tools/calendar_export/holiday_coverage.hpp"

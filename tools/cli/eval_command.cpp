@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"

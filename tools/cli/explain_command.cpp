@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "grammar/suggest.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"

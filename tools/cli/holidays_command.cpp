@@ -11,8 +11,8 @@
 
 #include <date/date.h>
 
-#include "interpreter/stdlib_hint.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/check/stdlib_hint.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 #include "tools/cli/commands.hpp"

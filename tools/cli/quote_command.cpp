@@ -1,6 +1,6 @@
 // sla quote CONTRACT --package ID [--addon ID]...: is the combination allowed,
 // what does it include, and what does it cost. The computation is
-// interpreter/quote.hpp; this file formats it.
+// interpreter/judge/quote.hpp; this file formats it.
 #include <fmt/format.h>
 #include <algorithm>
 

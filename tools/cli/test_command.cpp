@@ -11,7 +11,7 @@
 #pragma GCC diagnostic pop
 #endif
 
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"

@@ -9,9 +9,9 @@
 
 #include "grammar/parser.hpp"
 #include "grammar/suggest.hpp"
-#include "interpreter/calendar.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "sla/load.hpp"
 #include "tools/calendar_export/holiday_coverage.hpp"
 #include "tools/cli/commands.hpp"

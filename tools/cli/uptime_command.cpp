@@ -1,7 +1,7 @@
 // sla uptime CONTRACT --package ID [--addon ID]... --month YYYY-MM [INCIDENTS|-]:
 // uptime of each service the package commits to, from an incident log, per month,
 // quarter or year as the contract measures it.
-// The computation is interpreter/uptime.hpp; this file reads and writes.
+// The computation is interpreter/judge/uptime.hpp; this file reads and writes.
 #include <fmt/format.h>
 #include <algorithm>
 #include <charconv>

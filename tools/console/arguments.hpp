@@ -11,7 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace sla::cli {
 

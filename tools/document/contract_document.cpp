@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/lint.hpp"
 #include "tools/document/clause_index.hpp"
 #include "tools/document/coverage_chart.hpp"

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace sla::cli {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/model.hpp"
 
 namespace sla::cli {

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "grammar/source.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "tools/io/csv_reader.hpp"
 
 namespace sla::cli {

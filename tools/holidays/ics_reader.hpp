@@ -29,7 +29,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/zone.hpp"
+#include "interpreter/time/zone.hpp"
 #include "tools/holidays/imported_holidays.hpp"
 #include "tools/holidays/year_range.hpp"
 

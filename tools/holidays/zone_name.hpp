@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/zone.hpp"
+#include "interpreter/time/zone.hpp"
 
 namespace sla::cli {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/uptime.hpp"
 #include "tools/io/csv_reader.hpp"
 

@@ -4,7 +4,7 @@
 #include <array>
 
 #include "grammar/utf8.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 
 namespace sla::cli {
 

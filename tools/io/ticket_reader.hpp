@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/evaluator.hpp"
 #include "tools/io/csv_reader.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/timestamp.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/reports/model_json.hpp"

@@ -1,7 +1,7 @@
 #include "tools/reports/explanation.hpp"
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 
 namespace sla::cli {
 

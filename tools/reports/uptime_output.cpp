@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "grammar/source.hpp"
-#include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 #include "tools/console/json_text.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/model_json.hpp"

@@ -1,4 +1,4 @@
-#include "interpreter/lint_rules.hpp"
+#include "interpreter/lint/lint_rules.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/stated_label.hpp"
-#include "interpreter/zone.hpp"
+#include "interpreter/lint/stated_label.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/zone.hpp"
 #include "sla/evaluator.hpp"
 #include "stdlib/stdlib.hpp"
 

@@ -1,4 +1,4 @@
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/timestamp.hpp"
 
 #include <charconv>
 
@@ -130,7 +130,7 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view s, std::string& 
                         s.substr(0, std::min<std::size_t>(i, s.size())));
     return std::nullopt;
   }
-  // The calendar engine covers these years (interpreter/calendar.hpp).
+  // The calendar engine covers these years (interpreter/time/calendar.hpp).
   if (y < 1901 || y > 2398) {
     error = fmt::format("the year {} is outside the years supported (1901 to 2398)", y);
     return std::nullopt;

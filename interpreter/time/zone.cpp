@@ -1,4 +1,4 @@
-#include "interpreter/zone.hpp"
+#include "interpreter/time/zone.hpp"
 
 #include <cstdlib>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "interpreter/stdlib_hint.hpp"
+#include "interpreter/check/stdlib_hint.hpp"
 
 #include <algorithm>
 #include <cctype>

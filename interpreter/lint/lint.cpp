@@ -8,8 +8,8 @@
 #include <set>
 
 #include "grammar/codes.hpp"
-#include "interpreter/lint_rules.hpp"
-#include "interpreter/loader.hpp"
+#include "interpreter/check/loader.hpp"
+#include "interpreter/lint/lint_rules.hpp"
 
 namespace sla {
 

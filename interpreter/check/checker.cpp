@@ -1,4 +1,4 @@
-#include "interpreter/checker.hpp"
+#include "interpreter/check/checker.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -12,8 +12,8 @@
 
 #include "grammar/codes.hpp"
 #include "grammar/suggest.hpp"
-#include "interpreter/calendar.hpp"
-#include "interpreter/inheritance.hpp"
+#include "interpreter/check/inheritance.hpp"
+#include "interpreter/time/calendar.hpp"
 
 namespace sla {
 

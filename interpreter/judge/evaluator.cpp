@@ -1,6 +1,6 @@
 #include "sla/evaluator.hpp"
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

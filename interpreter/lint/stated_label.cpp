@@ -1,4 +1,4 @@
-#include "interpreter/stated_label.hpp"
+#include "interpreter/lint/stated_label.hpp"
 
 #include <fmt/format.h>
 #include <array>

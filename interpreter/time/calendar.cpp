@@ -1,4 +1,4 @@
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -12,8 +12,8 @@
 #include <date/date.h>
 #include <fmt/core.h>
 
-#include "interpreter/timestamp.hpp"
-#include "interpreter/zone.hpp"
+#include "interpreter/time/timestamp.hpp"
+#include "interpreter/time/zone.hpp"
 
 namespace sla {
 namespace {

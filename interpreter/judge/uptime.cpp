@@ -1,6 +1,6 @@
 #include "sla/uptime.hpp"
 
-#include "interpreter/calendar.hpp"
+#include "interpreter/time/calendar.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "interpreter/inheritance.hpp"
+#include "interpreter/check/inheritance.hpp"
 
 #include <algorithm>
 #include <map>

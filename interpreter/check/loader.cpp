@@ -21,9 +21,9 @@
 
 #include "grammar/codes.hpp"
 #include "grammar/parser.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/loader.hpp"
-#include "interpreter/stdlib_hint.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/check/loader.hpp"
+#include "interpreter/check/stdlib_hint.hpp"
 #include "sla/load.hpp"
 #include "stdlib/stdlib.hpp"
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/inheritance.hpp"
+#include "interpreter/check/inheritance.hpp"
+#include "interpreter/time/calendar.hpp"
 #include "sla/model.hpp"
 
 #include "grammar/suggest.hpp"

@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "grammar/suggest.hpp"
-#include "interpreter/calendar.hpp"
-#include "interpreter/timestamp.hpp"
+#include "interpreter/time/calendar.hpp"
+#include "interpreter/time/timestamp.hpp"
 
 namespace sla {
 
