@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace sla {
@@ -32,6 +34,19 @@ std::optional<std::string> closest_in(std::string_view word, const Range& candid
 }
 
 }  // namespace
+
+std::vector<std::string> lower_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!word.empty())
+      words.push_back(std::exchange(word, {}));
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   // On every ticket's priority and attributes: lower case only where bytes differ.

@@ -5,11 +5,16 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sla {
 
 // Equal but for ASCII case: "critical" names the priority "Critical".
 bool iequals(std::string_view a, std::string_view b);
+
+// The words of `text` in lower case, letters and digits only: "Bayern (Germany)" is
+// bayern, germany. What names are matched against places and titles by.
+std::vector<std::string> lower_words(std::string_view text);
 
 // Optimal string alignment distance (Levenshtein plus adjacent swaps).
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -14,20 +14,6 @@ namespace sla {
 
 namespace {
 
-// Lower-case words of letters and digits: "Bayern (Germany)" -> bayern, germany.
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else if (!word.empty())
-      words.push_back(std::exchange(word, {}));
-  }
-  if (!word.empty()) words.push_back(word);
-  return words;
-}
-
 std::string initials(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words)
@@ -96,7 +82,7 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
   // Places whose words or initials are the import's words ("germany", "usa"), or
   // near them ("german", "japn"). Words of two letters are codes, not places.
   std::vector<std::string> asked_words;
-  for (auto& w : words_of(asked))
+  for (auto& w : lower_words(asked))
     if (w.size() > 2 || asked.size() <= 3) asked_words.push_back(std::move(w));
   const auto by_place = [&] {
     struct Match {
@@ -106,7 +92,7 @@ std::vector<std::string> nearest_stdlib_modules(std::string_view spec, std::size
     std::vector<Match> matches;
     for (std::string_view name : names) {
       if (name.substr(0, kHolidays.size()) != kHolidays) continue;
-      const auto place = words_of(place_of(title_of(name)));
+      const auto place = lower_words(place_of(title_of(name)));
       if (place.empty()) continue;
       const std::string abbreviation = initials(place);
       std::vector<std::string> joined;  // "newyork" for New York: two or three words as one

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "grammar/suggest.hpp"
 #include "interpreter/lint/stated_label.hpp"
 #include "interpreter/time/calendar.hpp"
 #include "interpreter/time/zone.hpp"
@@ -524,18 +525,6 @@ struct LibrarySet {
   std::string module;
   StdlibHolidaySet set;
 };
-// Lower-case words of letters and digits.
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out(1);
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else if (!out.back().empty())
-      out.emplace_back();
-  }
-  if (out.back().empty()) out.pop_back();
-  return out;
-}
 
 std::optional<LibrarySet> library_set_for(const CalendarInfo& cal) {
   const ZonePlace place = zone_place(cal.zone);
@@ -545,14 +534,14 @@ std::optional<LibrarySet> library_set_for(const CalendarInfo& cal) {
   // A region whose whole name the zone's area names ("New South Wales (most areas)"
   // for Australia/Sydney: std/holidays/au/nsw) is the likelier set.
   std::set<std::string> area;
-  for (const auto& w : words(place.area)) area.insert(w);
+  for (const auto& w : lower_words(place.area)) area.insert(w);
   for (std::string_view name : stdlib_module_names()) {
     if (!name.starts_with(module + "/") || std::count(name.begin(), name.end(), '/') !=
                                                std::count(module.begin(), module.end(), '/') + 1)
       continue;
     const auto set = stdlib_holiday_set(*stdlib_module(name));
     if (!set) continue;
-    const auto region = words(set->title.substr(0, set->title.find(" (")));
+    const auto region = lower_words(set->title.substr(0, set->title.find(" (")));
     if (!region.empty() && std::all_of(region.begin(), region.end(),
                                        [&](const std::string& w) { return area.count(w) > 0; })) {
       module = name;
