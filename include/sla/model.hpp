@@ -255,6 +255,16 @@ struct Example {
   SourceRef span;
 };
 
+// translation id "Bahasa Indonesia" { "Basic Support" = "Dukungan Dasar" }: the
+// contract's own texts in another language, keyed by the text as written.
+struct Translation {
+  std::string language;  // "id"
+  std::string name;      // "Bahasa Indonesia"
+  std::map<std::string, std::string, std::less<>> texts;
+  std::map<std::string, SourceRef, std::less<>> at;  // where each entry is stated
+  SourceRef span;
+};
+
 struct SLA_API Model {
   Header contract;
   std::vector<Definition> definitions;
@@ -265,6 +275,7 @@ struct SLA_API Model {
   std::vector<Package> packages;
   std::vector<Package> addons;
   std::vector<Example> examples;
+  std::vector<Translation> translations;
   std::vector<std::string> files;  // the root file, then its imports
 
   const Package* package(const std::string& id) const;

@@ -30,9 +30,10 @@ ALLOWED = {
     "tools/calendar_export": INTERPRETER | {"grammar", "include/sla"},
     "tools/reports": INTERPRETER | {"tools/console", "grammar", "include/sla"},
     "tools/format": INTERPRETER | {"tools/console", "grammar", "include/sla"},
-    "tools/document": INTERPRETER | {"tools/reports", "tools/console", "grammar", "stdlib",
-                                     "include/sla"},
-    "tools/cli": INTERPRETER | {"tools/document", "tools/reports", "tools/format", "tools/holidays",
+    "tools/wording": INTERPRETER | {"include/sla"},
+    "tools/document": INTERPRETER | {"tools/wording", "tools/reports", "tools/console", "grammar",
+                                     "stdlib", "include/sla"},
+    "tools/cli": INTERPRETER | {"tools/document", "tools/wording", "tools/reports", "tools/format", "tools/holidays",
                                 "tools/calendar_export", "tools/io", "tools/console", "grammar",
                                 "stdlib", "include/sla"},
 }
