@@ -26,6 +26,8 @@ std::string_view name(Kind kind) {
       return "addon";
     case Kind::example:
       return "example";
+    case Kind::translation:
+      return "translation";
     case Kind::provider:
       return "provider";
     case Kind::version:
@@ -134,6 +136,8 @@ std::string_view name(Kind kind) {
       return "resolved";
     case Kind::expect:
       return "expect";
+    case Kind::translated:
+      return "translated text";
   }
   return "statement";
 }

@@ -103,6 +103,7 @@ enum class Kind : std::uint8_t {
   package,
   addon,
   example,
+  translation,
   // contract header
   provider,
   version,
@@ -163,6 +164,8 @@ enum class Kind : std::uint8_t {
   restored,
   resolved,
   expect,
+  // translations
+  translated,  // "Basic Support" = "Dukungan Dasar"
 };
 
 std::string_view name(Kind kind);

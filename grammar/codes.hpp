@@ -53,6 +53,7 @@ enum class Code {
   lint_unused,
   lint_addon_unselectable,
   lint_tentative_holiday,
+  lint_translation,
 };
 
 struct CodeInfo {
@@ -107,6 +108,7 @@ inline constexpr std::array code_table{
     CodeInfo{Code::lint_unused, "SLA112", "unused definition"},
     CodeInfo{Code::lint_addon_unselectable, "SLA113", "add-on that can never be selected"},
     CodeInfo{Code::lint_tentative_holiday, "SLA114", "relies on tentative holiday dates"},
+    CodeInfo{Code::lint_translation, "SLA123", "translation missing or out of date"},
 };
 
 constexpr const CodeInfo& info(Code code) {

@@ -408,6 +408,18 @@ struct example_statements
 struct example_item
     : block<ast::Kind::example, clause<key<"example">, text>, example_statements, item> {};
 
+// ------------------------------------------------------------ translations
+
+// translation id "Bahasa Indonesia" { "Basic Support" = "Dukungan Dasar" }
+struct translates_to : one<'='> {};
+using translation_statement = stmt<ast::Kind::translated, clause<text, translates_to, text>>;
+struct translation_statements
+    : statements_of<translation_statement,
+                    "a translation such as: \"Basic Support\" = \"Dukungan Dasar\""> {};
+struct translation_item
+    : block<ast::Kind::translation, clause<key<"translation">, ident, opt<text>>,
+            translation_statements, item> {};
+
 // ------------------------------------------------------------------- file
 
 using import_item = stmt<ast::Kind::import_file, clause<key<"import">, text>>;
@@ -419,10 +431,11 @@ struct top_item
           stmt<ast::Kind::definitions, definitions_item>,
           stmt<ast::Kind::holiday_set, holiday_set_item>, stmt<ast::Kind::calendar, calendar_item>,
           stmt<ast::Kind::priorities, priorities_item>, stmt<ast::Kind::package, package_item>,
-          stmt<ast::Kind::addon, addon_item>, stmt<ast::Kind::example, example_item>> {};
-struct top_items
-    : statements_of<top_item, "a top-level item", "import", "contract", "definitions", "holidays",
-                    "calendar", "priorities", "attribute", "package", "addon", "example"> {};
+          stmt<ast::Kind::addon, addon_item>, stmt<ast::Kind::example, example_item>,
+          stmt<ast::Kind::translation, translation_item>> {};
+struct top_items : statements_of<top_item, "a top-level item", "import", "contract", "definitions",
+                                 "holidays", "calendar", "priorities", "attribute", "package",
+                                 "addon", "example", "translation"> {};
 
 struct file : seq<opt<bom>, ws,
                   star<not_at<eof>, sor<try_catch<top_items>, recover<top, top_items>>, ws,

@@ -37,6 +37,9 @@ constexpr std::string_view expected<g::string_end> =
 template <>
 constexpr std::string_view expected<g::label_close> = "')' to close the label";
 template <>
+constexpr std::string_view expected<g::translates_to> =
+    "'=' and then the text in the translation's language";
+template <>
 constexpr std::string_view expected<g::ident> = "a name (letters, digits, '_')";
 template <>
 constexpr std::string_view expected<g::ident_list> = "a name, or names separated by ','";

@@ -32,6 +32,9 @@ struct LintOptions {
   LoadOptions load;
   std::vector<std::string> allow;  // codes never reported
   std::vector<std::string> deny;   // codes reported as errors
+  // Languages the contract's texts must be translated into ("id"), besides every
+  // language the contract carries a translation block for.
+  std::vector<std::string> languages;
 };
 
 struct LintResult {

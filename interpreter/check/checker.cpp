@@ -219,6 +219,7 @@ class Checker {
     model_->packages.reserve(items_[Kind::package].size());
     check_header();
     check_definitions();
+    check_translations();
     check_priorities();
     for (const auto& p : model_->priorities) {
       rank_.emplace(p.name, p.rank);
@@ -326,8 +327,11 @@ class Checker {
         if (item.kind == Kind::import_file) continue;
         items_[item.kind].push_back(&item);
         const auto* id = ast::arg<ast::Ident>(item);
-        // Attributes name ticket fields, not items: their names are checked apart.
-        if (!id || item.kind == Kind::priorities || item.kind == Kind::attribute) continue;
+        // Attributes name ticket fields and translations languages, not items: their
+        // names are checked apart.
+        if (!id || item.kind == Kind::priorities || item.kind == Kind::attribute ||
+            item.kind == Kind::translation)
+          continue;
         auto [it, fresh] = names.emplace(id->name, &item);
         by_name_.emplace(id->name, &item);
         if (fresh) continue;
@@ -494,6 +498,47 @@ class Checker {
         }
         model_->definitions.push_back(std::move(def));
       }
+    }
+  }
+
+  // A translation is named by its language's ISO 639 code ("id"), with a region
+  // after '_' if it needs one ("pt_BR"); its entries key the contract's texts.
+  void check_translations() {
+    std::map<std::string, Span> languages;
+    for (const Node* block : items_[Kind::translation]) {
+      Translation t{ident_of(*block), text_of(*block), {}, {}, ref(block->span)};
+      const std::string_view code = t.language;
+      const auto lower = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      const std::string_view base = code.substr(0, code.find('_'));
+      if (base.size() < 2 || base.size() > 3 || !lower(base)) {
+        report(Code::out_of_range, ident_span(*block),
+               fmt::format("'{}' is not a language code", code),
+               "name a translation by its language's ISO 639-1 code in lower case: 'id' for "
+               "Indonesian, 'ms' for Malay, 'en' for English");
+        continue;
+      }
+      if (auto [it, fresh] = languages.emplace(t.language, ident_span(*block)); !fresh) {
+        auto& d = report(Code::duplicate_name, ident_span(*block),
+                         fmt::format("a second translation into '{}'", t.language),
+                         "keep one translation block per language");
+        note(d, it->second, "the first one is here");
+        continue;
+      }
+      std::map<std::string, Span, std::less<>> seen;
+      for (const Node& s : block->children) {
+        std::string from = text_of(s, 0), to = text_of(s, 1);
+        if (auto [it, fresh] = seen.emplace(from, s.span); !fresh) {
+          auto& d = report(Code::duplicate_statement, s.span,
+                           fmt::format("\"{}\" is translated twice", from));
+          note(d, it->second, "first translated here");
+          continue;
+        }
+        t.at.emplace(from, ref(s.span));
+        t.texts.emplace(std::move(from), std::move(to));
+      }
+      model_->translations.push_back(std::move(t));
     }
   }
 

@@ -168,6 +168,7 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   lint::holiday_coverage(context);
   lint::unused_definitions(context);
   lint::unselectable_addons(context);
+  lint::translations(context, options.languages);
   std::vector<Diagnostic> findings = context.take();
 
   const Suppressions suppressions(loaded.sources, loaded.files, findings);

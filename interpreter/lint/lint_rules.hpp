@@ -69,8 +69,9 @@ void escalation_ladders(Context& c);          // SLA107
 void uptime_terms(Context& c);                // SLA108, SLA109
 void holiday_coverage(Context& c);            // SLA110, SLA111, SLA114
 void tentative_dates(Context& c, const CalendarInfo& cal, const HolidaySet& set,
-                     const Location& where_closed, int from, int to);  // SLA114
-void unused_definitions(Context& c);                                   // SLA112
-void unselectable_addons(Context& c);                                  // SLA113
+                     const Location& where_closed, int from, int to);      // SLA114
+void unused_definitions(Context& c);                                       // SLA112
+void unselectable_addons(Context& c);                                      // SLA113
+void translations(Context& c, const std::vector<std::string>& languages);  // SLA123
 
 }  // namespace sla::lint

@@ -66,7 +66,7 @@ Command lint_command(CLI::App& sla) {
   struct Options {
     std::vector<std::string> files;
     std::string format = "text";
-    std::vector<std::string> allow, deny;
+    std::vector<std::string> allow, deny, languages;
     std::string fail_level = "error";
   };
   auto options = std::make_shared<Options>();
@@ -86,6 +86,13 @@ Command lint_command(CLI::App& sla) {
       ->delimiter(',')
       ->type_size(1)
       ->allow_extra_args(false);
+  app->add_option("--lang", options->languages,
+                  "Report the contract's texts without a translation into LANG (e.g. id; repeat "
+                  "or use commas). Languages the contract translates into are always checked")
+      ->delimiter(',')
+      ->type_size(1)
+      ->allow_extra_args(false)
+      ->check(language_code_check());
   app->add_option("--fail-level", options->fail_level,
                   "Exit 1 when a finding is at least this severe: warning or error (default)")
       ->check(CLI::IsMember({"warning", "error"}));
@@ -95,6 +102,7 @@ Command lint_command(CLI::App& sla) {
       "  sla lint contracts/*.sla --fail-level warning --format github   # in a CI job\n"
       "  sla lint contract.sla --format sarif > lint.sarif             # for code scanning\n"
       "  sla lint contract.sla --allow SLA105 --deny SLA103\n"
+      "  sla lint contract.sla --lang id      # texts still without an Indonesian translation\n"
       "Silence one finding with a comment on its line or alone on the line above:\n"
       "  # sla: allow SLA105 (calendar hours are meant)\n"
       "and a code for a whole file with '# sla: allow-file SLA110'. Every code is explained\n"
@@ -109,6 +117,7 @@ Command lint_command(CLI::App& sla) {
             LintOptions lint_options;
             lint_options.allow = options->allow;
             lint_options.deny = options->deny;
+            lint_options.languages = options->languages;
             const Severity fail_at =
                 options->fail_level == "warning" ? Severity::warning : Severity::error;
 

@@ -115,4 +115,19 @@ std::optional<std::chrono::year_month> month_argument(std::string_view text) {
   return std::chrono::year{y} / std::chrono::month{m};
 }
 
+CLI::Validator language_code_check() {
+  return CLI::Validator(
+      [](const std::string& code) -> std::string {
+        const std::string_view base = std::string_view(code).substr(0, code.find('_'));
+        const bool letters =
+            std::all_of(base.begin(), base.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (base.size() >= 2 && base.size() <= 3 && letters) return {};
+        return fmt::format(
+            "'{}' is not a language code: write it as ISO 639-1 in lower case, "
+            "such as 'id' for Indonesian or 'en' for English",
+            code);
+      },
+      "LANG", "language code");
+}
+
 }  // namespace sla::cli

@@ -58,4 +58,8 @@ std::string stdin_twice(const std::vector<std::pair<std::string, std::string>>& 
 // that `--addon a tickets.csv` does not take the file for an add-on.
 CLI::Option* add_addon_option(CLI::App* app, std::vector<std::string>& addons);
 
+// --lang: a language code as translations name them: ISO 639 in lower case ("id"),
+// a region after '_' if needed ("pt_BR").
+CLI::Validator language_code_check();
+
 }  // namespace sla::cli

@@ -269,6 +269,14 @@ json to_json(const Model& m) {
                         {"span", to_json(e.span)}});
   }
   j["examples"] = examples;
+  auto translations = json::array();
+  for (const auto& t : m.translations) {
+    auto texts = json::object();
+    for (const auto& [from, to] : t.texts) texts[from] = to;
+    translations.push_back(
+        {{"language", t.language}, {"name", t.name}, {"texts", texts}, {"span", to_json(t.span)}});
+  }
+  j["translations"] = translations;
   // Each file under a "file" key, like the file of every span, so that one filter
   // drops every trace of where the contract was read from.
   auto files = json::array();

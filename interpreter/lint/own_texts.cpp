@@ -1,0 +1,89 @@
+#include "interpreter/lint/own_texts.hpp"
+
+#include <set>
+
+namespace sla::lint {
+
+namespace {
+
+class Collector {
+ public:
+  explicit Collector(std::vector<OwnText>& out) : out_(out) {}
+
+  void add(const std::string& text, const SourceRef& at) {
+    if (text.empty() || at.file.starts_with("std/")) return;
+    if (seen_.insert(text).second) out_.push_back({text, at});
+  }
+
+  void package(const Package& p) {
+    add(p.title, p.span);
+    add(p.summary, p.span);
+    add(p.sold_included_in, p.span);
+    add(p.sold_label, p.span);
+    if (p.price) add(p.price->label, p.span);
+    for (const auto& ch : p.channels) {
+      add(ch.name, p.span);
+      add(ch.label, p.span);
+    }
+    for (const auto& f : p.features) {
+      add(f.name, p.span);
+      add(f.description, p.span);
+    }
+    for (const auto& [priority, words] : p.descriptions) add(words, p.span);
+    for (const auto& t : p.targets) add(t.label, t.span);
+    auto bands = [&](const std::vector<EscalationBand>& list) {
+      for (const auto& b : list) {
+        add(b.role, b.span);
+        add(b.contact, b.span);
+        add(b.channel, b.span);
+        add(b.remark, b.span);
+      }
+    };
+    if (p.escalation) bands(*p.escalation);
+    for (const auto& l : p.ladders) bands(l.bands);
+    for (const auto& u : p.uptime) {
+      add(u.service, u.span);
+      add(u.target_label, u.span);
+      for (const auto& e : u.exclusions) add(e.text, e.span);
+      add(u.credits_text, u.span);
+      for (const auto& n : u.notes) add(n, u.span);
+    }
+    for (const auto& n : p.notes) add(n, p.span);
+  }
+
+ private:
+  std::vector<OwnText>& out_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+std::vector<OwnText> own_texts(const Model& m) {
+  std::vector<OwnText> out;
+  Collector c(out);
+  const Header& h = m.contract;
+  c.add(h.name, h.span);
+  c.add(h.summary, h.span);
+  c.add(h.review_label, h.span);
+  c.add(h.change_notice_label, h.span);
+  for (const auto& d : m.definitions) {
+    c.add(d.term, d.span);
+    c.add(d.meaning, d.span);
+  }
+  for (const auto& p : m.priorities) c.add(p.description, p.span);
+  for (const auto& a : m.attributes) c.add(a.label, a.span);
+  for (const auto& s : m.holiday_sets) {
+    c.add(s.title, s.span);
+    for (const auto& d : s.days) c.add(d.name, s.span);
+  }
+  for (const auto& cal : m.calendars) {
+    c.add(cal.title, cal.span);
+    c.add(cal.summary, cal.span);
+  }
+  for (const auto& p : m.packages) c.package(p);
+  for (const auto& a : m.addons) c.package(a);
+  for (const auto& e : m.examples) c.add(e.name, e.span);
+  return out;
+}
+
+}  // namespace sla::lint

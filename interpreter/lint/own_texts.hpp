@@ -1,0 +1,22 @@
+// The contract's own words: every text its authors wrote that a reader of the
+// rendered document sees (titles, summaries, definitions, descriptions, notes,
+// labels, roles), each once, at the statement that first says it. What a
+// translation must cover; the stdlib's texts (holiday names) are not the
+// contract's own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sla/model.hpp"
+
+namespace sla::lint {
+
+struct OwnText {
+  std::string text;
+  SourceRef at;
+};
+
+std::vector<OwnText> own_texts(const Model& model);
+
+}  // namespace sla::lint
