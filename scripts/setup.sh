@@ -15,6 +15,7 @@ PACKAGES=(
   python3 ca-certificates git                # acceptance scripts, CI checkout
   pkgconf                                    # pkg-config: sla.pc (install test, embedding)
   chromium                                   # sla render: the HTML opened headless (tests)
+  gettext                                    # word lists of documents (scripts/update-wording.sh, tests)
 )
 
 missing=()

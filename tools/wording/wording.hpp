@@ -42,7 +42,15 @@ class Wording {
   std::string say(std::string_view english) const;
   template <typename... Args>
   std::string say(std::string_view english, const Args&... args) const {
-    return fmt::vformat(say(english), fmt::make_format_args(args...));
+    // A translation whose fields do not fit the phrase's (a typo in a .po file) says
+    // the English phrase rather than stopping the document; the wording test
+    // checks every list's fields.
+    try {
+      return fmt::vformat(say(english), fmt::make_format_args(args...));
+    } catch (const fmt::format_error&) {
+      broken_phrases_.emplace(english);
+      return fmt::vformat(english, fmt::make_format_args(args...));
+    }
   }
 
   // One of the contract's own texts, translated when the contract says how.
@@ -51,12 +59,13 @@ class Wording {
   // What fell back to English while the document was built, for a warning.
   const std::set<std::string>& missing_phrases() const { return missing_phrases_; }
   const std::set<std::string>& missing_texts() const { return missing_texts_; }
+  const std::set<std::string>& broken_phrases() const { return broken_phrases_; }
 
  private:
   std::string language_ = "en";
   const std::map<std::string, std::string, std::less<>>* phrases_ = nullptr;
   const std::map<std::string, std::string, std::less<>>* texts_ = nullptr;
-  mutable std::set<std::string> missing_phrases_, missing_texts_;
+  mutable std::set<std::string> missing_phrases_, missing_texts_, broken_phrases_;
 };
 
 }  // namespace sla::cli
