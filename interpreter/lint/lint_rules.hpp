@@ -31,6 +31,7 @@ class Context {
 
   const Model& model() const { return model_; }
   const std::vector<ast::File>& files() const { return files_; }
+  const SourceMap& sources() const { return sources_; }
   const std::vector<View>& views() const { return views_; }
 
   // The place a SourceRef names, with the whole statement underlined when a

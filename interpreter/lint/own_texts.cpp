@@ -56,9 +56,19 @@ class Collector {
   std::set<std::string> seen_;
 };
 
+void add_labels(Collector& c, const SourceMap& sources, const ast::Node& node) {
+  for (const auto& v : node.args)
+    if (const auto* label = std::get_if<ast::Label>(&v)) {
+      const Location at = sources.locate(node.span);
+      c.add(label->value, {at.file, at.line, at.column});
+    }
+  for (const auto& child : node.children) add_labels(c, sources, child);
+}
+
 }  // namespace
 
-std::vector<OwnText> own_texts(const Model& m) {
+std::vector<OwnText> own_texts(const Model& m, const SourceMap& sources,
+                               const std::vector<ast::File>& files) {
   std::vector<OwnText> out;
   Collector c(out);
   const Header& h = m.contract;
@@ -83,6 +93,7 @@ std::vector<OwnText> own_texts(const Model& m) {
   for (const auto& p : m.packages) c.package(p);
   for (const auto& a : m.addons) c.package(a);
   for (const auto& e : m.examples) c.add(e.name, e.span);
+  for (const auto& file : files) add_labels(c, sources, file.root);
   return out;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "grammar/ast.hpp"
+#include "grammar/source.hpp"
 #include "sla/model.hpp"
 
 namespace sla::lint {
@@ -17,6 +19,9 @@ struct OwnText {
   SourceRef at;
 };
 
-std::vector<OwnText> own_texts(const Model& model);
+// The Model's texts, then the stated labels of the syntax trees (a calendar's
+// "(GMT+7)" is kept nowhere else).
+std::vector<OwnText> own_texts(const Model& model, const SourceMap& sources,
+                               const std::vector<ast::File>& files);
 
 }  // namespace sla::lint

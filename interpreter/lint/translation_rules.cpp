@@ -122,7 +122,7 @@ void translations(Context& c, const std::vector<std::string>& languages) {
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   if (wanted.empty()) return;
-  const std::vector<OwnText> texts = own_texts(c.model());
+  const std::vector<OwnText> texts = own_texts(c.model(), c.sources(), c.files());
   Missing missing;
   for (const auto& language : wanted) {
     const Translation* translation = nullptr;
