@@ -28,6 +28,8 @@ std::string_view name(Kind kind) {
       return "example";
     case Kind::provider:
       return "provider";
+    case Kind::client:
+      return "client";
     case Kind::version:
       return "version";
     case Kind::effective:

@@ -105,6 +105,7 @@ enum class Kind : std::uint8_t {
   example,
   // contract header
   provider,
+  client,  // the other party, when the contract names it
   version,
   effective,
   ends,
