@@ -30,6 +30,8 @@ std::string_view name(Kind kind) {
       return "translation";
     case Kind::provider:
       return "provider";
+    case Kind::client:
+      return "client";
     case Kind::version:
       return "version";
     case Kind::effective:

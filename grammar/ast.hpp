@@ -106,6 +106,7 @@ enum class Kind : std::uint8_t {
   translation,
   // contract header
   provider,
+  client,  // the other party, when the contract names it
   version,
   effective,
   ends,

@@ -192,6 +192,7 @@ struct review_cycle : sor<flag<"annually">, flag<"quarterly">, flag<"monthly">,
                           seq<key<"every">, ws, must<number>, ws, must<key<"months">>>> {};
 struct header_statement
     : sor<stmt<ast::Kind::provider, clause<key<"provider">, text>>,
+          stmt<ast::Kind::client, clause<key<"client">, text>>,
           stmt<ast::Kind::version, clause<key<"version">, text>>,
           stmt<ast::Kind::effective, clause<key<"effective">, date>>,
           stmt<ast::Kind::ends, clause<key<"ends">, date>>,
@@ -201,8 +202,8 @@ struct header_statement
                       key<"advance">, opt<label>>>,
           stmt<ast::Kind::summary, clause<key<"summary">, text>>> {};
 struct header_statements
-    : statements_of<header_statement, "a contract statement", "provider", "version", "effective",
-                    "ends", "reviewed", "changes", "summary"> {};
+    : statements_of<header_statement, "a contract statement", "provider", "client", "version",
+                    "effective", "ends", "reviewed", "changes", "summary"> {};
 struct contract_item
     : block<ast::Kind::contract, clause<key<"contract">, text>, header_statements, item> {};
 

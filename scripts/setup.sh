@@ -14,7 +14,8 @@ PACKAGES=(
   tzdata                                     # the IANA time-zone database, read at run time
   python3 ca-certificates git                # acceptance scripts, CI checkout
   pkgconf                                    # pkg-config: sla.pc (install test, embedding)
-  chromium                                   # sla render: the HTML opened headless (tests)
+  chromium                                   # sla render --format pdf; the HTML opened headless
+  poppler-utils                              # tests: the printed PDF read page by page (pdftotext)
   gettext                                    # word lists of documents (scripts/update-wording.sh, tests)
 )
 

@@ -54,6 +54,9 @@ struct Money {
 
 struct Header {
   std::string name, provider, version, summary;
+  // The other party, when the contract is made out to one; empty for a contract
+  // offered to any client (a document then leaves a line to fill in).
+  std::string client;
   std::string effective;     // YYYY-MM-DD, empty when not stated
   std::string ends;          // YYYY-MM-DD, the last day in force; empty: open-ended
   std::string review_cycle;  // "annually", "every 6 months", ...

@@ -434,8 +434,8 @@ class Checker {
   void check_header() {
     if (items_[Kind::contract].empty()) return;
     const Node& block = *items_[Kind::contract].front();
-    once(block, {Kind::provider, Kind::version, Kind::effective, Kind::ends, Kind::reviewed,
-                 Kind::change_notice, Kind::summary});
+    once(block, {Kind::provider, Kind::client, Kind::version, Kind::effective, Kind::ends,
+                 Kind::reviewed, Kind::change_notice, Kind::summary});
     Header& h = model_->contract;
     const Node* ends_at = nullptr;
     h.name = text_of(block);
@@ -444,6 +444,9 @@ class Checker {
       switch (s.kind) {
         case Kind::provider:
           h.provider = text_of(s);
+          break;
+        case Kind::client:
+          h.client = text_of(s);
           break;
         case Kind::version:
           h.version = text_of(s);

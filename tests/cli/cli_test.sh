@@ -394,7 +394,15 @@ check "render an add-on as package" 2 "$SLA" render "$C" --package dedicated_8x7
 check "render invalid contract" 1 "$SLA" render "$tmp/bad.sla"
 contains "render: diagnostics" 'bad.sla:2:18: error\[SLA001\]'
 check "render missing file" 2 "$SLA" render "$tmp/missing.sla"
-check "render bad format" 2 "$SLA" render "$C" --format pdf
+check "render bad format" 2 "$SLA" render "$C" --format docx
+check "render pdf to a terminal" 2 "$SLA" render "$C" --format pdf
+contains "render pdf: asks for --output" 'needs --output FILE'
+check "render pdf without chromium" 1 env SLA_CHROMIUM=/nonexistent/chromium "$SLA" render "$C" --output "$tmp/x.pdf"
+contains "render pdf: names the browser setting" 'SLA_CHROMIUM names no browser'
+check "render signed" 0 "$SLA" render "$C" --format md
+contains "render: parties" '^This agreement is made between:$'
+contains "render: numbered clauses" '^\*\*1\.1\*\* \*\*Business hours\*\*'
+contains "render: signature block" '^Signature: '
 check "render unwritable output" 2 "$SLA" render "$C" --output "$tmp/no/such/dir/x.html"
 check "render help" 0 "$SLA" render --help; contains "render help: exit codes" 'Exit codes'
 

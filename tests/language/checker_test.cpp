@@ -598,3 +598,21 @@ calendar e extends c { closed on holidays d }
     BOOST_TEST(!r.model->calendar("e")->calendar->is_open(last));  // a child's set beats it
   }
 }
+
+BOOST_AUTO_TEST_CASE(the_header_names_the_client_once) {
+  auto r = load_string("t.sla", R"(contract "C" { provider "Acme"; client "PT Example" }
+calendar office { zone "UTC"; open always }
+package p "P" { calendar office }
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  BOOST_TEST(r.model->contract.client == "PT Example");
+  auto open = load_string("t.sla", R"(contract "C" { provider "Acme" }
+calendar office { zone "UTC"; open always }
+package p "P" { calendar office }
+)");
+  BOOST_TEST_REQUIRE(open.ok(), codes(open));
+  BOOST_TEST(open.model->contract.client.empty());  // offered to any client
+  auto twice = load_string("t.sla", R"(contract "C" { client "A"; client "B" }
+)");
+  BOOST_TEST(codes(twice) == "SLA022");  // a duplicate statement
+}

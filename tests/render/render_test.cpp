@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "interpreter/time/calendar.hpp"
@@ -296,11 +297,12 @@ BOOST_AUTO_TEST_CASE(targets_on_other_calendars_are_named_in_the_hours_and_table
   const std::string page = html(d);
   const std::string text = visible_text(page);
   // The hours section says which targets run on other hours, with their lines.
-  BOOST_TEST(has(md,
-                 "- **P1 responses and updates**: on calendar `around_the_clock` (\u201cAt any "
-                 "time, bank holidays included\u201d), open 24 hours a day, 7 days a week. "
-                 "_(line 130)_"));
-  BOOST_TEST(has(md, "- **P2 responses and updates**: on calendar `waking_hours`"));
+  BOOST_TEST(
+      has(md,
+          "- **5.2.5** **P1 responses and updates**: on calendar `around_the_clock` (\u201cAt any "
+          "time, bank holidays included\u201d), open 24 hours a day, 7 days a week. "
+          "_(line 130)_"));
+  BOOST_TEST(has(md, "- **5.2.6** **P2 responses and updates**: on calendar `waking_hours`"));
   BOOST_TEST(has(md, "### 5.3 Hours for P1 responses and updates _(line 97)_"));
   BOOST_TEST(has(md, "### 5.4 Hours for P2 responses and updates _(line 90)_"));
   // The package chart, and one chart for each other calendar, saying whose hours.
@@ -317,14 +319,14 @@ BOOST_AUTO_TEST_CASE(targets_on_other_calendars_are_named_in_the_hours_and_table
              "| **P1** | **30 minutes** | Around the clock, on calendar "
              "`around_the_clock` (\u201cAt any time, bank holidays "
              "included\u201d) | Committed | \u201c30 minutes (at any time)\u201d "
-             "| line 130 |");
+             "| 5.6.4 _(line 130)_ |");
   BOOST_TEST(has(row(md, "P2", "| Priority | Response time |"),
                  "| **60 business minutes** | Only the open hours of calendar "
                  "`waking_hours`"));
   BOOST_TEST(row(md, "P3", "| Priority | Response time |") ==
              "| **P3** | **By the end of the next business day** | Business "
              "days of the operating hours | Committed | \u201c1 business day or "
-             "next working day\u201d | line 139 |");
+             "next working day\u201d | 5.6.2 _(line 139)_ |");
   BOOST_TEST(has(text,
                  "Around the clock, on calendar around_the_clock (\u201cAt any time, bank "
                  "holidays included\u201d)"));
@@ -404,14 +406,14 @@ BOOST_AUTO_TEST_CASE(updates_restorations_and_conditions_are_in_the_tables) {
                  "calendar `around_the_clock`"));
   BOOST_TEST(has(md,
                  "| **P4** | **An update at least every 1 week** | Around the clock | "
-                 "Committed | \u201cweekly\u201d | line 152 |"));
+                 "Committed | \u201cweekly\u201d | 5.6.7 _(line 152)_ |"));
   BOOST_TEST(row(md, "P1, where route is \u201ce-mail\u201d") ==
              "| **P1, where route is \u201ce-mail\u201d** | **30 business minutes** | Operating "
-             "hours only | Committed | \u2014 | line 134 |");
+             "hours only | Committed | \u2014 | 5.6.5 _(line 134)_ |");
   BOOST_TEST(row(md, "Any ticket where kind is \u201cfeedback\u201d (any priority, or none)") ==
              "| **Any ticket where kind is \u201cfeedback\u201d (any priority, or none)** | **2 "
              "business days (16 business hours)** | Operating hours only | Best effort | \u2014 | "
-             "line 143 |");
+             "5.6.6 _(line 143)_ |");
   BOOST_TEST(has(md,
                  "A ticket may also have no priority. Such a ticket is judged only by the "
                  "targets stated for any ticket with a condition on an attribute (responses to "
@@ -430,7 +432,7 @@ BOOST_AUTO_TEST_CASE(updates_restorations_and_conditions_are_in_the_tables) {
       "| **Any ticket where fault is \u201chardware failure\u201d (any priority, or none)** "
       "| **30 minutes** | Around the clock, on calendar `around_the_clock` (\u201c24 hours a "
       "day, 365 days a year (Sydney)\u201d) | Committed | \u201creplaced within 30 Minutes "
-      "of identifying the problem\u201d | line 99 |");
+      "of identifying the problem\u201d | 5.5.5 _(line 99)_ |");
   BOOST_TEST(has(servers,
                  "| **Enquiry** | **By the end of the next business day** | Business days "
                  "of the operating hours | Best effort |"));
@@ -458,7 +460,7 @@ BOOST_AUTO_TEST_CASE(each_escalation_ladder_has_its_table) {
   BOOST_TEST(row(md, "From 4 hours on") ==
              "| **From 4 hours on** | **Head of GOV.UK Pay** | \u2014 | \u2014 | While the ticket "
              "is not resolved, even after a response | an incident open this long is reported to "
-             "the service's leadership | line 161 |");
+             "the service's leadership | 5.8.4 _(line 161)_ |");
   BOOST_TEST(has(md, "| **From 1 business day on** | **Delivery manager** |"));
   BOOST_TEST(has(md,
                  "Escalation: P1 tickets: On-call engineer (via PagerDuty), Incident lead (via "
@@ -480,10 +482,10 @@ BOOST_AUTO_TEST_CASE(ticket_credits_and_attributes_are_stated) {
   BOOST_TEST(has(servers, "### 5.7 Service credits for missed targets"));
   BOOST_TEST(row(servers, "Each Service ticket whose response is late") ==
              "| **Each Service ticket whose response is late** | **2 % of the month\u2019s fee** | "
-             "line 107 |");
+             "5.7.1 _(line 107)_ |");
   BOOST_TEST(row(servers, "Each ticket, of any priority or none, whose restoration is late") ==
              "| **Each ticket, of any priority or none, whose restoration is late** | **1.5 % of "
-             "the month\u2019s fee** | line 108 |");
+             "the month\u2019s fee** | 5.7.2 _(line 108)_ |");
   BOOST_TEST(has(servers,
                  "The credits of one month, for missed targets and uptime together, are "
                  "at most **100 % of the month\u2019s fee**. _(line 110)_"));
@@ -491,18 +493,19 @@ BOOST_AUTO_TEST_CASE(ticket_credits_and_attributes_are_stated) {
                  "Service credits: 2 % per late Service response and 1.5 % per late "
                  "restoration; at most 100 % a month"));
   BOOST_TEST(has(servers, "## 3. Ticket attributes"));
-  BOOST_TEST(has(servers,
-                 "- **fault**: Its values: \u201chardware failure\u201d, \u201cnetwork\u201d "
-                 "and \u201csoftware\u201d. Targets that depend on it: restorations of "
-                 "tickets where fault is \u201chardware failure\u201d under Hosting "
-                 "support. _(line 78)_"));
+  BOOST_TEST(
+      has(servers,
+          "- **3.1** **fault**: Its values: \u201chardware failure\u201d, \u201cnetwork\u201d "
+          "and \u201csoftware\u201d. Targets that depend on it: restorations of "
+          "tickets where fault is \u201chardware failure\u201d under Hosting "
+          "support. _(line 78)_"));
   // Only a cap: said so, with its line.
   const std::string asi = markdown(contract_document(*load("contracts/asi-xcpep.sla")));
   BOOST_TEST(has(asi, "Limit on service credits"));
   BOOST_TEST(has(asi, "are at most **50 % of the month\u2019s fee**. _(line 104)_"));
   const std::string govuk = markdown(contract_document(*load("contracts/govuk-pay.sla")));
   BOOST_TEST(has(govuk,
-                 "- **route**: Its values: \u201cP1 route\u201d and \u201ce-mail\u201d. "
+                 "- **3.1** **route**: Its values: \u201cP1 route\u201d and \u201ce-mail\u201d. "
                  "Targets that depend on it: responses to P1 tickets where route is "
                  "\u201ce-mail\u201d under GOV.UK Pay partner support. _(line 114)_"));
 }
@@ -537,14 +540,14 @@ BOOST_AUTO_TEST_CASE(examples_with_the_newer_forms_are_worked_out) {
   // A target on its own calendar is walked over that calendar's hours.
   BOOST_TEST(has(md,
                  "counted only in the open hours of calendar \u201cWaking hours: in hours, "
-                 "and 09:00-17:00 on weekends and bank holidays\u201d (line 135). The desk is "
+                 "and 09:00-17:00 on weekends and bank holidays\u201d (clause 5.2.6). The desk is "
                  "open when the ticket is raised, so the clock starts at once. 30 minutes count "
                  "on Saturday 14 February, 16:30\u201317:00"));
   BOOST_TEST(has(md, "(The clocks change in between, from UTC+00:00 to UTC+01:00.)"));
   // A "when not resolved" step reached after the response.
   BOOST_TEST(has(md,
                  "The escalation table for P1 tickets names the Head of GOV.UK Pay after 4 "
-                 "hours, while the ticket is not resolved (line 161)."));
+                 "hours, while the ticket is not resolved (clause 5.8.4)."));
   BOOST_TEST(has(md, "does not stop this step"));
 
   const std::string servers = markdown(contract_document(*load("contracts/servers-australia.sla")));
@@ -585,4 +588,173 @@ BOOST_AUTO_TEST_CASE(every_contract_renders_and_its_examples_agree) {
       }
     }
   }
+}
+
+// ---------------------------------------------------------------- a document fit to sign
+
+namespace {
+
+// A contract that calls the client "Customer" and uses every sentence that names
+// the client: change notices, update times, credits; two packages with updates.
+const char* const customer_contract = R"(contract "Acme Support" {
+  provider "Acme"
+  version "1"; changes notified at least 30 days in advance
+  effective 2026-01-01
+  ends 2026-12-31
+}
+definitions {
+  "Customer" means "The company that buys support from Acme."
+}
+holidays days "Days" {
+  covers 2025 to 2027
+  2025-12-25 "Christmas 2025"
+  2026-12-25 "Christmas 2026"
+  2027-12-25 "Christmas 2027"
+}
+calendar office { zone "Europe/Berlin"; open Mon-Fri 08:00-18:00; closed on holidays days }
+priorities { Low "Question."; High "Outage." }
+package standard "Standard Support" {
+  calendar office
+  respond to Low within 2 business days
+  respond to High within 4 business hours
+  update High every 1 business day
+  credit 5 % per breached High response
+}
+package plus "Plus Support" extends standard {
+  respond to High within 2 business hours
+  update High every 4 business hours
+}
+)";
+
+std::shared_ptr<const Model> load_text(const std::string& text) {
+  LoadResult r = load_string("acme.sla", text);
+  std::string why;
+  for (const auto& d : r.diagnostics) why += d.message + "; ";
+  BOOST_TEST_REQUIRE(r.ok(), why);
+  return r.model;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_contract_that_defines_customer_never_says_client) {
+  const auto model = load_text(customer_contract);
+  BOOST_TEST(client_term(*model, Wording()) == "Customer");
+  const doc::Document d = contract_document(*model);
+  for (const std::string& text : {html(d), markdown(d)}) {
+    BOOST_TEST(count(text, "Client") == 0u);
+    BOOST_TEST(count(text, "client") == 0u);
+    BOOST_TEST(has(text, "The Customer is informed of changes at least 30 days in advance"));
+    BOOST_TEST(has(text, "the longest the Customer waits between two updates"));
+    BOOST_TEST(has(text, "credits the Customer a share"));
+  }
+  // Without a party word among the definitions, the client is the "Client".
+  const auto plain = load_text(
+      std::regex_replace(customer_contract, std::regex("\"Customer\""), "\"Support desk\""));
+  BOOST_TEST(has(html(contract_document(*plain)), "(the \u201cClient\u201d)"));
+}
+
+BOOST_AUTO_TEST_CASE(the_parties_open_the_document_and_sign_it) {
+  const auto open = load_text(customer_contract);
+  const std::string md = markdown(contract_document(*open));
+  // The contract leaves the client open: a line to fill in, with its defined term.
+  BOOST_TEST(has(md, "This agreement is made between:"));
+  BOOST_TEST(has(md, "- **Acme** (the \u201cProvider\u201d); and\n- \\_\\_\\_"));
+  BOOST_TEST(has(md, "\\_ (the \u201cCustomer\u201d)\n"));
+  BOOST_TEST(md.find("This agreement is made between:") < md.find("## 1. "));
+  // Signatures close the agreement, before the appendices: one block per party.
+  const auto signatures = md.find("## Signatures");
+  BOOST_TEST_REQUIRE(signatures != std::string::npos);
+  BOOST_TEST(signatures < md.find("## Appendix A: Public holidays"));
+  BOOST_TEST(has(md, "**For Acme** (the \u201cProvider\u201d)"));
+  for (const char* line : {"Signature: ", "Name: ", "Title: ", "Date: "})
+    BOOST_TEST(count(md.substr(signatures), line) == 2u, line);
+  // A contract made out to a client names it in both places.
+  const auto named =
+      load_text(std::regex_replace(customer_contract, std::regex("provider \"Acme\""),
+                                   "provider \"Acme\"; client \"PT Example\""));
+  const std::string page = html(contract_document(*named));
+  BOOST_TEST(has(page, "<li><strong>PT Example</strong> (the \u201cCustomer\u201d)</li>"));
+  BOOST_TEST(has(page, "<p><strong>For PT Example</strong> (the \u201cCustomer\u201d)</p>"));
+  BOOST_TEST(count(page, "class=\"fill-in\"") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(clauses_are_numbered_and_cited_by_number) {
+  AtRoot root;
+  LintResult lint = lint_file("contracts/qiscus-enterprise.sla");
+  RenderOptions options;
+  options.findings = &lint.diagnostics;
+  const doc::Document d = contract_document(*load("contracts/qiscus-enterprise.sla"), options);
+  const std::string page = html(d);
+  const std::string md = markdown(d);
+  // Clause 1 is how to read the agreement; its rules are clauses 1.1, 1.2, ...
+  BOOST_TEST(
+      has(page, "<p id=\"rule-business-time\"><span class=\"num\">1.1</span> <strong>Business"));
+  BOOST_TEST(has(md, "**1.1** **Business hours**"));
+  // A definition, a list item and a table row are clauses with their line beside them.
+  BOOST_TEST(has(page, "<dt id=\"clause-2-1\"><span class=\"num\">2.1</span> SLA</dt>"));
+  BOOST_TEST(
+      std::regex_search(page, std::regex("<tr id=\"clause-4-4-1\">.*<td class=\"num\">4\\.4\\.1"
+                                         "<span class=\"src\">line \\d+</span></td></tr>")));
+  // The packages at a glance cite each package's section, linked.
+  BOOST_TEST(has(page, "<a class=\"ref\" href=\"#basic-support\">clause 4</a>"));
+  BOOST_TEST(std::regex_search(md, std::regex("\\| clause 4 \\|\n")));
+  // The reviewer's notes cite the clause, with the line beside it.
+  BOOST_TEST(
+      std::regex_search(md, std::regex("\\| \\*\\*clause \\d+(\\.\\d+)+\\*\\* \\| line \\d+ \\|")));
+  // No citation is left unresolved, and no anchor is given twice.
+  BOOST_TEST(page.find('\x01') == std::string::npos);
+  BOOST_TEST(md.find('\x01') == std::string::npos);
+  std::set<std::string> ids;
+  const std::regex id("id=\"([^\"]+)\"");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), id); it != std::sregex_iterator();
+       ++it)
+    BOOST_TEST(ids.insert((*it)[1]).second, "id given twice: " << (*it)[1]);
+  // Every link points at an anchor.
+  const std::regex href("href=\"#([^\"]+)\"");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), href); it != std::sregex_iterator();
+       ++it)
+    BOOST_TEST(ids.count((*it)[1]) == 1u, "link to no anchor: " << (*it)[1]);
+}
+
+BOOST_AUTO_TEST_CASE(repeated_explanations_are_said_once_and_cited) {
+  const std::string md = markdown(contract_document(*load_text(customer_contract)));
+  // Two packages with update times and credits: the rules are clause 1's, once.
+  BOOST_TEST(count(md, "An update time is the longest") == 1u);
+  BOOST_TEST(count(md, "Only a committed target earns a service credit") == 1u);
+  BOOST_TEST(count(md, "update times: clause 1.") == 2u);
+  BOOST_TEST(has(md, "Business hours and business days count only the operating hours of clause "));
+}
+
+BOOST_AUTO_TEST_CASE(the_holiday_appendix_lists_the_years_in_force) {
+  const std::string md = markdown(contract_document(*load_text(customer_contract)));
+  BOOST_TEST(has(md, "Christmas 2026"));
+  BOOST_TEST(!has(md, "Christmas 2025"));  // before the contract takes effect
+  BOOST_TEST(!has(md, "Christmas 2027"));  // after its last day
+}
+
+BOOST_AUTO_TEST_CASE(a_package_document_shows_only_its_findings) {
+  AtRoot root;
+  LintResult lint = lint_file("contracts/qiscus-enterprise.sla");
+  const auto model = load("contracts/qiscus-enterprise.sla");
+  RenderOptions all;
+  all.findings = &lint.diagnostics;
+  BOOST_TEST(has(markdown(contract_document(*model, all)), "(SLA107)"));
+  RenderOptions basic = all;
+  basic.package = "basic";
+  const std::string md = markdown(contract_document(*model, basic));
+  // The dedicated add-ons' escalation findings are not Basic's business.
+  BOOST_TEST(!has(md, "SLA107"));
+  BOOST_TEST(has(md, "Only the points about what this document contains are listed"));
+  // What Basic does contain still is: the header's and Basic's own findings.
+  BOOST_TEST(has(md, "| Clause | Line | Point | In detail | Suggestion |"));
+}
+
+BOOST_AUTO_TEST_CASE(printed_pages_carry_numbers_a_running_header_and_keep_tables_whole) {
+  const std::string page = html(contract_document(*load_text(customer_contract)));
+  BOOST_TEST(has(page, "@top-center { content: \"Acme Support\";"));
+  BOOST_TEST(
+      has(page, "@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages)"));
+  BOOST_TEST(has(page, "thead { display: table-header-group; }"));
+  BOOST_TEST(has(page, "h2, h3, h4, caption { break-after: avoid; }"));
+  BOOST_TEST(has(page, "figcaption { break-before: avoid; }"));
 }

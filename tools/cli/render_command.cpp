@@ -18,6 +18,7 @@
 #include "tools/document/contract_document.hpp"
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
+#include "tools/document/pdf_printer.hpp"
 
 namespace sla::cli {
 
@@ -28,11 +29,14 @@ struct Options {
   bool with_lint = false;
 };
 
-// By extension, whatever its case: "report.HTML" is HTML too.
-bool ends_with_html(const std::string& path) {
+// The format an output's extension asks for, whatever its case: "report.HTML" is
+// HTML too; "" for any other.
+std::string format_of(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".html" || ext == ".htm";
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".pdf") return "pdf";
+  return {};
 }
 
 }  // namespace
@@ -40,12 +44,14 @@ bool ends_with_html(const std::string& path) {
 Command render_command(CLI::App& sla) {
   auto o = std::make_shared<Options>();
   CLI::App* app = sla.add_subcommand(
-      "render", "Render the contract as a document to read and sign (Markdown or HTML)");
+      "render", "Render the contract as a document to read and sign (Markdown, HTML or PDF)");
   app->add_option("file", o->file, "Contract file (.sla), or - for standard input")->required();
   app->add_option("--format", o->format,
-                  "Output: md (Markdown, the default) or html (one self-contained file; the "
-                  "default when --output ends in .html)")
-      ->check(CLI::IsMember({"md", "html"}));
+                  "Output: md (Markdown, the default), html (one self-contained file, printable; "
+                  "the default when --output ends in .html) or pdf (printed by headless "
+                  "Chromium, $SLA_CHROMIUM to choose one; needs --output; the default when it "
+                  "ends in .pdf)")
+      ->check(CLI::IsMember({"md", "html", "pdf"}));
   app->add_option("--package", o->package,
                   "Render only this package, with the add-ons it can take and its examples");
   app->add_flag("--with-lint", o->with_lint,
@@ -58,14 +64,23 @@ Command render_command(CLI::App& sla) {
       "  sla render contracts/qiscus-enterprise.sla > qiscus.md\n"
       "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n"
       "  sla render contracts/qiscus-enterprise.sla --package premium --with-lint -o premium.html\n"
-      "The document: the title block (provider, version, dates, review, change notice), the\n"
-      "definitions, the packages side by side, each package's terms (operating hours with a\n"
-      "weekly chart, priorities, response and resolution times, clock rules, escalation,\n"
-      "uptime), the add-ons with their prices, the contract's examples worked out in words,\n"
-      "and the public holidays. Every clause names the source line that states it. The HTML\n"
-      "is one file with no external resources, printable, and the same bytes on every run.\n"
-      "Exit codes: 0 rendered; 1 the contract has errors (its diagnostics are printed) or\n"
-      "defines no package; 2 usage\n"
+      "  sla render contracts/qiscus-enterprise.sla --output qiscus.pdf\n"
+      "The document: the parties (the client's name left to fill in unless the contract's\n"
+      "`client` names it), the title block (version, dates, review, change notice), how to\n"
+      "read it, the definitions, the packages side by side, each package's terms (operating\n"
+      "hours with a weekly chart, priorities, response and resolution times, clock rules,\n"
+      "escalation, uptime), the add-ons with their prices, the contract's examples worked out\n"
+      "in words, the signature block, and the public holidays of the years in force. Clauses\n"
+      "are numbered (4, 4.3, 4.3.1) and cited by number; each names the source line that\n"
+      "states it as a reviewer's aid. Generated words use the contract's own defined terms\n"
+      "(\"Customer\" where it defines one). With --package and --with-lint, only the\n"
+      "findings about what that document contains are listed. The HTML is one file with no\n"
+      "external resources, the same bytes on every run; printed, its pages carry the\n"
+      "contract's name and their numbers. --format pdf prints that HTML with headless\n"
+      "Chromium; without it: chromium --headless --no-pdf-header-footer --print-to-pdf=out.pdf\n"
+      "file:///path/to/document.html\n"
+      "Exit codes: 0 rendered; 1 the contract has errors (its diagnostics are printed),\n"
+      "defines no package, or the PDF could not be printed (no Chromium); 2 usage\n"
       "error (unknown package, unreadable contract, an output that is the contract or cannot be\n"
       "written).");
 
@@ -109,10 +124,25 @@ Command render_command(CLI::App& sla) {
               findings = std::move(lint.diagnostics);
               options.findings = &findings;
             }
+            const std::string format =
+                !o->format.empty() ? o->format
+                                   : (format_of(o->output).empty() ? "md" : format_of(o->output));
+            if (format == "pdf" && (o->output.empty() || o->output == "-"))
+              return usage_error("render",
+                                 "--format pdf needs --output FILE (a PDF is not for a terminal)");
             const doc::Document document = contract_document(*r.model, options);
-            const bool as_html =
-                o->format == "html" || (o->format.empty() && ends_with_html(o->output));
-            const std::string text = as_html ? html(document) : markdown(document);
+            const std::string text = format == "md" ? markdown(document) : html(document);
+            if (format == "pdf") {
+              const PdfResult printed = print_pdf(text);
+              if (!printed.error.empty()) {
+                fmt::print(stderr, "sla render: {}\n", printed.error);
+                return static_cast<int>(Exit::failed);
+              }
+              // Replaced in one step, like every other output: never half a PDF.
+              if (auto why = write_file(o->output, printed.pdf); !why.empty())
+                return usage_error("render", why);
+              return static_cast<int>(Exit::ok);
+            }
             if (o->output.empty() || o->output == "-") {
               fmt::print("{}", text);
               return static_cast<int>(Exit::ok);

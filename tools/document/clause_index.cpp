@@ -41,6 +41,19 @@ ClauseIndex::ClauseIndex(const Model& model) {
     const SourceFile file(name, std::move(*text));
     const ParseResult parsed = parse(file, 0);
     for (const ast::Node& item : parsed.file.root.children) {
+      {
+        Extent e{item.kind,
+                 {},
+                 file.locate(item.span.begin, item.span.end).line,
+                 file.locate(item.span.end > item.span.begin ? item.span.end - 1 : item.span.end,
+                             item.span.end)
+                     .line};
+        if (const auto* i = ast::arg<ast::Ident>(item))
+          e.name = i->name;
+        else if (const auto* t = ast::arg<ast::Text>(item))
+          e.name = t->value;
+        extents_[name].push_back(std::move(e));
+      }
       std::string id;
       switch (item.kind) {
         case ast::Kind::contract:
@@ -85,6 +98,14 @@ std::vector<Clause> ClauseIndex::all(std::string_view item, ast::Kind kind) cons
     for (const auto& e : it->second)
       if (e.kind == kind) out.push_back(e.clause);
   return out;
+}
+
+std::optional<Extent> ClauseIndex::extent(std::string_view file, unsigned line) const {
+  auto it = extents_.find(file);
+  if (it == extents_.end()) return std::nullopt;
+  for (const auto& e : it->second)
+    if (line >= e.first && line <= e.last) return e;
+  return std::nullopt;
 }
 
 std::optional<Clause> ClauseIndex::find(const std::vector<std::string>& items, ast::Kind kind,

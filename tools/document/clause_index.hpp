@@ -22,6 +22,14 @@ struct Clause {
   std::vector<std::string> words;  // the statement's fixed words: "always", "on holidays"
 };
 
+// Where a top-level item (a package, a calendar, the contract header...) begins
+// and ends in its file.
+struct Extent {
+  ast::Kind kind;
+  std::string name;  // its name or title; empty for the header, definitions, priorities
+  unsigned first = 0, last = 0;
+};
+
 class ClauseIndex {
  public:
   // Parses every file of the model (stdlib modules from the library); a file that
@@ -40,6 +48,8 @@ class ClauseIndex {
                              std::string_view key = {}) const;
   // Every statement of `kind` in `item`, in source order.
   std::vector<Clause> all(std::string_view item, ast::Kind kind) const;
+  // The item whose lines hold `line` of `file`; nullopt between items.
+  std::optional<Extent> extent(std::string_view file, unsigned line) const;
 
  private:
   struct Entry {
@@ -48,6 +58,7 @@ class ClauseIndex {
     Clause clause;
   };
   std::map<std::string, std::vector<Entry>, std::less<>> items_;
+  std::map<std::string, std::vector<Extent>, std::less<>> extents_;  // per file
 };
 
 }  // namespace sla::cli

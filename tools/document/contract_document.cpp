@@ -5,8 +5,10 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
+#include <span>
 
 #include "interpreter/time/calendar.hpp"
 #include "sla/lint.hpp"
@@ -25,27 +27,74 @@ using doc::Run;
 using Kind = ast::Kind;
 
 Run text(std::string s) {
-  return {Run::Style::plain, std::move(s)};
+  return {Run::Style::plain, std::move(s), {}, {}};
 }
 Run strong(std::string s) {
-  return {Run::Style::strong, std::move(s)};
+  return {Run::Style::strong, std::move(s), {}, {}};
 }
 Run emphasis(std::string s) {
-  return {Run::Style::emphasis, std::move(s)};
+  return {Run::Style::emphasis, std::move(s), {}, {}};
+}
+Run code(std::string s) {
+  return {Run::Style::reference, std::move(s), {}, {}};
 }
 Run line_break() {
-  return {Run::Style::line_break, {}};
+  return {Run::Style::line_break, {}, {}, {}};
 }
 
+// A paragraph with a source states a clause of the contract, so it is numbered.
 doc::Paragraph para(Inline runs, std::string source = {}) {
-  return {std::move(runs), std::move(source)};
+  const bool clause = !source.empty();
+  return {std::move(runs), std::move(source), clause, {}};
 }
 doc::Paragraph para(std::string s, std::string source = {}) {
-  return {doc::plain(std::move(s)), std::move(source)};
+  return para(doc::plain(std::move(s)), std::move(source));
+}
+// A rule of reading the agreement that no one line states: numbered all the same,
+// so that the rest of the document can cite it instead of saying it again.
+doc::Paragraph rule(Inline runs, std::string anchor) {
+  doc::Paragraph p = para(std::move(runs));
+  p.clause = true;
+  p.numbering.anchor = std::move(anchor);
+  return p;
 }
 
-std::string stated(std::string_view label) {
-  return label.empty() ? "" : fmt::format(" (stated as {})", in_quotes(label));
+// A citation inside generated text, resolved to "clause 4.3.2" once the document is
+// numbered: a source ("line 101") or, after '#', an anchor or a section's id.
+constexpr char cite_open = '\x01', cite_close = '\x02';
+std::string cite(std::string_view key) {
+  if (key.empty() || key == "#") return {};
+  return fmt::format("{}{}{}", cite_open, key, cite_close);
+}
+
+const Wording& english() {
+  static const Wording w;
+  return w;
+}
+
+// The usual words for the parties of a support agreement, as a contract defines them.
+constexpr std::string_view client_words[] = {
+    "client",   "customer", "buyer",     "purchaser", "subscriber", "licensee",
+    "licencee", "member",   "pelanggan", "klien",     "pembeli",    "pelanggan korporat"};
+constexpr std::string_view provider_words[] = {"provider", "service provider", "supplier",
+                                               "vendor",   "contractor",       "licensor",
+                                               "penyedia", "penyedia layanan"};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The term of the first definition that is one of `words` ("the Customer" too).
+std::string defined_term(const Model& model, std::span<const std::string_view> words) {
+  for (const auto& d : model.definitions) {
+    std::string term = lower(d.term);
+    if (term.starts_with("the ")) term.erase(0, 4);
+    if (std::find(words.begin(), words.end(), term) != words.end())
+      return d.term.starts_with("the ") || d.term.starts_with("The ") ? d.term.substr(4) : d.term;
+  }
+  return {};
 }
 
 std::string capitalized(std::string s) {
@@ -67,7 +116,13 @@ std::string exclusion_words(const std::string& category) {
 class Builder {
  public:
   Builder(const Model& model, const RenderOptions& options)
-      : m_(model), options_(options), index_(model) {
+      : m_(model),
+        options_(options),
+        w_(options.wording ? *options.wording : english()),
+        index_(model) {
+    client_ = client_term(m_, w_);
+    provider_ = defined_term(m_, provider_words);
+    provider_ = provider_.empty() ? w_.say("Provider") : w_.own(provider_);
     root_ = m_.files.empty() ? std::string() : m_.files.front();
     year_ = 2025;
     if (m_.contract.effective.size() >= 4) year_ = std::stoi(m_.contract.effective.substr(0, 4));
@@ -77,10 +132,14 @@ class Builder {
   doc::Document build() {
     doc::Document d;
     const Header& h = m_.contract;
-    d.title = h.name.empty() ? "Support service level agreement" : h.name;
-    d.subtitle = h.provider.empty()
-                     ? "Support service level agreement"
-                     : fmt::format("Support service level agreement by {}", h.provider);
+    d.language = w_.language();
+    d.title = h.name.empty() ? w_.say("Support service level agreement") : w_.own(h.name);
+    d.subtitle = h.provider.empty() ? w_.say("Support service level agreement")
+                                    : w_.say("Support service level agreement by {}", h.provider);
+    d.running_header = d.title;
+    d.page_words = w_.say("Page {} of {}");
+    d.contents = w_.say("Contents");
+    d.front.push_back(parties());
     title_block(d);
 
     select_packages();
@@ -91,16 +150,29 @@ class Builder {
     for (const Package* p : packages_) add(package_section(*p));
     for (const Package* a : addons_) add(addon_section(*a));
     if (auto examples = worked_examples(); !examples.sections.empty()) add(std::move(examples));
-    if (!holiday_sets_.empty()) add(holiday_appendix());
-    if (options_.findings) add(review_appendix(*options_.findings));
+    add(signatures(), Part::signatures);
+    if (!holiday_sets_.empty()) add(holiday_appendix(), Part::appendix);
+    if (options_.findings) add(review_appendix(*options_.findings), Part::appendix);
     d.sections = std::move(sections_);
+    number(d);
+    resolve(d);
     return d;
   }
 
  private:
   const Model& m_;
   const RenderOptions& options_;
+  const Wording& w_;
   ClauseIndex index_;
+  std::string client_, provider_;  // the parties' defined terms: "Customer", "Provider"
+  std::map<std::string, std::string> hours_of_;  // package or add-on -> its hours section's id
+  std::string hours_key_;                        // the package or add-on being written
+  // Once numbered: each anchor's number, and the anchor of the first clause (or
+  // else the section) stating each source line.
+  std::map<std::string, std::string> number_of_;
+  std::map<std::string, std::string> clause_at_, section_at_;
+  std::map<std::string, std::string> section_of_;  // "package:premium" -> its section's id
+  int numbered_ = 0;
   std::string root_;
   int year_;
   std::vector<const Package*> packages_, addons_;
@@ -111,6 +183,7 @@ class Builder {
   std::map<std::string, int> next_suffix_;  // per base id, the next suffix to try
   int charts_ = 0;
   int appendices_ = 0;
+  enum class Part { numbered, signatures, appendix };
 
   // ------------------------------------------------------------ references
 
@@ -123,6 +196,14 @@ class Builder {
     return ref(c ? c->at : fallback);
   }
   std::string label(const std::optional<Clause>& c) const { return c ? c->label : std::string(); }
+
+  // " (stated as “...”)": the contract's own wording beside a rule.
+  std::string stated(std::string_view label) const {
+    return label.empty() ? "" : w_.say(" (stated as {})", in_quotes(w_.own(label)));
+  }
+
+  // "4 business hours" in the document's words.
+  std::string durations(std::string_view text) const { return unit_words(text, w_); }
 
   // The package chain a merged clause may come from: add-ons first, then the
   // package, then its ancestors.
@@ -163,7 +244,7 @@ class Builder {
 
   // A calendar as a reader sees it named: "calendar around_the_clock (“At any time”)".
   Inline calendar_name(const CalendarInfo& c) const {
-    Inline out{text("calendar "), Run{Run::Style::reference, c.id}};
+    Inline out{text(w_.say("calendar ")), code(c.id)};
     if (!c.title.empty()) out.push_back(text(fmt::format(" ({})", in_quotes(c.title))));
     return out;
   }
@@ -258,8 +339,8 @@ class Builder {
       return fmt::format("by {:02}:{:02} on the next business day", *t.by->at_minutes / 60,
                          *t.by->at_minutes % 60);
     }
-    const std::string d = duration_words(t.within, calendar_of(t, package));
-    return t.kind == TargetKind::update ? "an update at least every " + d : d;
+    const std::string d = duration_words(t.within, calendar_of(t, package), &w_);
+    return t.kind == TargetKind::update ? w_.say("an update at least every {}", d) : d;
   }
   // The same, short, for the packages at a glance: "30 minutes", "every 1 hour".
   static std::string short_value(const Target& t) {
@@ -274,7 +355,7 @@ class Builder {
   // calendar around_the_clock (“At any time”)".
   Inline counted_words(const Target& t, const CalendarInfo* package) const {
     if (!on_other_hours(t, package)) {
-      if (t.by) return doc::plain("Business days of the operating hours");
+      if (t.by) return doc::plain(w_.say("Business days of the operating hours"));
       return doc::plain(t.within.business ? "Operating hours only" : "Around the clock");
     }
     Inline out = doc::plain(t.by                ? "Business days of "
@@ -372,19 +453,197 @@ class Builder {
     return s;
   }
 
-  // Top-level sections are numbered, appendices lettered; subsections take their
-  // parent's number ("4.2 Operating hours").
-  void add(doc::Section s) {
-    const bool appendix = s.title.starts_with("Appendix");
-    if (!appendix) {
-      const std::string number = fmt::format("{}", sections_.size() + 1 - appendices_);
-      s.title = fmt::format("{}. {}", number, s.title);
-      int n = 0;
-      for (auto& sub : s.sections) sub.title = fmt::format("{}.{} {}", number, ++n, sub.title);
-    } else {
-      ++appendices_;
+  // Top-level sections are numbered, appendices lettered, the signatures neither;
+  // subsections take their parent's number ("4.2 Operating hours").
+  void add(doc::Section s, Part part = Part::numbered) {
+    if (part == Part::numbered) {
+      s.number = fmt::format("{}", ++numbered_);
+      s.title = fmt::format("{}. {}", s.number, s.title);
+    } else if (part == Part::appendix) {
+      s.number = std::string(1, static_cast<char>('A' + appendices_++));
+      s.title = w_.say("Appendix {}: {}", s.number, s.title);
     }
+    int n = 0;
+    if (!s.number.empty())
+      for (auto& sub : s.sections) {
+        sub.number = fmt::format("{}.{}", s.number, ++n);
+        sub.title = fmt::format("{} {}", sub.number, sub.title);
+      }
     sections_.push_back(std::move(s));
+  }
+
+  // ------------------------------------------------------------ clause numbers
+
+  // The clauses of a section without subsections take its number and their place:
+  // 4.3.1, 4.3.2, ... A list or a table that states clauses numbers every item or
+  // row; the introduction of a section with subsections is not numbered.
+  void number(doc::Section& s) {
+    if (!s.number.empty()) {
+      number_of_[s.id] = s.number;
+      if (!s.source.empty()) section_at_.emplace(s.source, s.id);
+    }
+    if (!s.number.empty() && s.sections.empty()) {
+      int n = 0;
+      auto next = [&](doc::Numbering& at, const std::string& source) {
+        at.number = fmt::format("{}.{}", s.number, ++n);
+        if (at.anchor.empty()) {
+          at.anchor = "clause-" + at.number;
+          std::replace(at.anchor.begin(), at.anchor.end(), '.', '-');
+        }
+        number_of_[at.anchor] = at.number;
+        if (!source.empty()) clause_at_.emplace(source, at.anchor);
+      };
+      for (auto& b : s.blocks) {
+        if (auto* p = std::get_if<doc::Paragraph>(&b); p && p->clause) {
+          next(p->numbering, p->source);
+        } else if (auto* l = std::get_if<doc::List>(&b)) {
+          if (std::any_of(l->items.begin(), l->items.end(), [](auto& i) { return i.clause; }))
+            for (auto& item : l->items) next(item.numbering, item.source);
+        } else if (auto* g = std::get_if<doc::Glossary>(&b)) {
+          for (auto& t : g->terms) next(t.numbering, t.source);
+        } else if (auto* t = std::get_if<doc::Table>(&b)) {
+          if (std::none_of(t->sources.begin(), t->sources.end(),
+                           [](auto& x) { return !x.empty(); }))
+            continue;
+          if (t->clause_column.empty()) t->clause_column = w_.say("Clause");
+          t->numbering.resize(t->rows.size());
+          for (std::size_t i = 0; i < t->rows.size(); ++i)
+            next(t->numbering[i], i < t->sources.size() ? t->sources[i] : std::string());
+        }
+      }
+    }
+    for (auto& sub : s.sections) number(sub);
+  }
+
+  void number(doc::Document& d) {
+    for (auto& s : d.sections) number(s);
+  }
+
+  // The anchor of the clause that states `source`; else of the section; else of the
+  // last clause stated before it in the same item (a finding inside a block).
+  std::string anchor_at(const std::string& source) const {
+    if (auto it = clause_at_.find(source); it != clause_at_.end()) return it->second;
+    if (auto it = section_at_.find(source); it != section_at_.end()) return it->second;
+    const auto [file, line] = parse_source(source);
+    const auto extent = index_.extent(file, line);
+    if (!extent) return {};
+    std::string best;
+    unsigned best_line = 0;
+    for (const auto* at : {&clause_at_, &section_at_})
+      for (const auto& [s, anchor] : *at) {
+        const auto [f, l] = parse_source(s);
+        if (f == file && l >= extent->first && l <= line && l > best_line) {
+          best_line = l;
+          best = anchor;
+        }
+      }
+    return best;
+  }
+
+  // "line 101" -> (the contract's file, 101); "std/holidays/id, line 7" -> (..., 7).
+  std::pair<std::string, unsigned> parse_source(const std::string& source) const {
+    const std::size_t at = source.rfind("line ");
+    if (at == std::string::npos) return {{}, 0};
+    const unsigned line = static_cast<unsigned>(std::atoi(source.c_str() + at + 5));
+    return {at >= 2 ? source.substr(0, at - 2) : root_, line};
+  }
+
+  // A citation: "clause 4.3.2", linked, with its line as a reviewer's aid. A key
+  // beginning with '?' stands for a dash when the document states no such clause;
+  // otherwise the line itself is the reference.
+  std::vector<Run> citation(std::string key) const {
+    const bool dash = key.starts_with('?');
+    if (dash) key.erase(0, 1);
+    std::string anchor, source;
+    if (key.starts_with('#')) {
+      anchor = key.substr(1);
+      if (auto it = section_of_.find(anchor); it != section_of_.end()) anchor = it->second;
+    } else {
+      source = key;
+      anchor = anchor_at(key);
+    }
+    auto it = number_of_.find(anchor);
+    if (it == number_of_.end()) return {text(dash ? "\u2014" : source)};
+    const bool appendix = std::isalpha(static_cast<unsigned char>(it->second.front()));
+    return {Run{Run::Style::clause,
+                appendix ? w_.say("Appendix {}", it->second) : w_.say("clause {}", it->second),
+                anchor, source}};
+  }
+
+  void resolve(Inline& runs) const {
+    if (std::none_of(runs.begin(), runs.end(),
+                     [](const Run& r) { return r.text.find(cite_open) != std::string::npos; }))
+      return;
+    Inline out;
+    for (auto& r : runs) {
+      std::size_t at = 0;
+      for (std::size_t open = r.text.find(cite_open); open != std::string::npos;
+           open = r.text.find(cite_open, at)) {
+        const std::size_t close = r.text.find(cite_close, open);
+        if (open > at) out.push_back({r.style, r.text.substr(at, open - at), {}, {}});
+        for (auto& c : citation(r.text.substr(open + 1, close - open - 1)))
+          out.push_back(std::move(c));
+        at = close + 1;
+      }
+      if (at == 0)
+        out.push_back(std::move(r));
+      else if (at < r.text.size())
+        out.push_back({r.style, r.text.substr(at), {}, {}});
+    }
+    runs = std::move(out);
+  }
+
+  void resolve(doc::Block& b) const {
+    if (auto* p = std::get_if<doc::Paragraph>(&b)) resolve(p->text);
+    if (auto* l = std::get_if<doc::List>(&b))
+      for (auto& item : l->items) resolve(item.text);
+    if (auto* g = std::get_if<doc::Glossary>(&b))
+      for (auto& t : g->terms) resolve(t.meaning);
+    if (auto* t = std::get_if<doc::Table>(&b))
+      for (auto& row : t->rows)
+        for (auto& cell : row) resolve(cell);
+  }
+
+  void resolve(doc::Section& s) const {
+    for (auto& b : s.blocks) resolve(b);
+    for (auto& sub : s.sections) resolve(sub);
+  }
+
+  void resolve(doc::Document& d) const {
+    for (auto& b : d.front) resolve(b);
+    for (auto& s : d.sections) resolve(s);
+  }
+
+  // ------------------------------------------------------------ parties
+
+  doc::Party party(std::string term, std::string name) const {
+    return {term, std::move(name), w_.say("(the \u201c{}\u201d)", term)};
+  }
+
+  doc::Parties parties() const {
+    doc::Parties p;
+    p.intro = doc::plain(w_.say("This agreement is made between:"));
+    p.parties = {party(provider_, m_.contract.provider), party(client_, m_.contract.client)};
+    p.joiner = w_.say("and");
+    p.closing = doc::plain(w_.say(
+        "The {0} provides the support set out below to the {1}; the {1} may choose among the "
+        "packages and add-ons the agreement offers.",
+        provider_, client_));
+    return p;
+  }
+
+  doc::Section signatures() {
+    doc::Section s = section(w_.say("Signatures"));
+    s.new_page = true;
+    s.blocks.push_back(para(w_.say(
+        "Signed for and on behalf of each party by a person authorised to do so, on the date "
+        "written beside the signature.")));
+    doc::Signatures sig;
+    sig.parties = {party(provider_, m_.contract.provider), party(client_, m_.contract.client)};
+    sig.for_words = w_.say("For");
+    sig.lines = {w_.say("Signature"), w_.say("Name"), w_.say("Title"), w_.say("Date")};
+    s.blocks.push_back(std::move(sig));
+    return s;
   }
 
   // ------------------------------------------------------------ front matter
@@ -392,79 +651,139 @@ class Builder {
   void title_block(doc::Document& d) {
     const Header& h = m_.contract;
     doc::Table t;
-    t.caption = "The agreement";
-    t.columns = {"Term", "Value"};
+    t.caption = w_.say("The agreement");
+    t.columns = {w_.say("Term"), w_.say("Value")};
     auto row = [&](std::string name, std::string value, std::string source) {
       t.rows.push_back({doc::plain(std::move(name)), doc::plain(std::move(value))});
       t.sources.push_back(std::move(source));
     };
     auto header = [&](Kind k) { return index_.find("", k); };
-    if (!h.provider.empty()) row("Provider", h.provider, ref(header(Kind::provider), h.span));
-    if (!h.version.empty()) row("Version", h.version, ref(header(Kind::version), h.span));
+    if (!h.provider.empty()) row(provider_, h.provider, ref(header(Kind::provider), h.span));
+    if (!h.client.empty()) row(client_, h.client, ref(header(Kind::client), h.span));
+    if (!h.version.empty()) row(w_.say("Version"), h.version, ref(header(Kind::version), h.span));
     if (!h.effective.empty())
-      row("In force from", long_date(h.effective), ref(header(Kind::effective), h.span));
+      row(w_.say("In force from"), long_date(h.effective), ref(header(Kind::effective), h.span));
     if (!h.ends.empty())
-      row("In force until", fmt::format("{} (the last day in force)", long_date(h.ends)),
+      row(w_.say("In force until"), w_.say("{} (the last day in force)", long_date(h.ends)),
           ref(header(Kind::ends), h.span));
     else if (!h.effective.empty())
-      row("In force until", "No end date is stated", ref(h.span));
+      row(w_.say("In force until"), w_.say("No end date is stated"), ref(h.span));
     if (!h.review_cycle.empty())
-      row("Review", fmt::format("Reviewed {}{}", h.review_cycle, stated(h.review_label)),
+      row(w_.say("Review"), w_.say("Reviewed {}{}", w_.say(h.review_cycle), stated(h.review_label)),
           ref(header(Kind::reviewed), h.span));
     if (h.change_notice)
-      row("Changes",
-          fmt::format("Clients are informed of changes at least {} in advance{}",
-                      h.change_notice->text, stated(h.change_notice_label)),
+      row(w_.say("Changes"),
+          w_.say("The {} is informed of changes at least {} in advance{}", client_,
+                 durations(h.change_notice->text), stated(h.change_notice_label)),
           ref(header(Kind::change_notice), h.span));
+    // The front matter is not numbered: its lines stay notes for the reviewer.
+    t.clause_column = w_.say("Line");
     if (!t.rows.empty()) d.front.push_back(std::move(t));
-    if (!h.summary.empty()) d.front.push_back(para(h.summary, ref(header(Kind::summary), h.span)));
+    if (!h.summary.empty())
+      d.front.push_back(para(w_.own(h.summary), ref(header(Kind::summary), h.span)));
     const std::string file = std::filesystem::path(root_).filename().string();
     d.front.push_back(para(
-        {text("This document is generated from the contract file "),
-         Run{Run::Style::reference, file},
-         text(", the same file whose rules the support tools apply to every ticket, so the two "
-              "cannot disagree. Each clause names the line of that file that states it, as "
-              "\u201cline 101\u201d.")}));
+        {text(w_.say("This document is generated from the contract file ")), code(file),
+         text(w_.say(", the same file whose rules the support tools apply to every ticket, so the "
+                     "two cannot disagree. Clauses are numbered and cited by number; beside each "
+                     "clause, a note names the line of that file that states it, as \u201cline "
+                     "101\u201d, for the reviewer."))}));
+  }
+
+  // What the packages shown use, for the rules of reading said once for all of them.
+  bool any_target(const std::function<bool(const Target&)>& pred) const {
+    for (const auto* list : {&packages_, &addons_})
+      for (const Package* p : *list)
+        if (std::any_of(p->targets.begin(), p->targets.end(), pred)) return true;
+    return false;
+  }
+  bool any_ticket_credits() const {
+    for (const auto* list : {&packages_, &addons_})
+      for (const Package* p : *list)
+        if (!p->ticket_credits.empty()) return true;
+    return false;
   }
 
   doc::Section reading_guide() {
-    doc::Section s = section("How to read this agreement");
-    s.blocks.push_back(para(
-        {strong("Business hours"), text(" and "), strong("business days"),
-         text(" count only the time the support desk is open, as set out under each package\u2019s "
-              "operating hours: nights, closed weekdays and, where they close the desk, public "
-              "holidays do not count. One business day is the length of one full operating day, "
-              "stated with each package.")}));
-    s.blocks.push_back(
-        para({strong("Hours"), text(" and "), strong("days"),
-              text(" without the word \u201cbusiness\u201d are calendar time: they run around the "
-                   "clock, whether the desk is open or not.")}));
-    s.blocks.push_back(para(
-        {strong("Committed"), text(" times and targets bind the provider. "), strong("Best effort"),
-         text(" means the provider aims for them without committing to them.")}));
-    s.blocks.push_back(para(
-        "Times of day are local to the time zone stated with each package\u2019s operating hours. "
-        "Where the contract keeps its original wording beside a rule, the wording is quoted as "
-        "\u201cstated as \u2026\u201d."));
+    doc::Section s = section(w_.say("How to read this agreement"));
+    s.blocks.push_back(rule(
+        {strong(w_.say("Business hours")), text(w_.say(" and ")), strong(w_.say("business days")),
+         text(w_.say(
+             " count only the time the support desk is open, as set out under each package\u2019s "
+             "operating hours: nights, closed weekdays and, where they close the desk, public "
+             "holidays do not count. One business day is the length of one full operating day, "
+             "stated with each package."))},
+        "rule-business-time"));
+    s.blocks.push_back(rule(
+        {strong(w_.say("Hours")), text(w_.say(" and ")), strong(w_.say("days")),
+         text(w_.say(" without the word \u201cbusiness\u201d are calendar time: they run around "
+                     "the clock, whether the desk is open or not."))},
+        "rule-calendar-time"));
+    s.blocks.push_back(rule(
+        {strong(w_.say("Committed")), text(w_.say(" times and targets bind the {}. ", provider_)),
+         strong(w_.say("Best effort")),
+         text(w_.say(" means the {} aims for them without committing to them.", provider_))},
+        "rule-commitment"));
+    s.blocks.push_back(rule(
+        doc::plain(w_.say(
+            "Times of day are local to the time zone stated with each package\u2019s operating "
+            "hours. Where the contract keeps its original wording beside a rule, the wording is "
+            "quoted as \u201cstated as \u2026\u201d.")),
+        "rule-local-time"));
+    // Rules that several packages would otherwise each repeat: said here, once.
+    if (any_target([](const Target& t) { return t.where.has_value(); })) {
+      std::string words = w_.say(
+          "A target stated for some values of an attribute (\u201cwhere \u2026\u201d) applies "
+          "only to tickets with one of those values, and for them takes the place of the target "
+          "of their priority; a ticket that meets several takes the first the contract states.");
+      if (any_target([](const Target& t) { return t.where && t.for_all; }))
+        words += w_.say(
+            " A ticket without a priority is judged only by the targets for any ticket with such "
+            "a condition; with none of them, no time applies to it.");
+      s.blocks.push_back(rule(doc::plain(words), "rule-conditions"));
+    }
+    if (any_target([](const Target& t) { return t.kind == TargetKind::update; }))
+      s.blocks.push_back(rule(
+          doc::plain(w_.say(
+              "An update time is the longest the {} waits between two updates while the ticket "
+              "is open: from the first response (which counts as the first update) until the "
+              "resolution. Nothing is owed before the first response.",
+              client_)),
+          "rule-updates"));
+    if (any_target([](const Target& t) { return t.kind == TargetKind::restoration; }))
+      s.blocks.push_back(rule(
+          doc::plain(
+              w_.say("A restoration time ends when the service is restored, or a workaround given, "
+                     "which is often before the issue is resolved; a ticket resolved without a "
+                     "restoration time stated counts as restored when it is resolved.")),
+          "rule-restorations"));
+    if (any_ticket_credits())
+      s.blocks.push_back(rule(
+          doc::plain(w_.say(
+              "Only a committed target earns a service credit: missing a best-effort one earns "
+              "nothing. A ticket takes the rule for its own priority before the rule for any "
+              "priority, earns each credit at most once, and earns it in the month in which the "
+              "missed target fell due (for updates, the first missed update).")),
+          "rule-credits"));
     return s;
   }
 
   doc::Section definitions() {
-    doc::Section s = section("Definitions");
+    doc::Section s = section(w_.say("Definitions"));
     doc::Glossary g;
     for (const auto& d : m_.definitions)
-      g.terms.push_back({d.term, doc::plain(d.meaning), ref(d.span)});
+      g.terms.push_back({w_.own(d.term), doc::plain(w_.own(d.meaning)), ref(d.span), {}});
     s.blocks.push_back(std::move(g));
     return s;
   }
 
   doc::Section attributes() {
-    doc::Section s = section("Ticket attributes");
-    s.blocks.push_back(
-        para("Besides its priority, a ticket may carry the attributes below, each with one of the "
-             "values listed (in any case: \u201cPhone\u201d is \u201cphone\u201d) or with none. "
-             "Some targets apply only to tickets with certain values; a ticket without a value for "
-             "an attribute meets no condition on it."));
+    doc::Section s = section(w_.say("Ticket attributes"));
+    s.blocks.push_back(para(w_.say(
+        "Besides its priority, a ticket may carry the attributes below, each with one of the "
+        "values listed (in any case: \u201cPhone\u201d is \u201cphone\u201d) or with none. "
+        "Some targets apply only to tickets with certain values; a ticket without a value for "
+        "an attribute meets no condition on it.")));
     doc::Glossary g;
     for (const auto& a : m_.attributes) {
       std::vector<std::string> values;
@@ -484,7 +803,7 @@ class Builder {
       meaning += used.empty()
                      ? " No target depends on it."
                      : fmt::format(" Targets that depend on it: {}.", fmt::join(used, "; "));
-      g.terms.push_back({a.name, doc::plain(meaning), ref(a.span)});
+      g.terms.push_back({a.name, doc::plain(meaning), ref(a.span), {}});
     }
     s.blocks.push_back(std::move(g));
     return s;
@@ -687,24 +1006,24 @@ class Builder {
   }
 
   doc::Section comparison() {
-    doc::Section s = section("Packages at a glance");
-    s.blocks.push_back(
-        para("What each package and add-on includes, how it is sold and what it costs. The full "
-             "terms of each follow in their own sections."));
+    doc::Section s = section(w_.say("Packages at a glance"));
+    s.blocks.push_back(para(
+        w_.say("What each package and add-on includes, how it is sold and what it costs. The full "
+               "terms of each follow in their own sections.")));
     doc::Table t;
-    t.caption = "Packages and add-ons";
-    t.columns = {"Package", "What it includes", "How it is sold", "Price"};
-    for (const Package* p : packages_) {
-      t.rows.push_back({doc::plain(p->title), includes(*p, nullptr, m_.package(p->extends)),
-                        doc::plain(sold_words(*p)), doc::plain(price_words(*p))});
-      t.sources.push_back(ref(p->span));
-    }
+    t.caption = w_.say("Packages and add-ons");
+    // A summary, not clauses: each row cites the section with the terms in full.
+    t.columns = {w_.say("Package"), w_.say("What it includes"), w_.say("How it is sold"),
+                 w_.say("Price"), w_.say("Terms")};
+    for (const Package* p : packages_)
+      t.rows.push_back({doc::plain(w_.own(p->title)), includes(*p, nullptr, m_.package(p->extends)),
+                        doc::plain(sold_words(*p)), doc::plain(price_words(*p)),
+                        doc::plain(cite("#package:" + p->id))});
     for (const Package* a : addons_) {
       const Package merged = merged_addon(*a);
-      t.rows.push_back({doc::plain(fmt::format("{} (add-on)", a->title)),
+      t.rows.push_back({doc::plain(w_.say("{} (add-on)", w_.own(a->title))),
                         includes(merged, a, nullptr), doc::plain(sold_words(*a)),
-                        doc::plain(price_words(*a))});
-      t.sources.push_back(ref(a->span));
+                        doc::plain(price_words(*a)), doc::plain(cite("#package:" + a->id))});
     }
     s.blocks.push_back(std::move(t));
     return s;
@@ -762,9 +1081,9 @@ class Builder {
   void member_blocks(std::vector<doc::Block>& blocks, const CalendarInfo& m) {
     Inline item;
     if (m.title.empty())
-      item = {text("Calendar "), Run{Run::Style::reference, m.id}, text(": ")};
+      item = {text(w_.say("Calendar ")), code(m.id), text(w_.say(": "))};
     else
-      item = {strong(m.title), text(" (calendar "), Run{Run::Style::reference, m.id}, text("): ")};
+      item = {strong(m.title), text(w_.say(" (calendar ")), code(m.id), text(w_.say("): "))};
     std::string words;
     if (is_union(m)) {
       words = hours_sentence(m) + ".";
@@ -819,7 +1138,7 @@ class Builder {
             hours_clause = c;
       const std::string closed_days = closed_weekdays(cal.calendar->spec());
       blocks.push_back(para(
-          {text("Support operates "), strong(weekly_hours(cal.calendar->spec())),
+          {text(w_.say("Support operates ")), strong(weekly_hours(cal.calendar->spec())),
            text(fmt::format(
                "{}.{}", stated(label(hours_clause)),
                closed_days.empty() ? "" : fmt::format(" The desk is closed on {}.", closed_days)))},
@@ -844,9 +1163,8 @@ class Builder {
         const auto names = holiday_set_names(cal);
         const auto closed = index_.find(chain, Kind::closed);
         blocks.push_back(para(
-            fmt::format("The desk is closed on public holidays{}: the {} (the dates are listed in "
-                        "the appendix on public holidays).",
-                        stated(label(closed)), and_list(names)),
+            w_.say("The desk is closed on public holidays{}: the {} (the dates are listed in {}).",
+                   stated(label(closed)), and_list(names), cite("#appendix:holidays")),
             ref(closed, cal.span)));
       } else if (cal.holidays_stated && holidays_open) {
         blocks.push_back(para(cal.dated.empty() ? "Public holidays do not close the desk: these "
@@ -854,14 +1172,14 @@ class Builder {
                                                 : "Public holidays do not close the desk.",
                               ref(holidays_open, cal.span)));
       } else if (!cal.holidays_stated) {
-        blocks.push_back(para(
+        blocks.push_back(para(w_.say(
             "The contract does not say whether public holidays close the desk; the hours above "
-            "apply on every day of the year."));
+            "apply on every day of the year.")));
       }
       if (!cal.dated.empty()) {
         doc::List dates;
         for (const auto& d : cal.dated) dates.items.push_back(para(dated_words(d)));
-        blocks.push_back(para("On these dates the desk keeps special hours or is closed:"));
+        blocks.push_back(para(w_.say("On these dates the desk keeps special hours or is closed:")));
         blocks.push_back(std::move(dates));
       }
     }
@@ -892,17 +1210,17 @@ class Builder {
   }
 
   doc::Section hours_section(const Package& p, const CalendarInfo& cal, const std::string& whose) {
-    doc::Section s = section("Operating hours", ref(cal.span));
+    doc::Section s = section(w_.say("Operating hours"), ref(cal.span));
     calendar_blocks(s.blocks, cal);
     std::string also;
     if (const auto others = other_hours(p, &cal); !others.empty()) {
       s.blocks.push_back(
-          para("Some targets run on other hours than these, each set out in its own section "
-               "below:"));
+          para(w_.say("Some targets run on other hours than these, each set out in its own section "
+                      "below:")));
       doc::List list;
       std::vector<std::string> words;
       for (const auto& [other, ts] : others) {
-        Inline item{strong(capitalized(targets_words(ts))), text(": on ")};
+        Inline item{strong(capitalized(targets_words(ts))), text(w_.say(": on "))};
         for (auto& r : calendar_name(*other)) item.push_back(std::move(r));
         item.push_back(text(fmt::format(", open {}.", week_words(*other))));
         words.push_back(flat(item));
@@ -923,9 +1241,9 @@ class Builder {
     doc::Section s = section(fmt::format("Hours for {}", what), ref(other.span));
     Inline intro{text(fmt::format("{} run on ", capitalized(what)))};
     for (auto& r : calendar_name(other)) intro.push_back(std::move(r));
-    intro.push_back(
-        text(" instead of the package\u2019s operating hours: their business hours and business "
-             "days, and the start of their clock, count these hours."));
+    intro.push_back(text(
+        w_.say(" instead of the package\u2019s operating hours: their business hours and business "
+               "days, and the start of their clock, count these hours.")));
     s.blocks.push_back(para(std::move(intro), ref(targets.front()->span)));
     calendar_blocks(s.blocks, other);
     s.blocks.push_back(chart_of(other, fmt::format("Weekly hours for {} under {}", what, whose)));
@@ -955,7 +1273,7 @@ class Builder {
   }
 
   doc::Section priorities_section(const Package& p) {
-    doc::Section s = section("Priorities");
+    doc::Section s = section(w_.say("Priorities"));
     s.blocks.push_back(para(
         m_.priorities.size() == 1
             ? std::string("Every ticket has the one priority below:")
@@ -963,8 +1281,8 @@ class Builder {
                           "highest:",
                           m_.priorities.size())));
     doc::Table t;
-    t.caption = "Priority levels";
-    t.columns = {"Priority", "Description"};
+    t.caption = w_.say("Priority levels");
+    t.columns = {w_.say("Priority"), w_.say("Description")};
     const auto ch = chain(p);
     for (const auto& pr : m_.priorities) {
       auto it = p.descriptions.find(pr.name);
@@ -995,20 +1313,20 @@ class Builder {
     });
     switch (kind) {
       case TargetKind::response:
-        t.caption = "Response times";
+        t.caption = w_.say("Response times");
         t.columns = {"Priority", any_by ? "Response time" : "Respond within"};
         break;
       case TargetKind::resolution:
-        t.caption = "Resolution times";
+        t.caption = w_.say("Resolution times");
         t.columns = {"Priority", any_by ? "Resolution time" : "Resolve within"};
         break;
       case TargetKind::update:
-        t.caption = "Updates while a ticket is open";
-        t.columns = {"Priority", "Updates"};
+        t.caption = w_.say("Updates while a ticket is open");
+        t.columns = {w_.say("Priority"), w_.say("Updates")};
         break;
       case TargetKind::restoration:
-        t.caption = "Restoration times";
-        t.columns = {"Priority", "Restore within"};
+        t.caption = w_.say("Restoration times");
+        t.columns = {w_.say("Priority"), w_.say("Restore within")};
         break;
     }
     t.columns.insert(t.columns.end(), {"Time counted", "Commitment", "Contract wording"});
@@ -1029,7 +1347,8 @@ class Builder {
                           doc::plain(conditioned ? "No time set, except where a condition below "
                                                    "applies"
                                                  : "No time set"),
-                          doc::plain("\u2014"), doc::plain("\u2014"), doc::plain("\u2014")});
+                          doc::plain(w_.say("\u2014")), doc::plain(w_.say("\u2014")),
+                          doc::plain(w_.say("\u2014"))});
         t.sources.push_back({});
       } else {
         row(pr.name, *target);
@@ -1056,37 +1375,50 @@ class Builder {
     if (restorations) kinds.push_back("restoration");
     doc::Section s = section(fmt::format("{} times", and_list(kinds)));
     const bool other = any([&](const Target& t) { return on_other_hours(t, cal); });
-    if (cal && cal->calendar)
-      s.blocks.push_back(para(fmt::format(
-          "Business hours and business days count only operating hours: {}. Hours without "
-          "\u201cbusiness\u201d run around the clock.{}",
-          hours_sentence(*cal),
-          other ? " A target shown with a calendar of its own counts that calendar\u2019s hours "
-                  "instead, as set out in the sections on hours above."
-                : "")));
+    if (cal && cal->calendar) {
+      // The meaning of business time is said once (clause 1); the hours it counts
+      // are this package's, said in its own clauses, or else in words here.
+      const auto hours = hours_of_.find(hours_key_);
+      std::string words =
+          hours != hours_of_.end()
+              ? w_.say(
+                    "Business hours and business days count only the operating hours of {}; "
+                    "hours without \u201cbusiness\u201d run around the clock ({}).",
+                    cite("#" + hours->second), cite("#rule-calendar-time"))
+              : w_.say(
+                    "Business hours and business days count only operating hours: {}. Hours "
+                    "without \u201cbusiness\u201d run around the clock ({}).",
+                    hours_sentence(*cal), cite("#rule-calendar-time"));
+      if (other)
+        words += w_.say(
+            " A target shown with a calendar of its own counts that calendar\u2019s hours "
+            "instead, as set out in the sections on hours above.");
+      s.blocks.push_back(para(words));
+    }
     if (of_kind(TargetKind::response))
       s.blocks.push_back(target_table(p, cal, TargetKind::response));
     else
-      s.blocks.push_back(para("No response times are set for this package."));
+      s.blocks.push_back(para(w_.say("No response times are set for this package.")));
     if (of_kind(TargetKind::resolution))
       s.blocks.push_back(target_table(p, cal, TargetKind::resolution));
     else
-      s.blocks.push_back(para("No resolution times are set for this package."));
+      s.blocks.push_back(para(w_.say("No resolution times are set for this package.")));
     if (updates) s.blocks.push_back(target_table(p, cal, TargetKind::update));
     if (restorations) s.blocks.push_back(target_table(p, cal, TargetKind::restoration));
 
     // What the new kinds of terms mean, where the package uses them.
-    if (any([](const Target& t) { return t.where.has_value(); })) {
-      std::string words =
-          "A target stated for some values of an attribute (\u201cwhere \u2026\u201d) applies only "
-          "to tickets with one of those values, and for them takes the place of the target of "
-          "their priority; a ticket that meets several takes the first the contract states.";
-      if (any([](const Target& t) { return t.where && t.for_all; }))
-        words +=
-            " A ticket without a priority is judged only by the targets for any ticket with such "
-            "a condition; with none of them, no time applies to it.";
-      s.blocks.push_back(para(words));
-    }
+    // Conditions, updates and restorations mean the same in every package: said
+    // once in clause 1, cited here.
+    std::vector<std::string> rules;
+    if (any([](const Target& t) { return t.where.has_value(); }))
+      rules.push_back(
+          w_.say("targets for some values of an attribute: {}", cite("#rule-conditions")));
+    if (updates) rules.push_back(w_.say("update times: {}", cite("#rule-updates")));
+    if (restorations) rules.push_back(w_.say("restoration times: {}", cite("#rule-restorations")));
+    if (!rules.empty())
+      s.blocks.push_back(
+          para(w_.say("What these times mean is set out once for every package ({}).",
+                      fmt::format("{}", fmt::join(rules, "; ")))));
     if (any([](const Target& t) { return t.by.has_value(); })) {
       std::string words =
           "The next business day of a ticket is the first day after the day its clock starts on "
@@ -1103,35 +1435,26 @@ class Builder {
                          "desk\u2019s last closing time on that day.";
       s.blocks.push_back(para(words));
     }
-    if (updates)
-      s.blocks.push_back(
-          para("An update time is the longest the client waits between two updates while the "
-               "ticket is open: from the first response (which counts as the first update) until "
-               "the resolution. Nothing is owed before the first response."));
-    if (restorations)
-      s.blocks.push_back(
-          para("A restoration time ends when the service is restored, or a workaround given, "
-               "which is often before the issue is resolved; a ticket resolved without a "
-               "restoration time stated counts as restored when it is resolved."));
     return s;
   }
 
   doc::Section clock_section(const Package& p) {
-    doc::Section s = section("Clock rules");
+    doc::Section s = section(w_.say("Clock rules"));
     const auto ch = chain(p);
     doc::List rules;
     const bool calendar_time = std::any_of(p.targets.begin(), p.targets.end(), [](const Target& t) {
       return !t.by && !t.within.business && t.kind != TargetKind::update;
     });
     const auto starts = index_.find(ch, Kind::clock_starts);
-    rules.items.push_back(para(
-        {strong("Start. "),
-         text("The clock starts when the ticket is raised. Business time counts only while the "
-              "desk is open, so an issue raised outside operating hours starts counting at the "
-              "next opening.")}));
+    rules.items.push_back(
+        para({strong(w_.say("Start. ")),
+              text(w_.say(
+                  "The clock starts when the ticket is raised. Business time counts only while the "
+                  "desk is open, so an issue raised outside operating hours starts counting at the "
+                  "next opening."))}));
     if (p.clock_starts_at_next_opening && *p.clock_starts_at_next_opening) {
       rules.items.push_back(
-          para({strong("Outside operating hours. "),
+          para({strong(w_.say("Outside operating hours. ")),
                 text(fmt::format(
                     "Issues raised outside operating hours are answered from the next "
                     "opening{}{}.",
@@ -1140,7 +1463,7 @@ class Builder {
                ref(starts, p.span)));
     } else if (calendar_time || p.clock_starts_at_next_opening) {
       rules.items.push_back(para(
-          {strong("Outside operating hours. "),
+          {strong(w_.say("Outside operating hours. ")),
            text(fmt::format("Times counted around the clock start when the ticket is raised, even "
                             "outside operating hours{}.",
                             stated(label(starts))))},
@@ -1151,14 +1474,15 @@ class Builder {
       std::vector<std::string> statuses;
       for (const auto& st : *p.pause_statuses) statuses.push_back(in_quotes(st));
       rules.items.push_back(para(
-          {strong("Pause. "),
+          {strong(w_.say("Pause. ")),
            text(fmt::format("The clock stops while the ticket\u2019s status is {}{}: that time "
                             "does not count toward any time limit.",
                             and_list(statuses, "or"), stated(label(pauses))))},
           ref(pauses, p.span)));
     } else {
       rules.items.push_back(
-          para({strong("Pause. "), text("The contract sets no pauses: the clock never stops.")}));
+          para({strong(w_.say("Pause. ")),
+                text(w_.say("The contract sets no pauses: the clock never stops."))}));
     }
     std::string stop =
         "The response time ends with the first response; the resolution time ends when the "
@@ -1175,7 +1499,7 @@ class Builder {
       stop +=
           " Updates are owed from the first response until the resolution; each update starts the "
           "wait for the next one.";
-    rules.items.push_back(para({strong("Stop. "), text(stop)}));
+    rules.items.push_back(para({strong(w_.say("Stop. ")), text(stop)}));
     s.blocks.push_back(std::move(rules));
     return s;
   }
@@ -1203,8 +1527,8 @@ class Builder {
                std::move(source)));
     doc::Table t;
     t.caption = std::move(caption);
-    t.columns = {"Time waited", "Escalated to", "Contact person",
-                 "Channel",     "Condition",    "Remarks"};
+    t.columns = {w_.say("Time waited"), w_.say("Escalated to"), w_.say("Contact person"),
+                 w_.say("Channel"),     w_.say("Condition"),    w_.say("Remarks")};
     for (const auto& b : ladder) {
       const std::string when = b.until ? fmt::format("From {} to {}", b.from.text, b.until->text)
                                        : fmt::format("From {} on", b.from.text);
@@ -1222,7 +1546,7 @@ class Builder {
   }
 
   doc::Section escalation_section(const Package& p) {
-    doc::Section s = section("Escalation");
+    doc::Section s = section(w_.say("Escalation"));
     const bool for_all = p.escalation && !p.escalation->empty();
     if (p.ladders.empty()) {
       ladder_blocks(s, *p.escalation, "Escalation", {}, {});
@@ -1263,11 +1587,11 @@ class Builder {
                          [](const EscalationBand& b) { return b.when_not_resolved; });
     });
     if (not_resolved)
-      s.blocks.push_back(para(
+      s.blocks.push_back(para(w_.say(
           "A ticket moves up a ladder only until it has a first response: a step that starts "
           "later is not reached. A step marked \u201cwhile the ticket is not resolved\u201d is the "
           "exception: it is reached even after a response, as long as the ticket is not "
-          "resolved."));
+          "resolved.")));
     return s;
   }
 
@@ -1276,15 +1600,15 @@ class Builder {
     doc::Section s = section(p.ticket_credits.empty() ? "Limit on service credits"
                                                       : "Service credits for missed targets");
     const std::string provider =
-        m_.contract.provider.empty() ? "The provider" : m_.contract.provider;
+        m_.contract.provider.empty() ? w_.say("The {}", provider_) : m_.contract.provider;
     if (!p.ticket_credits.empty()) {
-      s.blocks.push_back(para(fmt::format(
-          "{} credits the client a share of the month\u2019s fee for each ticket target it misses, "
-          "as follows:",
-          provider)));
+      s.blocks.push_back(para(w_.say(
+          "{} credits the {} a share of the month\u2019s fee for each ticket target it misses, "
+          "as follows ({}):",
+          provider, client_, cite("#rule-credits"))));
       doc::Table t;
-      t.caption = "Service credits for missed targets";
-      t.columns = {"Missed target", "Credit"};
+      t.caption = w_.say("Service credits for missed targets");
+      t.columns = {w_.say("Missed target"), w_.say("Credit")};
       std::vector<doc::Paragraph> cautions;
       for (const auto& c : p.ticket_credits) {
         const std::string kind = std::string(name(c.kind));
@@ -1317,34 +1641,29 @@ class Builder {
               ref(c.span)));
       }
       s.blocks.push_back(std::move(t));
-      s.blocks.push_back(
-          para("Only a committed target earns a credit: missing a best-effort one earns nothing. "
-               "A ticket takes the rule for its own priority before the rule for any priority, "
-               "earns each credit at most once, and earns it in the month in which the missed "
-               "target fell due (for updates, the first missed update)."));
       for (auto& c : cautions) s.blocks.push_back(std::move(c));
     }
     if (p.credit_cap_milli) {
       const bool uptime_credits = std::any_of(p.uptime.begin(), p.uptime.end(),
                                               [](const Uptime& u) { return !u.credits.empty(); });
       s.blocks.push_back(para(
-          {text("The credits of one month"),
+          {text(w_.say("The credits of one month")),
            text(uptime_credits ? ", for missed targets and uptime together," : ""),
-           text(" are at most "),
+           text(w_.say(" are at most ")),
            strong(fmt::format("{} of the month\u2019s fee", percent_text(*p.credit_cap_milli))),
-           text(".")},
+           text(w_.say("."))},
           ref(index_.find(chain(p), Kind::credit_cap), p.span)));
     } else {
-      s.blocks.push_back(para("The contract sets no limit to the credits of a month."));
+      s.blocks.push_back(para(w_.say("The contract sets no limit to the credits of a month.")));
     }
     return s;
   }
 
   doc::Section uptime_section(const Package& p) {
-    doc::Section s = section("Uptime");
+    doc::Section s = section(w_.say("Uptime"));
     for (const auto& u : p.uptime) {
       const std::string provider =
-          m_.contract.provider.empty() ? "The provider" : m_.contract.provider;
+          m_.contract.provider.empty() ? w_.say("The {}", provider_) : m_.contract.provider;
       const std::string period = u.period.empty() ? "" : fmt::format(", measured {}", u.period);
       std::string sentence;
       if (!u.target_milli)
@@ -1369,8 +1688,8 @@ class Builder {
                                 ref(index_.find(block, Kind::published), u.span)));
       if (!u.exclusions.empty()) {
         s.blocks.push_back(
-            para("Exclusions: downtime in these cases does not count against the "
-                 "uptime commitment:"));
+            para(w_.say("Exclusions: downtime in these cases does not count against the "
+                        "uptime commitment:")));
         doc::List list;
         for (const auto& e : u.exclusions) {
           Inline item{strong(exclusion_words(e.category))};
@@ -1383,20 +1702,20 @@ class Builder {
         }
         s.blocks.push_back(std::move(list));
       } else {
-        s.blocks.push_back(para("No exclusions are stated: all downtime counts."));
+        s.blocks.push_back(para(w_.say("No exclusions are stated: all downtime counts.")));
       }
       if (!u.credits.empty()) {
         doc::Table t;
         t.caption = fmt::format("Service credits for the {}", u.service);
-        t.columns = {"Uptime of a period below", "Credit"};
+        t.columns = {w_.say("Uptime of a period below"), w_.say("Credit")};
         for (const auto& c : u.credits) {
           t.rows.push_back(
               {doc::plain(percent_text(c.below_milli)), doc::plain(percent_text(c.credit_milli))});
           t.sources.push_back(ref(c.span));
         }
         s.blocks.push_back(
-            para("When several credits apply, the one with the lowest threshold "
-                 "does."));
+            para(w_.say("When several credits apply, the one with the lowest threshold "
+                        "does.")));
         s.blocks.push_back(std::move(t));
       } else if (u.credits_named) {
         s.blocks.push_back(para(
@@ -1413,7 +1732,7 @@ class Builder {
   }
 
   doc::Section included_section(const Package& p, const Package* own) {
-    doc::Section s = section("What is included");
+    doc::Section s = section(w_.say("What is included"));
     const Package& says = own ? *own : p;
     const auto ch = chain(p);
     if (!says.summary.empty())
@@ -1451,13 +1770,13 @@ class Builder {
     }
     if (says.price)
       s.blocks.push_back(
-          para({text("Price: "),
+          para({text(w_.say("Price: ")),
                 strong(fmt::format("{}{}", money_text(*says.price),
                                    says.price->period.empty() ? "" : " " + says.price->period)),
                 text(fmt::format("{}.", stated(says.price->label)))},
                ref(index_.find(says.id, Kind::price), says.span)));
     if (!says.channels.empty()) {
-      s.blocks.push_back(para("Support channels:"));
+      s.blocks.push_back(para(w_.say("Support channels:")));
       doc::List list;
       for (const auto& c : says.channels) {
         Inline item{strong(c.name)};
@@ -1469,7 +1788,7 @@ class Builder {
       s.blocks.push_back(std::move(list));
     }
     if (!says.features.empty()) {
-      s.blocks.push_back(para("Features:"));
+      s.blocks.push_back(para(w_.say("Features:")));
       doc::List list;
       for (const auto& f : says.features) {
         Inline item{strong(f.name)};
@@ -1483,7 +1802,7 @@ class Builder {
   }
 
   doc::Section notes_section(const Package& p, const Package* own) {
-    doc::Section s = section("Notes");
+    doc::Section s = section(w_.say("Notes"));
     const Package& says = own ? *own : p;
     const auto ch = chain(p);
     for (const auto& n : says.notes)
@@ -1500,8 +1819,14 @@ class Builder {
                           title_of(addon_base_.count(own->id) ? addon_base_.at(own->id) : own->id),
                           own->title)
             : p.title;
-    if (cal && cal->calendar && (!own || !own->calendar.empty()))
+    // The hours section that business time in this package or add-on counts.
+    hours_key_ = own ? own->id : p.id;
+    if (cal && cal->calendar && (!own || !own->calendar.empty())) {
       s.sections.push_back(hours_section(p, *cal, whose));
+      hours_of_[hours_key_] = s.sections.back().id;
+    } else if (own && addon_base_.count(own->id) && hours_of_.count(addon_base_.at(own->id))) {
+      hours_of_[hours_key_] = hours_of_.at(addon_base_.at(own->id));  // the package's hours
+    }
     if (cal && cal->calendar)
       for (const auto& [other, ts] : other_hours(own ? *own : p, cal))
         s.sections.push_back(other_hours_section(*other, ts, whose));
@@ -1523,15 +1848,17 @@ class Builder {
   }
 
   doc::Section package_section(const Package& p) {
-    doc::Section s = section(p.title, ref(p.span));
+    doc::Section s = section(w_.own(p.title), ref(p.span));
     s.new_page = true;
+    section_of_["package:" + p.id] = s.id;
     terms(s, p, nullptr);
     return s;
   }
 
   doc::Section addon_section(const Package& a) {
-    doc::Section s = section(fmt::format("Add-on: {}", a.title), ref(a.span));
+    doc::Section s = section(w_.say("Add-on: {}", w_.own(a.title)), ref(a.span));
     s.new_page = true;
+    section_of_["package:" + a.id] = s.id;
     const Package merged = merged_addon(a);
     terms(s, merged, &a);
     return s;
@@ -1540,13 +1867,13 @@ class Builder {
   // ------------------------------------------------------------ examples
 
   doc::Section worked_examples() {
-    doc::Section s = section("Worked examples");
+    doc::Section s = section(w_.say("Worked examples"));
     s.new_page = true;
-    s.blocks.push_back(
-        para("The contract carries these examples: a ticket, and what the rules must make of it. "
-             "They are checked against the rules every time the contract is tested, so they show "
-             "how the terms above work in practice."));
-    auto where = [this](const SourceRef& at) { return ref(at); };
+    s.blocks.push_back(para(
+        w_.say("The contract carries these examples: a ticket, and what the rules must make of it. "
+               "They are checked against the rules every time the contract is tested, so they show "
+               "how the terms above work in practice.")));
+    auto where = [this](const SourceRef& at) { return cite(ref(at)); };
     int n = 0;
     for (const auto& e : m_.examples) {
       if (!options_.package.empty() && e.package != options_.package) continue;
@@ -1561,26 +1888,26 @@ class Builder {
         w.error = ex.what();
       }
       doc::Section x = section(fmt::format("Example {}: {}", ++n, e.name), ref(e.span));
-      x.blocks.push_back(para({strong("Package: "), text(w.setting)}));
+      x.blocks.push_back(para({strong(w_.say("Package: ")), text(w.setting)}));
       if (!w.error.empty()) {
         x.blocks.push_back(
-            para({strong("Caution: "),
+            para({strong(w_.say("Caution: ")),
                   text(fmt::format("this example cannot be worked out ({}).", w.error))}));
         s.sections.push_back(std::move(x));
         continue;
       }
-      x.blocks.push_back(para({strong("Ticket: "), text(w.ticket)}));
-      x.blocks.push_back(para({strong("What the contract says happens:")}));
+      x.blocks.push_back(para({strong(w_.say("Ticket: ")), text(w.ticket)}));
+      x.blocks.push_back(para({strong(w_.say("What the contract says happens:"))}));
       doc::List expected;
       for (const auto& line : w.expected) expected.items.push_back(para(line));
       x.blocks.push_back(std::move(expected));
       for (std::size_t i = 0; i < w.why.size(); ++i)
         x.blocks.push_back(para({strong(i == 0 ? "Why: " : "And: "), text(w.why[i])}));
       if (w.disagreements.empty())
-        x.blocks.push_back(para({emphasis("The rules produce exactly this result.")}));
+        x.blocks.push_back(para({emphasis(w_.say("The rules produce exactly this result."))}));
       else
         x.blocks.push_back(
-            para({strong("Caution: "),
+            para({strong(w_.say("Caution: ")),
                   text(fmt::format("the rules do not produce this result. By the rules, {}.",
                                    fmt::join(w.disagreements, "; ")))}));
       s.sections.push_back(std::move(x));
@@ -1591,11 +1918,12 @@ class Builder {
   // ------------------------------------------------------------ appendices
 
   doc::Section holiday_appendix() {
-    doc::Section s = section("Appendix: Public holidays");
+    doc::Section s = section(w_.say("Public holidays"));
+    section_of_["appendix:holidays"] = s.id;
     s.new_page = true;
-    s.blocks.push_back(
-        para("The dates on which the operating hours above are closed for public holidays, as the "
-             "contract lists them."));
+    s.blocks.push_back(para(w_.say(
+        "The dates on which the operating hours above are closed for public holidays, as the "
+        "contract lists them.")));
     for (const auto& id : holiday_sets_) {
       const HolidaySet* set = find_set(id);
       if (!set) continue;
@@ -1627,7 +1955,7 @@ class Builder {
       if (!about.empty()) sub.blocks.push_back(para(about, ref(set->span)));
       doc::Table t;
       t.caption = set->title.empty() ? set->id : set->title;
-      t.columns = {"Date", "Holiday", "Hours"};
+      t.columns = {w_.say("Date"), w_.say("Holiday"), w_.say("Hours")};
       for (const auto& d : set->days) {
         if (!listed(d)) continue;
         std::string date = long_date(d.date);
@@ -1697,36 +2025,117 @@ class Builder {
     return out;
   }
 
-  doc::Section review_appendix(const std::vector<Diagnostic>& findings) {
-    doc::Section s = section("Appendix: Reviewer\u2019s notes");
-    s.new_page = true;
-    s.blocks.push_back(para(
-        "An automatic review of the contract raised the points below. They are not errors: the "
-        "contract means something precise, and the rules above are what it says. Each point asks "
-        "whether that is what its authors intend. The codes are explained in the project\u2019s "
-        "lint documentation (docs/lint.md)."));
-    if (findings.empty()) {
-      s.blocks.push_back(para("The review found nothing to flag."));
-      return s;
-    }
+  // ------------------------------------------------------------ the reviewer's notes
+
+  // The calendars the document shows: the packages' and add-ons' own, their
+  // targets', and the ones those extend or join; and the holiday sets they close on.
+  void used_calendar(const std::string& id, std::set<std::string>& calendars,
+                     std::set<std::string>& sets) const {
+    const CalendarInfo* c = m_.calendar(id);
+    if (!c || !calendars.insert(id).second) return;
+    sets.insert(c->holiday_sets.begin(), c->holiday_sets.end());
+    if (!c->extends.empty()) used_calendar(c->extends, calendars, sets);
+    for (const auto& member : c->union_of) used_calendar(member, calendars, sets);
+  }
+
+  // Whether a finding is about what this document contains: with --package, a
+  // finding inside a package, add-on, calendar, holiday set or example the document
+  // leaves out is not the reader's business. The header, definitions, priorities
+  // and attributes are in every document.
+  std::function<bool(const Diagnostic&)> belongs_to_document() const {
+    if (options_.package.empty()) return [](const Diagnostic&) { return true; };
+    auto items = std::make_shared<std::set<std::string>>();
+    auto calendars = std::make_shared<std::set<std::string>>();
+    auto sets = std::make_shared<std::set<std::string>>();
+    for (const auto* list : {&packages_, &addons_})
+      for (const Package* p : *list) {
+        items->insert(p->id);
+        for (const Package* q = m_.package(p->extends); q; q = m_.package(q->extends))
+          items->insert(q->id);
+        for (const Package& shown : {*p, merged_addon(*p)}) {
+          used_calendar(shown.calendar, *calendars, *sets);
+          for (const auto& t : shown.targets) used_calendar(t.calendar, *calendars, *sets);
+        }
+      }
+    return [this, items, calendars, sets](const Diagnostic& d) {
+      if (d.location.line == 0) return true;
+      const auto extent = index_.extent(d.location.file, d.location.line);
+      if (!extent) return true;
+      switch (extent->kind) {
+        case Kind::package:
+        case Kind::addon:
+          return items->count(extent->name) > 0;
+        case Kind::calendar:
+          return calendars->count(extent->name) > 0;
+        case Kind::holiday_set:
+          return sets->count(extent->name) > 0;
+        case Kind::example:
+          return std::any_of(m_.examples.begin(), m_.examples.end(), [&](const Example& e) {
+            return e.name == extent->name && e.package == options_.package;
+          });
+        default:
+          return true;
+      }
+    };
+  }
+
+  // One row per finding: the clause it is about (its line beside it, for the
+  // reviewer), the point, the detail and the suggestion; with `justifications`, a
+  // last column for what the authors said when they accepted each finding.
+  doc::Table findings_table(std::string caption, const std::vector<const Diagnostic*>& findings,
+                            const std::vector<std::string>* justifications = nullptr) const {
     std::map<std::string, std::string> titles;
     for (const auto& r : lint_rules()) titles[std::string(r.code)] = std::string(r.title);
     doc::Table t;
-    t.caption = "Points for the reviewer";
-    t.columns = {"Where", "Point", "In detail", "Suggestion"};
+    t.caption = std::move(caption);
+    t.columns = {w_.say("Clause"), w_.say("Line"), w_.say("Point"), w_.say("In detail"),
+                 w_.say("Suggestion")};
+    if (justifications) t.columns.push_back(w_.say("Why the authors accept it"));
     t.row_headings = true;
-    for (const auto& d : findings) {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const Diagnostic& d = *findings[i];
       const SourceRef at{d.location.file, d.location.line, d.location.column};
       const auto title = titles.count(d.code) ? titles.at(d.code) : std::string();
       t.rows.push_back(
-          {doc::plain(capitalized(ref(at))),
+          {doc::plain(cite("?" + ref(at))), doc::plain(ref(at).empty() ? "\u2014" : ref(at)),
            doc::plain(fmt::format("{}{} ({})", capitalized(title),
-                                  d.severity == Severity::error ? ", an error" : "", d.code)),
+                                  d.severity == Severity::error ? w_.say(", an error") : "",
+                                  d.code)),
            doc::plain(capitalized(readable(d.message))),
            doc::plain(d.hint.empty() ? "\u2014" : capitalized(readable(d.hint)))});
+      if (justifications)
+        t.rows.back().push_back(
+            doc::plain(i < justifications->size() ? (*justifications)[i] : "\u2014"));
       t.sources.push_back({});
     }
-    s.blocks.push_back(std::move(t));
+    return t;
+  }
+
+  doc::Section review_appendix(const std::vector<Diagnostic>& all) {
+    doc::Section s = section(w_.say("Reviewer\u2019s notes"));
+    s.new_page = true;
+    s.blocks.push_back(para(w_.say(
+        "An automatic review of the contract raised the points below. They are not errors: the "
+        "contract means something precise, and the rules above are what it says. Each point asks "
+        "whether that is what its authors intend. The codes are explained in the project\u2019s "
+        "lint documentation (docs/lint.md).")));
+    const auto belongs = belongs_to_document();
+    std::vector<const Diagnostic*> findings;
+    for (const auto& d : all)
+      if (belongs(d)) findings.push_back(&d);
+    if (!options_.package.empty() && findings.size() < all.size())
+      s.blocks.push_back(para(w_.say(
+          "Only the points about what this document contains are listed: {} about packages, "
+          "add-ons or calendars it leaves out are not.",
+          all.size() - findings.size() == 1 ? w_.say("one point")
+                                            : w_.say("{} points", all.size() - findings.size()))));
+    if (findings.empty())
+      s.blocks.push_back(para(w_.say("The review found nothing to flag.")));
+    else
+      s.blocks.push_back(findings_table(w_.say("Points for the reviewer"), findings));
+    // Findings the authors silenced with a justification go in a second table,
+    // findings_table(w_.say("Accepted by the authors"), accepted, &justifications),
+    // once the lint reports them.
     return s;
   }
 };
@@ -1735,6 +2144,11 @@ class Builder {
 
 doc::Document contract_document(const Model& model, const RenderOptions& options) {
   return Builder(model, options).build();
+}
+
+std::string client_term(const Model& model, const Wording& wording) {
+  const std::string term = defined_term(model, client_words);
+  return term.empty() ? wording.say("Client") : wording.own(term);
 }
 
 }  // namespace sla::cli

@@ -2,8 +2,9 @@
 // glossary, the packages side by side, then each package's terms in full (hours
 // with a coverage chart, priorities, response and resolution times, clock rules,
 // escalation, uptime), the add-ons, the contract's examples as worked scenarios,
-// the holiday dates and, on request, the reviewer's findings. Every clause names
-// the source line that states it.
+// the holiday dates and, on request, the reviewer's findings; the parties open it
+// and their signatures close it. Clauses are numbered (4, 4.3, 4.3.1) and cited by
+// number; each keeps the source line that states it as a reviewer's aid.
 #pragma once
 
 #include <string>
@@ -12,16 +13,25 @@
 #include "sla/diagnostic.hpp"
 #include "sla/model.hpp"
 #include "tools/document/document.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace sla::cli {
 
 struct RenderOptions {
   std::string package;  // only this package and the add-ons it can take; empty: all
-  // The lint's findings for the reviewer's appendix; no appendix when null.
+  // The lint's findings for the reviewer's appendix; no appendix when null. With a
+  // package, only the findings about what its document contains are shown.
   const std::vector<Diagnostic>* findings = nullptr;
+  // The words of the document; English when null.
+  const Wording* wording = nullptr;
 };
 
 // The package named in `options` must exist (check with select() first).
 doc::Document contract_document(const Model& model, const RenderOptions& options = {});
+
+// The contract's own word for the party that buys the support: the term of one of
+// its definitions that names a party ("Customer", "Licensee", "Pelanggan"), else
+// "Client" in the document's words.
+std::string client_term(const Model& model, const Wording& wording);
 
 }  // namespace sla::cli

@@ -39,14 +39,28 @@ figure.chart svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #52606d; }
 nav ul { columns: 2; list-style: none; padding-left: 0; }
 nav a { color: #1f4e79; }
-@page { size: A4; margin: 18mm 16mm; }
+.num { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-weight: bold;
+  margin-right: 0.4em; }
+td.num { white-space: nowrap; }
+td.num .src { display: block; }
+a.ref { color: #1f4e79; }
+.parties ol { list-style: none; padding-left: 1.5rem; }
+.fill-in { display: inline-block; min-width: 16em; border-bottom: 1px solid #1f2933; }
+.signatures { display: flex; flex-wrap: wrap; gap: 2rem 3rem; margin-top: 1.5rem; }
+.signatory { flex: 1 1 18rem; break-inside: avoid; }
+.signatory p { margin: 0 0 0.25rem; }
+.sign-line { display: flex; align-items: flex-end; gap: 0.5rem; height: 2.4rem; }
+.sign-line .line { flex: 1; border-bottom: 1px solid #1f2933; }
+.sign-line .label { min-width: 5em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .new-page { break-before: page; }
   h2, h3, h4, caption { break-after: avoid; }
-  tr, figure.chart, li { break-inside: avoid; }
+  tr, figure.chart, figure.chart svg, li, dt, dd, .signatory { break-inside: avoid; }
+  figure.chart svg { break-after: avoid; }
+  figcaption { break-before: avoid; }
   thead { display: table-header-group; }
-  nav a { color: inherit; text-decoration: none; }
+  nav a, a.ref { color: inherit; text-decoration: none; }
 }
 )";
 
@@ -70,6 +84,12 @@ std::string inline_html(const doc::Inline& runs) {
       case Style::line_break:
         out += "<br>";
         break;
+      case Style::clause:
+        out +=
+            fmt::format("<a class=\"ref\" href=\"#{}\"{}>{}</a>", html_escape(r.target),
+                        r.source.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(r.source)),
+                        html_escape(r.text));
+        break;
     }
   }
   return out;
@@ -77,6 +97,40 @@ std::string inline_html(const doc::Inline& runs) {
 
 std::string source_note(const std::string& source) {
   return source.empty() ? "" : fmt::format(" <span class=\"src\">({})</span>", html_escape(source));
+}
+
+// A clause's id attribute and its number before its words.
+std::string anchor(const doc::Numbering& n) {
+  return n.anchor.empty() ? "" : fmt::format(" id=\"{}\"", html_escape(n.anchor));
+}
+std::string number(const doc::Numbering& n) {
+  return n.number.empty() ? ""
+                          : fmt::format("<span class=\"num\">{}</span> ", html_escape(n.number));
+}
+
+std::string party_html(const doc::Party& p) {
+  return fmt::format("{} {}",
+                     p.name.empty() ? "<span class=\"fill-in\"></span>"
+                                    : fmt::format("<strong>{}</strong>", html_escape(p.name)),
+                     html_escape(p.role));
+}
+
+// Text inside a CSS string, and inside the HTML <style> it sits in.
+std::string css_string(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '<') {
+      out += "\\3c ";
+      continue;
+    }
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 class Writer {
@@ -89,44 +143,79 @@ class Writer {
 
  private:
   void write(const doc::Paragraph& p) {
-    out += fmt::format("<p>{}{}</p>\n", inline_html(p.text), source_note(p.source));
+    out += fmt::format("<p{}>{}{}{}</p>\n", anchor(p.numbering), number(p.numbering),
+                       inline_html(p.text), source_note(p.source));
   }
 
   void write(const doc::List& l) {
     out += l.ordered ? "<ol>\n" : "<ul>\n";
     for (const auto& item : l.items)
-      out += fmt::format("<li>{}{}</li>\n", inline_html(item.text), source_note(item.source));
+      out += fmt::format("<li{}>{}{}{}</li>\n", anchor(item.numbering), number(item.numbering),
+                         inline_html(item.text), source_note(item.source));
     out += l.ordered ? "</ol>\n" : "</ul>\n";
   }
 
   void write(const doc::Glossary& g) {
     out += "<dl>\n";
     for (const auto& t : g.terms)
-      out += fmt::format("<dt>{}</dt>\n<dd>{}{}</dd>\n", html_escape(t.term),
-                         inline_html(t.meaning), source_note(t.source));
+      out +=
+          fmt::format("<dt{}>{}{}</dt>\n<dd>{}{}</dd>\n", anchor(t.numbering), number(t.numbering),
+                      html_escape(t.term), inline_html(t.meaning), source_note(t.source));
     out += "</dl>\n";
   }
 
+  void write(const doc::Parties& p) {
+    out += fmt::format("<div class=\"parties\">\n<p>{}</p>\n<ol>\n", inline_html(p.intro));
+    for (std::size_t i = 0; i < p.parties.size(); ++i)
+      out += fmt::format("<li>{}{}</li>\n", party_html(p.parties[i]),
+                         i + 2 == p.parties.size() ? "; " + html_escape(p.joiner) : "");
+    out += fmt::format("</ol>\n<p>{}</p>\n</div>\n", inline_html(p.closing));
+  }
+
+  void write(const doc::Signatures& s) {
+    out += "<div class=\"signatures\">\n";
+    for (const auto& p : s.parties) {
+      out += fmt::format("<div class=\"signatory\">\n<p><strong>{} {}</strong> {}</p>\n",
+                         html_escape(s.for_words),
+                         p.name.empty() ? "<span class=\"fill-in\"></span>" : html_escape(p.name),
+                         html_escape(p.role));
+      for (const auto& line : s.lines)
+        out += fmt::format(
+            "<p class=\"sign-line\"><span class=\"label\">{}</span><span "
+            "class=\"line\"></span></p>\n",
+            html_escape(line));
+      out += "</div>\n";
+    }
+    out += "</div>\n";
+  }
+
   void write(const doc::Table& t) {
-    bool sources = false;
-    for (const auto& s : t.sources) sources = sources || !s.empty();
+    const bool numbered = !t.clause_column.empty();
     out += "<table>\n";
     if (!t.caption.empty()) out += fmt::format("<caption>{}</caption>\n", html_escape(t.caption));
     out += "<thead>\n<tr>";
     for (const auto& c : t.columns) out += fmt::format("<th scope=\"col\">{}</th>", html_escape(c));
-    if (sources) out += "<th scope=\"col\">Source</th>";
+    if (numbered) out += fmt::format("<th scope=\"col\">{}</th>", html_escape(t.clause_column));
     out += "</tr>\n</thead>\n<tbody>\n";
+    const doc::Numbering none;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
-      out += "<tr>";
+      const doc::Numbering& n = i < t.numbering.size() ? t.numbering[i] : none;
+      const std::string source = i < t.sources.size() ? t.sources[i] : std::string();
+      out += fmt::format("<tr{}>", anchor(n));
       for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
         if (c == 0 && t.row_headings)
           out += fmt::format("<th scope=\"row\">{}</th>", inline_html(t.rows[i][c]));
         else
           out += fmt::format("<td>{}</td>", inline_html(t.rows[i][c]));
       }
-      if (sources)
-        out += fmt::format("<td class=\"src\">{}</td>",
-                           i < t.sources.size() ? html_escape(t.sources[i]) : "");
+      // The clause's number, with the line that states it as a reviewer's aid.
+      if (numbered && n.number.empty())
+        out += fmt::format("<td class=\"src\">{}</td>", html_escape(source));
+      else if (numbered)
+        out += fmt::format("<td class=\"num\">{}{}</td>", html_escape(n.number),
+                           source.empty()
+                               ? ""
+                               : fmt::format("<span class=\"src\">{}</span>", html_escape(source)));
       out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n";
@@ -155,11 +244,28 @@ void section(Writer& w, const doc::Section& s, int level) {
 
 std::string html(const doc::Document& d) {
   Writer w;
-  w.out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  w.out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                       html_escape(d.language));
   w.out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   w.out += "<meta name=\"generator\" content=\"sla render\">\n";
   w.out += fmt::format("<title>{}</title>\n", html_escape(d.title));
-  w.out += fmt::format("<style>\n{}</style>\n</head>\n<body>\n", style_sheet);
+  // The printed pages' running header and numbers: CSS strings, set per document.
+  const std::size_t field = d.page_words.find("{}");
+  const std::size_t second =
+      field == std::string::npos ? field : d.page_words.find("{}", field + 2);
+  std::string pages = "counter(page)";
+  if (second != std::string::npos)
+    pages = fmt::format("\"{}\" counter(page) \"{}\" counter(pages) \"{}\"",
+                        css_string(d.page_words.substr(0, field)),
+                        css_string(d.page_words.substr(field + 2, second - field - 2)),
+                        css_string(d.page_words.substr(second + 2)));
+  constexpr std::string_view margin_font =
+      "font: 8.5pt \"Helvetica Neue\", Arial, \"Liberation Sans\", sans-serif; color: #52606d;";
+  w.out += fmt::format(
+      "<style>\n{0}@page {{ size: A4; margin: 20mm 16mm 18mm;\n"
+      "  @top-center {{ content: \"{1}\"; {3} }}\n"
+      "  @bottom-center {{ content: {2}; {3} }} }}\n</style>\n</head>\n<body>\n",
+      style_sheet, css_string(d.running_header), pages, margin_font);
   w.out += fmt::format("<header>\n<h1>{}</h1>\n", html_escape(d.title));
   if (!d.subtitle.empty())
     w.out += fmt::format("<p class=\"subtitle\">{}</p>\n", html_escape(d.subtitle));
@@ -167,7 +273,8 @@ std::string html(const doc::Document& d) {
   for (const auto& b : d.front) w.block(b);
   if (!d.sections.empty()) {
     // The titles carry their numbers, so the list is not numbered again.
-    w.out += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ul>\n";
+    w.out += fmt::format("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}</h2>\n<ul>\n",
+                         html_escape(d.contents));
     for (const auto& s : d.sections)
       w.out +=
           fmt::format("<li><a href=\"#{}\">{}</a></li>\n", html_escape(s.id), html_escape(s.title));

@@ -13,6 +13,8 @@ namespace {
 std::string styled(const doc::Run& run, bool cell, bool block_start) {
   using Style = doc::Run::Style;
   if (run.style == Style::line_break) return cell ? "<br>" : "  \n";
+  // A citation is its words ("clause 4.3.2"); Markdown has no anchors to link to.
+  if (run.style == Style::clause) return markdown_escape(run.text, cell, block_start);
   const std::size_t first = run.text.find_first_not_of(' ');
   if (run.style == Style::plain || first == std::string::npos)
     return markdown_escape(run.text, cell, block_start);
@@ -43,6 +45,24 @@ std::string source_note(const std::string& source) {
   return source.empty() ? "" : fmt::format(" _({})_", markdown_escape(source));
 }
 
+// A line to write on: escaped underscores, which Markdown shows as they are.
+std::string blank(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += "\\_";
+  return out;
+}
+
+// "**4.3.1** " before a clause's words.
+std::string number(const doc::Numbering& n) {
+  return n.number.empty() ? "" : fmt::format("**{}** ", n.number);
+}
+
+std::string party_text(const doc::Party& p) {
+  return fmt::format("{} {}",
+                     p.name.empty() ? blank(20) : fmt::format("**{}**", markdown_escape(p.name)),
+                     markdown_escape(p.role));
+}
+
 class Writer {
  public:
   std::string out;
@@ -53,34 +73,54 @@ class Writer {
 
  private:
   void write(const doc::Paragraph& p) {
-    out += inline_text(p.text, false, true) + source_note(p.source) + "\n\n";
+    out += number(p.numbering) + inline_text(p.text, false, p.numbering.number.empty()) +
+           source_note(p.source) + "\n\n";
   }
 
   void write(const doc::List& l) {
     int n = 0;
     for (const auto& item : l.items)
-      out += fmt::format("{} {}{}\n", l.ordered ? fmt::format("{}.", ++n) : "-",
-                         inline_text(item.text, false, true), source_note(item.source));
+      out += fmt::format(
+          "{} {}{}{}\n", l.ordered ? fmt::format("{}.", ++n) : "-", number(item.numbering),
+          inline_text(item.text, false, item.numbering.number.empty()), source_note(item.source));
     out += "\n";
   }
 
   void write(const doc::Glossary& g) {
     for (const auto& t : g.terms)
-      out += fmt::format("- **{}**: {}{}\n", markdown_escape(t.term), inline_text(t.meaning),
-                         source_note(t.source));
+      out += fmt::format("- {}**{}**: {}{}\n", number(t.numbering), markdown_escape(t.term),
+                         inline_text(t.meaning), source_note(t.source));
     out += "\n";
   }
 
+  void write(const doc::Parties& p) {
+    out += inline_text(p.intro, false, true) + "\n\n";
+    for (std::size_t i = 0; i < p.parties.size(); ++i)
+      out += fmt::format("- {}{}\n", party_text(p.parties[i]),
+                         i + 2 == p.parties.size() ? "; " + markdown_escape(p.joiner) : "");
+    out += "\n" + inline_text(p.closing, false, true) + "\n\n";
+  }
+
+  void write(const doc::Signatures& s) {
+    for (const auto& p : s.parties) {
+      out += fmt::format("**{} {}** {}\n\n", markdown_escape(s.for_words),
+                         p.name.empty() ? blank(12) : markdown_escape(p.name),
+                         markdown_escape(p.role));
+      for (const auto& line : s.lines)
+        out += fmt::format("{}: {}  \n", markdown_escape(line), blank(24));
+      out += "\n";
+    }
+  }
+
   void write(const doc::Table& t) {
-    bool sources = false;
-    for (const auto& s : t.sources) sources = sources || !s.empty();
     std::string head = "|", rule = "|";
     for (const auto& c : t.columns) {
       head += fmt::format(" {} |", markdown_escape(c, true));
       rule += "---|";
     }
-    if (sources) {
-      head += " Source |";
+    const bool numbered = !t.clause_column.empty();
+    if (numbered) {
+      head += fmt::format(" {} |", markdown_escape(t.clause_column, true));
       rule += "---|";
     }
     out += head + "\n" + rule + "\n";
@@ -92,9 +132,14 @@ class Writer {
           cell = "**" + cell + "**";
         row += fmt::format(" {} |", cell);
       }
-      if (sources)
-        row +=
-            fmt::format(" {} |", i < t.sources.size() ? markdown_escape(t.sources[i], true) : "");
+      // The clause's number, with the line that states it as a reviewer's aid.
+      const std::string number = i < t.numbering.size() ? t.numbering[i].number : std::string();
+      const std::string source =
+          i < t.sources.size() ? markdown_escape(t.sources[i], true) : std::string();
+      if (numbered && number.empty())
+        row += fmt::format(" {} |", source);
+      else if (numbered)
+        row += fmt::format(" {}{} |", number, source.empty() ? "" : " _(" + source + ")_");
       out += row + "\n";
     }
     out += "\n";

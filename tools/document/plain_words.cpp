@@ -181,17 +181,26 @@ std::string zone_words(const CalendarInfo& info, int year) {
   return fixed ? offsets : fmt::format("{} time ({})", info.zone, offsets);
 }
 
-std::string duration_words(const DurationValue& d, const CalendarInfo* calendar) {
-  std::string out = d.text;
+std::string unit_words(std::string_view duration, const Wording& wording) {
+  const std::size_t space = duration.find(' ');
+  if (space == std::string_view::npos) return std::string(duration);
+  return fmt::format("{} {}", duration.substr(0, space), wording.say(duration.substr(space + 1)));
+}
+
+std::string duration_words(const DurationValue& d, const CalendarInfo* calendar,
+                           const Wording* wording) {
+  static const Wording english;
+  const Wording& w = wording ? *wording : english;
+  std::string out = unit_words(d.text, w);
   if (!calendar) return out;
   const auto seconds = to_seconds(d, *calendar);
   if (!seconds) return out;
   if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week))
-    out += fmt::format(" ({} business hour{})", number_words(seconds->count() * 1000 / 3600),
-                       seconds->count() == 3600 ? "" : "s");
+    out += fmt::format(" ({} {})", number_words(seconds->count() * 1000 / 3600),
+                       w.say(seconds->count() == 3600 ? "business hour" : "business hours"));
   else if (!d.business && d.unit == TimeUnit::hour && seconds->count() >= 2 * 86400 &&
            seconds->count() % 86400 == 0)
-    out += fmt::format(" ({} calendar days)", seconds->count() / 86400);
+    out += fmt::format(" ({} {})", seconds->count() / 86400, w.say("calendar days"));
   return out;
 }
 

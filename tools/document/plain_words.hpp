@@ -11,6 +11,7 @@
 
 #include "interpreter/time/calendar.hpp"
 #include "sla/model.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace sla::cli {
 
@@ -44,8 +45,12 @@ std::string hours_words(Seconds s);
 std::string zone_words(const CalendarInfo& calendar, int year);
 
 // A target or band length with what it means under `calendar`: "4 business hours",
-// "1 business day (8 business hours)", "720 hours (30 calendar days)".
-std::string duration_words(const DurationValue& d, const CalendarInfo* calendar);
+// "1 business day (8 business hours)", "720 hours (30 calendar days)"; the units in
+// `wording`'s words (English when null).
+std::string duration_words(const DurationValue& d, const CalendarInfo* calendar,
+                           const Wording* wording = nullptr);
+// "4 business hours" with its unit in `wording`'s words: "4 jam kerja".
+std::string unit_words(std::string_view duration, const Wording& wording);
 
 // “text” in typographic quotes.
 std::string in_quotes(std::string_view text);

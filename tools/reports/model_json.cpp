@@ -183,6 +183,7 @@ json to_json(const Model& m) {
   const Header& h = m.contract;
   j["contract"] = {{"name", h.name},
                    {"provider", h.provider},
+                   {"client", h.client},
                    {"version", h.version},
                    {"effective", h.effective},
                    {"ends", h.ends},
