@@ -129,7 +129,9 @@ void addons_restating_the_base(Context& c) {
       }
       const auto node = nodes.find(id);
       const ast::Node* block = node == nodes.end() ? nullptr : node->second;
-      if (!addon->calendar.empty() && addon->calendar == base->calendar->id)
+      // An add-on calendar that a later add-on's overrides says nothing in this view.
+      const bool governs = !addon->calendar.empty() && addon->calendar == v.calendar->id;
+      if (governs && addon->calendar == base->calendar->id)
         if (const ast::Node* stated = child(block, ast::Kind::uses_calendar))
           c.report(Code::lint_addon_restates, Severity::warning, c.at(stated->span),
                    fmt::format("add-on '{}' sets calendar '{}', which {} already keeps: its "
@@ -165,8 +167,8 @@ void addon_relation_unsettled(Context& c) {
       // Hours: an add-on calendar closed when the base's is open takes hours away
       // if it replaces the base's, and adds hours if it comes on top.
       const CalendarInfo* own = addon->calendar.empty() ? nullptr : m.calendar(addon->calendar);
-      if (own && own->calendar && base->calendar->calendar && own->id != base->calendar->id &&
-          own->zone == base->calendar->zone) {
+      if (own && own->calendar && own->id == v.calendar->id && base->calendar->calendar &&
+          own->id != base->calendar->id && own->zone == base->calendar->zone) {
         const auto node = nodes.find(id);
         const ast::Node* stated =
             child(node == nodes.end() ? nullptr : node->second, ast::Kind::uses_calendar);

@@ -546,6 +546,10 @@ void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBa
     for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
       const Step& a = steps[i];
       const Step& b = steps[i + 1];
+      // A band for unanswered tickets and one for answered ones never apply together.
+      const bool disjoint = (a.band->when_no_response && b.band->when_not_resolved) ||
+                            (a.band->when_not_resolved && b.band->when_no_response);
+      if (disjoint) continue;
       if (!a.until) {
         c.report(code, Severity::warning, c.at(a.band->span),
                  fmt::format("the band for \"{}\" has no end, so it overlaps the band for \"{}\" "

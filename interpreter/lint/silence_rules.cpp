@@ -54,7 +54,11 @@ void prices_without_period(Context& c) {
       return;
     const auto* money = ast::arg<ast::Money>(n);
     if (!money) return;
-    const std::string price = fmt::format("{} {}", money->currency, amount_text(money->milli));
+    // As written ("IDR 216 million"), when the source holds it on one line.
+    const std::string& text = c.sources().file(money->span.file).text();
+    std::string price = text.substr(money->span.begin, money->span.end - money->span.begin);
+    if (price.find_first_of("\r\n#") != std::string::npos)
+      price = fmt::format("{} {}", money->currency, amount_text(money->milli));
     c.report(Code::lint_price_period, Severity::warning, c.at(n.span),
              fmt::format("the price of {} '{}' ({}) says no period: per year, per month, or "
                          "once? The parties can read the same line as one payment or as twelve",
@@ -224,13 +228,25 @@ void unresolved_references(Context& c) {
     defined.insert(lower(d.term));
   }
   walk_own(c, [&](const ast::Node& n, const ast::Node* parent) {
-    const bool designates =
-        n.kind == ast::Kind::package || n.kind == ast::Kind::addon ||
-        (n.kind == ast::Kind::summary && parent &&
-         (parent->kind == ast::Kind::package || parent->kind == ast::Kind::addon));
-    if (designates)
-      for (const auto* t : ast::args<ast::Text>(n))
-        for (const auto& r : references_in(t->value)) defined.insert(lower(r));
+    // A title designates with any reference it holds ("Standard (Annex A)"); a
+    // summary, with one in parentheses ("... comprehensive SLA (Annex A)."), as its
+    // other references point elsewhere ("prices in Annex B").
+    const bool title = n.kind == ast::Kind::package || n.kind == ast::Kind::addon;
+    const bool summary = n.kind == ast::Kind::summary && parent &&
+                         (parent->kind == ast::Kind::package || parent->kind == ast::Kind::addon);
+    if (title || summary)
+      for (const auto* t : ast::args<ast::Text>(n)) {
+        std::string_view text = t->value;
+        for (std::size_t open = text.find('('); open != std::string_view::npos;
+             open = text.find('(', open + 1)) {
+          const std::size_t close = text.find(')', open);
+          if (close == std::string_view::npos) break;
+          for (const auto& r : references_in(text.substr(open + 1, close - open - 1)))
+            defined.insert(lower(r));
+        }
+        if (title)
+          for (const auto& r : references_in(text)) defined.insert(lower(r));
+      }
     if (n.kind == ast::Kind::published)
       for (const auto* t : ast::args<ast::Text>(n))
         for (const auto& h : hosts_in(t->value)) hosts.insert(h);
