@@ -217,6 +217,8 @@ printf '%s\n' 'priorities { Low "l" }' 'calendar c { zone "Asia/Jakarta"; open M
   'package p "P" {' '  calendar c' '  respond to Low within 8 hours  # sla: allow SLA105 (meant)' '}' >"$tmp/silenced.sla"
 check "lint silenced by a comment" 0 "$SLA" lint --fail-level warning "$tmp/silenced.sla"
 contains "says what was silenced" 'no findings \(1 silenced\)'
+check "lint silenced, in JSON with the reason" 0 "$SLA" lint --format json "$tmp/silenced.sla"
+contains "the reason is kept" '"reason": ?"meant"'
 NO_COLOR=1 check "no colour when piped" 0 "$SLA" lint "$C"
 if grep -q $'\x1b\[' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL colour escapes in piped output"; else pass=$((pass + 1)); fi
 
