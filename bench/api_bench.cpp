@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include "sla/evaluator.hpp"
+#include "sla/lint.hpp"
 #include "sla/load.hpp"
 #include "sla/sla.h"
 #include "sla/timestamp.hpp"
@@ -97,9 +98,31 @@ void c_api_batch(benchmark::State& state) {
 
 }  // namespace
 
+// The lint reviews every package with every allowed set of add-ons: the Qiscus
+// contract (7 combinations), and a package with twelve add-ons that combine
+// freely (4096 combinations, the most the lint walks per package).
+void lint_qiscus(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(sla::lint_file(kContract).diagnostics.size());
+}
+
+void lint_many_addons(benchmark::State& state) {
+  std::string text =
+      "priorities { Low \"l\"; High \"h\" }\n"
+      "calendar office { zone \"Asia/Jakarta\"; open Mon-Fri 09:00-17:00; open on holidays }\n"
+      "package standard \"S\" { calendar office; respond to Low within 8 business hours; "
+      "respond to High within 4 business hours }\n";
+  for (int i = 0; i < 12; ++i)
+    text += "addon a" + std::to_string(i) + " \"A\" { requires standard; price EUR 1 per year; " +
+            "respond to High within " + std::to_string(i % 3 + 1) + " business hours }\n";
+  for (auto _ : state)
+    benchmark::DoNotOptimize(sla::lint_string("many.sla", text).diagnostics.size());
+}
+
 BENCHMARK(evaluate_one_by_one);
 BENCHMARK(evaluate_batch)->Unit(benchmark::kMillisecond);
 BENCHMARK(evaluate_batch)->Unit(benchmark::kMillisecond)->Threads(2);
 BENCHMARK(c_api_batch)->Unit(benchmark::kMillisecond);
+BENCHMARK(lint_qiscus)->Unit(benchmark::kMillisecond);
+BENCHMARK(lint_many_addons)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -114,6 +114,10 @@ std::string_view name(Kind kind) {
       return "commitment";
     case Kind::published:
       return "published";
+    case Kind::unavailable:
+      return "unavailable";
+    case Kind::excluded_time:
+      return "excluded time";
     case Kind::exclude:
       return "exclude";
     case Kind::service_credits:

@@ -47,6 +47,7 @@ struct Duration {
   std::int64_t milli = 0;  // the amount, in thousandths of `unit`
   TimeUnit unit = TimeUnit::hour;
   bool business = false;  // "business hours" vs "hours"
+  bool calendar = false;  // "calendar days": plain days, said outright
   Span span;
 };
 
@@ -152,6 +153,8 @@ enum class Kind : std::uint8_t {
   measured,
   commitment,
   published,
+  unavailable,    // unavailable when "..."
+  excluded_time,  // excluded time counts as available | is removed from the period
   exclude,
   service_credits,
   credit,

@@ -53,7 +53,17 @@ enum class Code {
   lint_unused,
   lint_addon_unselectable,
   lint_tentative_holiday,
+  lint_price_period,
+  lint_notice_days,
+  lint_notice_channel,
+  lint_unresolved_reference,
+  lint_uptime_undefined,
+  lint_condition_complement,
+  lint_addon_restates,
+  lint_addon_relation,
   lint_translation,
+  lint_calendar_by_combination,
+  lint_combinations_capped,
 };
 
 struct CodeInfo {
@@ -108,7 +118,20 @@ inline constexpr std::array code_table{
     CodeInfo{Code::lint_unused, "SLA112", "unused definition"},
     CodeInfo{Code::lint_addon_unselectable, "SLA113", "add-on that can never be selected"},
     CodeInfo{Code::lint_tentative_holiday, "SLA114", "relies on tentative holiday dates"},
+    CodeInfo{Code::lint_price_period, "SLA115", "price without a period"},
+    CodeInfo{Code::lint_notice_days, "SLA116", "notice period without its kind of days"},
+    CodeInfo{Code::lint_notice_channel, "SLA117", "notice without a channel or recipient"},
+    CodeInfo{Code::lint_unresolved_reference, "SLA118",
+             "reference to something the contract does not contain"},
+    CodeInfo{Code::lint_uptime_undefined, "SLA119", "uptime measurement not defined"},
+    CodeInfo{Code::lint_condition_complement, "SLA120",
+             "escalation condition without its complement"},
+    CodeInfo{Code::lint_addon_restates, "SLA121", "add-on restates the base"},
+    CodeInfo{Code::lint_addon_relation, "SLA122", "add-on that may add to or replace the base"},
     CodeInfo{Code::lint_translation, "SLA123", "translation missing or out of date"},
+    CodeInfo{Code::lint_calendar_by_combination, "SLA124",
+             "target calendar depends on the combination"},
+    CodeInfo{Code::lint_combinations_capped, "SLA125", "combinations not all reviewed"},
 };
 
 constexpr const CodeInfo& info(Code code) {

@@ -90,7 +90,9 @@ struct year : number {};
 
 struct time_unit : sor<key<"minutes">, key<"minute">, key<"hours">, key<"hour">, key<"days">,
                        key<"day">, key<"weeks">, key<"week">> {};
-struct business_unit : seq<opt<key<"business">, ws>, time_unit> {};
+// "4 business hours" counts operating time; "30 calendar days" says outright that
+// every day counts (the same as "30 days", stated so that nobody has to guess).
+struct business_unit : seq<opt<sor<key<"business">, key<"calendar">>, ws>, time_unit> {};
 // The unit stays on the number's line, so a bare number is reported where it is.
 struct duration : seq<decimal, star<blank>, must<business_unit>> {};
 
@@ -190,6 +192,9 @@ constexpr std::size_t top = 1, item = 2, inner = 3;
 
 struct review_cycle : sor<flag<"annually">, flag<"quarterly">, flag<"monthly">,
                           seq<key<"every">, ws, must<number>, ws, must<key<"months">>>> {};
+// changes notified ... via "e-mail" to "the Client's named contact": how, and to whom.
+struct notice_via : seq<flag<"via">, ws, must<text>, ws> {};
+struct notice_to : seq<flag<"to">, ws, must<text>, ws> {};
 struct header_statement
     : sor<stmt<ast::Kind::provider, clause<key<"provider">, text>>,
           stmt<ast::Kind::client, clause<key<"client">, text>>,
@@ -199,7 +204,7 @@ struct header_statement
           stmt<ast::Kind::reviewed, clause<key<"reviewed">, review_cycle, opt<label>>>,
           stmt<ast::Kind::change_notice,
                clause<key<"changes">, key<"notified">, key<"at">, key<"least">, duration, key<"in">,
-                      key<"advance">, opt<label>>>,
+                      key<"advance">, opt<notice_via>, opt<notice_to>, opt<label>>>,
           stmt<ast::Kind::summary, clause<key<"summary">, text>>> {};
 struct header_statements
     : statements_of<header_statement, "a contract statement", "provider", "client", "version",
@@ -334,11 +339,20 @@ struct excluded_cause
 struct notice : seq<key<"announced">, ws, must<key<"at">>, ws, must<key<"least">>, ws,
                     must<duration>, ws, must<key<"in">>, ws, must<key<"advance">>> {};
 struct measurement_period : sor<flag<"monthly">, flag<"quarterly">, flag<"yearly">> {};
+// excluded time counts as available | excluded time is removed from the period
+struct excluded_time_rule
+    : sor<flag<"counts as available",
+               seq<key<"counts">, ws, must<key<"as">>, ws, must<key<"available">>>>,
+          flag<"removed from the period",
+               seq<key<"is">, ws, must<key<"removed">>, ws, must<key<"from">>, ws, must<key<"the">>,
+                   ws, must<key<"period">>>>> {};
 struct uptime_statement
     : sor<stmt<ast::Kind::uptime_target, clause<key<"target">, percent, opt<label>>>,
           stmt<ast::Kind::measured, clause<key<"measured">, measurement_period>>,
           stmt<ast::Kind::commitment, clause<commitment>>,
           stmt<ast::Kind::published, clause<key<"published">, key<"at">, text>>,
+          stmt<ast::Kind::unavailable, clause<key<"unavailable">, key<"when">, text>>,
+          stmt<ast::Kind::excluded_time, clause<key<"excluded">, key<"time">, excluded_time_rule>>,
           stmt<ast::Kind::exclude, clause<key<"exclude">, excluded_cause, opt<notice>, opt<text>>>,
           stmt<ast::Kind::service_credits, clause<key<"service">, key<"credits">, opt<text>>>,
           stmt<ast::Kind::credit,
@@ -346,7 +360,8 @@ struct uptime_statement
           stmt<ast::Kind::note, clause<key<"note">, text>>> {};
 struct uptime_statements
     : statements_of<uptime_statement, "an uptime statement", "target", "measured", "committed",
-                    "best", "published", "exclude", "service", "credit", "note"> {};
+                    "best", "published", "unavailable", "excluded", "exclude", "service", "credit",
+                    "note"> {};
 struct uptime_block
     : block<ast::Kind::uptime, clause<key<"uptime">, text>, uptime_statements, inner> {};
 

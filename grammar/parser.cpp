@@ -68,7 +68,8 @@ constexpr std::string_view expected<g::duration> =
     "a duration with its unit, such as '4 business hours' or '8 hours'";
 template <>
 constexpr std::string_view expected<g::business_unit> =
-    "a unit after the number: minutes, hours, days or weeks, or 'business' hours/days";
+    "a unit after the number: minutes, hours, days or weeks, or 'business' or 'calendar' "
+    "hours/days";
 template <>
 constexpr std::string_view expected<g::percent> = "a percentage such as 99 %";
 template <>
@@ -139,6 +140,9 @@ constexpr std::string_view expected<g::price_period_unit> = "'year' or 'month' a
 template <>
 constexpr std::string_view expected<g::excluded_cause> =
     "what is excluded: scheduled maintenance, third party, force majeure or other";
+template <>
+constexpr std::string_view expected<g::excluded_time_rule> =
+    "'counts as available' or 'is removed from the period' after 'excluded time'";
 template <>
 constexpr std::string_view expected<g::measurement_period> = "'monthly', 'quarterly' or 'yearly'";
 template <>
@@ -766,6 +770,9 @@ struct action<g::duration> {
     std::string_view rest = trim(s.substr(amount.size()));
     if (rest.starts_with("business")) {
       d.business = true;
+      rest = trim(rest.substr(8));
+    } else if (rest.starts_with("calendar")) {
+      d.calendar = true;
       rest = trim(rest.substr(8));
     }
     if (rest.starts_with("minute"))

@@ -37,11 +37,22 @@ struct LintOptions {
   std::vector<std::string> languages;
 };
 
+// A finding someone weighed and silenced, kept so that a reviewer (or a rendered
+// document) can see what was accepted and why.
+struct SilencedFinding {
+  Diagnostic diagnostic;
+  // The silencing comment's words after the codes, parentheses stripped:
+  // "calendar hours are meant"; empty for --allow or a comment that gives none.
+  std::string reason;
+};
+
 struct LintResult {
   std::shared_ptr<const Model> model;  // null when the contract has errors
-  // The loader's errors, or else the findings, in source order.
+  // The loader's errors, or else the findings, in source order. Findings of one
+  // code on one line are one finding (the others' places and words as its notes).
   std::vector<Diagnostic> diagnostics;
-  std::size_t suppressed = 0;  // findings silenced by a comment or --allow
+  std::vector<SilencedFinding> silenced;  // in source order
+  std::size_t suppressed = 0;             // silenced.size(): by a comment or --allow
 };
 
 // Findings are silenced per line by a comment naming their code, on the line or

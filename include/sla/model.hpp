@@ -42,7 +42,8 @@ struct DurationValue {
   std::int64_t milli = 0;  // thousandths of `unit`
   TimeUnit unit = TimeUnit::hour;
   bool business = false;
-  std::string text;  // canonical words: "4 business hours"
+  bool calendar = false;  // "30 calendar days": the same as "30 days", said outright
+  std::string text;       // canonical words: "4 business hours", "30 calendar days"
 };
 
 struct Money {
@@ -62,6 +63,8 @@ struct Header {
   std::string review_cycle;  // "annually", "every 6 months", ...
   std::string review_label;
   std::optional<DurationValue> change_notice;
+  std::string change_notice_via;  // how changes are notified: "e-mail"; empty when not stated
+  std::string change_notice_to;   // to whom: "the Client's named contact"; empty when not stated
   std::string change_notice_label;
   SourceRef span;
 };
@@ -179,8 +182,17 @@ struct CreditTier {
   SourceRef span;
 };
 
+// How excluded time (maintenance, third parties...) enters the uptime figure.
+enum class ExcludedTime {
+  unstated,            // the contract does not say; computed as `removed`
+  removed,             // excluded time is removed from the period: up / (period - excluded)
+  counts_as_available  // excluded time counts as available: (up + excluded) / period
+};
+
 struct Uptime {
   std::string service;
+  std::string unavailable_when;  // what counts as unavailable, in the contract's words
+  ExcludedTime excluded_time = ExcludedTime::unstated;
   std::optional<std::int64_t> target_milli;  // percent, in thousandths
   std::string target_label;
   std::string period;  // "monthly", "quarterly", "yearly"; empty when not stated

@@ -473,10 +473,18 @@ class Checker {
           }
           h.review_label = label_of(s);
           break;
-        case Kind::change_notice:
+        case Kind::change_notice: {
           h.change_notice = duration_value(*ast::arg<ast::Duration>(s));
           h.change_notice_label = label_of(s);
+          // via "e-mail" to "...": each text follows its word.
+          const ast::Word* word = nullptr;
+          for (const auto& v : s.args) {
+            if (const auto* w = std::get_if<ast::Word>(&v)) word = w;
+            if (const auto* t = std::get_if<ast::Text>(&v); t && word)
+              (word->word == "via" ? h.change_notice_via : h.change_notice_to) = t->value;
+          }
           break;
+        }
         default:
           break;
       }
@@ -1487,7 +1495,7 @@ class Checker {
     u.service = text_of(block);
     u.span = ref(block.span);
     once(block, {Kind::uptime_target, Kind::measured, Kind::commitment, Kind::published,
-                 Kind::service_credits});
+                 Kind::unavailable, Kind::excluded_time, Kind::service_credits});
     for (const Node& s : block.children) {
       switch (s.kind) {
         case Kind::uptime_target:
@@ -1503,6 +1511,14 @@ class Checker {
           break;
         case Kind::published:
           u.published_at = text_of(s);
+          break;
+        case Kind::unavailable:
+          u.unavailable_when = text_of(s);
+          break;
+        case Kind::excluded_time:
+          u.excluded_time = ast::has_word(s, "counts as available")
+                                ? ExcludedTime::counts_as_available
+                                : ExcludedTime::removed;
           break;
         case Kind::exclude: {
           Exclusion e{ast::arg<ast::Word>(s)->word, text_of(s), std::nullopt, ref(s.span)};
@@ -1861,7 +1877,11 @@ DurationValue duration_value(const ast::Duration& d) {
   v.milli = d.milli;
   v.unit = static_cast<TimeUnit>(d.unit);
   v.business = d.business;
-  v.text = fmt::format("{} {}{}{}", number_text(d.milli), d.business ? "business " : "",
+  v.calendar = d.calendar;
+  v.text = fmt::format("{} {}{}{}", number_text(d.milli),
+                       d.business   ? "business "
+                       : d.calendar ? "calendar "
+                                    : "",
                        units[static_cast<int>(d.unit)], d.milli == 1000 ? "" : "s");
   return v;
 }

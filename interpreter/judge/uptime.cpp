@@ -237,10 +237,17 @@ std::string month_label(std::chrono::year_month m) {
   return fmt::format("{:04}-{:02}", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
 }
 
+// The time the figure is taken over: the period less excluded time, or the whole
+// period when the contract says excluded time counts as available.
+seconds measured_of(const ServiceMonth& r) {
+  return r.uptime->excluded_time == ExcludedTime::counts_as_available ? r.total
+                                                                      : r.total - r.excluded;
+}
+
 void judge_credit(ServiceMonth& r) {
   const Uptime& u = *r.uptime;
   if (!u.credits.empty()) {
-    const seconds measured = r.total - r.excluded, up = measured - r.downtime;
+    const seconds measured = measured_of(r), up = measured - r.downtime;
     // Of the tiers that apply, the one with the lowest threshold (docs/language.md).
     for (const auto& tier : u.credits)
       if (measured.count() > 0 && !at_least(up, measured, tier.below_milli) &&
@@ -380,7 +387,7 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
           fmt::format(", except {} that excluded time also covers", span_text(o.overlaps_excluded));
   }
 
-  const seconds measured = r.total - r.excluded, up = measured - r.downtime;
+  const seconds measured = measured_of(r), up = measured - r.downtime;
   if (measured.count() > 0) {
     r.uptime_ppm = up.count() * 1000000 / measured.count();
   } else {
@@ -405,7 +412,10 @@ ServiceMonth measure(const Model& model, const Package& package, const Uptime& u
   if (pending && u.target_milli) {
     // Later excluded time can only shrink the measured period, so this is the
     // most downtime the whole period can take and still meet the target.
-    const std::int64_t most = (period_to - r.from - r.excluded).count();
+    const std::int64_t most =
+        (period_to - r.from -
+         (u.excluded_time == ExcludedTime::counts_as_available ? seconds{0} : r.excluded))
+            .count();
     const std::int64_t allowed_per_100000 = (100000 - *u.target_milli) * most;
     // In hundredths of a minute, rounded down: the allowance is never overstated.
     const std::int64_t allowed = allowed_per_100000 / 60000;

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "grammar/codes.hpp"
 #include "interpreter/check/loader.hpp"
@@ -24,7 +26,21 @@ struct Suppression {
   std::uint32_t file = 0;
   std::uint32_t line = 0;  // the line it silences; 0 for the whole file
   std::vector<std::string> codes;
+  std::string reason;  // the words after the codes, for people
 };
+
+// "(calendar hours are meant)" -> "calendar hours are meant".
+std::string reason_of(std::string_view text) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  text = trim(text);
+  if (text.size() >= 2 && text.front() == '(' && text.back() == ')')
+    text = trim(text.substr(1, text.size() - 2));
+  return std::string(text);
+}
 
 std::vector<std::string> words_of(std::string_view s) {
   std::vector<std::string> out;
@@ -61,13 +77,14 @@ class Suppressions {
     }
   }
 
-  bool silences(const Diagnostic& d, const SourceMap& sources) const {
+  // The comment that silences `d`, if any.
+  const Suppression* silencing(const Diagnostic& d, const SourceMap& sources) const {
     for (const auto& s : list_) {
       if (sources.file(s.file).name() != d.location.file) continue;
       if (s.line != 0 && s.line != d.location.line) continue;
-      if (std::find(s.codes.begin(), s.codes.end(), d.code) != s.codes.end()) return true;
+      if (std::find(s.codes.begin(), s.codes.end(), d.code) != s.codes.end()) return &s;
     }
-    return false;
+    return nullptr;
   }
 
  private:
@@ -105,7 +122,23 @@ class Suppressions {
     for (std::size_t i = 1; i < words.size(); ++i) {
       std::string code = words[i];
       for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (!code.starts_with("SLA")) break;  // the reason follows the codes
+      if (!code.starts_with("SLA")) {
+        // The reason follows the codes: the rest of the comment, as written.
+        std::string_view rest = text;
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < i; ++k) {
+          at = rest.find(words[k], at);
+          if (at == std::string_view::npos) break;
+          at += words[k].size();
+        }
+        if (at != std::string_view::npos) {
+          rest.remove_prefix(std::min(at, rest.size()));
+          while (!rest.empty() && (rest.front() == ',' || rest.front() == ' '))
+            rest.remove_prefix(1);
+          s.reason = reason_of(rest);
+        }
+        break;
+      }
       ++named;
       const bool known = std::any_of(lint_rules().begin(), lint_rules().end(),
                                      [&](const LintRule& r) { return r.code == code; });
@@ -149,6 +182,34 @@ class Suppressions {
   std::vector<Suppression> list_;
 };
 
+// Findings of one code on one line say one thing (a target seen in several
+// combinations, one label read twice): the first keeps its words, and each repeat
+// that words it differently becomes a note, with the repeats' own notes.
+std::vector<Diagnostic> merge_repeats(std::vector<Diagnostic> findings) {
+  std::vector<Diagnostic> out;
+  std::map<std::tuple<std::string, std::string, std::uint32_t>, std::size_t> first;
+  for (auto& d : findings) {
+    const auto [it, fresh] =
+        first.try_emplace({d.code, d.location.file, d.location.line}, out.size());
+    if (fresh) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    Diagnostic& kept = out[it->second];
+    const bool said = d.message == kept.message ||
+                      std::any_of(kept.notes.begin(), kept.notes.end(),
+                                  [&](const Note& n) { return n.message == d.message; });
+    if (!said) kept.notes.push_back({d.location, "also: " + d.message});
+    for (auto& n : d.notes) {
+      const bool known = std::any_of(kept.notes.begin(), kept.notes.end(), [&](const Note& k) {
+        return k.message == n.message && k.location.line == n.location.line;
+      });
+      if (!known) kept.notes.push_back(std::move(n));
+    }
+  }
+  return out;
+}
+
 LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   LintResult result;
   result.model = loaded.result.model;
@@ -168,8 +229,17 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   lint::holiday_coverage(context);
   lint::unused_definitions(context);
   lint::unselectable_addons(context);
+  lint::prices_without_period(context);
+  lint::notice_periods(context);
+  lint::unresolved_references(context);
+  lint::uptime_measurement(context);
+  lint::escalation_complements(context);
+  lint::addons_restating_the_base(context);
+  lint::addon_relation_unsettled(context);
+  lint::calendars_by_combination(context);
+  lint::combinations_capped(context);
   lint::translations(context, options.languages);
-  std::vector<Diagnostic> findings = context.take();
+  std::vector<Diagnostic> findings = merge_repeats(context.take());
 
   const Suppressions suppressions(loaded.sources, loaded.files, findings);
   auto listed = [](const std::vector<std::string>& codes, const std::string& code) {
@@ -178,14 +248,23 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   // Warnings from the loader (none yet) come first, in their own order.
   result.diagnostics = std::move(loaded.result.diagnostics);
   for (auto& d : findings) {
-    if (listed(options.allow, d.code) || suppressions.silences(d, loaded.sources)) {
-      ++result.suppressed;
+    const bool allowed = listed(options.allow, d.code);
+    const Suppression* comment = allowed ? nullptr : suppressions.silencing(d, loaded.sources);
+    if (allowed || comment) {
+      result.silenced.push_back({std::move(d), comment ? comment->reason : std::string()});
       continue;
     }
     if (listed(options.deny, d.code)) d.severity = Severity::error;
     result.diagnostics.push_back(std::move(d));
   }
   sort_diagnostics(result.diagnostics, loaded.sources);
+  std::stable_sort(result.silenced.begin(), result.silenced.end(),
+                   [](const SilencedFinding& a, const SilencedFinding& b) {
+                     const Location &x = a.diagnostic.location, &y = b.diagnostic.location;
+                     return std::tie(x.file, x.line, x.column, a.diagnostic.code) <
+                            std::tie(y.file, y.line, y.column, b.diagnostic.code);
+                   });
+  result.suppressed = result.silenced.size();
   return result;
 }
 

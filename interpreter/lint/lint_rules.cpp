@@ -1,4 +1,5 @@
 #include "interpreter/lint/lint_rules.hpp"
+#include "interpreter/lint/lint_util.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -18,16 +19,6 @@ namespace sla::lint {
 namespace {
 
 // ------------------------------------------------------------------ helpers
-
-std::optional<std::int64_t> seconds_of(const DurationValue& d, const CalendarInfo* calendar) {
-  if (calendar) {
-    if (auto s = to_seconds(d, *calendar)) return s->count();
-    return std::nullopt;
-  }
-  if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) return std::nullopt;
-  static constexpr std::int64_t unit[] = {60, 3600, 86400, 604800};
-  return d.milli * unit[static_cast<int>(d.unit)] / 1000;
-}
 
 // "240 hours", "1 hour", "90 minutes", "2.5 hours".
 std::string hours_text(std::int64_t seconds) {
@@ -50,23 +41,6 @@ std::string days_text(std::int64_t seconds) {
   return fmt::format("{:.1f} calendar days", static_cast<double>(seconds) / 86400.0);
 }
 
-// True when every day of the week is open around the clock (holidays aside).
-bool always_open(const CalendarInfo& info) {
-  if (!info.calendar) return false;
-  for (const auto& day : info.calendar->spec().weekly) {
-    auto intervals = day;
-    std::sort(intervals.begin(), intervals.end(),
-              [](const DailyInterval& a, const DailyInterval& b) { return a.start < b.start; });
-    Seconds covered{0};
-    for (const auto& i : intervals) {
-      if (i.start > covered) return false;
-      covered = std::max(covered, i.end);
-    }
-    if (covered < Seconds(86400)) return false;
-  }
-  return true;
-}
-
 // "8 hours" -> "8 business hours": the same amount in operating time.
 std::string business_words(const DurationValue& d) {
   const auto space = d.text.find(' ');
@@ -74,33 +48,15 @@ std::string business_words(const DurationValue& d) {
   return d.text.substr(0, space) + " business" + d.text.substr(space);
 }
 
+// "8 hours" -> "8 calendar hours": calendar time, said outright.
+std::string calendar_words(const DurationValue& d) {
+  const auto space = d.text.find(' ');
+  if (space == std::string::npos) return d.text;
+  return d.text.substr(0, space) + " calendar" + d.text.substr(space);
+}
+
 std::string_view kind_name(TargetKind k) {
   return name(k);
-}
-
-// The calendar a target runs on in a view: its own, or the package's.
-const CalendarInfo* calendar_of(const Context& c, const View& v, const Target& t) {
-  if (t.calendar.empty()) return v.calendar;
-  const CalendarInfo* own = c.model().calendar(t.calendar);
-  return own && own->calendar ? own : v.calendar;
-}
-
-std::string where(const View& v) {
-  return v.package.applied_addons.empty() ? fmt::format("package '{}'", v.name)
-                                          : fmt::format("'{}'", v.name);
-}
-
-// Every node of a tree, depth first, with its parent.
-template <typename F>
-void walk(const ast::Node& node, const ast::Node* parent, F&& visit) {
-  visit(node, parent);
-  for (const auto& child : node.children) walk(child, &node, visit);
-}
-
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
 }
 
 // `term` appears in `text` as a whole word (a plural "s" allowed), ignoring case.
@@ -117,25 +73,131 @@ bool mentions(const std::string& text, const std::string& term) {
 
 }  // namespace
 
+// ------------------------------------------------------------ shared helpers
+
+std::optional<std::int64_t> seconds_of(const DurationValue& d, const CalendarInfo* calendar) {
+  if (calendar) {
+    if (auto s = to_seconds(d, *calendar)) return s->count();
+    return std::nullopt;
+  }
+  if (d.business && (d.unit == TimeUnit::day || d.unit == TimeUnit::week)) return std::nullopt;
+  static constexpr std::int64_t unit[] = {60, 3600, 86400, 604800};
+  return d.milli * unit[static_cast<int>(d.unit)] / 1000;
+}
+
+bool always_open(const CalendarInfo& info) {
+  if (!info.calendar) return false;
+  for (const auto& day : info.calendar->spec().weekly) {
+    auto intervals = day;
+    std::sort(intervals.begin(), intervals.end(),
+              [](const DailyInterval& a, const DailyInterval& b) { return a.start < b.start; });
+    Seconds covered{0};
+    for (const auto& i : intervals) {
+      if (i.start > covered) return false;
+      covered = std::max(covered, i.end);
+    }
+    if (covered < Seconds(86400)) return false;
+  }
+  return true;
+}
+
+const CalendarInfo* calendar_of(const Context& c, const View& v, const Target& t) {
+  if (t.calendar.empty()) return v.calendar;
+  const CalendarInfo* own = c.model().calendar(t.calendar);
+  return own && own->calendar ? own : v.calendar;
+}
+
+std::string where(const View& v) {
+  return v.package.applied_addons.empty() ? fmt::format("package '{}'", v.name)
+                                          : fmt::format("'{}'", v.name);
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
 // ------------------------------------------------------------------ context
+
+std::string view_name(const std::string& package, const std::vector<std::string>& addons) {
+  std::string out = package;
+  for (std::size_t i = 0; i < addons.size(); ++i)
+    out += (i == 0 ? " with " : i + 1 == addons.size() ? " and " : ", ") + addons[i];
+  return out;
+}
+
+namespace {
+
+std::string view_key(const std::string& package, std::vector<std::string> addons) {
+  std::sort(addons.begin(), addons.end());
+  std::string key = package;
+  for (const auto& a : addons) key += "|" + a;
+  return key;
+}
+
+}  // namespace
 
 Context::Context(const Model& model, const SourceMap& sources, const std::vector<ast::File>& files)
     : model_(model), sources_(sources), files_(files) {
-  // A hostile contract could ask for packages x add-ons views; the first few
-  // hundred are plenty for a real one.
-  constexpr std::size_t max_views = 256;
+  // Every package with every set of add-ons its requires and excludes allow: a
+  // finding may arise only when two add-ons meet. Sets are walked by size, fewest
+  // add-ons first, so that a finding names the smallest combination it arises in;
+  // a hostile contract (2^n sets) is cut at kMaxViewsPerPackage selections.
   for (const auto& p : model.packages) {
-    Selection s = select(model, p.id);
-    if (s.package && s.calendar) views_.push_back({p.id, std::move(*s.package), s.calendar});
-  }
-  for (const auto& a : model.addons)
-    for (const auto& p : model.packages) {
-      if (views_.size() >= max_views) return;
-      Selection s = select(model, p.id, {a.id});
-      if (s.package && s.calendar)
-        views_.push_back(
-            {fmt::format("{} with {}", p.id, a.id), std::move(*s.package), s.calendar});
+    std::vector<std::string> chain{p.id};
+    for (const Package* q = &p; q && !q->extends.empty(); q = model.package(q->extends))
+      chain.push_back(q->extends);
+    // Add-ons that require another package (not this one or an ancestor) never fit.
+    std::vector<const Package*> candidates;
+    for (const auto& a : model.addons) {
+      const bool fits = std::none_of(a.requires_.begin(), a.requires_.end(), [&](const auto& r) {
+        return model.package(r) && std::find(chain.begin(), chain.end(), r) == chain.end();
+      });
+      if (fits) candidates.push_back(&a);
     }
+    auto excluded = [&](const Package* a, const std::vector<const Package*>& set) {
+      return std::any_of(set.begin(), set.end(), [&](const Package* b) {
+        return std::find(a->excludes.begin(), a->excludes.end(), b->id) != a->excludes.end() ||
+               std::find(b->excludes.begin(), b->excludes.end(), a->id) != b->excludes.end();
+      });
+    };
+    std::size_t tried = 0;
+    bool capped = false;
+    std::vector<const Package*> set;
+    // Sets of exactly `size` add-ons from candidates[from..], in declaration order.
+    auto walk_sets = [&](auto&& self, std::size_t from, std::size_t size) -> void {
+      if (capped) return;
+      if (set.size() == size) {
+        if (++tried > kMaxViewsPerPackage) {
+          capped = true;
+          return;
+        }
+        std::vector<std::string> ids;
+        for (const Package* a : set) ids.push_back(a->id);
+        Selection s = select(model, p.id, ids);
+        if (!s.package || !s.calendar) return;
+        view_index_.emplace(view_key(p.id, ids), views_.size());
+        views_.push_back({view_name(p.id, ids), std::move(*s.package), s.calendar});
+        return;
+      }
+      for (std::size_t i = from; i + (size - set.size()) <= candidates.size(); ++i) {
+        if (excluded(candidates[i], set)) continue;
+        set.push_back(candidates[i]);
+        self(self, i + 1, size);
+        set.pop_back();
+        if (capped) return;
+      }
+    };
+    for (std::size_t size = 0; size <= candidates.size() && !capped; ++size)
+      walk_sets(walk_sets, 0, size);
+    if (capped) capped_.push_back(p.id);
+  }
+}
+
+const View* Context::view(const std::string& package, std::vector<std::string> addons) const {
+  const auto it = view_index_.find(view_key(package, std::move(addons)));
+  return it == view_index_.end() ? nullptr : &views_[it->second];
 }
 
 Location Context::at(const SourceRef& ref) const {
@@ -244,7 +306,9 @@ void resolution_before_response(Context& c) {
             Code::lint_resolution_before_response, Severity::warning, c.at(resolution->span),
             fmt::format("{}: the resolution target ({}) is shorter than the "
                         "response target ({}) in {}",
-                        p.name, resolution->within.text, response->within.text, where(v)));
+                        p.name, resolution->within.text, response->within.text, where(v)),
+            "a ticket cannot be resolved before it is answered: lengthen the resolution target "
+            "or shorten the response target");
         if (d) c.note(*d, response->span, "the response target");
         continue;
       }
@@ -307,6 +371,17 @@ void duration_label(Context& c, const DurationValue& value, const std::string& l
   }
 }
 
+// ISO 4217 codes in common use: a label naming one of them names a currency.
+bool is_currency(std::string_view code) {
+  static constexpr std::string_view codes[] = {
+      "AED", "ARS", "AUD", "BDT", "BGN", "BHD", "BRL", "CAD", "CHF", "CLP", "CNY",
+      "COP", "CZK", "DKK", "EGP", "EUR", "GBP", "HKD", "HUF", "IDR", "ILS", "INR",
+      "ISK", "JOD", "JPY", "KES", "KRW", "KWD", "LKR", "MXN", "MYR", "NGN", "NOK",
+      "NZD", "OMR", "PEN", "PHP", "PKR", "PLN", "QAR", "RON", "RSD", "RUB", "SAR",
+      "SEK", "SGD", "THB", "TRY", "TWD", "UAH", "USD", "VND", "ZAR"};
+  return std::find(std::begin(codes), std::end(codes), code) != std::end(codes);
+}
+
 std::string money_text(std::int64_t milli) {
   return milli % 1000 == 0 ? fmt::format("{}", milli / 1000)
                            : fmt::format("{:.3f}", static_cast<double>(milli) / 1000.0);
@@ -330,7 +405,19 @@ void labels_disagree(Context& c) {
   for (const auto& p : packages) {
     if (p.price && !p.price->label.empty()) {
       for (const auto& stated : stated_amounts(p.price->label)) {
-        // Other capitals ("SLA 2") are not read as a price in another currency.
+        // Other capitals ("SLA 2") are not read as a price in another currency; a
+        // currency the world uses is.
+        if (stated.currency != p.price->currency && is_currency(stated.currency)) {
+          c.report(Code::lint_label_disagrees, Severity::warning, c.at(p.span),
+                   fmt::format("the price label (\"{}\") says {}, but the price is in {} ({} {}): "
+                               "the parties would pay in different currencies",
+                               p.price->label, stated.words, p.price->currency, p.price->currency,
+                               money_text(p.price->milli)),
+                   fmt::format("make the price and its label name the same currency: price {} {} "
+                               "or a label in {}",
+                               stated.currency, money_text(p.price->milli), p.price->currency));
+          continue;
+        }
         if (stated.currency != p.price->currency || stated.milli == p.price->milli) continue;
         c.report(
             Code::lint_label_disagrees, Severity::warning, c.at(p.span),
@@ -345,7 +432,8 @@ void labels_disagree(Context& c) {
         if (stated == *u.target_milli) continue;
         c.report(Code::lint_label_disagrees, Severity::warning, c.at(u.span),
                  fmt::format("the uptime label (\"{}\") says {}%, but the target is {}%",
-                             u.target_label, money_text(stated), money_text(*u.target_milli)));
+                             u.target_label, money_text(stated), money_text(*u.target_milli)),
+                 "make the target and its label say the same percentage");
       }
     }
   }
@@ -376,15 +464,16 @@ void calendar_time_office_hours(Context& c) {
   for (const auto& v : c.views()) {
     for (const auto& t : v.package.targets) {
       const CalendarInfo* cal = calendar_of(c, v, t);
-      if (always_open(*cal) || t.within.business || t.by) continue;
+      // "8 calendar hours": the author said calendar time is meant.
+      if (always_open(*cal) || t.within.business || t.within.calendar || t.by) continue;
       c.report(Code::lint_calendar_time_office_hours, Severity::warning, c.at(t.span),
                fmt::format("{} target '{}' for {} is calendar time, but {} keeps office hours "
                            "(calendar '{}'): the clock runs through nights, weekends and "
                            "holidays. Are {} meant?",
                            kind_name(t.kind), t.within.text, t.priority, where(v), cal->id,
                            business_words(t.within)),
-               "write business hours if operating time is meant; if calendar time is meant, "
-               "say so in a comment and silence this with: # sla: allow SLA105");
+               fmt::format("write '{}' if operating time is meant, or '{}' if calendar time is",
+                           business_words(t.within), calendar_words(t.within)));
     }
   }
 }
@@ -457,6 +546,10 @@ void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBa
     for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
       const Step& a = steps[i];
       const Step& b = steps[i + 1];
+      // A band for unanswered tickets and one for answered ones never apply together.
+      const bool disjoint = (a.band->when_no_response && b.band->when_not_resolved) ||
+                            (a.band->when_not_resolved && b.band->when_no_response);
+      if (disjoint) continue;
       if (!a.until) {
         c.report(code, Severity::warning, c.at(a.band->span),
                  fmt::format("the band for \"{}\" has no end, so it overlaps the band for \"{}\" "

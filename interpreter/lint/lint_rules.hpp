@@ -18,12 +18,16 @@
 
 namespace sla::lint {
 
-// A package as a client can buy it: alone, or with one add-on applied.
+// A package as a client can buy it: alone, or with a set of add-ons that its
+// requires and excludes allow.
 struct View {
-  std::string name;  // "premium", "premium with dedicated_24x7"
-  Package package;
+  std::string name;  // "premium", "standard with weekend_cover and fix_times"
+  Package package;   // package.applied_addons: the add-ons, in declaration order
   const CalendarInfo* calendar = nullptr;
 };
+
+// "standard with weekend_cover and fix_times"
+std::string view_name(const std::string& package, const std::vector<std::string>& addons);
 
 class Context {
  public:
@@ -32,7 +36,14 @@ class Context {
   const Model& model() const { return model_; }
   const std::vector<ast::File>& files() const { return files_; }
   const SourceMap& sources() const { return sources_; }
+  // Every package with every allowed set of add-ons, fewest add-ons first; at most
+  // kMaxViewsPerPackage selections are tried per package (capped() says when).
   const std::vector<View>& views() const { return views_; }
+  // The view of `package` with exactly `addons` (any order), if that set is allowed.
+  const View* view(const std::string& package, std::vector<std::string> addons) const;
+  // The packages whose combinations were not all tried.
+  const std::vector<std::string>& capped() const { return capped_; }
+  static constexpr std::size_t kMaxViewsPerPackage = 4096;
 
   // The place a SourceRef names, with the whole statement underlined when a
   // statement starts there.
@@ -52,6 +63,8 @@ class Context {
   const SourceMap& sources_;
   const std::vector<ast::File>& files_;
   std::vector<View> views_;
+  std::map<std::string, std::size_t> view_index_;  // "package|addon|addon" (sorted) -> views_
+  std::vector<std::string> capped_;
   std::vector<Diagnostic> findings_;
   // Indexes, so that thousands of findings cost no more than thousands of look-ups:
   // what has been reported (code, file, line, column), and per file the statement
@@ -74,5 +87,17 @@ void tentative_dates(Context& c, const CalendarInfo& cal, const HolidaySet& set,
 void unused_definitions(Context& c);                                       // SLA112
 void unselectable_addons(Context& c);                                      // SLA113
 void translations(Context& c, const std::vector<std::string>& languages);  // SLA123
+
+// silence_rules.cpp: what a contract leaves unsaid.
+void prices_without_period(Context& c);   // SLA115
+void notice_periods(Context& c);          // SLA116, SLA117
+void unresolved_references(Context& c);   // SLA118
+void uptime_measurement(Context& c);      // SLA119
+void escalation_complements(Context& c);  // SLA120
+// addon_rules.cpp: what an add-on changes, in every combination.
+void addons_restating_the_base(Context& c);  // SLA121
+void addon_relation_unsettled(Context& c);   // SLA122
+void calendars_by_combination(Context& c);   // SLA124
+void combinations_capped(Context& c);        // SLA125
 
 }  // namespace sla::lint

@@ -185,11 +185,11 @@ contains "json trace" '"trace": \['
 # sla lint: findings for people, JSON, SARIF and GitHub; exit codes by fail level.
 check "lint qiscus" 0 "$SLA" lint "$C"
 contains "a finding with code and position" 'qiscus-enterprise.sla:[0-9]+:[0-9]+: warning\[SLA103\]'
-contains "summary line" 'qiscus-enterprise.sla: 16 findings'
+contains "summary line" 'qiscus-enterprise.sla: 27 findings'
 check "lint fail level warning" 1 "$SLA" lint --fail-level warning "$C"
 check "lint deny" 1 "$SLA" lint --deny SLA103 "$C";     contains "denied is an error" 'error\[SLA103\]'
 check "lint allow" 0 "$SLA" lint --allow SLA103,SLA105 --allow SLA102 "$C"
-contains "allowed are counted" '6 findings \(10 silenced\)'
+contains "allowed are counted" '17 findings \(10 silenced\)'
 check "lint unknown code" 2 "$SLA" lint --allow SLA104x "$C"; contains "suggests a code" "did you mean 'SLA104'"
 check "lint bad fail level" 2 "$SLA" lint --fail-level note "$C"
 check "lint missing file" 2 "$SLA" lint "$tmp/missing.sla"
@@ -201,7 +201,7 @@ python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo 
 import json, sys
 d = json.load(open(sys.argv[1]))
 run = d["runs"][0]
-assert d["version"] == "2.1.0" and len(run["results"]) == 16
+assert d["version"] == "2.1.0" and len(run["results"]) == 27
 assert sum(r["level"] == "note" for r in run["results"]) == 1
 ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
 assert all(r["ruleId"] == ids[r["ruleIndex"]] for r in run["results"])
@@ -210,13 +210,15 @@ check "lint json" 0 "$SLA" lint --format json "$C"
 python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL lint json shape"; }
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["summary"]["warnings"] == 15 and d["summary"]["notes"] == 1 and len(d["diagnostics"]) == 16
+assert d["summary"]["warnings"] == 26 and d["summary"]["notes"] == 1 and len(d["diagnostics"]) == 27
 assert all(x["code"].startswith("SLA1") and x["span"]["line"] >= 1 for x in d["diagnostics"])
 PY
 printf '%s\n' 'priorities { Low "l" }' 'calendar c { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; open on holidays }' \
   'package p "P" {' '  calendar c' '  respond to Low within 8 hours  # sla: allow SLA105 (meant)' '}' >"$tmp/silenced.sla"
 check "lint silenced by a comment" 0 "$SLA" lint --fail-level warning "$tmp/silenced.sla"
 contains "says what was silenced" 'no findings \(1 silenced\)'
+check "lint silenced, in JSON with the reason" 0 "$SLA" lint --format json "$tmp/silenced.sla"
+contains "the reason is kept" '"reason": ?"meant"'
 NO_COLOR=1 check "no colour when piped" 0 "$SLA" lint "$C"
 if grep -q $'\x1b\[' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL colour escapes in piped output"; else pass=$((pass + 1)); fi
 

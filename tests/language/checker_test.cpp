@@ -616,3 +616,51 @@ package p "P" { calendar office }
 )");
   BOOST_TEST(codes(twice) == "SLA022");  // a duplicate statement
 }
+
+// What a contract can say so that the lint's questions have answers: days that
+// are calendar days outright, the notice's channel and recipient, what counts as
+// unavailable and how excluded time counts.
+BOOST_AUTO_TEST_CASE(calendar_days_notice_channel_and_uptime_terms) {
+  auto r = load(R"(
+contract "C" {
+  changes notified at least 30 calendar days in advance via "e-mail" to "the Client's named contact" ("a month")
+}
+package p "P" {
+  calendar office
+  resolve High within 8 calendar hours
+  uptime "Chat" {
+    target 99 %
+    unavailable when "no message can be sent"
+    excluded time counts as available
+    exclude scheduled maintenance announced at least 2 business days in advance
+  }
+}
+package q "Q" { calendar office uptime "Chat" { target 99 % excluded time is removed from the period } }
+)");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  const Header& h = r.model->contract;
+  BOOST_TEST(h.change_notice->text == "30 calendar days");
+  BOOST_TEST(h.change_notice->calendar);
+  BOOST_TEST(!h.change_notice->business);
+  BOOST_TEST(h.change_notice->milli == 30000);
+  BOOST_TEST(h.change_notice_via == "e-mail");
+  BOOST_TEST(h.change_notice_to == "the Client's named contact");
+  BOOST_TEST(h.change_notice_label == "a month");
+  const Package& p = *r.model->package("p");
+  BOOST_TEST(p.targets[0].within.text == "8 calendar hours");
+  const Uptime& u = p.uptime[0];
+  BOOST_TEST(u.unavailable_when == "no message can be sent");
+  BOOST_TEST((u.excluded_time == ExcludedTime::counts_as_available));
+  BOOST_TEST((r.model->package("q")->uptime[0].excluded_time == ExcludedTime::removed));
+  // Either statement once per block.
+  r = load(R"(package p "P" { calendar office uptime "Chat" { target 99 %
+    excluded time counts as available
+    excluded time is removed from the period } })");
+  BOOST_TEST(codes(r) == "SLA022");
+  // A notice may name only its channel.
+  r = load(
+      "contract \"C\" { changes notified at least 2 business days in advance via \"portal\" }");
+  BOOST_TEST_REQUIRE(r.ok(), codes(r));
+  BOOST_TEST(r.model->contract.change_notice_via == "portal");
+  BOOST_TEST(r.model->contract.change_notice_to.empty());
+}

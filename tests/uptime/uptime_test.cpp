@@ -674,3 +674,26 @@ BOOST_AUTO_TEST_CASE(a_quarter_partly_in_force_is_judged_over_that_part) {
   BOOST_TEST(name(r[1].status) == "met");
   BOOST_TEST(has_note(r[1], "partial quarter: the contract takes effect on 2026-02-01"));
 }
+
+// How excluded time enters the figure is the contract's to say: removed from the
+// period (the default), or counted as available. 440 minutes down and 1000
+// excluded in January: 43200/43640 (98.99 %, breached) against 44200/44640 (met).
+BOOST_AUTO_TEST_CASE(excluded_time_enters_the_figure_as_the_contract_says) {
+  const std::vector<Incident> month{
+      incident("T", "2026-01-06T00:00:00+07:00", "2026-01-06T16:40:00+07:00", C::third_party,
+               std::nullopt, "API"),
+      incident("O", "2026-01-08T00:00:00+07:00", "2026-01-08T07:20:00+07:00", C::outage,
+               std::nullopt, "API")};
+  const std::string terms = "target 99 %\n measured monthly\n exclude third party\n";
+  for (const std::string stated : {"", "excluded time is removed from the period\n"}) {
+    const auto r = contract(terms + stated).month(month, jan);
+    BOOST_TEST(r.excluded == minutes(1000));
+    BOOST_TEST(*r.uptime_ppm == 989917);
+    BOOST_TEST(name(r.status) == "breached");
+  }
+  const auto r = contract(terms + "excluded time counts as available\n").month(month, jan);
+  BOOST_TEST(r.excluded == minutes(1000));
+  BOOST_TEST(r.downtime == minutes(440));
+  BOOST_TEST(*r.uptime_ppm == 990143);
+  BOOST_TEST(name(r.status) == "met");
+}

@@ -138,6 +138,7 @@ Command lint_command(CLI::App& sla) {
               LintResult r = lint_contract(file, lint_options);
               summary.files.push_back(f);
               summary.suppressed += r.suppressed;
+              summary.silenced.insert(summary.silenced.end(), r.silenced.begin(), r.silenced.end());
               std::size_t errors = 0, warnings = 0;
               for (const auto& d : r.diagnostics) {
                 (d.severity == Severity::error ? errors : warnings) += 1;

@@ -24,7 +24,7 @@ auto fields(const ast::Word& v) {
   return std::tie(v.word);
 }
 auto fields(const ast::Duration& v) {
-  return std::tuple(v.milli, v.unit, v.business);
+  return std::tuple(v.milli, v.unit, v.business, v.calendar);
 }
 auto fields(const ast::Percent& v) {
   return std::tuple(v.milli);

@@ -95,6 +95,16 @@ nlohmann::ordered_json lint_json(const LintSummary& summary) {
     ++counts[d.severity];
   }
   out["diagnostics"] = std::move(list);
+  // What was weighed and accepted, and why: a reviewer sees it beside the rest.
+  auto silenced = nlohmann::ordered_json::array();
+  for (const auto& s : summary.silenced) {
+    auto j = to_json(s.diagnostic);
+    j["title"] = title_of(s.diagnostic.code);
+    j["help"] = help_path(s.diagnostic.code);
+    j["reason"] = s.reason;
+    silenced.push_back(std::move(j));
+  }
+  out["silenced"] = std::move(silenced);
   out["summary"] = {{"errors", counts[Severity::error]},
                     {"warnings", counts[Severity::warning]},
                     {"notes", counts[Severity::note]},

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sla/diagnostic.hpp"
+#include "sla/lint.hpp"
 
 namespace sla::cli {
 
@@ -15,9 +16,11 @@ struct LintSummary {
   std::vector<std::string> files;
   std::vector<Diagnostic> diagnostics;
   std::size_t suppressed = 0;
+  std::vector<SilencedFinding> silenced;  // with the silencing comment's reason
 };
 
-// {"files", "diagnostics": [...], "summary": {"errors", "warnings", "notes", "suppressed"}}
+// {"files", "diagnostics": [...], "silenced": [... with "reason"],
+//  "summary": {"errors", "warnings", "notes", "suppressed"}}
 nlohmann::ordered_json lint_json(const LintSummary& summary);
 
 // One SARIF run; every rule of the lint is listed, with a link to its docs.

@@ -23,6 +23,7 @@ std::string_view commitment_name(Commitment c) {
 
 json duration_json(const DurationValue& d, const CalendarInfo* calendar) {
   json j{{"text", d.text}, {"business", d.business}};
+  if (d.calendar) j["calendar"] = true;  // "30 calendar days": said outright
   if (calendar)
     if (auto s = to_seconds(d, *calendar)) j["seconds"] = s->count();
   return j;
@@ -154,6 +155,11 @@ json to_json(const Package& p, const Model& model) {
     uj["period"] = u.period;
     uj["commitment"] = commitment_name(u.commitment);
     if (!u.published_at.empty()) uj["published_at"] = u.published_at;
+    if (!u.unavailable_when.empty()) uj["unavailable_when"] = u.unavailable_when;
+    if (u.excluded_time != ExcludedTime::unstated)
+      uj["excluded_time"] = u.excluded_time == ExcludedTime::counts_as_available
+                                ? "counts as available"
+                                : "removed from the period";
     auto exclusions = json::array();
     for (const auto& e : u.exclusions) {
       json ej{{"category", e.category}, {"text", e.text}};
@@ -191,6 +197,8 @@ json to_json(const Model& m) {
                    {"change_notice", h.change_notice ? h.change_notice->text : ""},
                    {"summary", h.summary},
                    {"span", to_json(h.span)}};
+  if (!h.change_notice_via.empty()) j["contract"]["change_notice_via"] = h.change_notice_via;
+  if (!h.change_notice_to.empty()) j["contract"]["change_notice_to"] = h.change_notice_to;
   auto definitions = json::array();
   for (const auto& d : m.definitions)
     definitions.push_back({{"term", d.term}, {"meaning", d.meaning}, {"span", to_json(d.span)}});

@@ -1,0 +1,421 @@
+// The rules for what a contract leaves unsaid: a number without its unit or period,
+// a reference to something the contract does not contain, a measurement whose
+// terms are not defined, a condition that says what happens in one case and not in
+// the other. Each message says what is unclear and why it matters to the parties;
+// each hint, the statement that settles it.
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "interpreter/lint/lint_rules.hpp"
+#include "interpreter/lint/lint_util.hpp"
+
+namespace sla::lint {
+
+namespace {
+
+std::string amount_text(std::int64_t milli) {
+  return milli % 1000 == 0 ? fmt::format("{}", milli / 1000)
+                           : fmt::format("{:.2f}", static_cast<double>(milli) / 1000.0);
+}
+
+// The id of the package or add-on a statement belongs to.
+std::string owner_of(const ast::Node* parent) {
+  if (!parent) return {};
+  const auto* id = ast::arg<ast::Ident>(*parent);
+  return id ? id->name : std::string();
+}
+
+std::string_view owner_kind(const ast::Node* parent) {
+  return parent && parent->kind == ast::Kind::addon ? "add-on" : "package";
+}
+
+bool plain_days(const DurationValue& d) {
+  return !d.business && !d.calendar && (d.unit == TimeUnit::day || d.unit == TimeUnit::week);
+}
+
+std::string with_word(const DurationValue& d, std::string_view word) {
+  const auto space = d.text.find(' ');
+  if (space == std::string::npos) return d.text;
+  return fmt::format("{} {}{}", d.text.substr(0, space), word, d.text.substr(space));
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ SLA115
+
+void prices_without_period(Context& c) {
+  walk_own(c, [&](const ast::Node& n, const ast::Node* parent) {
+    if (n.kind != ast::Kind::price) return;
+    if (ast::has_word(n, "per year") || ast::has_word(n, "per month") ||
+        ast::has_word(n, "one-off"))
+      return;
+    const auto* money = ast::arg<ast::Money>(n);
+    if (!money) return;
+    // As written ("IDR 216 million"), when the source holds it on one line.
+    const std::string& text = c.sources().file(money->span.file).text();
+    std::string price = text.substr(money->span.begin, money->span.end - money->span.begin);
+    if (price.find_first_of("\r\n#") != std::string::npos)
+      price = fmt::format("{} {}", money->currency, amount_text(money->milli));
+    c.report(Code::lint_price_period, Severity::warning, c.at(n.span),
+             fmt::format("the price of {} '{}' ({}) says no period: per year, per month, or "
+                         "once? The parties can read the same line as one payment or as twelve",
+                         owner_kind(parent), owner_of(parent), price),
+             fmt::format("add the period after the amount: price {} per year (or per month, or "
+                         "one-off)",
+                         price));
+  });
+}
+
+// ------------------------------------------------------------ SLA116, SLA117
+
+void notice_periods(Context& c) {
+  const Header& h = c.model().contract;
+  walk_own(c, [&](const ast::Node& n, const ast::Node* parent) {
+    if (n.kind == ast::Kind::change_notice && h.change_notice) {
+      const DurationValue& d = *h.change_notice;
+      if (plain_days(d))
+        c.report(
+            Code::lint_notice_days, Severity::warning, c.at(n.span),
+            fmt::format("the change notice of {} does not say which days count: calendar "
+                        "days (weekends and holidays included) or business days? Counted "
+                        "the other way, a notice sent on time arrives late",
+                        d.text),
+            fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+      std::vector<std::string> missing, add;
+      if (h.change_notice_via.empty()) {
+        missing.push_back("how (e-mail? the portal? a letter?)");
+        add.push_back("via \"e-mail\"");
+      }
+      if (h.change_notice_to.empty()) {
+        missing.push_back("to whom");
+        add.push_back("to \"the Client's named contact\"");
+      }
+      if (!missing.empty())
+        c.report(Code::lint_notice_channel, Severity::warning, c.at(n.span),
+                 fmt::format("changes are notified {} in advance, but the contract does not say "
+                             "{}: a notice posted where nobody looks still counts as given",
+                             d.text, fmt::join(missing, " or ")),
+                 fmt::format("add {}: changes notified at least {} in advance {}",
+                             missing.size() == 2 ? "both" : "it", d.text, fmt::join(add, " ")));
+    }
+    if (n.kind == ast::Kind::exclude && parent) {
+      const auto* notice = ast::arg<ast::Duration>(n);
+      if (!notice || notice->business || notice->calendar ||
+          (notice->unit != ast::TimeUnit::day && notice->unit != ast::TimeUnit::week))
+        return;
+      const std::string text = std::string(c.sources().file(n.span.file).text(), notice->span.begin,
+                                           notice->span.end - notice->span.begin);
+      DurationValue d;
+      d.text = text;
+      c.report(
+          Code::lint_notice_days, Severity::warning, c.at(n.span),
+          fmt::format("the maintenance notice of {} does not say which days count: calendar "
+                      "days or business days? Announced on a Friday, the same maintenance "
+                      "is on time for one reading and late for the other",
+                      text),
+          fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+    }
+  });
+}
+
+// ------------------------------------------------------------------ SLA118
+
+namespace {
+
+bool word_char(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+}
+
+// "Annex A", "Schedule 3", "Section 4.2", "Lampiran II" in a text, as written.
+std::vector<std::string> references_in(std::string_view text) {
+  static constexpr std::string_view kinds[] = {"annex",   "appendix",   "schedule",
+                                               "exhibit", "attachment", "section",
+                                               "clause",  "lampiran",   "pasal"};
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && word_char(text[i - 1])) continue;
+    for (std::string_view kind : kinds) {
+      if (text.size() - i < kind.size() + 2) continue;
+      if (lower(text.substr(i, kind.size())) != kind) continue;
+      std::size_t j = i + kind.size();
+      if (j < text.size() && word_char(text[j])) continue;
+      while (j < text.size() && text[j] == ' ') ++j;
+      const std::size_t id = j;
+      if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) {
+        while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
+                                   (text[j] == '.' && j + 1 < text.size() &&
+                                    std::isdigit(static_cast<unsigned char>(text[j + 1])))))
+          ++j;
+      } else {
+        // One capital (Annex A) or a roman numeral (Lampiran II), standing alone.
+        while (j < text.size() && std::isupper(static_cast<unsigned char>(text[j])) &&
+               (j == id || std::string_view("IVX").find(text[j]) != std::string_view::npos))
+          ++j;
+        if (j > id + 1 && std::string_view("IVX").find(text[id]) == std::string_view::npos) j = id;
+      }
+      if (j == id || (j < text.size() && word_char(text[j]))) continue;
+      out.emplace_back(text.substr(i, j - i));
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+
+// Host names and URLs in a text: "https://status.qiscus.com", "support.qiscus.com".
+std::vector<std::string> hosts_in(std::string_view text) {
+  static constexpr std::string_view common[] = {"com", "org", "net", "io",  "co", "id",
+                                                "de",  "uk",  "eu",  "app", "dev"};
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() &&
+           (std::isspace(static_cast<unsigned char>(text[i])) ||
+            std::string_view("()[]<>,;\"'").find(text[i]) != std::string_view::npos))
+      ++i;
+    std::size_t j = i;
+    while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])) &&
+           std::string_view("()[]<>,;\"'").find(text[j]) == std::string_view::npos)
+      ++j;
+    std::string token = lower(text.substr(i, j - i));
+    i = j;
+    bool url = false;
+    for (std::string_view scheme : {"https://", "http://"})
+      if (token.starts_with(scheme)) {
+        token.erase(0, scheme.size());
+        url = true;
+      }
+    token = token.substr(0, token.find_first_of("/?#"));
+    while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.pop_back();
+    if (token.starts_with("www.")) token.erase(0, 4);
+    std::vector<std::string> labels;
+    std::size_t from = 0;
+    for (std::size_t dot = token.find('.');; dot = token.find('.', from)) {
+      labels.push_back(token.substr(from, dot == std::string::npos ? dot : dot - from));
+      if (dot == std::string::npos) break;
+      from = dot + 1;
+    }
+    if (labels.size() < 2) continue;
+    const bool well_formed = std::all_of(labels.begin(), labels.end(), [](const std::string& l) {
+      return !l.empty() && std::all_of(l.begin(), l.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-';
+      });
+    });
+    const std::string& tld = labels.back();
+    const bool alpha_tld =
+        tld.size() >= 2 && tld.size() <= 6 && std::all_of(tld.begin(), tld.end(), [](char ch) {
+          return std::isalpha(static_cast<unsigned char>(ch));
+        });
+    const bool known = std::find(std::begin(common), std::end(common), tld) != std::end(common);
+    if (well_formed && alpha_tld && (url || known || labels.size() >= 3)) out.push_back(token);
+  }
+  return out;
+}
+
+}  // namespace
+
+void unresolved_references(Context& c) {
+  const Model& m = c.model();
+  // What resolves a reference: a definition of the term, a package's or add-on's
+  // own designation (a reference in its title or summary names it), a host some
+  // statement states (published at, channel ... at).
+  std::set<std::string> defined, hosts;
+  for (const auto& d : m.definitions) {
+    for (const auto& r : references_in(d.term)) defined.insert(lower(r));
+    defined.insert(lower(d.term));
+  }
+  walk_own(c, [&](const ast::Node& n, const ast::Node* parent) {
+    // A title designates with any reference it holds ("Standard (Annex A)"); a
+    // summary, with one in parentheses ("... comprehensive SLA (Annex A)."), as its
+    // other references point elsewhere ("prices in Annex B").
+    const bool title = n.kind == ast::Kind::package || n.kind == ast::Kind::addon;
+    const bool summary = n.kind == ast::Kind::summary && parent &&
+                         (parent->kind == ast::Kind::package || parent->kind == ast::Kind::addon);
+    if (title || summary)
+      for (const auto* t : ast::args<ast::Text>(n)) {
+        std::string_view text = t->value;
+        for (std::size_t open = text.find('('); open != std::string_view::npos;
+             open = text.find('(', open + 1)) {
+          const std::size_t close = text.find(')', open);
+          if (close == std::string_view::npos) break;
+          for (const auto& r : references_in(text.substr(open + 1, close - open - 1)))
+            defined.insert(lower(r));
+        }
+        if (title)
+          for (const auto& r : references_in(text)) defined.insert(lower(r));
+      }
+    if (n.kind == ast::Kind::published)
+      for (const auto* t : ast::args<ast::Text>(n))
+        for (const auto& h : hosts_in(t->value)) hosts.insert(h);
+    if (n.kind == ast::Kind::channel)
+      if (const auto* at = ast::arg<ast::Text>(n, 1))
+        for (const auto& h : hosts_in(at->value)) hosts.insert(h);
+  });
+  // Each text that names what nothing resolves, at the text itself.
+  auto scan = [&](const std::string& value, Span span) {
+    std::vector<std::string> missing;
+    for (const auto& r : references_in(value))
+      if (!defined.count(lower(r)) && std::find(missing.begin(), missing.end(), r) == missing.end())
+        missing.push_back(r);
+    std::vector<std::string> unknown_hosts;
+    for (const auto& h : hosts_in(value))
+      if (!hosts.count(h) &&
+          std::find(unknown_hosts.begin(), unknown_hosts.end(), h) == unknown_hosts.end())
+        unknown_hosts.push_back(h);
+    if (missing.empty() && unknown_hosts.empty()) return;
+    std::vector<std::string> quoted;
+    for (const auto& r : missing) quoted.push_back(fmt::format("\"{}\"", r));
+    for (const auto& h : unknown_hosts) quoted.push_back(fmt::format("\"{}\"", h));
+    std::string hint;
+    if (!missing.empty())
+      hint = fmt::format(
+          "define it (definitions {{ \"{}\" means \"...\" }}) or state its terms in the contract; "
+          "or remove the reference",
+          missing.front());
+    if (!unknown_hosts.empty())
+      hint += fmt::format(
+          "{}say what is there: published at \"{}\" (in an uptime block) or "
+          "channel \"...\" at \"{}\"",
+          hint.empty() ? "" : "; for the address, ", unknown_hosts.front(), unknown_hosts.front());
+    c.report(Code::lint_unresolved_reference, Severity::warning, c.at(span),
+             fmt::format("this text refers to {}, which the contract neither contains nor "
+                         "defines: each party may have a different document in mind, or none, "
+                         "and its terms are not agreed",
+                         fmt::join(quoted, " and ")),
+             std::move(hint));
+  };
+  walk_own(c, [&](const ast::Node& n, const ast::Node*) {
+    switch (n.kind) {
+      case ast::Kind::import_file:
+      case ast::Kind::zone:
+      case ast::Kind::published:
+      case ast::Kind::file:
+        return;
+      default:
+        break;
+    }
+    std::size_t texts = 0;
+    for (const auto& v : n.args) {
+      if (const auto* t = std::get_if<ast::Text>(&v)) {
+        // A channel's address is what it states, not a reference.
+        if (!(n.kind == ast::Kind::channel && texts == 1)) scan(t->value, t->span);
+        ++texts;
+      }
+      if (const auto* l = std::get_if<ast::Label>(&v)) scan(l->value, l->span);
+    }
+  });
+}
+
+// ------------------------------------------------------------------ SLA119
+
+void uptime_measurement(Context& c) {
+  std::set<std::tuple<std::string, std::uint32_t, std::uint32_t>> seen;
+  for (const auto& v : c.views())
+    for (const auto& u : v.package.uptime) {
+      if (!seen.emplace(u.span.file, u.span.line, u.span.column).second) continue;
+      if (u.commitment != Commitment::committed || !u.target_milli) continue;
+      std::vector<std::string> unsaid, add;
+      if (u.unavailable_when.empty()) {
+        unsaid.push_back("what counts as unavailable (is slow, degraded or partial service down?)");
+        add.push_back("unavailable when \"...\"");
+      }
+      if (!u.exclusions.empty() && u.excluded_time == ExcludedTime::unstated) {
+        unsaid.push_back(
+            "how excluded time enters the figure (removed from the period, or counted as "
+            "available?)");
+        add.push_back(
+            "excluded time is removed from the period (or: excluded time counts as available)");
+      }
+      if (!unsaid.empty())
+        c.report(Code::lint_uptime_undefined, Severity::warning, c.at(u.span),
+                 fmt::format("the uptime commitment for \"{}\" does not say {}: the same month "
+                             "can be met under one reading and breached under the other",
+                             u.service, fmt::join(unsaid, ", nor ")),
+                 fmt::format("add: {}", fmt::join(add, "; and ")));
+      for (const auto& e : u.exclusions)
+        if (e.category == "scheduled maintenance" && !e.notice)
+          c.report(Code::lint_uptime_undefined, Severity::warning, c.at(e.span),
+                   "scheduled maintenance is excluded from the uptime, but no notice is stated: "
+                   "announced a minute before it starts, it would still not count as downtime",
+                   "state the notice: exclude scheduled maintenance announced at least 48 hours "
+                   "in advance \"...\"");
+    }
+}
+
+// ------------------------------------------------------------------ SLA120
+
+namespace {
+
+void ladder_complements(Context& c, const View& v, const std::vector<EscalationBand>& bands) {
+  struct Step {
+    const EscalationBand* band;
+    std::int64_t from;
+    std::optional<std::int64_t> until;
+  };
+  std::vector<Step> steps;
+  for (const auto& b : bands) {
+    const auto from = seconds_of(b.from, v.calendar);
+    if (!from) return;
+    std::optional<std::int64_t> until;
+    if (b.until) {
+      until = seconds_of(*b.until, v.calendar);
+      if (!until) return;
+    }
+    steps.push_back({&b, *from, until});
+  }
+  for (const Step& s : steps) {
+    if (!s.band->when_no_response && !s.band->when_not_resolved) continue;
+    // The other case: bands that apply to it (no condition, or the other condition).
+    std::vector<const Step*> others;
+    for (const Step& o : steps)
+      if (s.band->when_no_response ? !o.band->when_no_response : !o.band->when_not_resolved)
+        others.push_back(&o);
+    std::sort(others.begin(), others.end(),
+              [](const Step* a, const Step* b) { return a->from < b->from; });
+    // The first moment of [from, until) that no band of the other case covers.
+    std::int64_t at = s.from;
+    bool open_ended = false;
+    for (const Step* o : others) {
+      if (o->from > at) break;
+      if (!o->until) {
+        open_ended = true;
+        break;
+      }
+      at = std::max(at, *o->until);
+    }
+    if (open_ended || (s.until && at >= *s.until)) continue;
+    // The duration words of the moment found: the band's own or the end of another.
+    std::string from_text = s.band->from.text;
+    for (const Step* o : others)
+      if (o->until && *o->until == at) from_text = o->band->until->text;
+    const bool no_response = s.band->when_no_response;
+    c.report(Code::lint_condition_complement, Severity::warning, c.at(s.band->span),
+             fmt::format("the band for \"{}\" applies {}; from {} no band names anyone for a "
+                         "ticket that {} ({}). Who is it escalated to then?",
+                         s.band->role,
+                         no_response ? "while a ticket has had no response"
+                                     : "once a ticket is answered and until it is resolved",
+                         from_text,
+                         no_response ? "was answered but is still not resolved"
+                                     : "has had no response at all",
+                         where(v)),
+             fmt::format("add a band for the other case: from {} escalate to \"...\" when {}; or "
+                         "drop 'when {}' if the band is meant for every open ticket",
+                         from_text, no_response ? "not resolved" : "no response",
+                         no_response ? "no response" : "not resolved"));
+  }
+}
+
+}  // namespace
+
+void escalation_complements(Context& c) {
+  for (const auto& v : c.views()) {
+    if (v.package.escalation) ladder_complements(c, v, *v.package.escalation);
+    for (const auto& l : v.package.ladders) ladder_complements(c, v, l.bands);
+  }
+}
+
+}  // namespace sla::lint

@@ -1,0 +1,412 @@
+// The rules for what a contract leaves unsaid and what an add-on changes (their
+// docs examples run in lint_test.cpp), every sellable combination, silenced
+// findings with their reasons, merged repeats, hints on every finding, and the
+// Qiscus contract's findings against a golden file (SLA_UPDATE_GOLDEN=1 rewrites it).
+#define BOOST_TEST_MODULE lint_silence
+#include <fmt/format.h>
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <regex>
+
+#include "sla/lint.hpp"
+#include "support.hpp"
+
+using namespace sla;
+using sla::testing::read_text;
+using sla::testing::source_path;
+
+namespace {
+
+std::string dump(const LintResult& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics)
+    out += d.code + " " + std::to_string(d.location.line) + ": " + d.message + "\n";
+  return out;
+}
+
+std::vector<const Diagnostic*> at_line(const LintResult& r, std::string_view code,
+                                       std::uint32_t line) {
+  std::vector<const Diagnostic*> out;
+  for (const auto& d : r.diagnostics)
+    if (d.code == code && d.location.line == line) out.push_back(&d);
+  return out;
+}
+
+bool has(const LintResult& r, std::string_view code) {
+  return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                     [&](const Diagnostic& d) { return d.code == code; });
+}
+
+const std::string kBase = R"(
+priorities {
+  Low "Questions"
+  High "Production down"
+}
+calendar office "Weekdays" {
+  zone "Asia/Jakarta"
+  open Mon-Fri 09:00-17:00
+  open on holidays
+}
+)";
+
+// The acceptance fixture of the legal-review issue: one silence of each family.
+const std::string kSilent = R"(contract "Silence" {
+  provider "Acme"
+  version "1"; changes notified at least 30 days in advance
+  effective 2026-01-01
+  summary "Support terms; the service levels are set out in Schedule 3."
+}
+definitions {
+  "Customer" means "The company that buys support from Acme."
+}
+calendar office { zone "Europe/Berlin"; open Mon-Fri 08:00-18:00 }
+calendar weekend_desk { zone "Europe/Berlin"; open daily 08:00-18:00 }
+priorities { Low "Question."; High "Outage." }
+package standard "Standard Support" {
+  calendar office
+  respond to Low within 2 business days
+  respond to High within 4 business hours
+  resolve High within 3 business days
+  escalation {
+    from 0 business hours until 4 business hours escalate to "Support engineer"
+    from 4 business hours escalate to "Support lead" when no response
+  }
+}
+addon weekend_cover "Weekend cover" {
+  requires standard
+  price EUR 12000
+  calendar weekend_desk
+}
+addon fast "Fast response" {
+  requires standard
+  price EUR 8000 per year
+  respond to High within 4 business hours
+}
+addon fix_times "Fix times" {
+  requires standard
+  price EUR 5000 per year
+  resolve Low within 10 business days
+}
+)";
+
+std::vector<std::string> doc_bad_examples() {
+  const std::string doc = read_text(source_path("docs/lint.md"));
+  std::vector<std::string> out;
+  const std::regex example(R"(Bad:\n\n```sla\n([\s\S]*?)```)");
+  for (std::sregex_iterator it(doc.begin(), doc.end(), example), e; it != e; ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_fixture_has_one_finding_per_silence) {
+  LintResult r = lint_string("silent.sla", kSilent);
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST_REQUIRE(r.model != nullptr);
+    BOOST_TEST(at_line(r, "SLA116", 3).size() == 1u);  // 30 days: which days?
+    BOOST_TEST(at_line(r, "SLA117", 3).size() == 1u);  // via what, to whom?
+    BOOST_TEST_REQUIRE(at_line(r, "SLA118", 5).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA118", 5)[0]->message.find("\"Schedule 3\"") != std::string::npos);
+    BOOST_TEST(at_line(r, "SLA120", 20).size() == 1u);  // and answered but unresolved?
+    BOOST_TEST(at_line(r, "SLA115", 25).size() == 1u);  // EUR 12000 per what?
+    BOOST_TEST(at_line(r, "SLA115", 30).empty());
+    BOOST_TEST(at_line(r, "SLA121", 31).size() == 1u);  // fast restates the base
+    BOOST_TEST_REQUIRE(at_line(r, "SLA124", 36).size() == 1u);
+    const std::string& combination = at_line(r, "SLA124", 36)[0]->message;
+    BOOST_TEST(combination.find("in standard with weekend_cover and fix_times") !=
+               std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_finding_has_a_hint) {
+  std::vector<std::pair<std::string, LintResult>> corpus;
+  corpus.emplace_back("qiscus", lint_file(source_path("contracts/qiscus-enterprise.sla")));
+  corpus.emplace_back("fixture", lint_string("silent.sla", kSilent));
+  for (const auto& bad : doc_bad_examples()) corpus.emplace_back(bad, lint_string("bad.sla", bad));
+  std::size_t findings = 0;
+  for (const auto& [name, r] : corpus)
+    for (const auto& d : r.diagnostics) {
+      ++findings;
+      BOOST_TEST(!d.hint.empty(), d.code << " has no hint: " << d.message << "\nin " << name);
+    }
+  BOOST_TEST(findings > 40u);
+}
+
+// ------------------------------------------------------------ combinations
+
+BOOST_AUTO_TEST_CASE(every_allowed_set_of_addons_is_reviewed_and_named) {
+  // The calendar question arises only when both add-ons are bought: one add-on at a
+  // time would never see it. Sets that requires or excludes forbid are not sold.
+  LintResult r = lint_string("t.sla", kBase + R"(
+calendar every_day { zone "Asia/Jakarta"; open daily 09:00-17:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon weekend "Weekend" { requires standard; price EUR 1 per year; calendar every_day }
+addon fix "Fix" { requires standard; price EUR 1 per year; resolve High within 2 business days }
+)");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA124", 18).size() == 1u, dump(r));
+  BOOST_TEST(at_line(r, "SLA124", 18)[0]->message.find("standard with weekend and fix") !=
+             std::string::npos);
+  // Excluded from each other: never combined, nothing to ask.
+  r = lint_string("t.sla", kBase + R"(
+calendar every_day { zone "Asia/Jakarta"; open daily 09:00-17:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon weekend "Weekend" { requires standard; excludes fix; price EUR 1 per year; calendar every_day }
+addon fix "Fix" { requires standard; price EUR 1 per year; resolve High within 2 business days }
+)");
+  BOOST_TEST(!has(r, "SLA124"), dump(r));
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_past_the_cap_says_so) {
+  std::string addons;
+  for (int i = 0; i < 13; ++i)
+    addons += "addon a" + std::to_string(i) + " \"A\" { requires standard }\n";
+  LintResult r = lint_string("t.sla", kBase + R"(package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+)" + addons);
+  BOOST_TEST(at_line(r, "SLA125", 11).size() == 1u, dump(r));
+  BOOST_TEST((at_line(r, "SLA125", 11)[0]->severity == Severity::note));
+}
+
+// ------------------------------------------------------------ rule edges
+
+BOOST_AUTO_TEST_CASE(references_resolve_by_definition_designation_or_stated_host) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(
+definitions {
+  "Annex B" means "The price list."
+  "Uptime" means "Availability, monitored at https://status.acme.com and in Lampiran II."
+}
+package standard "Standard (Annex A)" {
+  calendar office
+  summary "The basics (Annex A); prices in Annex B; penalties in Section 4.2."
+  respond to all within 8 business hours
+  note "See Clause 7 and annex A of the Scheduled maintenance plan; see docs.acme.com."
+  uptime "Uptime" {
+    target 99 %
+    measured monthly
+    best effort
+    published at "status.acme.com"
+  }
+}
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    // Annex A: the package's own designation; Annex B: defined; the status page: stated.
+    const auto section = at_line(r, "SLA118", 18);
+    BOOST_TEST_REQUIRE(section.size() == 1u);
+    BOOST_TEST(section[0]->message.find("\"Section 4.2\"") != std::string::npos);
+    BOOST_TEST(section[0]->message.find("Annex") == std::string::npos);
+    const auto lampiran = at_line(r, "SLA118", 14);
+    BOOST_TEST_REQUIRE(lampiran.size() == 1u);
+    BOOST_TEST(lampiran[0]->message.find("\"Lampiran II\"") != std::string::npos);
+    BOOST_TEST(lampiran[0]->message.find("status") == std::string::npos);
+    // Two references in one text: one finding naming both; "Scheduled" is no schedule.
+    const auto note = at_line(r, "SLA118", 20);
+    BOOST_TEST_REQUIRE(note.size() == 1u);
+    BOOST_TEST(note[0]->message.find("\"Clause 7\"") != std::string::npos);
+    BOOST_TEST(note[0]->message.find("\"docs.acme.com\"") != std::string::npos);
+    BOOST_TEST(note[0]->message.find("annex") == std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(notice_periods_say_their_days_and_channel) {
+  auto notice = [](const std::string& statement) {
+    return lint_string("t.sla", "contract \"C\" {\n  " + statement + "\n}\n" + kBase +
+                                    "package p \"P\" { calendar office; respond to all within 8 "
+                                    "business hours }\n");
+  };
+  const std::string full = " via \"e-mail\" to \"the Client\"";
+  BOOST_TEST(has(notice("changes notified at least 2 days in advance" + full), "SLA116"));
+  BOOST_TEST(has(notice("changes notified at least 1 week in advance" + full), "SLA116"));
+  BOOST_TEST(
+      notice("changes notified at least 2 calendar days in advance" + full).diagnostics.empty());
+  BOOST_TEST(
+      notice("changes notified at least 2 business days in advance" + full).diagnostics.empty());
+  BOOST_TEST(notice("changes notified at least 48 hours in advance" + full).diagnostics.empty());
+  LintResult r = notice("changes notified at least 2 calendar days in advance via \"e-mail\"");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA117", 2).size() == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("to whom") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].message.find("e-mail?") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(uptime_terms_and_maintenance_notice) {
+  auto uptime = [](const std::string& body) {
+    return lint_string("t.sla", kBase +
+                                    "package p \"P\" {\n  calendar office\n  respond to all "
+                                    "within 8 business hours\n  uptime \"Chat\" {\n" +
+                                    body + "  }\n}\n");
+  };
+  const std::string measured = "    target 99 %\n    measured monthly\n";
+  LintResult r = uptime(measured + "    exclude third party\n");
+  BOOST_TEST_REQUIRE(has(r, "SLA119"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("unavailable") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].message.find("excluded time") != std::string::npos);
+  r = uptime(measured +
+             "    unavailable when \"no message can be sent\"\n"
+             "    excluded time counts as available\n"
+             "    exclude third party\n"
+             "    exclude scheduled maintenance \"announced\"\n");
+  BOOST_TEST(at_line(r, "SLA119", 20).size() == 1u, dump(r));  // no notice
+  BOOST_TEST(r.diagnostics.size() == 1u, dump(r));
+  BOOST_TEST(uptime(measured + "    best effort\n").diagnostics.empty());
+  r = uptime(measured +
+             "    unavailable when \"down\"\n    exclude scheduled maintenance "
+             "announced at least 2 days in advance\n    excluded time is removed from "
+             "the period\n");
+  BOOST_TEST(at_line(r, "SLA116", 18).size() == 1u, dump(r));  // 2 days: which days?
+}
+
+BOOST_AUTO_TEST_CASE(escalation_complements_both_ways) {
+  auto ladder = [](const std::string& bands) {
+    return lint_string("t.sla", kBase +
+                                    "package p \"P\" {\n  calendar office\n  respond to all "
+                                    "within 8 business hours\n  escalation {\n" +
+                                    bands + "  }\n}\n");
+  };
+  // No response -> Lead from 4 h; answered but unresolved: nobody from 4 h.
+  LintResult r = ladder(
+      "    from 0 business hours until 4 business hours escalate to \"Engineer\"\n"
+      "    from 4 business hours escalate to \"Lead\" when no response\n");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA120", 16).size() == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("answered but is still not resolved") !=
+             std::string::npos);
+  // The converse: not resolved -> Manager from 4 h; unanswered tickets from 4 h?
+  r = ladder(
+      "    from 0 business hours until 4 business hours escalate to \"Engineer\"\n"
+      "    from 4 business hours escalate to \"Manager\" when not resolved\n");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA120", 16).size() == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("no response at all") != std::string::npos);
+  // Both cases covered, or the conditional band inside an unconditional one: settled.
+  BOOST_TEST(!has(ladder("    from 0 business hours until 4 business hours escalate to \"E\"\n"
+                         "    from 4 business hours escalate to \"L\" when no response\n"
+                         "    from 4 business hours escalate to \"M\" when not resolved\n"),
+                  "SLA120"));
+  BOOST_TEST(!has(ladder("    from 0 business hours escalate to \"E\"\n"
+                         "    from 2 business hours until 4 business hours escalate to \"L\" "
+                         "when no response\n"),
+                  "SLA120"));
+}
+
+BOOST_AUTO_TEST_CASE(addons_that_restate_or_worsen_the_base) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+calendar mornings { zone "Asia/Jakarta"; open Mon-Fri 07:00-12:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to Low within 8 business hours
+  respond to High within 2 business hours
+  feature "Portal" "The ticket portal."
+}
+addon slow "Slow" { requires standard; price EUR 1 per year; respond to High within 4 business hours }
+addon same "Same" { requires standard; price EUR 1 per year; calendar office; feature "Portal" }
+addon early "Early" { requires standard; price EUR 1 per year; calendar mornings }
+)");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST(at_line(r, "SLA122", 21).size() == 1u);  // looser than the base
+    BOOST_TEST(at_line(r, "SLA121", 20).size() == 1u);  // calendar and feature, merged
+    BOOST_TEST_REQUIRE(at_line(r, "SLA122", 21).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA122", 21)[0]->message.find("Mon 12:00-17:00") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_price_label_in_another_currency) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  price USD 100 million per year ("IDR 100mil")
+}
+)");
+  BOOST_TEST_REQUIRE(has(r, "SLA103"), dump(r));
+  BOOST_TEST(r.diagnostics[0].message.find("USD") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].message.find("IDR") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(calendar_hours_said_outright_settle_sla105) {
+  LintResult r = lint_string("t.sla", kBase + R"(
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  resolve High within 8 calendar hours
+  resolve Low within 80 hours
+}
+)");
+  BOOST_TEST(at_line(r, "SLA105", 15).empty(), dump(r));
+  BOOST_TEST_REQUIRE(at_line(r, "SLA105", 16).size() == 1u, dump(r));
+  BOOST_TEST(at_line(r, "SLA105", 16)[0]->hint.find("'80 calendar hours'") != std::string::npos);
+}
+
+// ------------------------------------------------------------ silenced, merged
+
+BOOST_AUTO_TEST_CASE(silenced_findings_keep_their_reason) {
+  LintResult r = lint_string("t.sla", kBase + R"(package standard "Standard" {
+  calendar office
+  respond to Low within 8 business hours
+  respond to High within 2 hours  # sla: allow SLA105 (production down is worked around the clock)
+  # sla: allow SLA105, SLA101 nights count
+  resolve High within 100 hours
+}
+)");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  BOOST_TEST(r.suppressed == 2u);
+  BOOST_TEST_REQUIRE(r.silenced.size() == 2u);
+  BOOST_TEST(r.silenced[0].diagnostic.code == "SLA105");
+  BOOST_TEST(r.silenced[0].diagnostic.location.line == 14u);
+  BOOST_TEST(r.silenced[0].reason == "production down is worked around the clock");
+  BOOST_TEST(r.silenced[1].reason == "nights count");
+  LintOptions allow;
+  allow.allow = {"SLA105"};
+  r = lint_string("t.sla", kBase + R"(package standard "Standard" {
+  calendar office
+  respond to all within 2 hours
+}
+)",
+                  allow);
+  BOOST_TEST_REQUIRE(r.silenced.size() == 1u);
+  BOOST_TEST(r.silenced[0].reason.empty());
+}
+
+BOOST_AUTO_TEST_CASE(repeats_on_one_line_merge) {
+  // Two SLA121 findings on one line (a calendar and a feature restated): one
+  // finding, the other's words as a note.
+  LintResult r = lint_string("t.sla", kBase + R"(
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  feature "Portal" "The ticket portal."
+}
+addon same "Same" { requires standard; price EUR 1 per year; calendar office; feature "Portal" }
+)");
+  const auto merged = at_line(r, "SLA121", 17);
+  BOOST_TEST_REQUIRE(merged.size() == 1u, dump(r));
+  BOOST_TEST(merged[0]->message.find("calendar") != std::string::npos);
+  BOOST_TEST_REQUIRE(!merged[0]->notes.empty());
+  BOOST_TEST(merged[0]->notes[0].message.find("also: ") == 0u);
+  BOOST_TEST(merged[0]->notes[0].message.find("\"Portal\"") != std::string::npos);
+}
+
+// ------------------------------------------------------------ golden
+
+BOOST_AUTO_TEST_CASE(the_qiscus_findings_match_the_golden_file) {
+  LintResult r = lint_file(source_path("contracts/qiscus-enterprise.sla"));
+  std::string actual;
+  for (const auto& d : r.diagnostics) {
+    actual +=
+        fmt::format("{}:{}: {}[{}]: {}\n  hint: {}\n", d.location.line, d.location.column,
+                    d.severity == Severity::note ? "note" : "warning", d.code, d.message, d.hint);
+    for (const auto& n : d.notes)
+      actual += fmt::format("  note: {}: {}\n", n.location.line, n.message);
+  }
+  const std::string path = source_path("tests/lint/golden/qiscus-enterprise.lint");
+  if (std::getenv("SLA_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  BOOST_TEST(actual == read_text(path), "SLA_UPDATE_GOLDEN=1 rewrites " << path);
+}
