@@ -19,6 +19,7 @@
 #include "tools/document/escape.hpp"
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace fs = std::filesystem;
 using namespace sla;
@@ -757,4 +758,72 @@ BOOST_AUTO_TEST_CASE(printed_pages_carry_numbers_a_running_header_and_keep_table
   BOOST_TEST(has(page, "thead { display: table-header-group; }"));
   BOOST_TEST(has(page, "h2, h3, h4, caption { break-after: avoid; }"));
   BOOST_TEST(has(page, "figcaption { break-before: avoid; }"));
+}
+
+// Two languages side by side: every heading and block level with its counterpart,
+// the facing language's ids prefixed so that the page has each id once.
+BOOST_AUTO_TEST_CASE(two_languages_stand_side_by_side) {
+  AtRoot root;
+  const auto model = load("contracts/qiscus-enterprise.sla");
+  const Wording en = *Wording::in("en", model.get());
+  const Wording id = *Wording::in("id", model.get());
+  RenderOptions options;
+  options.wording = &en;
+  const doc::Document left = contract_document(*model, options);
+  options.wording = &id;
+  const doc::Document right = contract_document(*model, options);
+  BOOST_TEST(right.language == "id");
+  const std::string page = html(left, &right);
+  BOOST_TEST(has(page, "<html lang=\"en\">"));
+  BOOST_TEST(count(page, "<div lang=\"id\">") == count(page, "<div lang=\"en\">"));
+  BOOST_TEST(count(page, "<div class=\"pair") > 100u);
+  BOOST_TEST(has(page, "<h1>Qiscus Enterprise Support</h1>"));
+  BOOST_TEST(has(page, "Dukungan Enterprise Qiscus"));
+  BOOST_TEST(has(page, "id=\"id-clause-2-1\""));
+  std::set<std::string> ids;
+  const std::regex id_attribute("id=\"([^\"]+)\"");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), id_attribute);
+       it != std::sregex_iterator(); ++it)
+    BOOST_TEST(ids.insert((*it)[1]).second, "id given twice: " << (*it)[1]);
+  const std::regex href("href=\"#([^\"]+)\"");
+  std::size_t facing_links = 0;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), href); it != std::sregex_iterator();
+       ++it) {
+    BOOST_TEST(ids.count((*it)[1]) == 1u, "link to no anchor: " << (*it)[1]);
+    facing_links += std::string((*it)[1]).starts_with("id-");
+  }
+  BOOST_TEST(facing_links > 10u);  // the Indonesian column links to its own clauses
+  // One language alone is the document as before.
+  BOOST_TEST(html(left, nullptr) == html(left));
+  // In Markdown, each block is followed by its counterpart, quoted.
+  const std::string md = markdown(left, &right);
+  BOOST_TEST(md.starts_with("# Qiscus Enterprise Support · Dukungan Enterprise Qiscus\n"));
+  BOOST_TEST(has(md, "\n> Dokumen ini menguraikan"));
+  BOOST_TEST(count(md, "\n## ") == count(markdown(left), "\n## "));
+}
+
+// The findings the authors silenced are the reviewer's to weigh too: listed apart,
+// with the reason the silencing comment gives, and only where the document shows
+// the clause.
+BOOST_AUTO_TEST_CASE(accepted_findings_are_listed_with_their_reasons) {
+  AtRoot root;
+  std::string text = read_text("contracts/qiscus-enterprise.sla");
+  const std::string line =
+      "  resolve Critical within 8 hours committed (\"no more than 8 hours\")\n";
+  BOOST_TEST_REQUIRE(count(text, line) == 1u);
+  text.replace(text.find(line), line.size() - 1,
+               line.substr(0, line.size() - 1) + " # sla: allow SLA105 (worked around the clock)");
+  const LintResult lint = lint_string("contracts/qiscus-enterprise.sla", text);
+  BOOST_TEST_REQUIRE(lint.silenced.size() == 1u);
+  RenderOptions options;
+  options.findings = &lint.diagnostics;
+  options.accepted = &lint.silenced;
+  const std::string md = markdown(contract_document(*lint.model, options));
+  BOOST_TEST(has(md, "_Accepted by the authors_"));
+  BOOST_TEST(has(md, "| Why the authors accept it |"));
+  BOOST_TEST(has(md, "(SLA105) |"));
+  BOOST_TEST(has(md, "“worked around the clock”"));
+  options.package = "basic";
+  const std::string basic = markdown(contract_document(*lint.model, options));
+  BOOST_TEST(!has(basic, "Accepted by the authors"));
 }

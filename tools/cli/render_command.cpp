@@ -2,6 +2,7 @@
 // signs, in Markdown or as one self-contained HTML file, generated from the same
 // Model the interpreter enforces so that the two cannot drift apart.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
 #include "tools/document/pdf_printer.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace sla::cli {
 
@@ -26,6 +28,7 @@ namespace {
 
 struct Options {
   std::string file, format, package, output;
+  std::vector<std::string> languages;
   bool with_lint = false;
 };
 
@@ -37,6 +40,24 @@ std::string format_of(const std::string& path) {
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".pdf") return "pdf";
   return {};
+}
+
+// What a document in another language still says as written, on stderr: the
+// document is complete, but a reader of that language meets these in English.
+void warn_untranslated(const Wording& w) {
+  if (w.is_english()) return;
+  const std::string language = Wording::english_name(w.language());
+  if (const auto n = w.missing_texts().size(); n > 0)
+    fmt::print(stderr,
+               "sla render: warning: {} of the contract's texts {} no {} translation and {} as "
+               "written ('sla lint --lang {}' lists them with the entries to add)\n",
+               n, n == 1 ? "has" : "have", language, n == 1 ? "stays" : "stay", w.language());
+  if (const auto n = w.missing_phrases().size(); n > 0)
+    fmt::print(stderr,
+               "sla render: warning: {} generated phrase{} {} no {} wording and {} in English "
+               "(tools/wording/lang/{}.po)\n",
+               n, n == 1 ? "" : "s", n == 1 ? "has" : "have", language, n == 1 ? "stays" : "stay",
+               w.language());
 }
 
 }  // namespace
@@ -56,6 +77,13 @@ Command render_command(CLI::App& sla) {
                   "Render only this package, with the add-ons it can take and its examples");
   app->add_flag("--with-lint", o->with_lint,
                 "Add a reviewer's appendix with the lint's findings in plain words");
+  app->add_option("--lang", o->languages,
+                  "The document's language: en (the default) or id (Bahasa Indonesia); two, as "
+                  "en,id, side by side. The contract's own texts come from its translation block")
+      ->delimiter(',')
+      ->type_size(1)
+      ->allow_extra_args(false)
+      ->check(language_code_check());
   app->add_option("-o,--output", o->output,
                   "Write to FILE instead of standard output (replaced in one step, never the "
                   "contract itself; - is standard output)");
@@ -65,6 +93,8 @@ Command render_command(CLI::App& sla) {
       "  sla render contracts/qiscus-enterprise.sla --format html --output qiscus.html\n"
       "  sla render contracts/qiscus-enterprise.sla --package premium --with-lint -o premium.html\n"
       "  sla render contracts/qiscus-enterprise.sla --output qiscus.pdf\n"
+      "  sla render contracts/qiscus-enterprise.sla --lang id --output qiscus-id.pdf\n"
+      "  sla render contracts/qiscus-enterprise.sla --lang en,id --output qiscus-en-id.html\n"
       "The document: the parties (the client's name left to fill in unless the contract's\n"
       "`client` names it), the title block (version, dates, review, change notice), how to\n"
       "read it, the definitions, the packages side by side, each package's terms (operating\n"
@@ -116,13 +146,39 @@ Command render_command(CLI::App& sla) {
               }
               if (!sel.package) return argument_error("render", sel.error);
             }
+            // The document's languages: one, or two side by side; each needs a word list.
+            std::vector<std::string> languages = o->languages;
+            if (languages.empty()) languages.push_back("en");
+            if (languages.size() > 2)
+              return argument_error("render",
+                                    "--lang takes one language, or two to set side by side "
+                                    "(--lang en,id)");
+            if (languages.size() == 2 && languages[0] == languages[1])
+              return argument_error("render", fmt::format("--lang names '{}' twice", languages[0]));
+            std::vector<Wording> wordings;
+            for (const auto& language : languages) {
+              auto wording = Wording::in(language, r.model.get());
+              if (!wording)
+                return argument_error(
+                    "render",
+                    fmt::format("there are no words for '{}' yet: documents can be rendered in {} "
+                                "(a language is added as a word list, tools/wording/lang/*.po)",
+                                language, fmt::join(Wording::languages(), ", ")));
+              wordings.push_back(std::move(*wording));
+            }
             std::vector<Diagnostic> findings;
+            std::vector<SilencedFinding> accepted;
             RenderOptions options;
             options.package = o->package;
             if (o->with_lint) {
-              LintResult lint = lint_contract(o->file);
+              LintOptions lint_options;
+              for (const auto& language : languages)
+                if (language != "en") lint_options.languages.push_back(language);
+              LintResult lint = lint_contract(o->file, lint_options);
               findings = std::move(lint.diagnostics);
+              accepted = std::move(lint.silenced);
               options.findings = &findings;
+              options.accepted = &accepted;
             }
             const std::string format =
                 !o->format.empty() ? o->format
@@ -130,8 +186,15 @@ Command render_command(CLI::App& sla) {
             if (format == "pdf" && (o->output.empty() || o->output == "-"))
               return usage_error("render",
                                  "--format pdf needs --output FILE (a PDF is not for a terminal)");
-            const doc::Document document = contract_document(*r.model, options);
-            const std::string text = format == "md" ? markdown(document) : html(document);
+            std::vector<doc::Document> documents;
+            for (const auto& wording : wordings) {
+              options.wording = &wording;
+              documents.push_back(contract_document(*r.model, options));
+            }
+            const doc::Document* facing = documents.size() == 2 ? &documents[1] : nullptr;
+            const std::string text =
+                format == "md" ? markdown(documents[0], facing) : html(documents[0], facing);
+            for (const auto& wording : wordings) warn_untranslated(wording);
             if (format == "pdf") {
               const PdfResult printed = print_pdf(text);
               if (!printed.error.empty()) {

@@ -2133,10 +2133,27 @@ class Builder {
       s.blocks.push_back(para(w_.say("The review found nothing to flag.")));
     else
       s.blocks.push_back(findings_table(w_.say("Points for the reviewer"), findings));
-    // Findings the authors silenced with a justification go in a second table,
-    // findings_table(w_.say("Accepted by the authors"), accepted, &justifications),
-    // once the lint reports them.
+    if (options_.accepted) accepted_findings(s, *options_.accepted, belongs);
     return s;
+  }
+
+  // What the authors silenced stays visible to the reviewer, with their reason: a
+  // silenced finding is a decision, and the reviewer is the one to weigh it.
+  template <typename Belongs>
+  void accepted_findings(doc::Section& s, const std::vector<SilencedFinding>& all,
+                         const Belongs& belongs) {
+    std::vector<const Diagnostic*> findings;
+    std::vector<std::string> reasons;
+    for (const auto& f : all) {
+      if (!belongs(f.diagnostic)) continue;
+      findings.push_back(&f.diagnostic);
+      reasons.push_back(f.reason.empty() ? w_.say("No reason is given.") : in_quotes(f.reason));
+    }
+    if (findings.empty()) return;
+    s.blocks.push_back(para(w_.say(
+        "The authors weighed the points below and accepted them, each for the reason they give "
+        "in the contract; they are listed so that the reviewer can weigh them too.")));
+    s.blocks.push_back(findings_table(w_.say("Accepted by the authors"), findings, &reasons));
   }
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sla/diagnostic.hpp"
+#include "sla/lint.hpp"
 #include "sla/model.hpp"
 #include "tools/document/document.hpp"
 #include "tools/wording/wording.hpp"
@@ -22,6 +23,9 @@ struct RenderOptions {
   // The lint's findings for the reviewer's appendix; no appendix when null. With a
   // package, only the findings about what its document contains are shown.
   const std::vector<Diagnostic>* findings = nullptr;
+  // The findings the authors silenced, with their justifications: listed apart in
+  // the same appendix, so a reviewer sees what was accepted and why.
+  const std::vector<SilencedFinding>* accepted = nullptr;
   // The words of the document; English when null.
   const Wording* wording = nullptr;
 };

@@ -64,7 +64,7 @@ a.ref { color: #1f4e79; }
 }
 )";
 
-std::string inline_html(const doc::Inline& runs) {
+std::string inline_html(const doc::Inline& runs, std::string_view prefix = {}) {
   using Style = doc::Run::Style;
   std::string out;
   for (const auto& r : runs) {
@@ -86,7 +86,7 @@ std::string inline_html(const doc::Inline& runs) {
         break;
       case Style::clause:
         out +=
-            fmt::format("<a class=\"ref\" href=\"#{}\"{}>{}</a>", html_escape(r.target),
+            fmt::format("<a class=\"ref\" href=\"#{}{}\"{}>{}</a>", prefix, html_escape(r.target),
                         r.source.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(r.source)),
                         html_escape(r.text));
         break;
@@ -100,8 +100,8 @@ std::string source_note(const std::string& source) {
 }
 
 // A clause's id attribute and its number before its words.
-std::string anchor(const doc::Numbering& n) {
-  return n.anchor.empty() ? "" : fmt::format(" id=\"{}\"", html_escape(n.anchor));
+std::string anchor(const doc::Numbering& n, std::string_view prefix) {
+  return n.anchor.empty() ? "" : fmt::format(" id=\"{}{}\"", prefix, html_escape(n.anchor));
 }
 std::string number(const doc::Numbering& n) {
   return n.number.empty() ? ""
@@ -136,6 +136,9 @@ std::string css_string(std::string_view text) {
 class Writer {
  public:
   std::string out;
+  // Before every id and link target: the facing language's document repeats the
+  // same ids, so its own are prefixed ("id-").
+  std::string prefix;
 
   void block(const doc::Block& b) {
     std::visit([this](const auto& x) { write(x); }, b);
@@ -143,33 +146,34 @@ class Writer {
 
  private:
   void write(const doc::Paragraph& p) {
-    out += fmt::format("<p{}>{}{}{}</p>\n", anchor(p.numbering), number(p.numbering),
-                       inline_html(p.text), source_note(p.source));
+    out += fmt::format("<p{}>{}{}{}</p>\n", anchor(p.numbering, prefix), number(p.numbering),
+                       inline_html(p.text, prefix), source_note(p.source));
   }
 
   void write(const doc::List& l) {
     out += l.ordered ? "<ol>\n" : "<ul>\n";
     for (const auto& item : l.items)
-      out += fmt::format("<li{}>{}{}{}</li>\n", anchor(item.numbering), number(item.numbering),
-                         inline_html(item.text), source_note(item.source));
+      out +=
+          fmt::format("<li{}>{}{}{}</li>\n", anchor(item.numbering, prefix), number(item.numbering),
+                      inline_html(item.text, prefix), source_note(item.source));
     out += l.ordered ? "</ol>\n" : "</ul>\n";
   }
 
   void write(const doc::Glossary& g) {
     out += "<dl>\n";
     for (const auto& t : g.terms)
-      out +=
-          fmt::format("<dt{}>{}{}</dt>\n<dd>{}{}</dd>\n", anchor(t.numbering), number(t.numbering),
-                      html_escape(t.term), inline_html(t.meaning), source_note(t.source));
+      out += fmt::format("<dt{}>{}{}</dt>\n<dd>{}{}</dd>\n", anchor(t.numbering, prefix),
+                         number(t.numbering), html_escape(t.term), inline_html(t.meaning, prefix),
+                         source_note(t.source));
     out += "</dl>\n";
   }
 
   void write(const doc::Parties& p) {
-    out += fmt::format("<div class=\"parties\">\n<p>{}</p>\n<ol>\n", inline_html(p.intro));
+    out += fmt::format("<div class=\"parties\">\n<p>{}</p>\n<ol>\n", inline_html(p.intro, prefix));
     for (std::size_t i = 0; i < p.parties.size(); ++i)
       out += fmt::format("<li>{}{}</li>\n", party_html(p.parties[i]),
                          i + 2 == p.parties.size() ? "; " + html_escape(p.joiner) : "");
-    out += fmt::format("</ol>\n<p>{}</p>\n</div>\n", inline_html(p.closing));
+    out += fmt::format("</ol>\n<p>{}</p>\n</div>\n", inline_html(p.closing, prefix));
   }
 
   void write(const doc::Signatures& s) {
@@ -201,12 +205,12 @@ class Writer {
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const doc::Numbering& n = i < t.numbering.size() ? t.numbering[i] : none;
       const std::string source = i < t.sources.size() ? t.sources[i] : std::string();
-      out += fmt::format("<tr{}>", anchor(n));
+      out += fmt::format("<tr{}>", anchor(n, prefix));
       for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
         if (c == 0 && t.row_headings)
-          out += fmt::format("<th scope=\"row\">{}</th>", inline_html(t.rows[i][c]));
+          out += fmt::format("<th scope=\"row\">{}</th>", inline_html(t.rows[i][c], prefix));
         else
-          out += fmt::format("<td>{}</td>", inline_html(t.rows[i][c]));
+          out += fmt::format("<td>{}</td>", inline_html(t.rows[i][c], prefix));
       }
       // The clause's number, with the line that states it as a reviewer's aid.
       if (numbered && n.number.empty())
@@ -223,7 +227,7 @@ class Writer {
 
   void write(const doc::Chart& c) {
     out += "<figure class=\"chart\">\n";
-    out += coverage_svg(c.coverage, c.id, c.title, c.description);
+    out += coverage_svg(c.coverage, prefix + c.id, c.title, c.description);
     out += fmt::format("\n<figcaption>{}{}</figcaption>\n</figure>\n", html_escape(c.title),
                        source_note(c.source));
   }
@@ -231,25 +235,18 @@ class Writer {
 
 void section(Writer& w, const doc::Section& s, int level) {
   const int h = std::min(level, 6);
-  w.out += fmt::format("<section id=\"{}\"{} aria-labelledby=\"{}-title\">\n", html_escape(s.id),
-                       s.new_page ? " class=\"new-page\"" : "", html_escape(s.id));
-  w.out += fmt::format("<h{0} id=\"{1}-title\">{2}{3}</h{0}>\n", h, html_escape(s.id),
-                       html_escape(s.title), source_note(s.source));
+  const std::string id = w.prefix + html_escape(s.id);
+  w.out += fmt::format("<section id=\"{}\"{} aria-labelledby=\"{}-title\">\n", id,
+                       s.new_page ? " class=\"new-page\"" : "", id);
+  w.out += fmt::format("<h{0} id=\"{1}-title\">{2}{3}</h{0}>\n", h, id, html_escape(s.title),
+                       source_note(s.source));
   for (const auto& b : s.blocks) w.block(b);
   for (const auto& sub : s.sections) section(w, sub, level + 1);
   w.out += "</section>\n";
 }
 
-}  // namespace
-
-std::string html(const doc::Document& d) {
-  Writer w;
-  w.out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-                       html_escape(d.language));
-  w.out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  w.out += "<meta name=\"generator\" content=\"sla render\">\n";
-  w.out += fmt::format("<title>{}</title>\n", html_escape(d.title));
-  // The printed pages' running header and numbers: CSS strings, set per document.
+// The printed pages' running header and numbers: CSS strings, set per document.
+std::string page_style(const doc::Document& d, const std::string& running_header) {
   const std::size_t field = d.page_words.find("{}");
   const std::size_t second =
       field == std::string::npos ? field : d.page_words.find("{}", field + 2);
@@ -261,25 +258,136 @@ std::string html(const doc::Document& d) {
                         css_string(d.page_words.substr(second + 2)));
   constexpr std::string_view margin_font =
       "font: 8.5pt \"Helvetica Neue\", Arial, \"Liberation Sans\", sans-serif; color: #52606d;";
-  w.out += fmt::format(
-      "<style>\n{0}@page {{ size: A4; margin: 20mm 16mm 18mm;\n"
-      "  @top-center {{ content: \"{1}\"; {3} }}\n"
-      "  @bottom-center {{ content: {2}; {3} }} }}\n</style>\n</head>\n<body>\n",
-      style_sheet, css_string(d.running_header), pages, margin_font);
+  return fmt::format(
+      "@page {{ size: A4; margin: 20mm 16mm 18mm;\n"
+      "  @top-center {{ content: \"{0}\"; {2} }}\n"
+      "  @bottom-center {{ content: {1}; {2} }} }}\n",
+      css_string(running_header), pages, margin_font);
+}
+
+std::string head(const doc::Document& d, const std::string& title, std::string_view extra_style,
+                 const std::string& running_header) {
+  std::string out =
+      fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                  html_escape(d.language));
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<meta name=\"generator\" content=\"sla render\">\n";
+  out += fmt::format("<title>{}</title>\n", html_escape(title));
+  out += fmt::format("<style>\n{}{}{}</style>\n</head>\n", style_sheet, extra_style,
+                     page_style(d, running_header));
+  return out;
+}
+
+std::string contents(const Writer& w, const doc::Document& d) {
+  // The titles carry their numbers, so the list is not numbered again.
+  std::string out =
+      fmt::format("<nav aria-labelledby=\"{0}contents\">\n<h2 id=\"{0}contents\">{1}</h2>\n<ul>\n",
+                  w.prefix, html_escape(d.contents));
+  for (const auto& s : d.sections)
+    out += fmt::format("<li><a href=\"#{}{}\">{}</a></li>\n", w.prefix, html_escape(s.id),
+                       html_escape(s.title));
+  return out + "</ul>\n</nav>\n";
+}
+
+// Two languages side by side: a row of two columns for each heading and each block,
+// so that a clause and its translation stand level on the page.
+constexpr std::string_view facing_style = R"(body.facing { max-width: 96rem; }
+.pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 2rem; }
+.pair > div > :first-child { margin-top: 0; }
+.pair table { font-size: 0.85rem; }
+.pair h2, .pair h3, .pair h4 { margin-top: 0; }
+.pair.heading { margin-top: 2rem; }
+.pair p.title { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 2rem; line-height: 1.2; margin: 0 0 0.25rem; }
+@media print { body.facing { font-size: 9pt; } .pair.heading { break-after: avoid; } }
+)";
+
+class Facing {
+ public:
+  Facing(const doc::Document& a, const doc::Document& b) : a_(a), b_(b) {
+    right_.prefix = b.language + "-";
+  }
+
+  std::string write() {
+    std::string out = head(a_, a_.title + " / " + b_.title, facing_style,
+                           a_.running_header + " / " + b_.running_header);
+    out += "<body class=\"facing\">\n<header>\n";
+    pair(out, fmt::format("<h1>{}</h1>\n{}", html_escape(a_.title), subtitle(a_)),
+         fmt::format("<p class=\"title\"><strong>{}</strong></p>\n{}", html_escape(b_.title),
+                     subtitle(b_)));
+    out += "</header>\n<main>\n";
+    blocks(out, a_.front, b_.front);
+    if (!a_.sections.empty()) pair(out, contents(left_, a_), contents(right_, b_));
+    for (std::size_t i = 0; i < a_.sections.size(); ++i)
+      section_pair(out, a_.sections[i], i < b_.sections.size() ? &b_.sections[i] : nullptr, 2);
+    return out + "</main>\n</body>\n</html>\n";
+  }
+
+ private:
+  const doc::Document& a_;
+  const doc::Document& b_;
+  Writer left_, right_;
+
+  static std::string subtitle(const doc::Document& d) {
+    return d.subtitle.empty()
+               ? ""
+               : fmt::format("<p class=\"subtitle\">{}</p>\n", html_escape(d.subtitle));
+  }
+
+  void pair(std::string& out, const std::string& left, const std::string& right,
+            std::string_view kind = "") const {
+    out += fmt::format(
+        "<div class=\"pair{}\">\n<div lang=\"{}\">\n{}</div>\n<div "
+        "lang=\"{}\">\n{}</div>\n</div>\n",
+        kind, html_escape(a_.language), left, html_escape(b_.language), right);
+  }
+
+  std::string take(Writer& w, const doc::Block& b) {
+    w.out.clear();
+    w.block(b);
+    return std::move(w.out);
+  }
+
+  void blocks(std::string& out, const std::vector<doc::Block>& a,
+              const std::vector<doc::Block>& b) {
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i)
+      pair(out, i < a.size() ? take(left_, a[i]) : "", i < b.size() ? take(right_, b[i]) : "");
+  }
+
+  void section_pair(std::string& out, const doc::Section& a, const doc::Section* b, int level) {
+    const int h = std::min(level, 6);
+    const std::string id = html_escape(a.id);
+    out += fmt::format("<section id=\"{}\"{} aria-labelledby=\"{}-title\">\n", id,
+                       a.new_page ? " class=\"new-page\"" : "", id);
+    pair(out,
+         fmt::format("<h{0} id=\"{1}-title\">{2}{3}</h{0}>\n", h, id, html_escape(a.title),
+                     source_note(a.source)),
+         b ? fmt::format("<h{0} id=\"{1}{2}\">{3}</h{0}>\n", h, right_.prefix, html_escape(b->id),
+                         html_escape(b->title))
+           : "",
+         " heading");
+    static const std::vector<doc::Block> none;
+    blocks(out, a.blocks, b ? b->blocks : none);
+    for (std::size_t i = 0; i < a.sections.size(); ++i)
+      section_pair(out, a.sections[i], b && i < b->sections.size() ? &b->sections[i] : nullptr,
+                   level + 1);
+    out += "</section>\n";
+  }
+};
+
+}  // namespace
+
+std::string html(const doc::Document& d, const doc::Document* facing) {
+  if (facing) return Facing(d, *facing).write();
+  Writer w;
+  w.out += head(d, d.title, "", d.running_header);
+  w.out += "<body>\n";
   w.out += fmt::format("<header>\n<h1>{}</h1>\n", html_escape(d.title));
   if (!d.subtitle.empty())
     w.out += fmt::format("<p class=\"subtitle\">{}</p>\n", html_escape(d.subtitle));
   w.out += "</header>\n<main>\n";
   for (const auto& b : d.front) w.block(b);
-  if (!d.sections.empty()) {
-    // The titles carry their numbers, so the list is not numbered again.
-    w.out += fmt::format("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}</h2>\n<ul>\n",
-                         html_escape(d.contents));
-    for (const auto& s : d.sections)
-      w.out +=
-          fmt::format("<li><a href=\"#{}\">{}</a></li>\n", html_escape(s.id), html_escape(s.title));
-    w.out += "</ul>\n</nav>\n";
-  }
+  if (!d.sections.empty()) w.out += contents(w, d);
   for (const auto& s : d.sections) section(w, s, 2);
   w.out += "</main>\n</body>\n</html>\n";
   return w.out;

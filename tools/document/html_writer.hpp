@@ -10,6 +10,8 @@
 
 namespace sla::cli {
 
-std::string html(const doc::Document& document);
+// With `facing`, the same document in a second language (built from the same
+// Model): two columns, each heading and block level with its translation.
+std::string html(const doc::Document& document, const doc::Document* facing = nullptr);
 
 }  // namespace sla::cli

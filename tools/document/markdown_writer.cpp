@@ -113,6 +113,8 @@ class Writer {
   }
 
   void write(const doc::Table& t) {
+    // The caption names what the table holds, as the HTML's <caption> does.
+    if (!t.caption.empty()) out += fmt::format("_{}_\n\n", markdown_escape(t.caption));
     std::string head = "|", rule = "|";
     for (const auto& c : t.columns) {
       head += fmt::format(" {} |", markdown_escape(c, true));
@@ -158,14 +160,70 @@ void section(Writer& w, const doc::Section& s, int level) {
   for (const auto& sub : s.sections) section(w, sub, std::min(level + 1, 6));
 }
 
+// A block of the facing language, as a quotation under its counterpart: Markdown
+// has no columns, so parallel texts alternate, block by block.
+std::string quoted(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::string_view line(text.data() + start,
+                                (end == std::string::npos ? text.size() : end) - start);
+    out += line.empty() ? ">\n" : fmt::format("> {}\n", line);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  // The blank line that ends the block ends the quotation too.
+  while (out.ends_with(">\n")) out.resize(out.size() - 2);
+  return out + "\n";
+}
+
+std::string block_text(const doc::Block& b) {
+  Writer w;
+  w.block(b);
+  return w.out;
+}
+
+void blocks_facing(std::string& out, const std::vector<doc::Block>& a,
+                   const std::vector<doc::Block>& b) {
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    if (i < a.size()) out += block_text(a[i]);
+    if (i < b.size()) out += quoted(block_text(b[i]));
+  }
+}
+
+void section_facing(std::string& out, const doc::Section& a, const doc::Section* b, int level) {
+  const std::string marks(static_cast<std::size_t>(level), '#');
+  out += fmt::format("{} {}{}{}\n\n", marks, markdown_escape(a.title),
+                     b ? " · " + markdown_escape(b->title) : "", source_note(a.source));
+  static const std::vector<doc::Block> none;
+  blocks_facing(out, a.blocks, b ? b->blocks : none);
+  for (std::size_t i = 0; i < a.sections.size(); ++i)
+    section_facing(out, a.sections[i], b && i < b->sections.size() ? &b->sections[i] : nullptr,
+                   std::min(level + 1, 6));
+}
+
 }  // namespace
 
-std::string markdown(const doc::Document& d) {
+std::string markdown(const doc::Document& d, const doc::Document* facing) {
   Writer w;
-  w.out += fmt::format("# {}\n\n", markdown_escape(d.title));
-  if (!d.subtitle.empty()) w.out += fmt::format("_{}_\n\n", markdown_escape(d.subtitle));
-  for (const auto& b : d.front) w.block(b);
-  for (const auto& s : d.sections) section(w, s, 2);
+  if (facing) {
+    // Both documents come from one Model by one builder: the same sections and
+    // blocks in the same order, in two languages.
+    w.out += fmt::format("# {} · {}\n\n", markdown_escape(d.title), markdown_escape(facing->title));
+    if (!d.subtitle.empty())
+      w.out += fmt::format("_{}_ · _{}_\n\n", markdown_escape(d.subtitle),
+                           markdown_escape(facing->subtitle));
+    blocks_facing(w.out, d.front, facing->front);
+    for (std::size_t i = 0; i < d.sections.size(); ++i)
+      section_facing(w.out, d.sections[i],
+                     i < facing->sections.size() ? &facing->sections[i] : nullptr, 2);
+  } else {
+    w.out += fmt::format("# {}\n\n", markdown_escape(d.title));
+    if (!d.subtitle.empty()) w.out += fmt::format("_{}_\n\n", markdown_escape(d.subtitle));
+    for (const auto& b : d.front) w.block(b);
+    for (const auto& s : d.sections) section(w, s, 2);
+  }
   while (w.out.size() > 1 && w.out.ends_with("\n\n")) w.out.pop_back();
   return w.out;
 }

@@ -8,6 +8,8 @@
 
 namespace sla::cli {
 
-std::string markdown(const doc::Document& document);
+// With `facing`, the same document in a second language (built from the same
+// Model): each block is followed by its counterpart, quoted.
+std::string markdown(const doc::Document& document, const doc::Document* facing = nullptr);
 
 }  // namespace sla::cli
