@@ -103,55 +103,63 @@ std::optional<std::string> open_only_in(const Calendar& base, const Calendar& ot
   return std::nullopt;
 }
 
+// Calls f(view, add-on id, add-on, base view) for each add-on applied in each view,
+// with the view of the same selection without it (the base the add-on changes).
+template <typename F>
+void for_each_applied_addon(const Context& c, F&& f) {
+  for (const auto& v : c.views())
+    for (const auto& id : v.package.applied_addons) {
+      const Package* addon = c.model().addon(id);
+      const View* base = base_of(c, v, id);
+      if (addon && base) f(v, id, addon, base);
+    }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ SLA121
 
 void addons_restating_the_base(Context& c) {
-  const Model& m = c.model();
   const auto nodes = addon_nodes(c);
-  for (const auto& v : c.views())
-    for (const auto& id : v.package.applied_addons) {
-      const Package* addon = m.addon(id);
-      const View* base = base_of(c, v, id);
-      if (!addon || !base) continue;
-      for (const auto& t : addon->targets) {
-        const Target* given = same_target(base->package, t);
-        if (!given || !same_terms(c, v, t, *base, *given)) continue;
-        auto* d = c.report(
-            Code::lint_addon_restates, Severity::warning, c.at(t.span),
-            fmt::format("add-on '{}' states '{}', which {} already gives: buying it changes "
-                        "nothing for {} {}s. So what does the client pay for?",
-                        id, statement_of(t), where(*base), t.priority, name(t.kind)),
-            "state what the add-on improves (a shorter time, a committed target), or remove "
-            "the statement; if it only repeats the base for the reader, say so in a note");
-        if (d) c.note(*d, given->span, "the base's target");
-      }
-      const auto node = nodes.find(id);
-      const ast::Node* block = node == nodes.end() ? nullptr : node->second;
-      // An add-on calendar that a later add-on's overrides says nothing in this view.
-      const bool governs = !addon->calendar.empty() && addon->calendar == v.calendar->id;
-      if (governs && addon->calendar == base->calendar->id)
-        if (const ast::Node* stated = child(block, ast::Kind::uses_calendar))
-          c.report(Code::lint_addon_restates, Severity::warning, c.at(stated->span),
-                   fmt::format("add-on '{}' sets calendar '{}', which {} already keeps: its "
-                               "hours add nothing",
-                               id, addon->calendar, where(*base)),
-                   "name the calendar whose hours the add-on sells, or remove the statement");
-      if (block)
-        for (const auto& n : block->children) {
-          if (n.kind != ast::Kind::feature) continue;
-          const auto* feature = ast::arg<ast::Text>(n);
-          if (!feature) continue;
-          const auto& features = base->package.features;
-          if (std::any_of(features.begin(), features.end(),
-                          [&](const Feature& f) { return f.name == feature->value; }))
-            c.report(Code::lint_addon_restates, Severity::warning, c.at(n.span),
-                     fmt::format("add-on '{}' offers the feature \"{}\", which {} already has", id,
-                                 feature->value, where(*base)),
-                     "say what the add-on's version adds (in its description), or remove it");
+  for_each_applied_addon(
+      c, [&](const View& v, const std::string& id, const Package* addon, const View* base) {
+        for (const auto& t : addon->targets) {
+          const Target* given = same_target(base->package, t);
+          if (!given || !same_terms(c, v, t, *base, *given)) continue;
+          auto* d = c.report(
+              Code::lint_addon_restates, Severity::warning, c.at(t.span),
+              fmt::format("add-on '{}' states '{}', which {} already gives: buying it changes "
+                          "nothing for {} {}s. So what does the client pay for?",
+                          id, statement_of(t), where(*base), t.priority, name(t.kind)),
+              "state what the add-on improves (a shorter time, a committed target), or remove "
+              "the statement; if it only repeats the base for the reader, say so in a note");
+          if (d) c.note(*d, given->span, "the base's target");
         }
-    }
+        const auto node = nodes.find(id);
+        const ast::Node* block = node == nodes.end() ? nullptr : node->second;
+        // An add-on calendar that a later add-on's overrides says nothing in this view.
+        const bool governs = !addon->calendar.empty() && addon->calendar == v.calendar->id;
+        if (governs && addon->calendar == base->calendar->id)
+          if (const ast::Node* stated = child(block, ast::Kind::uses_calendar))
+            c.report(Code::lint_addon_restates, Severity::warning, c.at(stated->span),
+                     fmt::format("add-on '{}' sets calendar '{}', which {} already keeps: its "
+                                 "hours add nothing",
+                                 id, addon->calendar, where(*base)),
+                     "name the calendar whose hours the add-on sells, or remove the statement");
+        if (block)
+          for (const auto& n : block->children) {
+            if (n.kind != ast::Kind::feature) continue;
+            const auto* feature = ast::arg<ast::Text>(n);
+            if (!feature) continue;
+            const auto& features = base->package.features;
+            if (std::any_of(features.begin(), features.end(),
+                            [&](const Feature& f) { return f.name == feature->value; }))
+              c.report(Code::lint_addon_restates, Severity::warning, c.at(n.span),
+                       fmt::format("add-on '{}' offers the feature \"{}\", which {} already has",
+                                   id, feature->value, where(*base)),
+                       "say what the add-on's version adds (in its description), or remove it");
+          }
+      });
 }
 
 // ------------------------------------------------------------------ SLA122
@@ -159,53 +167,49 @@ void addons_restating_the_base(Context& c) {
 void addon_relation_unsettled(Context& c) {
   const Model& m = c.model();
   const auto nodes = addon_nodes(c);
-  for (const auto& v : c.views())
-    for (const auto& id : v.package.applied_addons) {
-      const Package* addon = m.addon(id);
-      const View* base = base_of(c, v, id);
-      if (!addon || !base) continue;
-      // Hours: an add-on calendar closed when the base's is open takes hours away
-      // if it replaces the base's, and adds hours if it comes on top.
-      const CalendarInfo* own = addon->calendar.empty() ? nullptr : m.calendar(addon->calendar);
-      if (own && own->calendar && own->id == v.calendar->id && base->calendar->calendar &&
-          own->id != base->calendar->id && own->zone == base->calendar->zone) {
-        const auto node = nodes.find(id);
-        const ast::Node* stated =
-            child(node == nodes.end() ? nullptr : node->second, ast::Kind::uses_calendar);
-        if (const auto lost = open_only_in(*base->calendar->calendar, *own->calendar);
-            lost && stated)
-          c.report(Code::lint_addon_relation, Severity::warning, c.at(stated->span),
-                   fmt::format("add-on '{}' sets calendar '{}', which is closed at times "
-                               "calendar '{}' of {} is open ({}): if the add-on replaces the "
-                               "base's hours, buying it takes those hours away; if it adds to "
-                               "them, the contract does not say so",
-                               id, own->id, base->calendar->id, where(*base), *lost),
-                   fmt::format("give the add-on a calendar that covers the base's (calendar "
-                               "{}_and_{} {{ union of {}, {} }}), or say in its summary that its "
-                               "hours replace the base's",
-                               base->calendar->id, own->id, base->calendar->id, own->id));
-      }
-      // Targets: one looser than the base's makes the purchase a loss if it replaces it.
-      for (const auto& t : addon->targets) {
-        const Target* given = same_target(base->package, t);
-        if (!given || t.by || given->by || t.within.business != given->within.business) continue;
-        const CalendarInfo* ca = calendar_of(c, v, t);
-        const CalendarInfo* cb = calendar_of(c, *base, *given);
-        if (t.within.business && (!ca || !cb || ca->id != cb->id)) continue;
-        const auto mine = seconds_of(t.within, ca), theirs = seconds_of(given->within, cb);
-        if (!mine || !theirs || *mine <= *theirs) continue;
-        auto* d = c.report(
-            Code::lint_addon_relation, Severity::warning, c.at(t.span),
-            fmt::format("add-on '{}' gives {} {}s {}, but {} already gives {}: if the add-on's "
-                        "target replaces the base's, buying it makes things worse; if both "
-                        "apply, the contract does not say which binds",
-                        id, t.priority, name(t.kind), t.within.text, where(*base),
-                        given->within.text),
-            "state a target at least as good as the base's, or say which prevails (e.g. in a "
-            "note: \"the shorter of the two times applies\")");
-        if (d) c.note(*d, given->span, "the base's target");
-      }
+  for_each_applied_addon(c, [&](const View& v, const std::string& id, const Package* addon,
+                                const View* base) {
+    // Hours: an add-on calendar closed when the base's is open takes hours away
+    // if it replaces the base's, and adds hours if it comes on top.
+    const CalendarInfo* own = addon->calendar.empty() ? nullptr : m.calendar(addon->calendar);
+    if (own && own->calendar && own->id == v.calendar->id && base->calendar->calendar &&
+        own->id != base->calendar->id && own->zone == base->calendar->zone) {
+      const auto node = nodes.find(id);
+      const ast::Node* stated =
+          child(node == nodes.end() ? nullptr : node->second, ast::Kind::uses_calendar);
+      if (const auto lost = open_only_in(*base->calendar->calendar, *own->calendar); lost && stated)
+        c.report(Code::lint_addon_relation, Severity::warning, c.at(stated->span),
+                 fmt::format("add-on '{}' sets calendar '{}', which is closed at times "
+                             "calendar '{}' of {} is open ({}): if the add-on replaces the "
+                             "base's hours, buying it takes those hours away; if it adds to "
+                             "them, the contract does not say so",
+                             id, own->id, base->calendar->id, where(*base), *lost),
+                 fmt::format("give the add-on a calendar that covers the base's (calendar "
+                             "{}_and_{} {{ union of {}, {} }}), or say in its summary that its "
+                             "hours replace the base's",
+                             base->calendar->id, own->id, base->calendar->id, own->id));
     }
+    // Targets: one looser than the base's makes the purchase a loss if it replaces it.
+    for (const auto& t : addon->targets) {
+      const Target* given = same_target(base->package, t);
+      if (!given || t.by || given->by || t.within.business != given->within.business) continue;
+      const CalendarInfo* ca = calendar_of(c, v, t);
+      const CalendarInfo* cb = calendar_of(c, *base, *given);
+      if (t.within.business && (!ca || !cb || ca->id != cb->id)) continue;
+      const auto mine = seconds_of(t.within, ca), theirs = seconds_of(given->within, cb);
+      if (!mine || !theirs || *mine <= *theirs) continue;
+      auto* d = c.report(
+          Code::lint_addon_relation, Severity::warning, c.at(t.span),
+          fmt::format("add-on '{}' gives {} {}s {}, but {} already gives {}: if the add-on's "
+                      "target replaces the base's, buying it makes things worse; if both "
+                      "apply, the contract does not say which binds",
+                      id, t.priority, name(t.kind), t.within.text, where(*base),
+                      given->within.text),
+          "state a target at least as good as the base's, or say which prevails (e.g. in a "
+          "note: \"the shorter of the two times applies\")");
+      if (d) c.note(*d, given->span, "the base's target");
+    }
+  });
 }
 
 // ------------------------------------------------------------------ SLA124

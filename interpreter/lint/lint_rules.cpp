@@ -85,6 +85,22 @@ std::optional<std::int64_t> seconds_of(const DurationValue& d, const CalendarInf
   return d.milli * unit[static_cast<int>(d.unit)] / 1000;
 }
 
+std::optional<std::vector<LadderStep>> ladder_steps(const std::vector<EscalationBand>& bands,
+                                                    const CalendarInfo* calendar) {
+  std::vector<LadderStep> steps;
+  for (const auto& b : bands) {
+    const auto from = seconds_of(b.from, calendar);
+    if (!from) return std::nullopt;
+    std::optional<std::int64_t> until;
+    if (b.until) {
+      until = seconds_of(*b.until, calendar);
+      if (!until) return std::nullopt;
+    }
+    steps.push_back({&b, *from, until});
+  }
+  return steps;
+}
+
 bool always_open(const CalendarInfo& info) {
   if (!info.calendar) return false;
   for (const auto& day : info.calendar->spec().weekly) {
@@ -518,24 +534,11 @@ void escalation_ladders(Context& c) {
 void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBand>& bands) {
   {
     if (bands.empty()) return;
-    struct Step {
-      const EscalationBand* band;
-      std::int64_t from;
-      std::optional<std::int64_t> until;
-    };
-    std::vector<Step> steps;
-    for (const auto& b : bands) {
-      auto from = seconds_of(b.from, v.calendar);
-      if (!from) return;
-      std::optional<std::int64_t> until;
-      if (b.until) {
-        until = seconds_of(*b.until, v.calendar);
-        if (!until) return;
-      }
-      steps.push_back({&b, *from, until});
-    }
+    auto found = ladder_steps(bands, v.calendar);
+    if (!found) return;
+    auto& steps = *found;
     std::stable_sort(steps.begin(), steps.end(),
-                     [](const Step& a, const Step& b) { return a.from < b.from; });
+                     [](const LadderStep& a, const LadderStep& b) { return a.from < b.from; });
     const Code code = Code::lint_escalation_ladder;
     if (steps.front().from > 0)
       c.report(code, Severity::warning, c.at(steps.front().band->span),
@@ -544,8 +547,8 @@ void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBa
                            where(v), steps.front().band->from.text, steps.front().band->from.text),
                "start the first band at 0 hours");
     for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
-      const Step& a = steps[i];
-      const Step& b = steps[i + 1];
+      const LadderStep& a = steps[i];
+      const LadderStep& b = steps[i + 1];
       // A band for unanswered tickets and one for answered ones never apply together.
       const bool disjoint = (a.band->when_no_response && b.band->when_not_resolved) ||
                             (a.band->when_not_resolved && b.band->when_no_response);
@@ -569,7 +572,7 @@ void escalation_ladder(Context& c, const View& v, const std::vector<EscalationBa
             "start this band where the previous one ends");
       }
     }
-    const Step& last = steps.back();
+    const LadderStep& last = steps.back();
     if (last.until)
       c.report(code, Severity::warning, c.at(last.band->span),
                fmt::format("the escalation ladder of {} ends at {}: nobody is named for a ticket "

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interpreter/lint/lint_rules.hpp"
 
@@ -14,6 +15,18 @@ namespace sla::lint {
 // The length of a duration in seconds: business units on `calendar` (none without
 // one), plain units as they are.
 std::optional<std::int64_t> seconds_of(const DurationValue& d, const CalendarInfo* calendar);
+
+// An escalation band with its start and end in seconds of the view's calendar.
+struct LadderStep {
+  const EscalationBand* band;
+  std::int64_t from;
+  std::optional<std::int64_t> until;  // none: open-ended
+};
+
+// The bands of a ladder as steps, in the ladder's order; nullopt when a length
+// cannot be told (business days without a calendar).
+std::optional<std::vector<LadderStep>> ladder_steps(const std::vector<EscalationBand>& bands,
+                                                    const CalendarInfo* calendar);
 
 // True when every day of the week is open around the clock (holidays aside).
 bool always_open(const CalendarInfo& info);

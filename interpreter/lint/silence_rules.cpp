@@ -350,27 +350,14 @@ void uptime_measurement(Context& c) {
 namespace {
 
 void ladder_complements(Context& c, const View& v, const std::vector<EscalationBand>& bands) {
-  struct Step {
-    const EscalationBand* band;
-    std::int64_t from;
-    std::optional<std::int64_t> until;
-  };
-  std::vector<Step> steps;
-  for (const auto& b : bands) {
-    const auto from = seconds_of(b.from, v.calendar);
-    if (!from) return;
-    std::optional<std::int64_t> until;
-    if (b.until) {
-      until = seconds_of(*b.until, v.calendar);
-      if (!until) return;
-    }
-    steps.push_back({&b, *from, until});
-  }
-  for (const Step& s : steps) {
+  const auto steps = ladder_steps(bands, v.calendar);
+  if (!steps) return;
+  using Step = LadderStep;
+  for (const Step& s : *steps) {
     if (!s.band->when_no_response && !s.band->when_not_resolved) continue;
     // The other case: bands that apply to it (no condition, or the other condition).
     std::vector<const Step*> others;
-    for (const Step& o : steps)
+    for (const Step& o : *steps)
       if (s.band->when_no_response ? !o.band->when_no_response : !o.band->when_not_resolved)
         others.push_back(&o);
     std::sort(others.begin(), others.end(),
