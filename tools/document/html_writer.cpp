@@ -246,7 +246,8 @@ void section(Writer& w, const doc::Section& s, int level) {
 }
 
 // The printed pages' running header and numbers: CSS strings, set per document.
-std::string page_style(const doc::Document& d, const std::string& running_header) {
+std::string page_style(const doc::Document& d, const std::string& running_header,
+                       std::string_view size) {
   const std::size_t field = d.page_words.find("{}");
   const std::size_t second =
       field == std::string::npos ? field : d.page_words.find("{}", field + 2);
@@ -259,14 +260,14 @@ std::string page_style(const doc::Document& d, const std::string& running_header
   constexpr std::string_view margin_font =
       "font: 8.5pt \"Helvetica Neue\", Arial, \"Liberation Sans\", sans-serif; color: #52606d;";
   return fmt::format(
-      "@page {{ size: A4; margin: 20mm 16mm 18mm;\n"
+      "@page {{ size: {3}; margin: 20mm 16mm 18mm;\n"
       "  @top-center {{ content: \"{0}\"; {2} }}\n"
       "  @bottom-center {{ content: {1}; {2} }} }}\n",
-      css_string(running_header), pages, margin_font);
+      css_string(running_header), pages, margin_font, size);
 }
 
 std::string head(const doc::Document& d, const std::string& title, std::string_view extra_style,
-                 const std::string& running_header) {
+                 const std::string& running_header, std::string_view size = "A4") {
   std::string out =
       fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
                   html_escape(d.language));
@@ -274,7 +275,7 @@ std::string head(const doc::Document& d, const std::string& title, std::string_v
   out += "<meta name=\"generator\" content=\"sla render\">\n";
   out += fmt::format("<title>{}</title>\n", html_escape(title));
   out += fmt::format("<style>\n{}{}{}</style>\n</head>\n", style_sheet, extra_style,
-                     page_style(d, running_header));
+                     page_style(d, running_header, size));
   return out;
 }
 
@@ -295,6 +296,7 @@ constexpr std::string_view facing_style = R"(body.facing { max-width: 96rem; }
 .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 2rem; }
 .pair > div > :first-child { margin-top: 0; }
 .pair table { font-size: 0.85rem; }
+.pair th, .pair td { padding: 0.25rem 0.35rem; overflow-wrap: break-word; hyphens: auto; }
 .pair h2, .pair h3, .pair h4 { margin-top: 0; }
 .pair.heading { margin-top: 2rem; }
 .pair p.title { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
@@ -309,8 +311,9 @@ class Facing {
   }
 
   std::string write() {
+    // Landscape: two columns of tables need the width.
     std::string out = head(a_, a_.title + " / " + b_.title, facing_style,
-                           a_.running_header + " / " + b_.running_header);
+                           a_.running_header + " / " + b_.running_header, "A4 landscape");
     out += "<body class=\"facing\">\n<header>\n";
     pair(out, fmt::format("<h1>{}</h1>\n{}", html_escape(a_.title), subtitle(a_)),
          fmt::format("<p class=\"title\"><strong>{}</strong></p>\n{}", html_escape(b_.title),
