@@ -693,7 +693,8 @@ class Builder {
     else if (!h.effective.empty())
       row(w_.say("In force until"), w_.say("No end date is stated"), ref(h.span));
     if (!h.review_cycle.empty())
-      row(w_.say("Review"), w_.say("Reviewed {}{}", w_.say(h.review_cycle), stated(h.review_label)),
+      row(w_.say("Review"),
+          w_.say("Reviewed {}{}", review_words(h.review_cycle), stated(h.review_label)),
           ref(header(Kind::reviewed), h.span));
     if (h.change_notice)
       row(w_.say("Changes"),
@@ -1808,6 +1809,17 @@ class Builder {
         s.blocks.push_back(para(w_.own(n), ref(index_.find(block, Kind::note, n), u.span)));
     }
     return s;
+  }
+
+  // "annually", "every 6 months": how often the contract is reviewed.
+  std::string review_words(const std::string& cycle) const {
+    if (cycle == "annually") return w_.say("annually");
+    if (cycle == "quarterly") return w_.say("quarterly");
+    if (cycle == "monthly") return w_.say("monthly");
+    if (cycle == "every month") return w_.say("every month");
+    if (cycle.starts_with("every ") && cycle.ends_with(" months"))
+      return w_.say("every {} months", cycle.substr(6, cycle.size() - 13));
+    return w_.say(cycle);
   }
 
   // "monthly": how often uptime is measured.
