@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 
+#include "sla/lint.hpp"
 #include "sla/load.hpp"
 #include "tools/document/contract_document.hpp"
 #include "tools/document/html_writer.hpp"
@@ -108,4 +109,28 @@ BOOST_AUTO_TEST_CASE(qiscus_in_indonesian_says_everything_in_indonesian) {
                               "open   "})
     BOOST_TEST(generated.find(english) == std::string::npos,
                "English in the Markdown: " << english);
+}
+
+// Every branch of the builder says its phrases through the list: the edge cases
+// (unions, attributes, updates, restorations, credits, special dates) and the
+// reviewer's appendix. (Their contracts carry no translation: their texts stay.)
+BOOST_AUTO_TEST_CASE(every_phrase_of_every_branch_has_a_translation) {
+  AtRoot root;
+  for (const char* file : {"tests/render/edge.sla", "contracts/qiscus-enterprise.sla"}) {
+    BOOST_TEST_CONTEXT(file) {
+      LoadResult r = load_file(file);
+      BOOST_TEST_REQUIRE(r.ok());
+      LintResult lint = lint_file(file);
+      const auto wording = Wording::in("id", r.model.get());
+      RenderOptions options;
+      options.wording = &*wording;
+      options.findings = &lint.diagnostics;
+      const std::string md = markdown(contract_document(*r.model, options));
+      BOOST_TEST(!md.empty());
+      BOOST_TEST(wording->missing_phrases().empty(),
+                 "phrases without a translation in id.po:" << joined(wording->missing_phrases()));
+      BOOST_TEST(wording->broken_phrases().empty(),
+                 "translations whose fields do not fit:" << joined(wording->broken_phrases()));
+    }
+  }
 }
