@@ -12,13 +12,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lang=tools/wording/lang
-sources=$(find tools/document -name '*.cpp' | sort)
+command -v xgettext >/dev/null || { echo "update-wording.sh: xgettext is missing (gettext; scripts/setup.sh installs it)" >&2; exit 2; }
 pot=$(mktemp --suffix=.pot)
-trap 'rm -f "$pot"' EXIT
-# say() is the one keyword; its first argument is the phrase. --no-location keeps
-# the lists stable when code moves between lines.
-xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=say:1 --no-wrap --no-location \
-  --sort-output --package-name=sla --omit-header -o "$pot" $sources
+copies=$(mktemp -d)
+trap 'rm -rf "$pot" "$copies"' EXIT
+# The code writes typographic characters as escapes ("\u2019"), which xgettext does
+# not decode: the phrases are read from copies with the escapes decoded to UTF-8,
+# so that each msgid is the phrase the code says at run time.
+for f in $(find tools/document -name '*.cpp' | sort); do
+  mkdir -p "$copies/$(dirname "$f")"
+  perl -CSD -pe 's/\\u([0-9a-fA-F]{4})/chr(hex($1))/ge' "$f" >"$copies/$f"
+done
+sources=$(cd "$copies" && find tools/document -name '*.cpp' | sort)
+# say() is the one keyword; its first argument is the phrase; a "TRANSLATORS:" comment
+# before it goes to the translator. --no-location keeps the lists stable when code
+# moves between lines. The header stays (without it xgettext writes ASCII and drops
+# every other character), less its creation date, which would change on every run.
+(cd "$copies" && xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=say:1 \
+  --add-comments=TRANSLATORS: --no-wrap --no-location --sort-output --package-name=sla \
+  -o "$pot" $sources)
+sed -i -e '/^"POT-Creation-Date:/d' -e 's/charset=CHARSET/charset=UTF-8/' "$pot"
+# Every list names its language in two entries of its own (tools/wording/wording.cpp).
+cat >>"$pot" <<'NAMES'
+
+#. The language's name in English: "Indonesian".
+msgid "@language-name"
+msgstr ""
+
+#. The language's name in itself: "Bahasa Indonesia".
+msgid "@native-name"
+msgstr ""
+NAMES
 
 if [[ "${1:-}" == "--check" ]]; then
   status=0

@@ -67,11 +67,6 @@ std::string cite(std::string_view key) {
   return fmt::format("{}{}{}", cite_open, key, cite_close);
 }
 
-const Wording& english() {
-  static const Wording w;
-  return w;
-}
-
 // The usual words for the parties of a support agreement, as a contract defines them.
 constexpr std::string_view client_words[] = {
     "client",   "customer", "buyer",     "purchaser", "subscriber", "licensee",
@@ -100,17 +95,6 @@ std::string defined_term(const Model& model, std::span<const std::string_view> w
 std::string capitalized(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
-}
-
-std::string commitment_words(Commitment c) {
-  return c == Commitment::committed ? "Committed" : "Best effort";
-}
-
-std::string exclusion_words(const std::string& category) {
-  if (category == "scheduled maintenance") return "Scheduled maintenance";
-  if (category == "third party") return "Third-party outages";
-  if (category == "force majeure") return "Force majeure";
-  return "Other";
 }
 
 class Builder {
@@ -183,14 +167,19 @@ class Builder {
   std::map<std::string, int> next_suffix_;  // per base id, the next suffix to try
   int charts_ = 0;
   int appendices_ = 0;
+  mutable std::map<std::string, std::pair<std::string, unsigned>> refs_;  // ref() -> file, line
   enum class Part { numbered, signatures, appendix };
 
   // ------------------------------------------------------------ references
 
+  // "line 101", the reviewer's note of where a clause is stated; the file and line
+  // of each note are kept for parse_source().
   std::string ref(const SourceRef& at) const {
     if (at.line == 0) return {};
-    if (at.file == root_) return fmt::format("line {}", at.line);
-    return fmt::format("{}, line {}", at.file, at.line);
+    std::string out =
+        at.file == root_ ? w_.say("line {}", at.line) : w_.say("{}, line {}", at.file, at.line);
+    refs_.emplace(out, std::pair(at.file, at.line));
+    return out;
   }
   std::string ref(const std::optional<Clause>& c, const SourceRef& fallback) const {
     return ref(c ? c->at : fallback);
@@ -204,6 +193,38 @@ class Builder {
 
   // "4 business hours" in the document's words.
   std::string durations(std::string_view text) const { return unit_words(text, w_); }
+
+  std::string and_words(const std::vector<std::string>& items) const { return and_list(items, w_); }
+  std::string or_words(const std::vector<std::string>& items) const { return or_list(items, w_); }
+  std::string percent(std::int64_t milli) const { return percent_words(milli, w_); }
+  std::string kind_word(TargetKind k) const {
+    switch (k) {
+      case TargetKind::response:
+        return w_.say("response");
+      case TargetKind::resolution:
+        return w_.say("resolution");
+      case TargetKind::update:
+        return w_.say("update");
+      case TargetKind::restoration:
+        return w_.say("restoration");
+    }
+    return std::string(name(k));
+  }
+
+  std::string commitment_words(Commitment c) const {
+    return c == Commitment::committed ? w_.say("Committed") : w_.say("Best effort");
+  }
+  // "committed", "best effort", inside a sentence.
+  std::string commitment_word(Commitment c) const {
+    return c == Commitment::committed ? w_.say("committed") : w_.say("best effort");
+  }
+
+  std::string exclusion_words(const std::string& category) const {
+    if (category == "scheduled maintenance") return w_.say("Scheduled maintenance");
+    if (category == "third party") return w_.say("Third-party outages");
+    if (category == "force majeure") return w_.say("Force majeure");
+    return w_.say("Other");
+  }
 
   // The package chain a merged clause may come from: add-ons first, then the
   // package, then its ancestors.
@@ -222,8 +243,8 @@ class Builder {
   }
 
   std::string title_of(const std::string& id) const {
-    if (const Package* p = m_.package(id)) return p->title.empty() ? p->id : p->title;
-    if (const Package* a = m_.addon(id)) return a->title.empty() ? a->id : a->title;
+    if (const Package* p = m_.package(id)) return p->title.empty() ? p->id : w_.own(p->title);
+    if (const Package* a = m_.addon(id)) return a->title.empty() ? a->id : w_.own(a->title);
     return id;
   }
 
@@ -245,7 +266,7 @@ class Builder {
   // A calendar as a reader sees it named: "calendar around_the_clock (“At any time”)".
   Inline calendar_name(const CalendarInfo& c) const {
     Inline out{text(w_.say("calendar ")), code(c.id)};
-    if (!c.title.empty()) out.push_back(text(fmt::format(" ({})", in_quotes(c.title))));
+    if (!c.title.empty()) out.push_back(text(fmt::format(" ({})", in_quotes(w_.own(c.title)))));
     return out;
   }
   static std::string flat(const Inline& runs) {
@@ -278,77 +299,81 @@ class Builder {
   std::string members_words(const CalendarInfo& c) const {
     std::vector<std::string> names;
     for (const CalendarInfo* m : members_of(c))
-      names.push_back(in_quotes(m->title.empty() ? m->id : m->title));
-    return and_list(names, "or");
+      names.push_back(in_quotes(m->title.empty() ? m->id : w_.own(m->title)));
+    return or_words(names);
   }
 
   WeeklyCoverage coverage_of(const CalendarInfo& c) const {
-    const std::string zone = zone_words(c, year_);
-    if (is_union(c)) return sampled_coverage(*c.calendar, sample_monday(), zone);
-    return weekly_coverage(c.calendar->spec(), zone);
+    const std::string zone = zone_words(c, year_, w_);
+    WeeklyCoverage out = is_union(c) ? sampled_coverage(*c.calendar, sample_monday(), zone)
+                                     : weekly_coverage(c.calendar->spec(), zone);
+    out.words = chart_words(w_);
+    return out;
   }
   // The weekly hours in words; a union's are its members' together.
   std::string week_words(const CalendarInfo& c) const {
-    if (is_union(c)) return coverage_words(coverage_of(c));
-    return weekly_hours(c.calendar->spec());
+    if (is_union(c)) return coverage_words(coverage_of(c), w_);
+    return weekly_hours(c.calendar->spec(), w_);
   }
   // For a union whose members keep other zones: the week its hours are shown for.
   std::string sample_week_words(const CalendarInfo& c) const {
     if (!is_union(c) || !members_keep_other_zones(c)) return {};
-    return fmt::format(
+    return w_.say(
         "as in the week of {}; the members keep their own time zones, so these hours move when "
         "one of them changes its clocks",
-        day_name(sample_monday(), true));
+        day_name(sample_monday(), true, w_));
   }
 
-  static std::string kind_plural(TargetKind k) {
+  std::string kind_plural(TargetKind k) const {
     switch (k) {
       case TargetKind::response:
-        return "responses";
+        return w_.say("responses");
       case TargetKind::resolution:
-        return "resolutions";
+        return w_.say("resolutions");
       case TargetKind::update:
-        return "updates";
+        return w_.say("updates");
       case TargetKind::restoration:
-        return "restorations";
+        return w_.say("restorations");
     }
-    return "targets";
+    return w_.say("targets");
   }
 
   // where route is "e-mail", "phone" -> route is “e-mail” or “phone”
-  static std::string condition_words(const Condition& c) {
+  std::string condition_words(const Condition& c) const {
     std::vector<std::string> values;
     for (const auto& v : c.values) values.push_back(in_quotes(v));
-    return fmt::format("{} is {}", c.attribute, and_list(values, "or"));
+    // TRANSLATORS: a condition on a ticket's attribute: "route is “e-mail” or “phone”".
+    return w_.say("{} is {}", c.attribute, or_words(values));
   }
 
   // Who a target is for, as a table's row heading: "P1", "P1, where route is
   // “e-mail”", "Any ticket where kind is “feedback” (any priority, or none)".
-  static std::string target_for_words(const Target& t) {
+  std::string target_for_words(const Target& t) const {
     if (t.where && t.for_all)
-      return fmt::format("Any ticket where {} (any priority, or none)", condition_words(*t.where));
-    if (t.where) return fmt::format("{}, where {}", t.priority, condition_words(*t.where));
+      return w_.say("Any ticket where {} (any priority, or none)", condition_words(*t.where));
+    if (t.where) return w_.say("{}, where {}", t.priority, condition_words(*t.where));
     return t.priority;
   }
+
+  std::string at_clock(int minutes) const { return clock_words(minutes, w_); }
 
   // A target's time in words: "4 business hours", "by 12:00 on the next business
   // day", "an update at least every 1 hour".
   std::string target_value(const Target& t, const CalendarInfo* package) const {
     if (t.by) {
-      if (!t.by->at_minutes) return "by the end of the next business day";
-      return fmt::format("by {:02}:{:02} on the next business day", *t.by->at_minutes / 60,
-                         *t.by->at_minutes % 60);
+      if (!t.by->at_minutes) return w_.say("by the end of the next business day");
+      return w_.say("by {} on the next business day", at_clock(*t.by->at_minutes));
     }
     const std::string d = duration_words(t.within, calendar_of(t, package), &w_);
     return t.kind == TargetKind::update ? w_.say("an update at least every {}", d) : d;
   }
   // The same, short, for the packages at a glance: "30 minutes", "every 1 hour".
-  static std::string short_value(const Target& t) {
+  std::string short_value(const Target& t) const {
     if (t.by)
-      return t.by->at_minutes ? fmt::format("by {:02}:{:02} next business day",
-                                            *t.by->at_minutes / 60, *t.by->at_minutes % 60)
-                              : "by end of next business day";
-    return t.kind == TargetKind::update ? "every " + t.within.text : t.within.text;
+      return t.by->at_minutes ? w_.say("by {} next business day", at_clock(*t.by->at_minutes))
+                              : w_.say("by end of next business day");
+    return t.kind == TargetKind::update ? w_.say("every {}", durations(t.within.text))
+                                        : durations(t.within.text);
   }
 
   // Which time a target counts: "Operating hours only", "Around the clock, on
@@ -356,11 +381,12 @@ class Builder {
   Inline counted_words(const Target& t, const CalendarInfo* package) const {
     if (!on_other_hours(t, package)) {
       if (t.by) return doc::plain(w_.say("Business days of the operating hours"));
-      return doc::plain(t.within.business ? "Operating hours only" : "Around the clock");
+      return doc::plain(t.within.business ? w_.say("Operating hours only")
+                                          : w_.say("Around the clock"));
     }
-    Inline out = doc::plain(t.by                ? "Business days of "
-                            : t.within.business ? "Only the open hours of "
-                                                : "Around the clock, on ");
+    Inline out = doc::plain(t.by                ? w_.say("Business days of ")
+                            : t.within.business ? w_.say("Only the open hours of ")
+                                                : w_.say("Around the clock, on "));
     for (auto& r : calendar_name(*calendar_of(t, package))) out.push_back(std::move(r));
     return out;
   }
@@ -386,17 +412,17 @@ class Builder {
 
   // "P1 responses and updates", "restorations of tickets where fault is
   // “hardware failure”": what some targets are, by whom they are for.
-  static std::string targets_words(const std::vector<const Target*>& targets) {
+  std::string targets_words(const std::vector<const Target*>& targets) const {
     std::vector<std::pair<std::string, std::vector<TargetKind>>> groups;  // for whom, kinds
     std::vector<bool> plain_priority;
     for (const Target* t : targets) {
       std::string who;
       if (t->for_all && t->where)
-        who = fmt::format("tickets where {}", condition_words(*t->where));
+        who = w_.say("tickets where {}", condition_words(*t->where));
       else if (t->for_all)
-        who = "tickets of every priority";
+        who = w_.say("tickets of every priority");
       else if (t->where)
-        who = fmt::format("{} tickets where {}", t->priority, condition_words(*t->where));
+        who = w_.say("{} tickets where {}", t->priority, condition_words(*t->where));
       else
         who = t->priority;
       auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == who; });
@@ -411,14 +437,13 @@ class Builder {
     for (std::size_t i = 0; i < groups.size(); ++i) {
       std::vector<std::string> kinds;
       for (TargetKind k : groups[i].second) kinds.push_back(kind_plural(k));
-      parts.push_back(plain_priority[i]
-                          ? fmt::format("{} {}", groups[i].first, and_list(kinds))
-                          : fmt::format("{} {} {}", and_list(kinds),
-                                        groups[i].second.size() == 1 &&
-                                                groups[i].second[0] == TargetKind::response
-                                            ? "to"
-                                            : "of",
-                                        groups[i].first));
+      const bool to = groups[i].second.size() == 1 && groups[i].second[0] == TargetKind::response;
+      // TRANSLATORS: "{0} {1}": a priority and kinds of target: "Critical responses
+      // and updates"; "{0} to {1}", "{0} of {1}": kinds of target and the tickets they
+      // are for: "responses to tickets where …", "resolutions of tickets where …".
+      parts.push_back(plain_priority[i] ? w_.say("{0} {1}", groups[i].first, and_words(kinds))
+                      : to              ? w_.say("{0} to {1}", and_words(kinds), groups[i].first)
+                                        : w_.say("{0} of {1}", and_words(kinds), groups[i].first));
     }
     return fmt::format("{}", fmt::join(parts, "; "));
   }
@@ -542,10 +567,8 @@ class Builder {
 
   // "line 101" -> (the contract's file, 101); "std/holidays/id, line 7" -> (..., 7).
   std::pair<std::string, unsigned> parse_source(const std::string& source) const {
-    const std::size_t at = source.rfind("line ");
-    if (at == std::string::npos) return {{}, 0};
-    const unsigned line = static_cast<unsigned>(std::atoi(source.c_str() + at + 5));
-    return {at >= 2 ? source.substr(0, at - 2) : root_, line};
+    if (auto it = refs_.find(source); it != refs_.end()) return it->second;
+    return {{}, 0};
   }
 
   // A citation: "clause 4.3.2", linked, with its line as a reviewer's aid. A key
@@ -662,14 +685,16 @@ class Builder {
     if (!h.client.empty()) row(client_, h.client, ref(header(Kind::client), h.span));
     if (!h.version.empty()) row(w_.say("Version"), h.version, ref(header(Kind::version), h.span));
     if (!h.effective.empty())
-      row(w_.say("In force from"), long_date(h.effective), ref(header(Kind::effective), h.span));
+      row(w_.say("In force from"), long_date(h.effective, w_),
+          ref(header(Kind::effective), h.span));
     if (!h.ends.empty())
-      row(w_.say("In force until"), w_.say("{} (the last day in force)", long_date(h.ends)),
+      row(w_.say("In force until"), w_.say("{} (the last day in force)", long_date(h.ends, w_)),
           ref(header(Kind::ends), h.span));
     else if (!h.effective.empty())
       row(w_.say("In force until"), w_.say("No end date is stated"), ref(h.span));
     if (!h.review_cycle.empty())
-      row(w_.say("Review"), w_.say("Reviewed {}{}", w_.say(h.review_cycle), stated(h.review_label)),
+      row(w_.say("Review"),
+          w_.say("Reviewed {}{}", review_words(h.review_cycle), stated(h.review_label)),
           ref(header(Kind::reviewed), h.span));
     if (h.change_notice)
       row(w_.say("Changes"),
@@ -788,21 +813,20 @@ class Builder {
     for (const auto& a : m_.attributes) {
       std::vector<std::string> values;
       for (const auto& v : a.values) values.push_back(in_quotes(v));
-      std::string meaning = a.label.empty() ? "" : capitalized(a.label) + ". ";
-      meaning += fmt::format("{}: {}.", a.values.size() == 1 ? "Its one value" : "Its values",
-                             and_list(values));
+      std::string meaning = a.label.empty() ? "" : capitalized(w_.own(a.label)) + ". ";
+      meaning += a.values.size() == 1 ? w_.say("Its one value: {}.", and_words(values))
+                                      : w_.say("Its values: {}.", and_words(values));
       std::vector<std::string> used;
       for (const auto* list : {&m_.packages, &m_.addons})
         for (const auto& p : *list) {
           std::vector<const Target*> ts;
           for (const auto& t : p.targets)
             if (t.where && t.where->attribute == a.name) ts.push_back(&t);
-          if (!ts.empty())
-            used.push_back(fmt::format("{} under {}", targets_words(ts), title_of(p.id)));
+          if (!ts.empty()) used.push_back(w_.say("{} under {}", targets_words(ts), title_of(p.id)));
         }
-      meaning += used.empty()
-                     ? " No target depends on it."
-                     : fmt::format(" Targets that depend on it: {}.", fmt::join(used, "; "));
+      meaning += used.empty() ? w_.say(" No target depends on it.")
+                              : w_.say(" Targets that depend on it: {}.",
+                                       fmt::format("{}", fmt::join(used, "; ")));
       g.terms.push_back({a.name, doc::plain(meaning), ref(a.span), {}});
     }
     s.blocks.push_back(std::move(g));
@@ -862,19 +886,16 @@ class Builder {
     });
     std::string out;
     if (same_value && ts.size() == m_.priorities.size()) {
-      out = fmt::format("{} for every priority", short_value(*ts.front()));
+      out = w_.say("{} for every priority", short_value(*ts.front()));
     } else {
       std::vector<std::string> parts;
       for (const Target* t : ts)
-        parts.push_back(fmt::format("{} {}{}", t->priority, short_value(*t),
-                                    same_commitment                          ? ""
-                                    : t->commitment == Commitment::committed ? " (committed)"
-                                                                             : " (best effort)"));
-      out = and_list(parts);
+        parts.push_back(same_commitment ? fmt::format("{} {}", t->priority, short_value(*t))
+                                        : fmt::format("{} {} ({})", t->priority, short_value(*t),
+                                                      commitment_word(t->commitment)));
+      out = and_words(parts);
     }
-    if (same_commitment)
-      out += fmt::format(
-          " ({})", ts.front()->commitment == Commitment::committed ? "committed" : "best effort");
+    if (same_commitment) out += fmt::format(" ({})", commitment_word(ts.front()->commitment));
     return out;
   }
 
@@ -888,9 +909,9 @@ class Builder {
     const Package& says = own ? *own : p;
     if (own) {
       if (auto it = addon_base_.find(own->id); it != addon_base_.end())
-        line(fmt::format("Everything in {}, plus:", title_of(it->second)));
+        line(w_.say("Everything in {}, plus:", title_of(it->second)));
     } else if (parent) {
-      line(fmt::format("Everything in {}, plus:", parent->title));
+      line(w_.say("Everything in {}, plus:", w_.own(parent->title)));
     }
     auto inherited = [&](auto& list, const std::string& name) {
       if (!parent || own) return false;
@@ -899,19 +920,20 @@ class Builder {
     std::vector<std::string> channels;
     for (const auto& c : says.channels)
       if (!inherited(parent ? parent->channels : says.channels, c.name))
-        channels.push_back(c.at.empty() ? c.name : fmt::format("{} ({})", c.name, c.at));
-    if (!channels.empty()) line(fmt::format("Support channels: {}", and_list(channels)));
+        channels.push_back(c.at.empty() ? w_.own(c.name)
+                                        : fmt::format("{} ({})", w_.own(c.name), c.at));
+    if (!channels.empty()) line(w_.say("Support channels: {}", and_words(channels)));
     for (const auto& f : says.features)
-      if (!inherited(parent ? parent->features : says.features, f.name)) line(f.name);
+      if (!inherited(parent ? parent->features : says.features, f.name)) line(w_.own(f.name));
     const CalendarInfo* cal = m_.calendar(p.calendar);
     if (cal && cal->calendar && (!own || !own->calendar.empty()) &&
         (!parent || own || parent->calendar != p.calendar))
-      line(fmt::format("Operating hours: {}", week_words(*cal)));
+      line(w_.say("Operating hours: {}", week_words(*cal)));
     if (cal && cal->calendar) {
       auto other_lines = [&](const Package& q) {
         std::vector<std::string> out;
         for (const auto& [other, ts] : other_hours(q, cal))
-          out.push_back(fmt::format("{}: {}", capitalized(targets_words(ts)), week_words(*other)));
+          out.push_back(w_.say("{}: {}", capitalized(targets_words(ts)), week_words(*other)));
         return out;
       };
       const auto mine = other_lines(says);
@@ -925,43 +947,48 @@ class Builder {
       return !parent || targets_summary(*parent, kind) != targets_summary(p, kind);
     };
     if (changed_targets(TargetKind::response))
-      if (auto s = targets_summary(p, TargetKind::response); !s.empty()) line("Response: " + s);
+      if (auto s = targets_summary(p, TargetKind::response); !s.empty())
+        line(w_.say("Response: {}", s));
     if (changed_targets(TargetKind::resolution))
-      if (auto s = targets_summary(p, TargetKind::resolution); !s.empty()) line("Resolution: " + s);
+      if (auto s = targets_summary(p, TargetKind::resolution); !s.empty())
+        line(w_.say("Resolution: {}", s));
     if (changed_targets(TargetKind::update))
-      if (auto s = targets_summary(p, TargetKind::update); !s.empty()) line("Updates: " + s);
+      if (auto s = targets_summary(p, TargetKind::update); !s.empty())
+        line(w_.say("Updates: {}", s));
     if (changed_targets(TargetKind::restoration))
       if (auto s = targets_summary(p, TargetKind::restoration); !s.empty())
-        line("Restoration: " + s);
-    auto roles = [](const std::vector<EscalationBand>& bands) {
+        line(w_.say("Restoration: {}", s));
+    auto roles = [&](const std::vector<EscalationBand>& bands) {
       std::vector<std::string> out;
       for (const auto& b : bands)
-        out.push_back(b.channel.empty() ? b.role : fmt::format("{} (via {})", b.role, b.channel));
-      return and_list(out, "then");
+        out.push_back(b.channel.empty() ? w_.own(b.role)
+                                        : w_.say("{} (via {})", w_.own(b.role), w_.own(b.channel)));
+      return then_list(out, w_);
     };
     if (says.ladders.empty()) {
       if (says.escalation && (own || !parent || !parent->escalation ||
                               parent->escalation->size() != says.escalation->size()))
-        line(fmt::format("Escalation: {}", roles(*says.escalation)));
+        line(w_.say("Escalation: {}", roles(*says.escalation)));
     } else if (own || !parent || parent->ladders.size() != says.ladders.size() ||
                static_cast<bool>(parent->escalation) != static_cast<bool>(says.escalation)) {
       std::vector<std::string> parts;
       for (const auto& l : says.ladders)
-        parts.push_back(fmt::format("{} tickets: {}", and_list(l.priorities), roles(l.bands)));
+        parts.push_back(w_.say("{} tickets: {}", and_words(l.priorities), roles(l.bands)));
       if (says.escalation && !says.escalation->empty())
-        parts.push_back(fmt::format("other tickets: {}", roles(*says.escalation)));
-      line(fmt::format("Escalation: {}", fmt::join(parts, "; ")));
+        parts.push_back(w_.say("other tickets: {}", roles(*says.escalation)));
+      line(w_.say("Escalation: {}", fmt::format("{}", fmt::join(parts, "; "))));
     }
     if (!says.ticket_credits.empty() &&
         (own || !parent || parent->ticket_credits.size() != says.ticket_credits.size())) {
       std::vector<std::string> rules;
       for (const auto& c : says.ticket_credits)
-        rules.push_back(fmt::format("{} per late {}{}", percent_text(c.percent_milli),
-                                    c.priority.empty() ? "" : c.priority + " ", name(c.kind)));
-      line(fmt::format("Service credits: {}{}", and_list(rules),
-                       says.credit_cap_milli ? fmt::format("; at most {} a month",
-                                                           percent_text(*says.credit_cap_milli))
-                                             : ""));
+        rules.push_back(c.priority.empty()
+                            ? w_.say("{} per late {}", percent(c.percent_milli), kind_word(c.kind))
+                            : w_.say("{} per late {} {}", percent(c.percent_milli), c.priority,
+                                     kind_word(c.kind)));
+      line(says.credit_cap_milli ? w_.say("Service credits: {}; at most {} a month",
+                                          and_words(rules), percent(*says.credit_cap_milli))
+                                 : w_.say("Service credits: {}", and_words(rules)));
     }
     for (const auto& u : says.uptime) {
       const Uptime* before = nullptr;
@@ -971,8 +998,8 @@ class Builder {
       if (before && before->commitment == u.commitment && before->target_milli == u.target_milli)
         continue;
       if (u.target_milli)
-        line(fmt::format("{} uptime: {} ({})", u.service, percent_text(*u.target_milli),
-                         u.commitment == Commitment::committed ? "committed" : "best effort"));
+        line(w_.say("{} uptime: {} ({})", w_.own(u.service), percent(*u.target_milli),
+                    commitment_word(u.commitment)));
     }
     if (cell.empty()) line("\u2014");
     return cell;
@@ -982,27 +1009,37 @@ class Builder {
     if (p.is_addon) {
       std::vector<std::string> needs;
       for (const auto& r : p.requires_) needs.push_back(title_of(r));
-      std::string out = needs.empty() ? "Add-on" : fmt::format("Add-on to {}", and_list(needs));
+      std::string out = needs.empty() ? w_.say("Add-on") : w_.say("Add-on to {}", and_words(needs));
       if (!p.excludes.empty()) {
         std::vector<std::string> not_with;
         for (const auto& x : p.excludes) not_with.push_back(title_of(x));
-        out += fmt::format("; cannot be combined with {}", and_list(not_with, "or"));
+        out += w_.say("; cannot be combined with {}", or_words(not_with));
       }
       return out;
     }
     if (!p.sold_included_in.empty() && !p.sold_separately)
-      return fmt::format("Included in the {}{}", p.sold_included_in, stated(p.sold_label));
-    if (p.sold_separately) return "Sold separately" + stated(p.sold_label);
-    return "Not stated";
+      return w_.say("Included in the {}{}", w_.own(p.sold_included_in), stated(p.sold_label));
+    if (p.sold_separately) return w_.say("Sold separately{}", stated(p.sold_label));
+    return w_.say("Not stated");
+  }
+
+  // "IDR 216,000,000 per year": an amount and its period.
+  std::string money(const Money& m) const {
+    const std::string amount = money_words(m, w_);
+    if (m.period.empty()) return amount;
+    return fmt::format("{} {}", amount, period_word(m.period));
+  }
+  std::string period_word(const std::string& period) const {
+    if (period == "per year") return w_.say("per year");
+    if (period == "per month") return w_.say("per month");
+    if (period == "one-off") return w_.say("one-off");
+    return w_.say(period);
   }
 
   std::string price_words(const Package& p) const {
-    if (p.price)
-      return fmt::format("{}{}{}", money_text(*p.price),
-                         p.price->period.empty() ? "" : " " + p.price->period,
-                         stated(p.price->label));
-    if (!p.sold_included_in.empty()) return "No separate price";
-    return "Not stated";
+    if (p.price) return money(*p.price) + stated(p.price->label);
+    if (!p.sold_included_in.empty()) return w_.say("No separate price");
+    return w_.say("Not stated");
   }
 
   doc::Section comparison() {
@@ -1048,19 +1085,19 @@ class Builder {
   std::string hours_sentence(const CalendarInfo& cal) const {
     if (is_union(cal)) {
       const std::string week = sample_week_words(cal);
-      return fmt::format("{}, {}{}: the hours in which {} is open", week_words(cal),
-                         zone_words(cal, year_), week.empty() ? "" : fmt::format(" ({})", week),
-                         members_words(cal));
+      return w_.say("{}, {}{}: the hours in which {} is open", week_words(cal),
+                    zone_words(cal, year_, w_), week.empty() ? "" : fmt::format(" ({})", week),
+                    members_words(cal));
     }
     std::string out =
-        fmt::format("{}, {}", weekly_hours(cal.calendar->spec()), zone_words(cal, year_));
-    const std::string days = closed_weekdays(cal.calendar->spec());
+        fmt::format("{}, {}", weekly_hours(cal.calendar->spec(), w_), zone_words(cal, year_, w_));
+    const std::string days = closed_weekdays(cal.calendar->spec(), w_);
     if (!days.empty() && !cal.holiday_sets.empty())
-      out += fmt::format("; closed on {}, and on public holidays", days);
+      out += w_.say("; closed on {}, and on public holidays", days);
     else if (!days.empty())
-      out += fmt::format("; closed on {}", days);
+      out += w_.say("; closed on {}", days);
     else if (!cal.holiday_sets.empty())
-      out += "; closed on public holidays";
+      out += w_.say("; closed on public holidays");
     return out;
   }
 
@@ -1070,9 +1107,15 @@ class Builder {
       if (std::find(holiday_sets_.begin(), holiday_sets_.end(), id) == holiday_sets_.end())
         holiday_sets_.push_back(id);
       const auto* set = find_set(id);
-      names.push_back(set && !set->title.empty() ? set->title : id);
+      names.push_back(set && !set->title.empty() ? own_or_library(set->title, set->span) : id);
     }
     return names;
+  }
+
+  // A text of the contract in the document's words; a standard library's (a
+  // holiday set of std/) as the library writes it: no contract can translate it.
+  std::string own_or_library(const std::string& text, const SourceRef& at) const {
+    return at.file.starts_with("std/") ? text : w_.own(text);
   }
 
   // A union's member, in one paragraph and its special dates: "“In hours” (calendar
@@ -1083,7 +1126,8 @@ class Builder {
     if (m.title.empty())
       item = {text(w_.say("Calendar ")), code(m.id), text(w_.say(": "))};
     else
-      item = {strong(m.title), text(w_.say(" (calendar ")), code(m.id), text(w_.say("): "))};
+      item = {strong(w_.own(m.title)), text(w_.say(" (calendar ")), code(m.id),
+              text(w_.say("): "))};
     std::string words;
     if (is_union(m)) {
       words = hours_sentence(m) + ".";
@@ -1091,11 +1135,11 @@ class Builder {
       words = hours_sentence(m);
       const auto names = holiday_set_names(m);
       if (!names.empty())
-        words += fmt::format(" (the {})", and_list(names));
+        words += w_.say(" (the {})", and_words(names));
       else if (m.holidays_stated)
-        words += "; public holidays do not close it";
+        words += w_.say("; public holidays do not close it");
       else
-        words += "; the contract does not say whether public holidays close it";
+        words += w_.say("; the contract does not say whether public holidays close it");
       words += ".";
     }
     item.push_back(text(words));
@@ -1103,8 +1147,8 @@ class Builder {
     if (!m.dated.empty()) {
       doc::List dates;
       for (const auto& d : m.dated) dates.items.push_back(para(dated_words(d)));
-      blocks.push_back(para(fmt::format("On these dates {} keeps special hours or is closed:",
-                                        in_quotes(m.title.empty() ? m.id : m.title))));
+      blocks.push_back(para(w_.say("On these dates {} keeps special hours or is closed:",
+                                   in_quotes(m.title.empty() ? m.id : w_.own(m.title)))));
       blocks.push_back(std::move(dates));
     }
   }
@@ -1115,19 +1159,19 @@ class Builder {
     const auto chain = calendar_chain(cal);
     const auto zone_clause = index_.find(chain, Kind::zone);
     if (!cal.summary.empty())
-      blocks.push_back(para(cal.summary, ref(index_.find(chain, Kind::summary), cal.span)));
-    const std::string zone = zone_words(cal, year_);
+      blocks.push_back(para(w_.own(cal.summary), ref(index_.find(chain, Kind::summary), cal.span)));
+    const std::string zone = zone_words(cal, year_, w_);
     if (is_union(cal)) {
       const auto members = members_of(cal);
       const std::string week = sample_week_words(cal);
       blocks.push_back(
-          para({text(fmt::format("Support operates whenever one of its {} calendars is open: {}. "
-                                 "Together they are open ",
-                                 members.size(), members_words(cal))),
+          para({text(w_.say("Support operates whenever one of its {} calendars is open: {}. "
+                            "Together they are open ",
+                            members.size(), members_words(cal))),
                 strong(week_words(cal)),
-                text(fmt::format("{}. Each keeps its own hours, time zone and holidays, as set out "
-                                 "below; the desk is closed only when all of them are.",
-                                 week.empty() ? "" : fmt::format(" ({})", week)))},
+                text(w_.say("{}. Each keeps its own hours, time zone and holidays, as set out "
+                            "below; the desk is closed only when all of them are.",
+                            week.empty() ? "" : fmt::format(" ({})", week)))},
                ref(index_.find(chain, Kind::union_of), cal.span)));
     } else {
       std::optional<Clause> hours_clause;
@@ -1136,19 +1180,18 @@ class Builder {
           if (std::find(c.words.begin(), c.words.end(), "on holidays") == c.words.end() &&
               !hours_clause)
             hours_clause = c;
-      const std::string closed_days = closed_weekdays(cal.calendar->spec());
-      blocks.push_back(para(
-          {text(w_.say("Support operates ")), strong(weekly_hours(cal.calendar->spec())),
-           text(fmt::format(
-               "{}.{}", stated(label(hours_clause)),
-               closed_days.empty() ? "" : fmt::format(" The desk is closed on {}.", closed_days)))},
-          ref(hours_clause, cal.span)));
+      const std::string closed_days = closed_weekdays(cal.calendar->spec(), w_);
+      blocks.push_back(
+          para({text(w_.say("Support operates ")), strong(weekly_hours(cal.calendar->spec(), w_)),
+                text(fmt::format(
+                    "{}.{}", stated(label(hours_clause)),
+                    closed_days.empty() ? "" : w_.say(" The desk is closed on {}.", closed_days)))},
+               ref(hours_clause, cal.span)));
     }
-    blocks.push_back(para(fmt::format("All times are {}{}.", zone,
-                                      zone_clause && !zone_clause->label.empty()
-                                          ? fmt::format(", stated in the contract as {}",
-                                                        in_quotes(zone_clause->label))
-                                          : ""),
+    blocks.push_back(para(zone_clause && !zone_clause->label.empty()
+                              ? w_.say("All times are {}, stated in the contract as {}.", zone,
+                                       in_quotes(w_.own(zone_clause->label)))
+                              : w_.say("All times are {}.", zone),
                           ref(zone_clause, cal.span)));
     if (is_union(cal)) {
       for (const CalendarInfo* m : members_of(cal)) member_blocks(blocks, *m);
@@ -1164,12 +1207,13 @@ class Builder {
         const auto closed = index_.find(chain, Kind::closed);
         blocks.push_back(para(
             w_.say("The desk is closed on public holidays{}: the {} (the dates are listed in {}).",
-                   stated(label(closed)), and_list(names), cite("#appendix:holidays")),
+                   stated(label(closed)), and_words(names), cite("#appendix:holidays")),
             ref(closed, cal.span)));
       } else if (cal.holidays_stated && holidays_open) {
-        blocks.push_back(para(cal.dated.empty() ? "Public holidays do not close the desk: these "
-                                                  "hours apply on every day of the year."
-                                                : "Public holidays do not close the desk.",
+        blocks.push_back(para(cal.dated.empty()
+                                  ? w_.say("Public holidays do not close the desk: these hours "
+                                           "apply on every day of the year.")
+                                  : w_.say("Public holidays do not close the desk."),
                               ref(holidays_open, cal.span)));
       } else if (!cal.holidays_stated) {
         blocks.push_back(para(w_.say(
@@ -1188,12 +1232,12 @@ class Builder {
       if (auto b = cal.calendar->business_day()) day = b->count();
     if (day) {
       const auto bd = index_.find(chain, Kind::business_day);
-      blocks.push_back(para(
-          fmt::format("One business day is {} of operating time{}.", hours_words(Seconds(*day)),
+      blocks.push_back(
+          para(w_.say("One business day is {} of operating time{}.", hours_words(Seconds(*day), w_),
                       bd              ? stated(bd->label)
-                      : is_union(cal) ? " (the length its members share)"
-                                      : " (the length of one full operating day)"),
-          ref(bd, cal.span)));
+                      : is_union(cal) ? w_.say(" (the length its members share)")
+                                      : w_.say(" (the length of one full operating day)")),
+               ref(bd, cal.span)));
     }
   }
 
@@ -1203,8 +1247,8 @@ class Builder {
     chart.id = fmt::format("coverage-{}", ++charts_);
     chart.title = std::move(title);
     chart.description =
-        fmt::format("A week from Monday to Sunday, 24 hours a day; shaded hours are open: {}.{}",
-                    hours_sentence(cal), also);
+        w_.say("A week from Monday to Sunday, 24 hours a day; shaded hours are open: {}.{}",
+               hours_sentence(cal), also);
     chart.source = ref(cal.span);
     return chart;
   }
@@ -1222,14 +1266,14 @@ class Builder {
       for (const auto& [other, ts] : others) {
         Inline item{strong(capitalized(targets_words(ts))), text(w_.say(": on "))};
         for (auto& r : calendar_name(*other)) item.push_back(std::move(r));
-        item.push_back(text(fmt::format(", open {}.", week_words(*other))));
+        item.push_back(text(w_.say(", open {}.", week_words(*other))));
         words.push_back(flat(item));
         list.items.push_back(para(std::move(item), ref(ts.front()->span)));
       }
       s.blocks.push_back(std::move(list));
-      also = fmt::format(" Other hours apply to: {}", fmt::join(words, " "));
+      also = w_.say(" Other hours apply to: {}", fmt::format("{}", fmt::join(words, " ")));
     }
-    s.blocks.push_back(chart_of(cal, fmt::format("Weekly operating hours of {}", whose), also));
+    s.blocks.push_back(chart_of(cal, w_.say("Weekly operating hours of {}", whose), also));
     return s;
   }
 
@@ -1238,21 +1282,21 @@ class Builder {
                                    const std::vector<const Target*>& targets,
                                    const std::string& whose) {
     const std::string what = targets_words(targets);
-    doc::Section s = section(fmt::format("Hours for {}", what), ref(other.span));
-    Inline intro{text(fmt::format("{} run on ", capitalized(what)))};
+    doc::Section s = section(w_.say("Hours for {}", what), ref(other.span));
+    Inline intro{text(w_.say("{} run on ", capitalized(what)))};
     for (auto& r : calendar_name(other)) intro.push_back(std::move(r));
     intro.push_back(text(
         w_.say(" instead of the package\u2019s operating hours: their business hours and business "
                "days, and the start of their clock, count these hours.")));
     s.blocks.push_back(para(std::move(intro), ref(targets.front()->span)));
     calendar_blocks(s.blocks, other);
-    s.blocks.push_back(chart_of(other, fmt::format("Weekly hours for {} under {}", what, whose)));
+    s.blocks.push_back(chart_of(other, w_.say("Weekly hours for {} under {}", what, whose)));
     return s;
   }
 
   // "2026-12-31 22:00-02:00 (New Year's Eve)" -> "Thursday 31 December 2026: open
   // 22:00–02:00 (New Year's Eve)".
-  static std::string dated_words(const std::string& dated) {
+  std::string dated_words(const std::string& dated) const {
     int y = 0, m = 0, d = 0;
     if (dated.size() < 12 || std::sscanf(dated.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3)
       return dated;
@@ -1261,9 +1305,25 @@ class Builder {
       if (rest[i] == '-' && std::isdigit(static_cast<unsigned char>(rest[i + 1])) && i > 0 &&
           std::isdigit(static_cast<unsigned char>(rest[i - 1])))
         rest.replace(i, 1, "\u2013");
-    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) rest = "open " + rest;
+    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0])))
+      rest = w_.say("open {}", local_clocks(rest));
     const date::local_days day{date::year(y) / m / d};
-    return fmt::format("{}: {}", day_name(day, true), rest);
+    return fmt::format("{}: {}", day_name(day, true, w_), rest);
+  }
+
+  // "22:00–02:00" with the wording's times of day ("22.00–02.00").
+  std::string local_clocks(std::string text) const {
+    for (std::size_t i = 0; i + 4 < text.size() + 0; ++i)
+      if (std::isdigit(static_cast<unsigned char>(text[i])) &&
+          std::isdigit(static_cast<unsigned char>(text[i + 1])) && text[i + 2] == ':' &&
+          std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+          std::isdigit(static_cast<unsigned char>(text[i + 4]))) {
+        const int minutes = std::stoi(text.substr(i, 2)) * 60 + std::stoi(text.substr(i + 3, 2));
+        const std::string clock = at_clock(minutes);
+        text.replace(i, 5, clock);
+        i += clock.size() - 1;
+      }
+    return text;
   }
 
   const HolidaySet* find_set(const std::string& id) const {
@@ -1274,10 +1334,10 @@ class Builder {
 
   doc::Section priorities_section(const Package& p) {
     doc::Section s = section(w_.say("Priorities"));
-    s.blocks.push_back(para(
-        m_.priorities.size() == 1
-            ? std::string("Every ticket has the one priority below:")
-            : fmt::format("Each ticket has one of {} priorities, listed from the lowest to the "
+    s.blocks.push_back(
+        para(m_.priorities.size() == 1
+                 ? w_.say("Every ticket has the one priority below:")
+                 : w_.say("Each ticket has one of {} priorities, listed from the lowest to the "
                           "highest:",
                           m_.priorities.size())));
     doc::Table t;
@@ -1287,7 +1347,8 @@ class Builder {
     for (const auto& pr : m_.priorities) {
       auto it = p.descriptions.find(pr.name);
       const bool own = it != p.descriptions.end();
-      t.rows.push_back({doc::plain(pr.name), doc::plain(own ? it->second : pr.description)});
+      t.rows.push_back(
+          {doc::plain(pr.name), doc::plain(w_.own(own ? it->second : pr.description))});
       t.sources.push_back(own ? ref(index_.find(ch, Kind::describe, pr.name), pr.span)
                               : ref(pr.span));
     }
@@ -1296,13 +1357,17 @@ class Builder {
     for (const auto& x : p.targets)
       if (x.priority.empty()) unprioritized.push_back(&x);
     if (!unprioritized.empty())
-      s.blocks.push_back(para(fmt::format(
-          "A ticket may also have no priority. Such a ticket is judged only by the targets stated "
-          "for any ticket with a condition on an attribute ({}, set out with the times below){}.",
-          targets_words(unprioritized),
+      s.blocks.push_back(para(
           (p.escalation && !p.escalation->empty())
-              ? ", and climbs the escalation ladder for every priority"
-              : "")));
+              ? w_.say("A ticket may also have no priority. Such a ticket is judged only by the "
+                       "targets stated for any ticket with a condition on an attribute ({}, set "
+                       "out with the times below), and climbs the escalation ladder for every "
+                       "priority.",
+                       targets_words(unprioritized))
+              : w_.say("A ticket may also have no priority. Such a ticket is judged only by the "
+                       "targets stated for any ticket with a condition on an attribute ({}, set "
+                       "out with the times below).",
+                       targets_words(unprioritized))));
     return s;
   }
 
@@ -1314,11 +1379,13 @@ class Builder {
     switch (kind) {
       case TargetKind::response:
         t.caption = w_.say("Response times");
-        t.columns = {"Priority", any_by ? "Response time" : "Respond within"};
+        t.columns = {w_.say("Priority"),
+                     any_by ? w_.say("Response time") : w_.say("Respond within")};
         break;
       case TargetKind::resolution:
         t.caption = w_.say("Resolution times");
-        t.columns = {"Priority", any_by ? "Resolution time" : "Resolve within"};
+        t.columns = {w_.say("Priority"),
+                     any_by ? w_.say("Resolution time") : w_.say("Resolve within")};
         break;
       case TargetKind::update:
         t.caption = w_.say("Updates while a ticket is open");
@@ -1329,12 +1396,13 @@ class Builder {
         t.columns = {w_.say("Priority"), w_.say("Restore within")};
         break;
     }
-    t.columns.insert(t.columns.end(), {"Time counted", "Commitment", "Contract wording"});
+    t.columns.insert(t.columns.end(),
+                     {w_.say("Time counted"), w_.say("Commitment"), w_.say("Contract wording")});
     auto row = [&](std::string heading, const Target& target) {
-      t.rows.push_back({doc::plain(std::move(heading)),
-                        Inline{strong(capitalized(target_value(target, cal)))},
-                        counted_words(target, cal), doc::plain(commitment_words(target.commitment)),
-                        doc::plain(target.label.empty() ? "\u2014" : in_quotes(target.label))});
+      t.rows.push_back(
+          {doc::plain(std::move(heading)), Inline{strong(capitalized(target_value(target, cal)))},
+           counted_words(target, cal), doc::plain(commitment_words(target.commitment)),
+           doc::plain(target.label.empty() ? "\u2014" : in_quotes(w_.own(target.label)))});
       t.sources.push_back(ref(target.span));
     };
     for (const auto& pr : m_.priorities) {
@@ -1344,9 +1412,9 @@ class Builder {
       });
       if (!target) {
         t.rows.push_back({doc::plain(pr.name),
-                          doc::plain(conditioned ? "No time set, except where a condition below "
-                                                   "applies"
-                                                 : "No time set"),
+                          doc::plain(conditioned ? w_.say("No time set, except where a condition "
+                                                          "below applies")
+                                                 : w_.say("No time set")),
                           doc::plain(w_.say("\u2014")), doc::plain(w_.say("\u2014")),
                           doc::plain(w_.say("\u2014"))});
         t.sources.push_back({});
@@ -1370,10 +1438,12 @@ class Builder {
     auto of_kind = [&](TargetKind k) { return any([k](const Target& t) { return t.kind == k; }); };
     const bool updates = of_kind(TargetKind::update);
     const bool restorations = of_kind(TargetKind::restoration);
-    std::vector<std::string> kinds{"Response", "resolution"};
-    if (updates) kinds.push_back("update");
-    if (restorations) kinds.push_back("restoration");
-    doc::Section s = section(fmt::format("{} times", and_list(kinds)));
+    // The section's title names the kinds of time it sets.
+    doc::Section s = section(updates && restorations
+                                 ? w_.say("Response, resolution, update and restoration times")
+                             : updates      ? w_.say("Response, resolution and update times")
+                             : restorations ? w_.say("Response, resolution and restoration times")
+                                            : w_.say("Response and resolution times"));
     const bool other = any([&](const Target& t) { return on_other_hours(t, cal); });
     if (cal && cal->calendar) {
       // The meaning of business time is said once (clause 1); the hours it counts
@@ -1420,19 +1490,21 @@ class Builder {
           para(w_.say("What these times mean is set out once for every package ({}).",
                       fmt::format("{}", fmt::join(rules, "; ")))));
     if (any([](const Target& t) { return t.by.has_value(); })) {
-      std::string words =
+      std::string words = w_.say(
           "The next business day of a ticket is the first day after the day its clock starts on "
-          "which the desk opens: weekends and holidays on which the desk is closed are skipped.";
+          "which the desk opens: weekends and holidays on which the desk is closed are skipped.");
       std::set<std::string> forms;
       for (const auto& t : p.targets)
         if (t.by && forms.insert(target_value(t, cal)).second)
           words += t.by->at_minutes
-                       ? fmt::format(
-                             " A deadline \u201c{}\u201d is {:02}:{:02} local time on that "
-                             "day, even when the desk is not open then.",
-                             target_value(t, cal), *t.by->at_minutes / 60, *t.by->at_minutes % 60)
-                       : " A deadline \u201cby the end of the next business day\u201d is the "
-                         "desk\u2019s last closing time on that day.";
+                       ? w_.say(
+                             " A deadline \u201c{}\u201d is {} local time on that day, even "
+                             "when the desk is not open then.",
+                             target_value(t, cal), at_clock(*t.by->at_minutes))
+                       : w_.say(
+                             " A deadline \u201c{}\u201d is the desk\u2019s last closing "
+                             "time on that day.",
+                             target_value(t, cal));
       s.blocks.push_back(para(words));
     }
     return s;
@@ -1455,50 +1527,53 @@ class Builder {
     if (p.clock_starts_at_next_opening && *p.clock_starts_at_next_opening) {
       rules.items.push_back(
           para({strong(w_.say("Outside operating hours. ")),
-                text(fmt::format(
-                    "Issues raised outside operating hours are answered from the next "
-                    "opening{}{}.",
-                    calendar_time ? "; this applies to times counted around the clock too" : "",
-                    stated(label(starts))))},
+                text(calendar_time
+                         ? w_.say("Issues raised outside operating hours are answered from the "
+                                  "next opening; this applies to times counted around the clock "
+                                  "too{}.",
+                                  stated(label(starts)))
+                         : w_.say("Issues raised outside operating hours are answered from the "
+                                  "next opening{}.",
+                                  stated(label(starts))))},
                ref(starts, p.span)));
     } else if (calendar_time || p.clock_starts_at_next_opening) {
-      rules.items.push_back(para(
-          {strong(w_.say("Outside operating hours. ")),
-           text(fmt::format("Times counted around the clock start when the ticket is raised, even "
+      rules.items.push_back(
+          para({strong(w_.say("Outside operating hours. ")),
+                text(w_.say("Times counted around the clock start when the ticket is raised, even "
                             "outside operating hours{}.",
                             stated(label(starts))))},
-          starts ? ref(starts->at) : std::string()));
+               starts ? ref(starts->at) : std::string()));
     }
     if (p.pause_statuses && !p.pause_statuses->empty()) {
       const auto pauses = index_.find(ch, Kind::clock_pauses);
       std::vector<std::string> statuses;
       for (const auto& st : *p.pause_statuses) statuses.push_back(in_quotes(st));
-      rules.items.push_back(para(
-          {strong(w_.say("Pause. ")),
-           text(fmt::format("The clock stops while the ticket\u2019s status is {}{}: that time "
+      rules.items.push_back(
+          para({strong(w_.say("Pause. ")),
+                text(w_.say("The clock stops while the ticket\u2019s status is {}{}: that time "
                             "does not count toward any time limit.",
-                            and_list(statuses, "or"), stated(label(pauses))))},
-          ref(pauses, p.span)));
+                            or_words(statuses), stated(label(pauses))))},
+               ref(pauses, p.span)));
     } else {
       rules.items.push_back(
           para({strong(w_.say("Pause. ")),
                 text(w_.say("The contract sets no pauses: the clock never stops."))}));
     }
-    std::string stop =
+    std::string stop = w_.say(
         "The response time ends with the first response; the resolution time ends when the "
-        "issue is resolved.";
+        "issue is resolved.");
     auto has = [&](TargetKind k) {
       return std::any_of(p.targets.begin(), p.targets.end(),
                          [k](const Target& t) { return t.kind == k; });
     };
     if (has(TargetKind::restoration))
-      stop +=
+      stop += w_.say(
           " The restoration time ends when the service is restored (or, without a restoration "
-          "time stated, when the issue is resolved).";
+          "time stated, when the issue is resolved).");
     if (has(TargetKind::update))
-      stop +=
+      stop += w_.say(
           " Updates are owed from the first response until the resolution; each update starts the "
-          "wait for the next one.";
+          "wait for the next one.");
     rules.items.push_back(para({strong(w_.say("Stop. ")), text(stop)}));
     s.blocks.push_back(std::move(rules));
     return s;
@@ -1511,35 +1586,37 @@ class Builder {
                                       [](const EscalationBand& b) { return b.from.business; });
     const bool calendar = std::none_of(ladder.begin(), ladder.end(),
                                        [](const EscalationBand& b) { return b.from.business; });
-    const std::string counted = business   ? ", counted in business hours (operating hours only)"
-                                : calendar ? ", counted around the clock"
+    const std::string counted = business
+                                    ? w_.say(", counted in business hours (operating hours only)")
+                                : calendar ? w_.say(", counted around the clock")
                                            : "";
     if (whose.empty())
-      s.blocks.push_back(para(fmt::format(
-          "Who handles a ticket depends on how long it has waited since it was raised{}.",
-          counted)));
+      s.blocks.push_back(para(
+          w_.say("Who handles a ticket depends on how long it has waited since it was raised{}.",
+                 counted)));
     else
       s.blocks.push_back(
           para({strong(whose + ". "),
-                text(fmt::format("Who handles one of these tickets depends on how long it has "
-                                 "waited since it was raised{}.",
-                                 counted))},
+                text(w_.say("Who handles one of these tickets depends on how long it has "
+                            "waited since it was raised{}.",
+                            counted))},
                std::move(source)));
     doc::Table t;
     t.caption = std::move(caption);
     t.columns = {w_.say("Time waited"), w_.say("Escalated to"), w_.say("Contact person"),
                  w_.say("Channel"),     w_.say("Condition"),    w_.say("Remarks")};
     for (const auto& b : ladder) {
-      const std::string when = b.until ? fmt::format("From {} to {}", b.from.text, b.until->text)
-                                       : fmt::format("From {} on", b.from.text);
-      t.rows.push_back({doc::plain(when), Inline{strong(b.role)},
-                        doc::plain(b.contact.empty() ? "\u2014" : b.contact),
-                        doc::plain(b.channel.empty() ? "\u2014" : b.channel),
-                        doc::plain(b.when_no_response    ? "If there is no response"
-                                   : b.when_not_resolved ? "While the ticket is not resolved, "
-                                                           "even after a response"
-                                                         : "Always"),
-                        doc::plain(b.remark.empty() ? "\u2014" : b.remark)});
+      const std::string when =
+          b.until ? w_.say("From {} to {}", durations(b.from.text), durations(b.until->text))
+                  : w_.say("From {} on", durations(b.from.text));
+      t.rows.push_back({doc::plain(when), Inline{strong(w_.own(b.role))},
+                        doc::plain(b.contact.empty() ? "\u2014" : w_.own(b.contact)),
+                        doc::plain(b.channel.empty() ? "\u2014" : w_.own(b.channel)),
+                        doc::plain(b.when_no_response    ? w_.say("If there is no response")
+                                   : b.when_not_resolved ? w_.say("While the ticket is not "
+                                                                  "resolved, even after a response")
+                                                         : w_.say("Always")),
+                        doc::plain(b.remark.empty() ? "\u2014" : w_.own(b.remark))});
       t.sources.push_back(ref(b.span));
     }
     s.blocks.push_back(std::move(t));
@@ -1549,7 +1626,7 @@ class Builder {
     doc::Section s = section(w_.say("Escalation"));
     const bool for_all = p.escalation && !p.escalation->empty();
     if (p.ladders.empty()) {
-      ladder_blocks(s, *p.escalation, "Escalation", {}, {});
+      ladder_blocks(s, *p.escalation, w_.say("Escalation"), {}, {});
       return s;
     }
     // Each priority climbs one ladder: its own, else the one for every other priority.
@@ -1561,25 +1638,26 @@ class Builder {
           }))
         others.push_back(pr.name);
     s.blocks.push_back(para(
-        for_all ? "Each ticket climbs one escalation ladder: the ladder for its priority, or else "
-                  "the ladder for every other ticket, which also serves tickets without a "
-                  "priority."
-                : fmt::format("Each ticket climbs the escalation ladder for its priority. {}",
-                              others.empty()
-                                  ? std::string("Tickets without a priority are not escalated.")
-                                  : fmt::format("{} tickets, and tickets without a priority, "
-                                                "are not escalated.",
-                                                and_list(others)))));
+        for_all ? w_.say("Each ticket climbs one escalation ladder: the ladder for its priority, "
+                         "or else the ladder for every other ticket, which also serves tickets "
+                         "without a priority.")
+        : others.empty()
+            ? w_.say("Each ticket climbs the escalation ladder for its priority. Tickets without "
+                     "a priority are not escalated.")
+            : w_.say("Each ticket climbs the escalation ladder for its priority. {} tickets, and "
+                     "tickets without a priority, are not escalated.",
+                     and_words(others))));
     for (const auto& l : p.ladders) {
-      const std::string who = fmt::format("{} tickets", and_list(l.priorities));
-      ladder_blocks(s, l.bands, fmt::format("Escalation of {}", who), who, ref(l.span));
+      const std::string who = w_.say("{} tickets", and_words(l.priorities));
+      ladder_blocks(s, l.bands, w_.say("Escalation of {} tickets", and_words(l.priorities)), who,
+                    ref(l.span));
     }
     if (for_all) {
       const std::string who =
-          others.empty() ? std::string("Tickets without a priority")
-                         : fmt::format("Every other ticket ({}, and tickets without a priority)",
-                                       and_list(others));
-      ladder_blocks(s, *p.escalation, "Escalation of every other ticket", who,
+          others.empty() ? w_.say("Tickets without a priority")
+                         : w_.say("Every other ticket ({}, and tickets without a priority)",
+                                  and_words(others));
+      ladder_blocks(s, *p.escalation, w_.say("Escalation of every other ticket"), who,
                     ref(p.escalation->front().span));
     }
     const bool not_resolved = std::any_of(p.ladders.begin(), p.ladders.end(), [](auto& l) {
@@ -1597,8 +1675,9 @@ class Builder {
 
   // Service credits for missed ticket targets, and the cap on a month's credits.
   doc::Section credits_section(const Package& p) {
-    doc::Section s = section(p.ticket_credits.empty() ? "Limit on service credits"
-                                                      : "Service credits for missed targets");
+    doc::Section s =
+        section(p.ticket_credits.empty() ? w_.say("Limit on service credits")
+                                         : w_.say("Service credits for missed targets"));
     const std::string provider =
         m_.contract.provider.empty() ? w_.say("The {}", provider_) : m_.contract.provider;
     if (!p.ticket_credits.empty()) {
@@ -1611,14 +1690,13 @@ class Builder {
       t.columns = {w_.say("Missed target"), w_.say("Credit")};
       std::vector<doc::Paragraph> cautions;
       for (const auto& c : p.ticket_credits) {
-        const std::string kind = std::string(name(c.kind));
+        const std::string kind = kind_word(c.kind);
         const std::string missed =
             c.priority.empty()
-                ? fmt::format("Each ticket, of any priority or none, whose {} is late", kind)
-                : fmt::format("Each {} ticket whose {} is late", c.priority, kind);
-        t.rows.push_back(
-            {doc::plain(missed), Inline{strong(fmt::format("{} of the month\u2019s fee",
-                                                           percent_text(c.percent_milli)))}});
+                ? w_.say("Each ticket, of any priority or none, whose {} is late", kind)
+                : w_.say("Each {} ticket whose {} is late", c.priority, kind);
+        t.rows.push_back({doc::plain(missed), Inline{strong(w_.say("{} of the month\u2019s fee",
+                                                                   percent(c.percent_milli)))}});
         t.sources.push_back(ref(c.span));
         // A rule no committed target can trigger earns nothing: say so.
         std::vector<const Target*> covered;
@@ -1628,17 +1706,18 @@ class Builder {
         const bool committed = std::any_of(covered.begin(), covered.end(), [](const Target* x) {
           return x->commitment == Commitment::committed;
         });
+        const std::string whom =
+            c.priority.empty() ? w_.say("any ticket") : w_.say("{} tickets", c.priority);
         if (covered.empty())
-          cautions.push_back(para(
-              fmt::format("No {} time is set for {}, so the credit for a late {} never applies.",
-                          kind, c.priority.empty() ? "any ticket" : c.priority + " tickets", kind),
-              ref(c.span)));
+          cautions.push_back(
+              para(w_.say("No {0} time is set for {1}, so the credit for a late {0} never applies.",
+                          kind, whom),
+                   ref(c.span)));
         else if (!committed)
-          cautions.push_back(para(
-              fmt::format("Every {} time for {} is best effort, so the credit for a late {} "
-                          "never applies.",
-                          kind, c.priority.empty() ? "any ticket" : c.priority + " tickets", kind),
-              ref(c.span)));
+          cautions.push_back(para(w_.say("Every {0} time for {1} is best effort, so the credit "
+                                         "for a late {0} never applies.",
+                                         kind, whom),
+                                  ref(c.span)));
       }
       s.blocks.push_back(std::move(t));
       for (auto& c : cautions) s.blocks.push_back(std::move(c));
@@ -1646,13 +1725,13 @@ class Builder {
     if (p.credit_cap_milli) {
       const bool uptime_credits = std::any_of(p.uptime.begin(), p.uptime.end(),
                                               [](const Uptime& u) { return !u.credits.empty(); });
-      s.blocks.push_back(para(
-          {text(w_.say("The credits of one month")),
-           text(uptime_credits ? ", for missed targets and uptime together," : ""),
-           text(w_.say(" are at most ")),
-           strong(fmt::format("{} of the month\u2019s fee", percent_text(*p.credit_cap_milli))),
-           text(w_.say("."))},
-          ref(index_.find(chain(p), Kind::credit_cap), p.span)));
+      const std::string cap = w_.say("{} of the month\u2019s fee", percent(*p.credit_cap_milli));
+      s.blocks.push_back(
+          para({text(uptime_credits ? w_.say("The credits of one month, for missed targets and "
+                                             "uptime together, are at most ")
+                                    : w_.say("The credits of one month are at most ")),
+                strong(cap), text(w_.say("."))},
+               ref(index_.find(chain(p), Kind::credit_cap), p.span)));
     } else {
       s.blocks.push_back(para(w_.say("The contract sets no limit to the credits of a month.")));
     }
@@ -1664,27 +1743,27 @@ class Builder {
     for (const auto& u : p.uptime) {
       const std::string provider =
           m_.contract.provider.empty() ? w_.say("The {}", provider_) : m_.contract.provider;
-      const std::string period = u.period.empty() ? "" : fmt::format(", measured {}", u.period);
+      const std::string service = w_.own(u.service);
+      const std::string period =
+          u.period.empty() ? "" : w_.say(", measured {}", measure_period(u.period));
       std::string sentence;
       if (!u.target_milli)
-        sentence =
-            fmt::format("The contract states no uptime target for the {}{}.", u.service, period);
+        sentence = w_.say("The contract states no uptime target for the {}{}.", service, period);
       else if (u.commitment == Commitment::committed)
-        sentence =
-            fmt::format("{} commits to an uptime of {} for the {}{}{}.", provider,
-                        percent_text(*u.target_milli), u.service, period, stated(u.target_label));
+        sentence = w_.say("{} commits to an uptime of {} for the {}{}{}.", provider,
+                          percent(*u.target_milli), service, period, stated(u.target_label));
       else
-        sentence = fmt::format(
+        sentence = w_.say(
             "{} aims, on a best-effort basis and without committing to it, for an uptime of {} "
             "for the {}{}{}.",
-            provider, percent_text(*u.target_milli), u.service, period, stated(u.target_label));
+            provider, percent(*u.target_milli), service, period, stated(u.target_label));
       if (u.period.empty() && u.target_milli)
-        sentence += " The contract does not say over what period uptime is measured.";
-      s.blocks.push_back(para({strong(u.service + ". "), text(sentence)}, ref(u.span)));
+        sentence += w_.say(" The contract does not say over what period uptime is measured.");
+      s.blocks.push_back(para({strong(service + ". "), text(sentence)}, ref(u.span)));
       std::vector<std::string> block;  // where this commitment's own statements are
       for (const auto& id : chain(p)) block.push_back(id + "|" + u.service);
       if (!u.published_at.empty())
-        s.blocks.push_back(para(fmt::format("Uptime is published at {}.", u.published_at),
+        s.blocks.push_back(para(w_.say("Uptime is published at {}.", u.published_at),
                                 ref(index_.find(block, Kind::published), u.span)));
       if (!u.exclusions.empty()) {
         s.blocks.push_back(
@@ -1695,8 +1774,8 @@ class Builder {
           Inline item{strong(exclusion_words(e.category))};
           std::string rest;
           if (e.notice)
-            rest += fmt::format(", when announced at least {} in advance", e.notice->text);
-          if (!e.text.empty()) rest += fmt::format(": {}", e.text);
+            rest += w_.say(", when announced at least {} in advance", durations(e.notice->text));
+          if (!e.text.empty()) rest += fmt::format(": {}", w_.own(e.text));
           item.push_back(text(rest.empty() ? "." : rest));
           list.items.push_back(para(std::move(item), ref(e.span)));
         }
@@ -1706,11 +1785,11 @@ class Builder {
       }
       if (!u.credits.empty()) {
         doc::Table t;
-        t.caption = fmt::format("Service credits for the {}", u.service);
+        t.caption = w_.say("Service credits for the {}", service);
         t.columns = {w_.say("Uptime of a period below"), w_.say("Credit")};
         for (const auto& c : u.credits) {
           t.rows.push_back(
-              {doc::plain(percent_text(c.below_milli)), doc::plain(percent_text(c.credit_milli))});
+              {doc::plain(percent(c.below_milli)), doc::plain(percent(c.credit_milli))});
           t.sources.push_back(ref(c.span));
         }
         s.blocks.push_back(
@@ -1718,17 +1797,37 @@ class Builder {
                         "does.")));
         s.blocks.push_back(std::move(t));
       } else if (u.credits_named) {
-        s.blocks.push_back(para(
-            fmt::format(
-                "Service credits: the contract refers to service credits{} but defines no credit "
-                "amounts, so no credit follows from a missed target.",
-                u.credits_text.empty() ? "" : fmt::format(" ({})", in_quotes(u.credits_text))),
-            ref(index_.find(block, Kind::service_credits), u.span)));
+        s.blocks.push_back(
+            para(w_.say("Service credits: the contract refers to service credits{} but defines no "
+                        "credit amounts, so no credit follows from a missed target.",
+                        u.credits_text.empty()
+                            ? ""
+                            : fmt::format(" ({})", in_quotes(w_.own(u.credits_text)))),
+                 ref(index_.find(block, Kind::service_credits), u.span)));
       }
       for (const auto& n : u.notes)
-        s.blocks.push_back(para(n, ref(index_.find(block, Kind::note, n), u.span)));
+        s.blocks.push_back(para(w_.own(n), ref(index_.find(block, Kind::note, n), u.span)));
     }
     return s;
+  }
+
+  // "annually", "every 6 months": how often the contract is reviewed.
+  std::string review_words(const std::string& cycle) const {
+    if (cycle == "annually") return w_.say("annually");
+    if (cycle == "quarterly") return w_.say("quarterly");
+    if (cycle == "monthly") return w_.say("monthly");
+    if (cycle == "every month") return w_.say("every month");
+    if (cycle.starts_with("every ") && cycle.ends_with(" months"))
+      return w_.say("every {} months", cycle.substr(6, cycle.size() - 13));
+    return w_.say(cycle);
+  }
+
+  // "monthly": how often uptime is measured.
+  std::string measure_period(const std::string& period) const {
+    if (period == "monthly") return w_.say("monthly");
+    if (period == "quarterly") return w_.say("quarterly");
+    if (period == "yearly") return w_.say("yearly");
+    return w_.say(period);
   }
 
   doc::Section included_section(const Package& p, const Package* own) {
@@ -1736,52 +1835,49 @@ class Builder {
     const Package& says = own ? *own : p;
     const auto ch = chain(p);
     if (!says.summary.empty())
-      s.blocks.push_back(para(says.summary, ref(index_.find(says.id, Kind::summary), says.span)));
+      s.blocks.push_back(
+          para(w_.own(says.summary), ref(index_.find(says.id, Kind::summary), says.span)));
     if (own) {
       if (auto it = addon_base_.find(own->id); it != addon_base_.end())
-        s.blocks.push_back(para(
-            {text(fmt::format("{} is an add-on to {}. With it, the terms of {} apply with the "
+        s.blocks.push_back(
+            para({text(w_.say("{0} is an add-on to {1}. With it, the terms of {1} apply with the "
                               "changes set out in this section; everything else stays as it is.",
-                              own->title, title_of(it->second), title_of(it->second)))},
-            ref(own->span)));
+                              w_.own(own->title), title_of(it->second)))},
+                 ref(own->span)));
       if (!own->requires_.empty()) {
         std::vector<std::string> needs;
         for (const auto& r : own->requires_) needs.push_back(title_of(r));
-        s.blocks.push_back(para(fmt::format("Available only with {}.", and_list(needs)),
+        s.blocks.push_back(para(w_.say("Available only with {}.", and_words(needs)),
                                 ref(index_.find(own->id, Kind::requirement), own->span)));
       }
       if (!own->excludes.empty()) {
         std::vector<std::string> not_with;
         for (const auto& x : own->excludes) not_with.push_back(title_of(x));
-        s.blocks.push_back(
-            para(fmt::format("Cannot be combined with {}.", and_list(not_with, "or")),
-                 ref(index_.find(own->id, Kind::exclusion), own->span)));
+        s.blocks.push_back(para(w_.say("Cannot be combined with {}.", or_words(not_with)),
+                                ref(index_.find(own->id, Kind::exclusion), own->span)));
       }
     } else {
       if (!p.sold_included_in.empty() || p.sold_separately)
-        s.blocks.push_back(para(fmt::format("How it is sold: {}.", sold_words(p)),
+        s.blocks.push_back(para(w_.say("How it is sold: {}.", sold_words(p)),
                                 ref(index_.find(ch, Kind::sold), p.span)));
       if (const Package* parent = m_.package(p.extends))
-        s.blocks.push_back(para(
-            fmt::format("{} builds on {}: its terms, set out in full below, are those of {} with "
-                        "the changes {} makes.",
-                        p.title, parent->title, parent->title, p.title),
-            ref(p.span)));
+        s.blocks.push_back(
+            para(w_.say("{0} builds on {1}: its terms, set out in full below, are those of {1} "
+                        "with the changes {0} makes.",
+                        w_.own(p.title), w_.own(parent->title)),
+                 ref(p.span)));
     }
     if (says.price)
-      s.blocks.push_back(
-          para({text(w_.say("Price: ")),
-                strong(fmt::format("{}{}", money_text(*says.price),
-                                   says.price->period.empty() ? "" : " " + says.price->period)),
-                text(fmt::format("{}.", stated(says.price->label)))},
-               ref(index_.find(says.id, Kind::price), says.span)));
+      s.blocks.push_back(para({text(w_.say("Price: ")), strong(money(*says.price)),
+                               text(fmt::format("{}.", stated(says.price->label)))},
+                              ref(index_.find(says.id, Kind::price), says.span)));
     if (!says.channels.empty()) {
       s.blocks.push_back(para(w_.say("Support channels:")));
       doc::List list;
       for (const auto& c : says.channels) {
-        Inline item{strong(c.name)};
-        if (!c.at.empty()) item.push_back(text(fmt::format(", at {}", c.at)));
-        if (!c.label.empty()) item.push_back(text(fmt::format(": {}", c.label)));
+        Inline item{strong(w_.own(c.name))};
+        if (!c.at.empty()) item.push_back(text(w_.say(", at {}", c.at)));
+        if (!c.label.empty()) item.push_back(text(fmt::format(": {}", w_.own(c.label))));
         list.items.push_back(
             para(std::move(item), ref(index_.find(ch, Kind::channel, c.name), says.span)));
       }
@@ -1791,8 +1887,8 @@ class Builder {
       s.blocks.push_back(para(w_.say("Features:")));
       doc::List list;
       for (const auto& f : says.features) {
-        Inline item{strong(f.name)};
-        if (!f.description.empty()) item.push_back(text(": " + f.description));
+        Inline item{strong(w_.own(f.name))};
+        if (!f.description.empty()) item.push_back(text(": " + w_.own(f.description)));
         list.items.push_back(
             para(std::move(item), ref(index_.find(ch, Kind::feature, f.name), says.span)));
       }
@@ -1806,7 +1902,7 @@ class Builder {
     const Package& says = own ? *own : p;
     const auto ch = chain(p);
     for (const auto& n : says.notes)
-      s.blocks.push_back(para(n, ref(index_.find(ch, Kind::note, n), says.span)));
+      s.blocks.push_back(para(w_.own(n), ref(index_.find(ch, Kind::note, n), says.span)));
     return s;
   }
 
@@ -1815,10 +1911,10 @@ class Builder {
     const CalendarInfo* cal = m_.calendar(p.calendar);
     s.sections.push_back(included_section(p, own));
     const std::string whose =
-        own ? fmt::format("{} with {}",
-                          title_of(addon_base_.count(own->id) ? addon_base_.at(own->id) : own->id),
-                          own->title)
-            : p.title;
+        own ? w_.say("{} with {}",
+                     title_of(addon_base_.count(own->id) ? addon_base_.at(own->id) : own->id),
+                     w_.own(own->title))
+            : w_.own(p.title);
     // The hours section that business time in this package or add-on counts.
     hours_key_ = own ? own->id : p.id;
     if (cal && cal->calendar && (!own || !own->calendar.empty())) {
@@ -1879,20 +1975,20 @@ class Builder {
       if (!options_.package.empty() && e.package != options_.package) continue;
       WorkedExample w;
       try {
-        w = work_example(m_, e, where);
+        w = work_example(m_, e, where, w_);
       } catch (const std::exception& ex) {
         // Times past the calendar's supported years: one example must not cost the
         // reader the whole document.
         const Package* base = m_.package(e.package);
-        w.setting = fmt::format("{}.", base ? base->title : e.package);
+        w.setting = fmt::format("{}.", base ? w_.own(base->title) : e.package);
         w.error = ex.what();
       }
-      doc::Section x = section(fmt::format("Example {}: {}", ++n, e.name), ref(e.span));
+      doc::Section x = section(w_.say("Example {}: {}", ++n, w_.own(e.name)), ref(e.span));
       x.blocks.push_back(para({strong(w_.say("Package: ")), text(w.setting)}));
       if (!w.error.empty()) {
         x.blocks.push_back(
             para({strong(w_.say("Caution: ")),
-                  text(fmt::format("this example cannot be worked out ({}).", w.error))}));
+                  text(w_.say("this example cannot be worked out ({}).", w.error))}));
         s.sections.push_back(std::move(x));
         continue;
       }
@@ -1902,14 +1998,15 @@ class Builder {
       for (const auto& line : w.expected) expected.items.push_back(para(line));
       x.blocks.push_back(std::move(expected));
       for (std::size_t i = 0; i < w.why.size(); ++i)
-        x.blocks.push_back(para({strong(i == 0 ? "Why: " : "And: "), text(w.why[i])}));
+        x.blocks.push_back(
+            para({strong(i == 0 ? w_.say("Why: ") : w_.say("And: ")), text(w.why[i])}));
       if (w.disagreements.empty())
         x.blocks.push_back(para({emphasis(w_.say("The rules produce exactly this result."))}));
       else
         x.blocks.push_back(
             para({strong(w_.say("Caution: ")),
-                  text(fmt::format("the rules do not produce this result. By the rules, {}.",
-                                   fmt::join(w.disagreements, "; ")))}));
+                  text(w_.say("the rules do not produce this result. By the rules, {}.",
+                              fmt::format("{}", fmt::join(w.disagreements, "; "))))}));
       s.sections.push_back(std::move(x));
     }
     return s;
@@ -1927,7 +2024,9 @@ class Builder {
     for (const auto& id : holiday_sets_) {
       const HolidaySet* set = find_set(id);
       if (!set) continue;
-      doc::Section sub = section(set->title.empty() ? set->id : set->title, ref(set->span));
+      const std::string title =
+          set->title.empty() ? set->id : own_or_library(set->title, set->span);
+      doc::Section sub = section(title, ref(set->span));
       // A library set covers many years; the years the contract is in force are
       // the ones a reader needs.
       const auto year_of = [](const std::string& date) {
@@ -1940,33 +2039,37 @@ class Builder {
       };
       std::string about;
       if (set->first_year)
-        about = fmt::format("The list covers {} to {}; dates after {} are not listed. ",
-                            set->first_year, set->last_year, set->last_year);
+        about = w_.say("The list covers {0} to {1}; dates after {1} are not listed. ",
+                       set->first_year, set->last_year);
       if (set->first_year && from > set->first_year)
-        about += fmt::format("Dates before {}, when the contract takes effect, are left out here. ",
-                             from);
-      if (!set->source.empty()) about += fmt::format("Source of the dates: {}. ", set->source);
+        about +=
+            w_.say("Dates before {}, when the contract takes effect, are left out here. ", from);
+      if (!set->source.empty()) about += w_.say("Source of the dates: {}. ", set->source);
       if (std::any_of(set->days.begin(), set->days.end(),
                       [&](const Holiday& d) { return d.tentative && listed(d); }))
-        about +=
+        about += w_.say(
             "Dates marked tentative follow a lunar calendar: the authorities fix them close to the "
-            "day, and they can move by a day.";
+            "day, and they can move by a day.");
       while (!about.empty() && about.back() == ' ') about.pop_back();
       if (!about.empty()) sub.blocks.push_back(para(about, ref(set->span)));
       doc::Table t;
-      t.caption = set->title.empty() ? set->id : set->title;
+      t.caption = title;
       t.columns = {w_.say("Date"), w_.say("Holiday"), w_.say("Hours")};
       for (const auto& d : set->days) {
         if (!listed(d)) continue;
-        std::string date = long_date(d.date);
+        std::string date = long_date(d.date, w_);
         if (int y, mo, da;
             d.date.size() == 10 && std::sscanf(d.date.c_str(), "%d-%d-%d", &y, &mo, &da) == 3) {
           const date::local_days day{date::year(y) / mo / da};
-          date = day_name(day, true);
+          date = day_name(day, true, w_);
         }
+        const std::string holiday = own_or_library(d.name, set->span);
+        std::vector<std::string> hours;
+        for (const auto& h : d.hours) hours.push_back(local_clocks(h));
         t.rows.push_back(
-            {doc::plain(date), doc::plain(d.tentative ? d.name + " (tentative)" : d.name),
-             doc::plain(d.hours.empty() ? "Closed" : fmt::format("Open {}", and_list(d.hours)))});
+            {doc::plain(date),
+             doc::plain(d.tentative ? w_.say("{} (tentative)", holiday) : holiday),
+             doc::plain(d.hours.empty() ? w_.say("Closed") : w_.say("Open {}", and_words(hours)))});
       }
       sub.blocks.push_back(std::move(t));
       s.sections.push_back(std::move(sub));
@@ -1977,12 +2080,12 @@ class Builder {
   // Names in a finding ('premium with dedicated_24x7') become the titles readers know.
   std::string readable(const std::string& message) const {
     std::map<std::string, std::string> titles;
-    for (const auto& p : m_.packages) titles[p.id] = p.title;
-    for (const auto& a : m_.addons) titles[a.id] = a.title;
+    for (const auto& p : m_.packages) titles[p.id] = w_.own(p.title);
+    for (const auto& a : m_.addons) titles[a.id] = w_.own(a.title);
     for (const auto& c : m_.calendars)
-      if (!c.title.empty()) titles[c.id] = c.title;
+      if (!c.title.empty()) titles[c.id] = w_.own(c.title);
     for (const auto& h : m_.holiday_sets)
-      if (!h.title.empty()) titles[h.id] = h.title;
+      if (!h.title.empty()) titles[h.id] = own_or_library(h.title, h.span);
     std::string out;
     std::size_t i = 0;
     while (i < message.size()) {

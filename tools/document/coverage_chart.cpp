@@ -10,12 +10,20 @@ namespace sla::cli {
 
 namespace {
 
-constexpr const char* short_days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-constexpr const char* long_days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                     "Friday", "Saturday", "Sunday"};
+std::string clock(const ChartWords& words, int minutes) {
+  try {
+    return fmt::format(fmt::runtime(words.clock), minutes / 60, minutes % 60);
+  } catch (const fmt::format_error&) {
+    return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+  }
+}
 
-std::string clock(int minutes) {
-  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+std::string with_zone(const std::string& format, const std::string& zone) {
+  try {
+    return fmt::format(fmt::runtime(format), zone);
+  } catch (const fmt::format_error&) {
+    return zone;
+  }
 }
 
 // The geometry of the SVG, in user units: a label column, then 24 px an hour.
@@ -64,6 +72,25 @@ void merge(std::vector<std::pair<int, int>>& day) {
 
 }  // namespace
 
+ChartWords chart_words(const Wording& w) {
+  ChartWords words;
+  // TRANSLATORS: the chart's row labels, Monday to Sunday, three letters each.
+  words.days = {w.say("Mon"), w.say("Tue"), w.say("Wed"), w.say("Thu"),
+                w.say("Fri"), w.say("Sat"), w.say("Sun")};
+  for (unsigned d = 0; d < 7; ++d) words.day_names[d] = weekday_word((d + 1) % 7, w);
+  // TRANSLATORS: the chart's legend: shaded hours are open, the others closed.
+  words.open = w.say("Open");
+  words.closed = w.say("Closed");
+  words.open_key = w.say("open");
+  words.closed_key = w.say("closed");
+  // TRANSLATORS: the chart's legend: the time zone of its hours.
+  // (Said without their fields: the formats themselves, filled in when drawn.)
+  words.times = w.say("Times: {}");
+  words.times_key = w.say("times: {}");
+  words.clock = w.say("{:02}:{:02}");
+  return words;
+}
+
 WeeklyCoverage weekly_coverage(const CalendarSpec& spec, std::string zone) {
   WeeklyCoverage out;
   out.zone = std::move(zone);
@@ -108,7 +135,7 @@ WeeklyCoverage sampled_coverage(const Calendar& calendar, date::local_days monda
   return out;
 }
 
-std::string coverage_words(const WeeklyCoverage& coverage) {
+std::string coverage_words(const WeeklyCoverage& coverage, const Wording& w) {
   // The week as one line of minutes from Monday 00:00: spans that run on across
   // midnight (and from Sunday into Monday) are one.
   std::vector<std::pair<int, int>> spans;
@@ -123,19 +150,21 @@ std::string coverage_words(const WeeklyCoverage& coverage) {
     spans.back().second += spans.front().second;
     spans.erase(spans.begin());
   }
-  auto at = [](int minute) {
+  auto at = [&](int minute) {
     minute %= 7 * 1440;
-    return fmt::format("{} {}", long_days[minute / 1440], clock(minute % 1440));
+    // TRANSLATORS: a weekday and a time of day: "Sunday 15:00".
+    return w.say("{} {}", weekday_word(static_cast<unsigned>((minute / 1440 + 1) % 7), w),
+                 clock_words(minute % 1440, w));
   };
   if (spans.size() == 1 && spans.front().second - spans.front().first > 1440 &&
       spans.front().second - spans.front().first < 7 * 1440)
-    return fmt::format("from {} to {}, without a break", at(spans.front().first),
-                       at(spans.front().second));
+    return w.say("from {} to {}, without a break", at(spans.front().first),
+                 at(spans.front().second));
   CalendarSpec spec;
   for (int d = 0; d < 7; ++d)
     for (const auto& [from, to] : coverage.open[d])
       spec.weekly[(d + 1) % 7].push_back({std::chrono::minutes(from), std::chrono::minutes(to)});
-  return weekly_hours(spec);
+  return weekly_hours(spec, w);
 }
 
 std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
@@ -149,12 +178,14 @@ std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
   add(fmt::format("<title id=\"{}-title\">{}</title>\n", id, html_escape(title)));
   add(fmt::format("<desc id=\"{}-desc\">{}</desc>\n", id, html_escape(description)));
   add("<g font-family=\"sans-serif\" font-size=\"11\" fill=\"#1f2933\">\n");
+  const ChartWords& words = coverage.words;
   for (int h = 0; h <= 24; h += 3)
     add(fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{:02}</text>\n", x_of(h * 60),
                     top - 8, h));
   for (int d = 0; d < 7; ++d) {
     const int y = top + d * (row_height + row_gap);
-    add(fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", y + row_height / 2 + 4, short_days[d]));
+    add(fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", y + row_height / 2 + 4,
+                    html_escape(words.days[d])));
     add(fmt::format(
         "<rect class=\"closed\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef1f4\" "
         "stroke=\"#c3cad3\" stroke-width=\"0.5\"/>\n",
@@ -163,8 +194,8 @@ std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
       add(fmt::format(
           "<rect class=\"open\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2f6f9f\">"
           "<title>{} {}\u2013{}</title></rect>\n",
-          x_of(from), y, width_of(to - from), row_height, long_days[d], clock(from),
-          to == 1440 ? "24:00" : clock(to)));
+          x_of(from), y, width_of(to - from), row_height, html_escape(words.day_names[d]),
+          clock(words, from), clock(words, to)));
   }
   // Hour grid on top of the bars, every three hours.
   const int grid_bottom = top + 7 * (row_height + row_gap) - row_gap;
@@ -177,14 +208,14 @@ std::string coverage_svg(const WeeklyCoverage& coverage, std::string_view id,
   const int legend_y = grid_bottom + 16;
   add(
       fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"#2f6f9f\"/>"
-                  "<text x=\"{}\" y=\"{}\">Open</text>\n",
-                  label_width, legend_y, label_width + 16, legend_y + 10));
+                  "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                  label_width, legend_y, label_width + 16, legend_y + 10, html_escape(words.open)));
   add(fmt::format(
       "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"#eef1f4\" stroke=\"#c3cad3\" "
-      "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\">Closed</text>\n",
-      label_width + 64, legend_y, label_width + 80, legend_y + 10));
-  add(fmt::format("<text x=\"{}\" y=\"{}\">Times: {}</text>\n", label_width + 140, legend_y + 10,
-                  html_escape(coverage.zone)));
+      "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+      label_width + 64, legend_y, label_width + 80, legend_y + 10, html_escape(words.closed)));
+  add(fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", label_width + 140, legend_y + 10,
+                  html_escape(with_zone(words.times, coverage.zone))));
   add("</g>\n</svg>");
   return out;
 }
@@ -194,7 +225,7 @@ std::string coverage_text(const WeeklyCoverage& coverage) {
   for (int h = 0; h <= 24; h += 3) out += fmt::format("{:02}{}", h, h < 24 ? "    " : "");
   out += '\n';
   for (int d = 0; d < 7; ++d) {
-    out += fmt::format("{}  ", short_days[d]);
+    out += fmt::format("{}  ", coverage.words.days[d]);
     for (int cell = 0; cell < 48; ++cell) {
       // A half hour is shown open when at least half of it is open.
       int open = 0;
@@ -204,7 +235,8 @@ std::string coverage_text(const WeeklyCoverage& coverage) {
     }
     out += '\n';
   }
-  out += fmt::format("\u2588 open   \u00b7 closed   times: {}\n", coverage.zone);
+  out += fmt::format("\u2588 {}   \u00b7 {}   {}\n", coverage.words.open_key,
+                     coverage.words.closed_key, with_zone(coverage.words.times_key, coverage.zone));
   return out;
 }
 

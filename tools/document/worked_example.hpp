@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sla/model.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace sla::cli {
 
@@ -21,8 +22,10 @@ struct WorkedExample {
   std::string error;                       // set when the example cannot be evaluated at all
 };
 
-// `where` turns a source position into the document's reference ("line 101").
+// `where` turns a source position into the document's reference ("line 101"); the
+// words are `w`'s, the contract's own texts (roles, titles) translated by it.
 WorkedExample work_example(const Model& model, const Example& example,
-                           const std::function<std::string(const SourceRef&)>& where);
+                           const std::function<std::string(const SourceRef&)>& where,
+                           const Wording& w = english());
 
 }  // namespace sla::cli

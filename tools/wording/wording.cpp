@@ -59,6 +59,11 @@ std::optional<Wording> Wording::in(std::string_view language, const Model* model
   return w;
 }
 
+const Wording& english() {
+  static const Wording w;
+  return w;
+}
+
 std::vector<std::string> Wording::languages() {
   std::vector<std::string> out;
   for (const auto& l : all_languages()) out.push_back(l.code);

@@ -68,4 +68,7 @@ class Wording {
   mutable std::set<std::string> missing_phrases_, missing_texts_, broken_phrases_;
 };
 
+// The English wording, for the callers that have no other: every phrase as written.
+const Wording& english();
+
 }  // namespace sla::cli
