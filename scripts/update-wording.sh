@@ -47,15 +47,14 @@ NAMES
 if [[ "${1:-}" == "--check" ]]; then
   status=0
   for po in "$lang"/*.po; do
-    # msgcmp: every msgid of the template must have a translation in the list.
-    if ! out=$(msgcmp --use-untranslated "$po" "$pot" 2>&1); then
-      echo "$po lacks phrases the code says (run scripts/update-wording.sh, then translate):"
-      echo "$out" | grep -o 'this message is used but not defined.*\|msgid.*' | head -50
-      status=1
-    fi
+    # msgcmp: every msgid of the template must have a translation in the list; it
+    # names each one by its line in the template, so the phrase is printed from there.
     if ! out=$(msgcmp "$po" "$pot" 2>&1); then
-      echo "$po has untranslated phrases:"
-      echo "$out" | head -50
+      echo "$po lacks the wording of phrases the code says (run scripts/update-wording.sh, then translate them):"
+      # "FILE:LINE: this message is used but not defined" (FILE the template) or
+      # "...: this message is untranslated" (FILE the list): the msgid is at that line.
+      echo "$out" | sed -n 's/^\(.*\):\([0-9]*\): this message is \(used but not defined\|untranslated\).*/\1 \2/p' |
+        while read -r file line; do sed -n "$((line > 1 ? line - 1 : 1)),${line}p" "$file" | grep "^msgid" | sed "s/^/  /"; done
       status=1
     fi
   done
