@@ -540,6 +540,16 @@ class Checker {
       std::map<std::string, Span, std::less<>> seen;
       for (const Node& s : block->children) {
         std::string from = text_of(s, 0), to = text_of(s, 1);
+        // An empty side would render as nothing: a heading with no title, a clause
+        // with no words.
+        if (from.empty() || to.empty()) {
+          report(Code::out_of_range, s.span,
+                 from.empty() ? "a translation of an empty text" : "an empty translation",
+                 fmt::format("write the text in '{}', or leave the entry out (the text then "
+                             "stays as written)",
+                             t.language));
+          continue;
+        }
         if (auto [it, fresh] = seen.emplace(from, s.span); !fresh) {
           auto& d = report(Code::duplicate_statement, s.span,
                            fmt::format("\"{}\" is translated twice", from));

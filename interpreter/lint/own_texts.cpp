@@ -76,6 +76,8 @@ std::vector<OwnText> own_texts(const Model& m, const SourceMap& sources,
   c.add(h.summary, h.span);
   c.add(h.review_label, h.span);
   c.add(h.change_notice_label, h.span);
+  c.add(h.change_notice_via, h.span);
+  c.add(h.change_notice_to, h.span);
   for (const auto& d : m.definitions) {
     c.add(d.term, d.span);
     c.add(d.meaning, d.span);

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "grammar/suggest.hpp"
 #include "interpreter/lint/lint_rules.hpp"
 #include "interpreter/lint/own_texts.hpp"
 
@@ -86,8 +87,9 @@ void report_missing(Context& c, const Missing& missing) {
                         [&](const Translation& t) { return t.language == language; });
         hints.push_back(has_block ? fmt::format("add to 'translation {}': {}", language,
                                                 fmt::join(entries, "; "))
-                                  : fmt::format("add a block: translation {} {{ {} }}", language,
-                                                fmt::join(entries, "; ")));
+                                  : fmt::format("add to one block 'translation {} {{ … }}' (a "
+                                                "language has one block, for all its texts): {}",
+                                                language, fmt::join(entries, "; ")));
       }
     }
     std::string message = fmt::format(
@@ -98,17 +100,48 @@ void report_missing(Context& c, const Missing& missing) {
   }
 }
 
+// The text an entry's key was most likely edited into: the nearest of `lacking`
+// that keeps at least half of it (a sentence reworded, a label extended).
+std::optional<std::string> likely_edit_of(std::string_view old_text,
+                                          const std::vector<std::string>& lacking) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& text : lacking) {
+    const std::size_t longer = std::max(old_text.size(), text.size());
+    const std::size_t shorter = std::min(old_text.size(), text.size());
+    // The distance is at least the difference in length; long texts cost a
+    // quadratic distance, so only those that can be near are measured.
+    if (2 * (longer - shorter) > longer || longer > 2000) continue;
+    const std::size_t d = edit_distance(old_text, text);
+    if (2 * d <= longer && (!best || d < best_distance)) {
+      best = text;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 void stale_entries(Context& c, const std::vector<OwnText>& texts, const Translation& t) {
   std::set<std::string_view> said;
-  for (const auto& text : texts) said.insert(text.text);
+  // The texts this translation lacks: an edited text is most likely one of them.
+  std::vector<std::string> lacking;
+  for (const auto& text : texts) {
+    said.insert(text.text);
+    if (!t.texts.contains(text.text)) lacking.push_back(text.text);
+  }
   for (const auto& [from, at] : t.at) {
     if (said.contains(from)) continue;
+    const auto now = likely_edit_of(from, lacking);
     c.report(
         Code::lint_translation, Severity::warning, c.at(at),
-        fmt::format("the translation into '{}' translates {}, which the contract does not say",
-                    t.language, shortened(from)),
-        "if the text changed, write the new text on the left of '='; if it is gone, remove the "
-        "entry");
+        fmt::format("the translation into '{}' translates {}, which the contract does not say{}",
+                    t.language, shortened(from),
+                    now ? fmt::format(" (it now says {})", shortened(*now)) : ""),
+        now ? fmt::format("write the text as the contract now says it on the left of '=': {}, "
+                          "and check that the translation still matches",
+                          quoted(*now))
+            : "if the text changed, write the new text on the left of '='; if it is gone, "
+              "remove the entry");
   }
 }
 

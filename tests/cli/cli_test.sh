@@ -408,6 +408,7 @@ contains "render: signature block" '^Signature: '
 check "render unwritable output" 2 "$SLA" render "$C" --output "$tmp/no/such/dir/x.html"
 check "render help" 0 "$SLA" render --help; contains "render help: exit codes" 'Exit codes'
 # Languages: the document in Bahasa Indonesia, alone and side by side; the accepted findings.
+sed 's|^  changes notified at least 2 days in advance ("at least 2 days in advance")$|  changes notified at least 30 calendar days in advance via "e-mail" to "the Customer'"'"'s named contact"|' "$C" >"$tmp/notice.sla"
 check "render in Indonesian" 0 "$SLA" render "$C" --lang id --format md
 contains "render id: the contract's own words" '^# Dukungan Enterprise Qiscus$'
 contains "render id: durations" 'hari kerja'
@@ -420,13 +421,21 @@ check "render unknown language" 2 "$SLA" render "$C" --lang fr
 contains "render fr: names the languages there are" "there are no words for 'fr' yet: documents can be rendered in en, id"
 check "render three languages" 2 "$SLA" render "$C" --lang en,id,ms;  contains "render: two at most" 'two to set side by side'
 check "render a language twice" 2 "$SLA" render "$C" --lang id,id;   contains "render: twice" "names 'id' twice"
-check "render a language in capitals" 2 "$SLA" render "$C" --lang ID; contains "render: a code" "'ID' is not a language code"
+check "render a language in capitals" 0 "$SLA" render "$C" --lang ID --format md; contains "render ID is id" '^# Dukungan Enterprise Qiscus$'
+check "render not a language" 2 "$SLA" render "$C" --lang indonesian; contains "render: a code" "'indonesian' is not a language code"
+check "render pdf named html" 2 "$SLA" render "$C" --format pdf --output "$tmp/mismatch.html"
+contains "render: format and extension disagree" "--format pdf, but the output's name ends in .html"
+check "render notice channel and recipient" 0 "$SLA" render "$tmp/notice.sla" --format md
+contains "render: the notice's channel and recipient" "Changes are notified to the Customer's named contact by e-mail at least 30 calendar days in advance"
 sed 's|^  resolve Critical within 8 hours committed ("no more than 8 hours")$|& # sla: allow SLA105 (production down is worked around the clock)|' "$C" >"$tmp/accepted.sla"
 check "render accepted findings" 0 "$SLA" render "$tmp/accepted.sla" --with-lint --format md
 contains "render: accepted, with the reason" '^_Accepted by the authors_$'
 contains "render: the reason as written" 'production down is worked around the clock'
 check "render accepted findings of another package" 0 "$SLA" render "$tmp/accepted.sla" --package basic --with-lint --format md
 if grep -q 'worked around the clock' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL render basic lists premium's accepted finding"; else pass=$((pass + 1)); fi
+printf '# sla: alow SLA105\n' | cat - "$C" >"$tmp/typo-comment.sla"
+check "render leaves lint comment slips to lint" 0 "$SLA" render "$tmp/typo-comment.sla" --with-lint --format md
+if grep -q 'SLA100' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL render lists SLA100"; else pass=$((pass + 1)); fi
 check "lint names the texts to translate" 0 "$SLA" lint "$tmp/accepted.sla" --lang ms
 contains "lint --lang ms" "no translation into 'ms' of"
 

@@ -149,3 +149,28 @@ BOOST_AUTO_TEST_CASE(the_stdlibs_texts_are_not_the_contracts_own) {
   for (const auto& d : findings(r, "SLA123")) BOOST_TEST(d.location.file == "t.sla");
   BOOST_TEST(findings(r, "SLA123").empty());
 }
+
+BOOST_AUTO_TEST_CASE(an_empty_side_is_an_error) {
+  auto code_of = [](const std::string& block) {
+    return sla::testing::codes(load_string("t.sla", kContract + block));
+  };
+  BOOST_TEST(code_of("translation id { \"Questions\" = \"\" }") == "SLA031");
+  BOOST_TEST(code_of("translation id { \"\" = \"Pertanyaan\" }") == "SLA031");
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_entry_names_the_text_it_became) {
+  std::string edited = kContract;
+  edited.replace(edited.find("\"Weekdays\""), 10, "\"Weekdays 09:00\"");
+  const auto list = findings(lint(edited + kComplete), "SLA123");
+  BOOST_TEST_REQUIRE(list.size() == 2u);
+  const Diagnostic& stale = list[1];
+  BOOST_TEST(stale.message.find("(it now says \"Weekdays 09:00\")") != std::string::npos);
+  BOOST_TEST(stale.hint.find("on the left of '=': \"Weekdays 09:00\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_block_the_hint_asks_for_one_block) {
+  const auto list = findings(lint(kContract, {"id"}), "SLA123");
+  BOOST_TEST_REQUIRE(!list.empty());
+  for (const auto& d : list)
+    BOOST_TEST(d.hint.find("add to one block 'translation id { … }'") != std::string::npos);
+}

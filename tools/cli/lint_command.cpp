@@ -92,7 +92,7 @@ Command lint_command(CLI::App& sla) {
       ->delimiter(',')
       ->type_size(1)
       ->allow_extra_args(false)
-      ->check(language_code_check());
+      ->transform(language_code_check());
   app->add_option("--fail-level", options->fail_level,
                   "Exit 1 when a finding is at least this severe: warning or error (default)")
       ->check(CLI::IsMember({"warning", "error"}));

@@ -83,7 +83,7 @@ Command render_command(CLI::App& sla) {
       ->delimiter(',')
       ->type_size(1)
       ->allow_extra_args(false)
-      ->check(language_code_check());
+      ->transform(language_code_check());
   app->add_option("-o,--output", o->output,
                   "Write to FILE instead of standard output (replaced in one step, never the "
                   "contract itself; - is standard output)");
@@ -176,6 +176,9 @@ Command render_command(CLI::App& sla) {
                 if (language != "en") lint_options.languages.push_back(language);
               LintResult lint = lint_contract(o->file, lint_options);
               findings = std::move(lint.diagnostics);
+              // A misspelt lint comment (SLA100) is the authors' slip, not a point about
+              // the agreement: `sla lint` tells them; the reviewer's appendix does not.
+              std::erase_if(findings, [](const Diagnostic& d) { return d.code == "SLA100"; });
               accepted = std::move(lint.silenced);
               options.findings = &findings;
               options.accepted = &accepted;
@@ -183,6 +186,15 @@ Command render_command(CLI::App& sla) {
             const std::string format =
                 !o->format.empty() ? o->format
                                    : (format_of(o->output).empty() ? "md" : format_of(o->output));
+            // An output named for one format and written in another would open as garbage.
+            if (const std::string named = format_of(o->output);
+                !o->format.empty() && !named.empty() && named != o->format)
+              return usage_error(
+                  "render",
+                  fmt::format("--format {}, but the output's name ends in .{}: name it for the "
+                              "format, or leave --format out and let the name choose",
+                              o->format,
+                              std::filesystem::path(o->output).extension().string().substr(1)));
             if (format == "pdf" && (o->output.empty() || o->output == "-"))
               return usage_error("render",
                                  "--format pdf needs --output FILE (a PDF is not for a terminal)");

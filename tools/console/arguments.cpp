@@ -117,14 +117,19 @@ std::optional<std::chrono::year_month> month_argument(std::string_view text) {
 
 CLI::Validator language_code_check() {
   return CLI::Validator(
-      [](const std::string& code) -> std::string {
-        const std::string_view base = std::string_view(code).substr(0, code.find('_'));
+      [](std::string& code) -> std::string {
+        // Written in any case, as lint codes are: "ID" is "id", "pt_br" is "pt_BR".
+        const std::size_t cut = std::min(code.find('_'), code.size());
+        for (std::size_t i = 0; i < code.size(); ++i)
+          code[i] = static_cast<char>(i < cut ? std::tolower(static_cast<unsigned char>(code[i]))
+                                              : std::toupper(static_cast<unsigned char>(code[i])));
+        const std::string_view base = std::string_view(code).substr(0, cut);
         const bool letters =
             std::all_of(base.begin(), base.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         if (base.size() >= 2 && base.size() <= 3 && letters) return {};
         return fmt::format(
-            "'{}' is not a language code: write it as ISO 639-1 in lower case, "
-            "such as 'id' for Indonesian or 'en' for English",
+            "'{}' is not a language code: write it as ISO 639-1, such as 'id' "
+            "for Indonesian or 'en' for English",
             code);
       },
       "LANG", "language code");

@@ -696,11 +696,26 @@ class Builder {
       row(w_.say("Review"),
           w_.say("Reviewed {}{}", review_words(h.review_cycle), stated(h.review_label)),
           ref(header(Kind::reviewed), h.span));
-    if (h.change_notice)
-      row(w_.say("Changes"),
-          w_.say("The {} is informed of changes at least {} in advance{}", client_,
-                 durations(h.change_notice->text), stated(h.change_notice_label)),
-          ref(header(Kind::change_notice), h.span));
+    if (h.change_notice) {
+      // How and to whom, when the contract says: a notice is only as good as its
+      // channel and recipient (lint SLA117 asks for them).
+      const std::string notice = durations(h.change_notice->text);
+      const std::string label = stated(h.change_notice_label);
+      const std::string via = w_.own(h.change_notice_via), to = w_.own(h.change_notice_to);
+      std::string words;
+      if (!to.empty() && !via.empty())
+        words = w_.say("Changes are notified to {} by {} at least {} in advance{}", to, via, notice,
+                       label);
+      else if (!to.empty())
+        words = w_.say("Changes are notified to {} at least {} in advance{}", to, notice, label);
+      else if (!via.empty())
+        words = w_.say("The {} is informed of changes by {} at least {} in advance{}", client_, via,
+                       notice, label);
+      else
+        words = w_.say("The {} is informed of changes at least {} in advance{}", client_, notice,
+                       label);
+      row(w_.say("Changes"), words, ref(header(Kind::change_notice), h.span));
+    }
     // The front matter is not numbered: its lines stay notes for the reviewer.
     t.clause_column = w_.say("Line");
     if (!t.rows.empty()) d.front.push_back(std::move(t));
