@@ -8,10 +8,11 @@ namespace {
 
 class Collector {
  public:
-  explicit Collector(std::vector<OwnText>& out) : out_(out) {}
+  Collector(std::vector<OwnText>& out, bool with_libraries)
+      : out_(out), with_libraries_(with_libraries) {}
 
   void add(const std::string& text, const SourceRef& at) {
-    if (text.empty() || at.file.starts_with("std/")) return;
+    if (text.empty() || (!with_libraries_ && at.file.starts_with("std/"))) return;
     if (seen_.insert(text).second) out_.push_back({text, at});
   }
 
@@ -53,6 +54,7 @@ class Collector {
 
  private:
   std::vector<OwnText>& out_;
+  bool with_libraries_;
   std::set<std::string> seen_;
 };
 
@@ -68,9 +70,9 @@ void add_labels(Collector& c, const SourceMap& sources, const ast::Node& node) {
 }  // namespace
 
 std::vector<OwnText> own_texts(const Model& m, const SourceMap& sources,
-                               const std::vector<ast::File>& files) {
+                               const std::vector<ast::File>& files, bool with_libraries) {
   std::vector<OwnText> out;
-  Collector c(out);
+  Collector c(out, with_libraries);
   const Header& h = m.contract;
   c.add(h.name, h.span);
   c.add(h.summary, h.span);

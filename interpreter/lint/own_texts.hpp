@@ -21,7 +21,9 @@ struct OwnText {
 
 // The Model's texts, then the stated labels of the syntax trees (a calendar's
 // "(GMT+7)" is kept nowhere else).
+// With `with_libraries`, the texts of the stdlib modules imported too (holiday
+// names): a translation may translate them, though it need not.
 std::vector<OwnText> own_texts(const Model& model, const SourceMap& sources,
-                               const std::vector<ast::File>& files);
+                               const std::vector<ast::File>& files, bool with_libraries = false);
 
 }  // namespace sla::lint

@@ -121,14 +121,16 @@ std::optional<std::string> likely_edit_of(std::string_view old_text,
   return best;
 }
 
-void stale_entries(Context& c, const std::vector<OwnText>& texts, const Translation& t) {
+// `said`: every text the load holds, the libraries' too (an entry may translate a
+// stdlib holiday name); `texts`: the contract's own.
+void stale_entries(Context& c, const std::vector<OwnText>& texts,
+                   const std::vector<OwnText>& all_texts, const Translation& t) {
   std::set<std::string_view> said;
+  for (const auto& text : all_texts) said.insert(text.text);
   // The texts this translation lacks: an edited text is most likely one of them.
   std::vector<std::string> lacking;
-  for (const auto& text : texts) {
-    said.insert(text.text);
+  for (const auto& text : texts)
     if (!t.texts.contains(text.text)) lacking.push_back(text.text);
-  }
   for (const auto& [from, at] : t.at) {
     if (said.contains(from)) continue;
     const auto now = likely_edit_of(from, lacking);
@@ -156,13 +158,14 @@ void translations(Context& c, const std::vector<std::string>& languages) {
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   if (wanted.empty()) return;
   const std::vector<OwnText> texts = own_texts(c.model(), c.sources(), c.files());
+  const std::vector<OwnText> all_texts = own_texts(c.model(), c.sources(), c.files(), true);
   Missing missing;
   for (const auto& language : wanted) {
     const Translation* translation = nullptr;
     for (const auto& t : c.model().translations)
       if (t.language == language) translation = &t;
     collect_missing(missing, texts, language, translation);
-    if (translation) stale_entries(c, texts, *translation);
+    if (translation) stale_entries(c, texts, all_texts, *translation);
   }
   report_missing(c, missing);
 }

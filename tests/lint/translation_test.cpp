@@ -174,3 +174,13 @@ BOOST_AUTO_TEST_CASE(without_a_block_the_hint_asks_for_one_block) {
   for (const auto& d : list)
     BOOST_TEST(d.hint.find("add to one block 'translation id { … }'") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_translation_may_name_the_librarys_holidays) {
+  std::string contract = kContract;
+  contract.replace(contract.find("  open on holidays"), 17, "  closed on holidays id_national");
+  const std::string block = kComplete.substr(0, kComplete.rfind('}')) +
+                            "  \"Good Friday\" = \"Wafat Yesus Kristus\"\n}\n";
+  const LintResult r = lint("import \"std/holidays/id\"\n" + contract + block);
+  // Not required, but not stale either: the load says it.
+  BOOST_TEST(findings(r, "SLA123").empty());
+}

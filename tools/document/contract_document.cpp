@@ -1128,9 +1128,10 @@ class Builder {
   }
 
   // A text of the contract in the document's words; a standard library's (a
-  // holiday set of std/) as the library writes it: no contract can translate it.
+  // holiday set of std/) in the contract's translation if it gives one, else as the
+  // library writes it.
   std::string own_or_library(const std::string& text, const SourceRef& at) const {
-    return at.file.starts_with("std/") ? text : w_.own(text);
+    return at.file.starts_with("std/") ? w_.library(text) : w_.own(text);
   }
 
   // A union's member, in one paragraph and its special dates: "“In hours” (calendar

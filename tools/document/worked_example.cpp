@@ -434,11 +434,14 @@ WorkedExample work_example(const Model& model, const Example& e,
                     ? w.say("{}, with the {} add-on.", package, addon_titles[0])
                     : w.say("{}, with the {} add-ons.", package, and_list(addon_titles, w));
   // The holidays' names in the document's words: a contract's own, translated; a
-  // standard library's as the library writes them.
+  // standard library's in the contract's translation if it gives one, else as the
+  // library writes them.
   std::map<std::string, std::string> holiday_names;
-  for (const auto& set : model.holiday_sets)
-    if (!set.span.file.starts_with("std/"))
-      for (const auto& d : set.days) holiday_names.emplace(d.name, w.own(d.name));
+  for (const auto& set : model.holiday_sets) {
+    const bool library = set.span.file.starts_with("std/");
+    for (const auto& d : set.days)
+      holiday_names.emplace(d.name, library ? w.library(d.name) : w.own(d.name));
+  }
 
   auto made = Evaluator::make(model, e.package, e.addons);
   if (!made.evaluator) {

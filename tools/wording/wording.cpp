@@ -95,4 +95,10 @@ std::string Wording::own(std::string_view text) const {
   return std::string(text);
 }
 
+std::string Wording::library(std::string_view text) const {
+  if (texts_)
+    if (auto it = texts_->find(text); it != texts_->end()) return it->second;
+  return std::string(text);
+}
+
 }  // namespace sla::cli

@@ -55,6 +55,10 @@ class Wording {
 
   // One of the contract's own texts, translated when the contract says how.
   std::string own(std::string_view text) const;
+  // A text of a library the contract imports (a stdlib holiday name): the
+  // contract's translation when it gives one, else as the library writes it; never
+  // counted as missing, since no contract must translate its libraries.
+  std::string library(std::string_view text) const;
 
   // What fell back to English while the document was built, for a warning.
   const std::set<std::string>& missing_phrases() const { return missing_phrases_; }
