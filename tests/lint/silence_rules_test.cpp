@@ -216,6 +216,73 @@ package standard "Standard (Annex A)" {
   }
 }
 
+BOOST_AUTO_TEST_CASE(lists_of_references_are_each_named_and_underlined) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(
+definitions {
+  "Annex C" means "The price list."
+}
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  note "Prices in Annexes A, B and C; forms in Lampiran 1a; see a.example and b.example."
+  note "Sections 4 & 5, Lampiran 2 dan 3."
+}
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    const auto prices = at_line(r, "SLA118", 18);
+    BOOST_TEST_REQUIRE(prices.size() == 1u);
+    const Diagnostic& d = *prices[0];
+    BOOST_TEST(d.message.find("\"Annex A\" and \"Annex B\" and \"Lampiran 1a\" and "
+                              "\"a.example\" and \"b.example\"") != std::string::npos);
+    BOOST_TEST(d.message.find("Annex C") == std::string::npos);  // defined
+    // The hint names every one, not the first.
+    BOOST_TEST(d.hint.find("definitions { \"Annex A\" means \"...\"; \"Annex B\" means \"...\"; "
+                           "\"Lampiran 1a\" means \"...\" }") != std::string::npos);
+    BOOST_TEST(d.hint.find("channel \"...\" at \"a.example\"; channel \"...\" at "
+                           "\"b.example\"") != std::string::npos);
+    // Underlined: the first reference, inside the text.
+    BOOST_TEST(d.location.column == 19u);
+    BOOST_TEST(d.location.length == 9u);  // Annexes A
+    const auto sections = at_line(r, "SLA118", 19);
+    BOOST_TEST_REQUIRE(sections.size() == 1u);
+    BOOST_TEST(sections[0]->message.find("\"Section 4\" and \"Section 5\" and \"Lampiran 2\" "
+                                         "and \"Lampiran 3\"") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(addresses_resolve_as_documents_or_hosts) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  channel "Portal" at "https://acme.com/portal"
+  note "Terms at https://acme.com/legal/terms-v7.pdf apply."
+  note "Tickets at acme.com/portal/ or https://www.acme.com/portal; see acme.com."
+  note "Levels at https://acme.example/sla and https://acme.company/sla."
+  note "Prices at acme.company; the form is terms.pdf."
+}
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    // Another document on a stated host is not stated: quoted as written.
+    const auto terms = at_line(r, "SLA118", 16);
+    BOOST_TEST_REQUIRE(terms.size() == 1u);
+    BOOST_TEST(terms[0]->message.find("\"https://acme.com/legal/terms-v7.pdf\"") !=
+               std::string::npos);
+    // The stated address without its scheme, "www." or with a trailing slash; the host.
+    BOOST_TEST(at_line(r, "SLA118", 17).empty());
+    // Top-level domains longer than six letters.
+    const auto levels = at_line(r, "SLA118", 18);
+    BOOST_TEST_REQUIRE(levels.size() == 1u);
+    BOOST_TEST(levels[0]->message.find("\"https://acme.example/sla\"") != std::string::npos);
+    BOOST_TEST(levels[0]->message.find("\"https://acme.company/sla\"") != std::string::npos);
+    // A bare host, but no file name.
+    const auto prices = at_line(r, "SLA118", 19);
+    BOOST_TEST_REQUIRE(prices.size() == 1u);
+    BOOST_TEST(prices[0]->message.find("\"acme.company\"") != std::string::npos);
+    BOOST_TEST(prices[0]->message.find("terms.pdf") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(notice_periods_say_their_days_and_channel) {
   auto notice = [](const std::string& statement) {
     return lint_string("t.sla", "contract \"C\" {\n  " + statement + "\n}\n" + kBase +
