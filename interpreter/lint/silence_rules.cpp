@@ -42,6 +42,17 @@ std::string with_word(const DurationValue& d, std::string_view word) {
   return fmt::format("{} {}{}", d.text.substr(0, space), word, d.text.substr(space));
 }
 
+// The hint for a notice in plain days or weeks: the two readings, each in words the
+// language accepts. A business week is not defined (SLA030), so weeks are offered
+// as calendar weeks or as five business days each.
+std::string which_days_hint(const DurationValue& d) {
+  if (d.unit != TimeUnit::week)
+    return fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business"));
+  const std::int64_t days = d.milli * 5;
+  return fmt::format("write '{}' or, counting business days, '{} business day{}'",
+                     with_word(d, "calendar"), amount_text(days), days == 1000 ? "" : "s");
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ SLA115
@@ -77,13 +88,12 @@ void notice_periods(Context& c) {
     if (n.kind == ast::Kind::change_notice && h.change_notice) {
       const DurationValue& d = *h.change_notice;
       if (plain_days(d))
-        c.report(
-            Code::lint_notice_days, Severity::warning, c.at(n.span),
-            fmt::format("the change notice of {} does not say which days count: calendar "
-                        "days (weekends and holidays included) or business days? Counted "
-                        "the other way, a notice sent on time arrives late",
-                        d.text),
-            fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+        c.report(Code::lint_notice_days, Severity::warning, c.at(n.span),
+                 fmt::format("the change notice of {} does not say which days count: calendar "
+                             "days (weekends and holidays included) or business days? Counted "
+                             "the other way, a notice sent on time arrives late",
+                             d.text),
+                 which_days_hint(d));
       std::vector<std::string> missing, add;
       if (h.change_notice_via.empty()) {
         missing.push_back("how (e-mail? the portal? a letter?)");
@@ -94,12 +104,15 @@ void notice_periods(Context& c) {
         add.push_back("to \"the Client's named contact\"");
       }
       if (!missing.empty())
-        c.report(Code::lint_notice_channel, Severity::warning, c.at(n.span),
-                 fmt::format("changes are notified {} in advance, but the contract does not say "
-                             "{}: a notice posted where nobody looks still counts as given",
-                             d.text, fmt::join(missing, " or ")),
-                 fmt::format("add {}: changes notified at least {} in advance {}",
-                             missing.size() == 2 ? "both" : "it", d.text, fmt::join(add, " ")));
+        c.report(
+            Code::lint_notice_channel, Severity::warning, c.at(n.span),
+            fmt::format("changes are notified {} in advance, but the contract does not say "
+                        "{}: a notice posted where nobody looks still counts as given",
+                        d.text, fmt::join(missing, " or ")),
+            // In days that SLA116 accepts, so that the two hints agree.
+            fmt::format("add {}: changes notified at least {} in advance {}",
+                        missing.size() == 2 ? "both" : "it",
+                        plain_days(d) ? with_word(d, "calendar") : d.text, fmt::join(add, " ")));
     }
     if (n.kind == ast::Kind::exclude && parent) {
       const auto* notice = ast::arg<ast::Duration>(n);
@@ -110,13 +123,14 @@ void notice_periods(Context& c) {
                                            notice->span.end - notice->span.begin);
       DurationValue d;
       d.text = text;
-      c.report(
-          Code::lint_notice_days, Severity::warning, c.at(n.span),
-          fmt::format("the maintenance notice of {} does not say which days count: calendar "
-                      "days or business days? Announced on a Friday, the same maintenance "
-                      "is on time for one reading and late for the other",
-                      text),
-          fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+      d.milli = notice->milli;
+      d.unit = notice->unit == ast::TimeUnit::week ? TimeUnit::week : TimeUnit::day;
+      c.report(Code::lint_notice_days, Severity::warning, c.at(n.span),
+               fmt::format("the maintenance notice of {} does not say which days count: calendar "
+                           "days or business days? Announced on a Friday, the same maintenance "
+                           "is on time for one reading and late for the other",
+                           text),
+               which_days_hint(d));
     }
   });
 }

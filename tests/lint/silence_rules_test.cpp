@@ -303,6 +303,41 @@ BOOST_AUTO_TEST_CASE(notice_periods_say_their_days_and_channel) {
   BOOST_TEST(r.diagnostics[0].message.find("e-mail?") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(notice_hints_suggest_what_the_language_accepts) {
+  auto notice = [](const std::string& statement) {
+    return lint_string("t.sla", "contract \"C\" {\n  " + statement + "\n}\n" + kBase +
+                                    "package p \"P\" { calendar office; respond to all within 8 "
+                                    "business hours }\n");
+  };
+  const std::string full = " via \"e-mail\" to \"the Client\"";
+  // Each form SLA116 suggests settles it (a business week would be SLA030).
+  for (const std::string weeks : {"2 weeks", "1 week", "30 days"}) {
+    LintResult r = notice("changes notified at least " + weeks + " in advance" + full);
+    BOOST_TEST_REQUIRE(at_line(r, "SLA116", 2).size() == 1u, dump(r));
+    const std::string hint = at_line(r, "SLA116", 2)[0]->hint;
+    BOOST_TEST(hint.find("business week") == std::string::npos, hint);
+    const std::regex quoted("'([^']+)'");
+    std::size_t forms = 0;
+    for (std::sregex_iterator it(hint.begin(), hint.end(), quoted), e; it != e; ++it, ++forms) {
+      LintResult fixed =
+          notice("changes notified at least " + (*it)[1].str() + " in advance" + full);
+      BOOST_TEST(fixed.diagnostics.empty(), (*it)[1].str() << ": " << dump(fixed));
+    }
+    BOOST_TEST(forms == 2u, hint);
+  }
+  BOOST_TEST(notice("changes notified at least 2 weeks in advance" + full)
+                 .diagnostics[0]
+                 .hint.find("'10 business days'") != std::string::npos);
+  // SLA117's line says its days the way SLA116 asks, so following it settles both.
+  LintResult r = notice("changes notified at least 2 days in advance");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA117", 2).size() == 1u, dump(r));
+  const std::string hint = at_line(r, "SLA117", 2)[0]->hint;
+  const auto line = hint.find("changes notified");
+  BOOST_TEST_REQUIRE(line != std::string::npos, hint);
+  BOOST_TEST(hint.find("2 calendar days") != std::string::npos, hint);
+  BOOST_TEST(notice(hint.substr(line)).diagnostics.empty(), dump(notice(hint.substr(line))));
+}
+
 BOOST_AUTO_TEST_CASE(uptime_terms_and_maintenance_notice) {
   auto uptime = [](const std::string& body) {
     return lint_string("t.sla", kBase +
