@@ -543,24 +543,37 @@ void ladder_complements(Context& c, const View& v, const std::vector<EscalationB
       at = std::max(at, *o->until);
     }
     if (open_ended || (s.until && at >= *s.until)) continue;
-    // The duration words of the moment found: the band's own or the end of another.
-    std::string from_text = s.band->from.text;
+    // The gap ends where the band ends or a later band of the other case starts:
+    // the message names both ends, and the suggested band fills only the gap.
+    std::optional<std::int64_t> gap_end = s.until;
+    for (const Step* o : others)
+      if (o->from > at && (!gap_end || o->from < *gap_end)) gap_end = o->from;
+    // The duration words of both ends: the band's own, or another band's.
+    std::string from_text = s.band->from.text, until_text;
     for (const Step* o : others)
       if (o->until && *o->until == at) from_text = o->band->until->text;
+    if (gap_end) {
+      if (s.until && *s.until == *gap_end) until_text = s.band->until->text;
+      for (const Step* o : others)
+        if (o->from == *gap_end) until_text = o->band->from.text;
+    }
+    const std::string gap = until_text.empty()
+                                ? fmt::format("from {}", from_text)
+                                : fmt::format("from {} until {}", from_text, until_text);
     const bool no_response = s.band->when_no_response;
     c.report(Code::lint_condition_complement, Severity::warning, c.at(s.band->span),
-             fmt::format("the band for \"{}\" applies {}; from {} no band names anyone for a "
+             fmt::format("the band for \"{}\" applies {}; {} no band names anyone for a "
                          "ticket that {} ({}). Who is it escalated to then?",
                          s.band->role,
                          no_response ? "while a ticket has had no response"
                                      : "once a ticket is answered and until it is resolved",
-                         from_text,
+                         gap,
                          no_response ? "was answered but is still not resolved"
                                      : "has had no response at all",
                          where(v)),
-             fmt::format("add a band for the other case: from {} escalate to \"...\" when {}; or "
+             fmt::format("add a band for the other case: {} escalate to \"...\" when {}; or "
                          "drop 'when {}' if the band is meant for every open ticket",
-                         from_text, no_response ? "not resolved" : "no response",
+                         gap, no_response ? "not resolved" : "no response",
                          no_response ? "no response" : "not resolved"));
   }
 }

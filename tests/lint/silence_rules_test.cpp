@@ -396,6 +396,32 @@ BOOST_AUTO_TEST_CASE(escalation_complements_both_ways) {
                   "SLA120"));
 }
 
+BOOST_AUTO_TEST_CASE(a_complement_names_the_gap_and_fills_only_it) {
+  auto ladder = [](const std::string& bands) {
+    return lint_string("t.sla", kBase +
+                                    "package p \"P\" {\n  calendar office\n  respond to all "
+                                    "within 8 business hours\n  escalation {\n" +
+                                    bands + "  }\n}\n");
+  };
+  const std::string bands =
+      "    from 0 business hours until 4 business hours escalate to \"Engineer\"\n"
+      "    from 4 business hours escalate to \"Lead\" when no response\n"
+      "    from 8 business hours escalate to \"Manager\" when not resolved\n";
+  LintResult r = ladder(bands);
+  BOOST_TEST_REQUIRE(at_line(r, "SLA120", 16).size() == 1u, dump(r));
+  const Diagnostic& d = *at_line(r, "SLA120", 16)[0];
+  BOOST_TEST(d.message.find("; from 4 business hours until 8 business hours no band names") !=
+                 std::string::npos,
+             d.message);
+  const std::string band =
+      "from 4 business hours until 8 business hours escalate to \"...\" "
+      "when not resolved";
+  BOOST_TEST(d.hint.find(band) != std::string::npos, d.hint);
+  // The suggested band settles it without overlapping the later one.
+  r = ladder(bands + "    " + band + "\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+}
+
 BOOST_AUTO_TEST_CASE(addons_that_restate_or_worsen_the_base) {
   LintResult r = lint_string("t.sla", kBase + R"(
 calendar mornings { zone "Asia/Jakarta"; open Mon-Fri 07:00-12:00; open on holidays }
