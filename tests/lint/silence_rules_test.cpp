@@ -439,7 +439,31 @@ addon early "Early" { requires standard; price EUR 1 per year; calendar mornings
     BOOST_TEST(at_line(r, "SLA122", 21).size() == 1u);  // looser than the base
     BOOST_TEST(at_line(r, "SLA121", 20).size() == 1u);  // calendar and feature, merged
     BOOST_TEST_REQUIRE(at_line(r, "SLA122", 21).size() == 1u);
-    BOOST_TEST(at_line(r, "SLA122", 21)[0]->message.find("Mon 12:00-17:00") != std::string::npos);
+    BOOST_TEST(at_line(r, "SLA122", 21)[0]->message.find("(every week: Mon-Fri 12:00-17:00)") !=
+               std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_addon_calendar_names_every_hour_it_may_take_away) {
+  // Weekends only: every weekday's hours, not Monday's.
+  LintResult r = lint_string("t.sla", kBase + R"(
+calendar weekends { zone "Asia/Jakarta"; open Sat-Sun 09:00-17:00; open on holidays }
+calendar split { zone "Asia/Jakarta"; open Mon-Thu 10:00-12:00; open Mon-Thu 13:00-17:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon weekend "Weekend" { requires standard; excludes split_days; price EUR 1 per year; calendar weekends }
+addon split_days "Split" { requires standard; price EUR 1 per year; calendar split }
+)");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST_REQUIRE(at_line(r, "SLA122", 18).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA122", 18)[0]->message.find("(every week: Mon-Fri 09:00-17:00)") !=
+               std::string::npos);
+    BOOST_TEST_REQUIRE(at_line(r, "SLA122", 19).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA122", 19)[0]->message.find(
+                   "(every week: Mon-Thu 09:00-10:00 and 12:00-13:00, Fri 09:00-17:00)") !=
+               std::string::npos);
   }
 }
 
