@@ -284,15 +284,23 @@ void calendars_by_combination(Context& c) {
 // ------------------------------------------------------------------ SLA125
 
 void combinations_capped(Context& c) {
-  for (const auto& id : c.capped())
-    if (const Package* p = c.model().package(id))
+  for (const auto& capped : c.capped())
+    if (const Package* p = c.model().package(capped.package)) {
+      // How much was left out, so the reader can weigh it: all the sets, and the
+      // ones reviewed (those of fewest add-ons, which the walk takes first).
+      const std::string sets =
+          capped.sets
+              ? fmt::format("{} sets of its {} add-ons", *capped.sets, capped.addons)
+              : fmt::format("more sets of its {} add-ons than can be counted", capped.addons);
       c.report(Code::lint_combinations_capped, Severity::note, c.at(p->span),
-               fmt::format("package '{}' can be bought with more sets of add-ons than the lint "
-                           "reviews ({} selections): findings that arise only in the others are "
-                           "not reported",
-                           id, Context::kMaxViewsPerPackage),
+               fmt::format("package '{}' can be bought with {} (as their excludes allow), more "
+                           "than the lint reviews: it reviewed {} (the lint tries at most {} "
+                           "selections, fewest add-ons first), and findings that arise only in "
+                           "the others are not reported",
+                           capped.package, sets, capped.reviewed, Context::kMaxViewsPerPackage),
                "let add-ons exclude or require one another where they are not sold together, so "
                "fewer combinations exist; or review the larger combinations by hand");
+    }
 }
 
 }  // namespace sla::lint

@@ -172,8 +172,25 @@ BOOST_AUTO_TEST_CASE(a_walk_past_the_cap_says_so) {
   respond to all within 8 business hours
 }
 )" + addons);
-  BOOST_TEST(at_line(r, "SLA125", 11).size() == 1u, dump(r));
+  BOOST_TEST_REQUIRE(at_line(r, "SLA125", 11).size() == 1u, dump(r));
   BOOST_TEST((at_line(r, "SLA125", 11)[0]->severity == Severity::note));
+  // How many sets there are (2^13), and how many were reviewed (all sold ones tried).
+  BOOST_TEST(
+      at_line(r, "SLA125", 11)[0]->message.find("8192 sets of its 13 add-ons") != std::string::npos,
+      dump(r));
+  BOOST_TEST(at_line(r, "SLA125", 11)[0]->message.find("it reviewed 4096 ") != std::string::npos,
+             dump(r));
+  // Excludes count: x0 and a0 never together leaves 3/4 of the 2^14 sets.
+  r = lint_string("t.sla", kBase + R"(package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon x0 "A" { requires standard; excludes a0 }
+)" + addons);
+  BOOST_TEST_REQUIRE(at_line(r, "SLA125", 11).size() == 1u, dump(r));
+  BOOST_TEST(at_line(r, "SLA125", 11)[0]->message.find("12288 sets of its 14 add-ons") !=
+                 std::string::npos,
+             dump(r));
 }
 
 // ------------------------------------------------------------ rule edges
