@@ -522,7 +522,9 @@ BOOST_AUTO_TEST_CASE(silenced_findings_keep_their_reason) {
   resolve High within 100 hours
 }
 )");
-  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  // SLA101 has no finding there to silence: the only finding left says so.
+  BOOST_TEST_REQUIRE(r.diagnostics.size() == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].code == "SLA100");
   BOOST_TEST(r.suppressed == 2u);
   BOOST_TEST_REQUIRE(r.silenced.size() == 2u);
   BOOST_TEST(r.silenced[0].diagnostic.code == "SLA105");
@@ -539,6 +541,48 @@ BOOST_AUTO_TEST_CASE(silenced_findings_keep_their_reason) {
                   allow);
   BOOST_TEST_REQUIRE(r.silenced.size() == 1u);
   BOOST_TEST(r.silenced[0].reason.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_that_silences_nothing_is_reported) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(package standard "Standard" {
+  calendar office
+  respond to Low within 8 business hours  # sla: allow SLA103 (the label is right)
+  # sla: allow SLA105 (nights count)
+  resolve High within 100 hours
+  note "See Section 9 and the annex."  # sla: allow SLA118, SLA105 (agreed)
+  feature "Reports"
+    "Monthly, as in Section 7."  # sla: allow SLA118 (kept apart)
+  # sla: alow SLA105
+}
+# sla: allow-file SLA110
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    // SLA103 on line 13: nothing there to silence.
+    const auto stale = at_line(r, "SLA100", 13);
+    BOOST_TEST_REQUIRE(stale.size() == 1u);
+    BOOST_TEST(stale[0]->message.find("silences nothing: no SLA103 finding on line 13") !=
+               std::string::npos);
+    // The used ones are not reported; of two codes, only the one that silenced nothing.
+    BOOST_TEST(at_line(r, "SLA100", 14).empty());
+    const auto second = at_line(r, "SLA100", 16);
+    BOOST_TEST_REQUIRE(second.size() == 1u);
+    BOOST_TEST(second[0]->message.find("no SLA105 finding on line 16") != std::string::npos);
+    BOOST_TEST(second[0]->message.find("SLA118") == std::string::npos);
+    // A statement over two lines: the finding on its second line (the text's) is
+    // silenced by the comment that ends it.
+    BOOST_TEST(at_line(r, "SLA118", 17).empty());
+    BOOST_TEST(at_line(r, "SLA118", 18).empty());
+    BOOST_TEST(at_line(r, "SLA100", 18).empty());
+    // A misspelt verb: did you mean?
+    const auto typo = at_line(r, "SLA100", 19);
+    BOOST_TEST_REQUIRE(typo.size() == 1u);
+    BOOST_TEST(typo[0]->hint.find("did you mean 'allow'?") == 0u);
+    // Per file: nothing anywhere in the file.
+    const auto file = at_line(r, "SLA100", 21);
+    BOOST_TEST_REQUIRE(file.size() == 1u);
+    BOOST_TEST(file[0]->message.find("no SLA110 finding in this file") != std::string::npos);
+    BOOST_TEST(r.silenced.size() == 3u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(repeats_on_one_line_merge) {
