@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -140,11 +141,20 @@ constexpr const CodeInfo& info(Code code) {
   return code_table[0];
 }
 
-// A diagnostic of `code` at `at`. A name can be as long as a file: the message is
-// cut to stay readable.
+// The longest message, in bytes. A name can be as long as a file, so a message
+// quoting one is cut to stay readable; the lint's messages, which quote several
+// names and explain why they matter, fit well within it.
+inline constexpr std::size_t kMaxMessageBytes = 1000;
+
+// A diagnostic of `code` at `at`, its message cut to kMaxMessageBytes (on a
+// character boundary, as a cut UTF-8 character would make the output invalid text).
 inline Diagnostic make_diagnostic(Code code, Location at, std::string message,
                                   std::string hint = {}) {
-  if (message.size() > 300) message = message.substr(0, 297) + "...";
+  if (message.size() > kMaxMessageBytes) {
+    std::size_t cut = kMaxMessageBytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    message = message.substr(0, cut) + "...";
+  }
   Diagnostic d;
   d.code = std::string(info(code).id);
   d.location = std::move(at);

@@ -44,6 +44,8 @@ struct SilencedFinding {
   // The silencing comment's words after the codes, parentheses stripped:
   // "calendar hours are meant"; empty for --allow or a comment that gives none.
   std::string reason;
+  // Silenced by a comment in the contract (SARIF's "inSource"), not by --allow only.
+  bool in_source = false;
 };
 
 struct LintResult {

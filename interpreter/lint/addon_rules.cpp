@@ -4,6 +4,7 @@
 // gets, and a target whose calendar depends on which add-ons are combined.
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "interpreter/lint/lint_rules.hpp"
@@ -77,30 +78,59 @@ std::array<std::vector<DailyInterval>, 7> weekly_of(const Calendar& cal) {
   return out;
 }
 
-// The first time `base` is open and `other` is closed: "Mon 08:00-09:00".
+// Every weekly time `base` is open and `other` is closed, days with the same hours
+// grouped: "Mon-Fri 12:00-17:00, Sat 09:00-12:00". All of it, as a client weighing
+// the add-on weighs the hours it may lose, not their first hour.
 std::optional<std::string> open_only_in(const Calendar& base, const Calendar& other) {
   static constexpr std::string_view days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr int week[] = {1, 2, 3, 4, 5, 6, 0};
   const auto b = weekly_of(base), o = weekly_of(other);
-  for (int d : {1, 2, 3, 4, 5, 6, 0}) {
+  auto clock = [](Seconds s) {
+    return fmt::format("{:02}:{:02}", s.count() / 3600, s.count() % 3600 / 60);
+  };
+  // Per day of the week (Monday first), its lost hours in words.
+  std::array<std::string, 7> lost;
+  for (int k = 0; k < 7; ++k) {
+    const int d = week[k];
     auto cover = o[d];
     std::sort(cover.begin(), cover.end(),
               [](const DailyInterval& x, const DailyInterval& y) { return x.start < y.start; });
-    for (const auto& want : b[d]) {
+    auto wants = b[d];
+    std::sort(wants.begin(), wants.end(),
+              [](const DailyInterval& x, const DailyInterval& y) { return x.start < y.start; });
+    std::vector<std::string> pieces;
+    for (const auto& want : wants) {
       Seconds at = want.start;
-      for (const auto& i : cover)
-        if (i.start <= at && i.end > at) at = i.end;
-      if (at < want.end) {
+      while (at < want.end) {
+        bool moved = false;
+        for (const auto& i : cover)
+          if (i.start <= at && i.end > at) {
+            at = i.end;
+            moved = true;
+          }
+        if (moved) continue;
+        if (at >= want.end) break;
         Seconds until = want.end;
         for (const auto& i : cover)
           if (i.start > at && i.start < until) until = i.start;
-        auto clock = [](Seconds s) {
-          return fmt::format("{:02}:{:02}", s.count() / 3600, s.count() % 3600 / 60);
-        };
-        return fmt::format("{} {}-{}", days[d], clock(at), clock(until));
+        pieces.push_back(fmt::format("{}-{}", clock(at), clock(until)));
+        at = until;
       }
     }
+    lost[k] = fmt::format("{}", fmt::join(pieces, " and "));
   }
-  return std::nullopt;
+  std::vector<std::string> groups;
+  for (int k = 0; k < 7;) {
+    int last = k;
+    while (last + 1 < 7 && lost[last + 1] == lost[k]) ++last;
+    if (!lost[k].empty())
+      groups.push_back(last == k
+                           ? fmt::format("{} {}", days[week[k]], lost[k])
+                           : fmt::format("{}-{} {}", days[week[k]], days[week[last]], lost[k]));
+    k = last + 1;
+  }
+  if (groups.empty()) return std::nullopt;
+  return fmt::format("{}", fmt::join(groups, ", "));
 }
 
 // Calls f(view, add-on id, add-on, base view) for each add-on applied in each view,
@@ -178,16 +208,17 @@ void addon_relation_unsettled(Context& c) {
       const ast::Node* stated =
           child(node == nodes.end() ? nullptr : node->second, ast::Kind::uses_calendar);
       if (const auto lost = open_only_in(*base->calendar->calendar, *own->calendar); lost && stated)
-        c.report(Code::lint_addon_relation, Severity::warning, c.at(stated->span),
-                 fmt::format("add-on '{}' sets calendar '{}', which is closed at times "
-                             "calendar '{}' of {} is open ({}): if the add-on replaces the "
-                             "base's hours, buying it takes those hours away; if it adds to "
-                             "them, the contract does not say so",
-                             id, own->id, base->calendar->id, where(*base), *lost),
-                 fmt::format("give the add-on a calendar that covers the base's (calendar "
-                             "{}_and_{} {{ union of {}, {} }}), or say in its summary that its "
-                             "hours replace the base's",
-                             base->calendar->id, own->id, base->calendar->id, own->id));
+        c.report(
+            Code::lint_addon_relation, Severity::warning, c.at(stated->span),
+            fmt::format("add-on '{}' sets calendar '{}', which is closed at times "
+                        "calendar '{}' of {} is open (every week: {}): if the add-on replaces the "
+                        "base's hours, buying it takes those hours away; if it adds to "
+                        "them, the contract does not say so",
+                        id, own->id, base->calendar->id, where(*base), *lost),
+            fmt::format("give the add-on a calendar that covers the base's (calendar "
+                        "{}_and_{} {{ union of {}, {} }}), or say in its summary that its "
+                        "hours replace the base's",
+                        base->calendar->id, own->id, base->calendar->id, own->id));
     }
     // Targets: one looser than the base's makes the purchase a loss if it replaces it.
     for (const auto& t : addon->targets) {
@@ -253,15 +284,23 @@ void calendars_by_combination(Context& c) {
 // ------------------------------------------------------------------ SLA125
 
 void combinations_capped(Context& c) {
-  for (const auto& id : c.capped())
-    if (const Package* p = c.model().package(id))
+  for (const auto& capped : c.capped())
+    if (const Package* p = c.model().package(capped.package)) {
+      // How much was left out, so the reader can weigh it: all the sets, and the
+      // ones reviewed (those of fewest add-ons, which the walk takes first).
+      const std::string sets =
+          capped.sets
+              ? fmt::format("{} sets of its {} add-ons", *capped.sets, capped.addons)
+              : fmt::format("more sets of its {} add-ons than can be counted", capped.addons);
       c.report(Code::lint_combinations_capped, Severity::note, c.at(p->span),
-               fmt::format("package '{}' can be bought with more sets of add-ons than the lint "
-                           "reviews ({} selections): findings that arise only in the others are "
-                           "not reported",
-                           id, Context::kMaxViewsPerPackage),
+               fmt::format("package '{}' can be bought with {} (as their excludes allow), more "
+                           "than the lint reviews: it reviewed {} (the lint tries at most {} "
+                           "selections, fewest add-ons first), and findings that arise only in "
+                           "the others are not reported",
+                           capped.package, sets, capped.reviewed, Context::kMaxViewsPerPackage),
                "let add-ons exclude or require one another where they are not sold together, so "
                "fewer combinations exist; or review the larger combinations by hand");
+    }
 }
 
 }  // namespace sla::lint

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "grammar/codes.hpp"
+#include "grammar/suggest.hpp"
 #include "interpreter/check/loader.hpp"
 #include "interpreter/lint/lint_rules.hpp"
 
@@ -24,9 +25,11 @@ bool is_lint_code(std::string_view id) {
 // A comment "# sla: allow SLA105, SLA103 (why)" or "# sla: allow-file SLA110".
 struct Suppression {
   std::uint32_t file = 0;
-  std::uint32_t line = 0;  // the line it silences; 0 for the whole file
+  std::uint32_t line = 0;       // the first line it silences; 0 for the whole file
+  std::uint32_t last_line = 0;  // the last: a statement may take several
   std::vector<std::string> codes;
   std::string reason;  // the words after the codes, for people
+  Location at;         // the comment
 };
 
 // "(calendar hours are meant)" -> "calendar hours are meant".
@@ -77,23 +80,58 @@ class Suppressions {
     }
   }
 
-  // The comment that silences `d`, if any.
-  const Suppression* silencing(const Diagnostic& d, const SourceMap& sources) const {
-    for (const auto& s : list_) {
+  // The comment that silences `d`, if any; it is marked as having silenced something.
+  const Suppression* silencing(const Diagnostic& d, const SourceMap& sources) {
+    for (std::size_t i = 0; i < list_.size(); ++i) {
+      const Suppression& s = list_[i];
       if (sources.file(s.file).name() != d.location.file) continue;
-      if (s.line != 0 && s.line != d.location.line) continue;
-      if (std::find(s.codes.begin(), s.codes.end(), d.code) != s.codes.end()) return &s;
+      if (s.line != 0 && (d.location.line < s.line || d.location.line > s.last_line)) continue;
+      if (std::find(s.codes.begin(), s.codes.end(), d.code) != s.codes.end()) {
+        used_.emplace(i, d.code);
+        return &s;
+      }
     }
     return nullptr;
   }
 
+  // A comment that silences nothing is reported: it is a stale decision, or one
+  // meant for a line it is not on, and the finding it meant may be in the output
+  // without the reader connecting the two. `ignored` lists codes whose findings
+  // this run does not look for (SLA123 without --lang), so it cannot tell.
+  std::vector<Diagnostic> unused(const std::vector<std::string>& ignored) const {
+    std::vector<Diagnostic> out;
+    for (std::size_t i = 0; i < list_.size(); ++i) {
+      const Suppression& s = list_[i];
+      for (const auto& code : s.codes) {
+        if (used_.count({i, code}) ||
+            std::find(ignored.begin(), ignored.end(), code) != ignored.end())
+          continue;
+        const std::string where = s.line == 0 ? "in this file"
+                                  : s.line == s.last_line
+                                      ? fmt::format("on line {}", s.line)
+                                      : fmt::format("on lines {}-{}", s.line, s.last_line);
+        Diagnostic d = make_diagnostic(
+            Code::lint_unknown_code, s.at,
+            fmt::format("'sla: {} {}' silences nothing: no {} finding {}",
+                        s.line == 0 ? "allow-file" : "allow", code, code, where),
+            "remove the code from the comment if the finding is gone; otherwise put the comment "
+            "at the end of the statement the finding is on, or alone on the line above it");
+        d.severity = Severity::warning;
+        out.push_back(std::move(d));
+      }
+    }
+    return out;
+  }
+
  private:
-  static void warn(std::vector<Diagnostic>& findings, const Location& at, std::string message) {
+  static void warn(std::vector<Diagnostic>& findings, const Location& at, std::string message,
+                   std::string guess = {}) {
     const auto& rules = lint_rules();
     Diagnostic d = make_diagnostic(
         Code::lint_unknown_code, at, std::move(message),
-        fmt::format("write: # sla: allow CODE (reason), or # sla: allow-file CODE; the lint "
+        fmt::format("{}write: # sla: allow CODE (reason), or # sla: allow-file CODE; the lint "
                     "codes are {}-{} (docs/lint.md)",
+                    guess.empty() ? "" : fmt::format("did you mean '{}'? ", guess),
                     rules.front().code, rules.back().code));
     d.severity = Severity::warning;
     findings.push_back(std::move(d));
@@ -110,14 +148,20 @@ class Suppressions {
     const Location at = source.locate(comment.span.begin, comment.span.end);
     if (words.empty() || (words[0] != "allow" && words[0] != "allow-file")) {
       // A comment addressed to the lint that it cannot read would silently do nothing.
+      static constexpr std::string_view verbs[] = {"allow", "allow-file"};
+      std::optional<std::string> guess;
+      if (!words.empty()) guess = closest(words[0], verbs);
       warn(findings, at,
            fmt::format("'sla: {}' is not a lint comment, so it silences nothing",
-                       words.empty() ? "" : words[0]));
+                       words.empty() ? "" : words[0]),
+           guess.value_or(""));
       return;
     }
     Suppression s;
     s.file = id;
-    if (words[0] == "allow") s.line = line_silenced(source, starts, at.line, comment.span.begin);
+    s.at = at;
+    if (words[0] == "allow")
+      std::tie(s.line, s.last_line) = lines_silenced(source, starts, at.line, comment.span.begin);
     std::size_t named = 0;
     for (std::size_t i = 1; i < words.size(); ++i) {
       std::string code = words[i];
@@ -158,28 +202,30 @@ class Suppressions {
   }
 
   // A trailing comment silences the statement it ends (from the statement's first
-  // line, where findings point, however many lines it takes); a comment alone on
-  // its line, the next line that holds a statement.
-  static std::uint32_t line_silenced(const SourceFile& source,
-                                     const std::vector<std::uint32_t>& starts, std::uint32_t line,
-                                     std::uint32_t offset) {
+  // line, where most findings point, to the comment's, where a finding on a text
+  // inside it may point); a comment alone on its line, the next line that holds a
+  // statement. The first and last line silenced.
+  static std::pair<std::uint32_t, std::uint32_t> lines_silenced(
+      const SourceFile& source, const std::vector<std::uint32_t>& starts, std::uint32_t line,
+      std::uint32_t offset) {
     // Lines as the source counts them: LF, CRLF or a lone CR end one.
     const std::string& text = source.text();
     for (std::size_t i = source.line_start(line); i < offset; ++i) {
       if (std::isspace(static_cast<unsigned char>(text[i]))) continue;
       const auto it = std::lower_bound(starts.begin(), starts.end(), offset);
-      if (it == starts.begin()) return line;
-      return source.locate(*std::prev(it), *std::prev(it)).line;
+      if (it == starts.begin()) return {line, line};
+      return {source.locate(*std::prev(it), *std::prev(it)).line, line};
     }
     for (std::uint32_t next = line + 1; next <= source.line_count(); ++next) {
       const std::string_view content = source.line_text(next);
       const auto first = content.find_first_not_of(" \t\v\f");
-      if (first != std::string_view::npos && content[first] != '#') return next;
+      if (first != std::string_view::npos && content[first] != '#') return {next, next};
     }
-    return line;
+    return {line, line};
   }
 
   std::vector<Suppression> list_;
+  std::set<std::pair<std::size_t, std::string>> used_;  // (comment, code) that silenced
 };
 
 // Findings of one code on one line say one thing (a target seen in several
@@ -241,22 +287,29 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   lint::translations(context, options.languages);
   std::vector<Diagnostic> findings = merge_repeats(context.take());
 
-  const Suppressions suppressions(loaded.sources, loaded.files, findings);
+  Suppressions suppressions(loaded.sources, loaded.files, findings);
   auto listed = [](const std::vector<std::string>& codes, const std::string& code) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
   };
   // Warnings from the loader (none yet) come first, in their own order.
   result.diagnostics = std::move(loaded.result.diagnostics);
-  for (auto& d : findings) {
-    const bool allowed = listed(options.allow, d.code);
-    const Suppression* comment = allowed ? nullptr : suppressions.silencing(d, loaded.sources);
-    if (allowed || comment) {
-      result.silenced.push_back({std::move(d), comment ? comment->reason : std::string()});
-      continue;
+  auto place = [&](Diagnostic d) {
+    // The comment is asked even under --allow, so that it counts as used.
+    const Suppression* comment = suppressions.silencing(d, loaded.sources);
+    if (listed(options.allow, d.code) || comment) {
+      result.silenced.push_back(
+          {std::move(d), comment ? comment->reason : std::string(), comment != nullptr});
+      return;
     }
     if (listed(options.deny, d.code)) d.severity = Severity::error;
     result.diagnostics.push_back(std::move(d));
-  }
+  };
+  for (auto& d : findings) place(std::move(d));
+  // Translations are reviewed only for the languages the contract has or the run
+  // asks for: without them, a comment silencing SLA123 may have nothing to silence.
+  std::vector<std::string> ignored;
+  if (options.languages.empty() && result.model->translations.empty()) ignored.push_back("SLA123");
+  for (auto& d : suppressions.unused(ignored)) place(std::move(d));
   sort_diagnostics(result.diagnostics, loaded.sources);
   std::stable_sort(result.silenced.begin(), result.silenced.end(),
                    [](const SilencedFinding& a, const SilencedFinding& b) {

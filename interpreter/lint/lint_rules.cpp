@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <set>
@@ -145,6 +146,35 @@ std::string view_name(const std::string& package, const std::vector<std::string>
 
 namespace {
 
+// The sets of add-ons no exclusion forbids, the empty set included: the
+// independent sets of the graph whose edges are the excludes (`edges[i]`: the
+// add-ons i excludes or is excluded by, as a bit mask). Branching on the add-on
+// with most exclusions is quick for the few a contract states; none when there
+// are too many add-ons or branches to count.
+std::optional<std::uint64_t> allowed_sets(const std::vector<std::uint64_t>& edges) {
+  const std::size_t n = edges.size();
+  if (n > 62) return std::nullopt;
+  std::size_t budget = 1'000'000;
+  auto count = [&](auto&& self, std::uint64_t left) -> std::optional<std::uint64_t> {
+    if (budget-- == 0) return std::nullopt;
+    int pick = -1, most = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (left >> i & 1)
+        if (const int degree = std::popcount(edges[i] & left); degree > most) {
+          most = degree;
+          pick = static_cast<int>(i);
+        }
+    // No exclusions left: any subset of what is left.
+    if (pick < 0) return std::uint64_t{1} << std::popcount(left);
+    const std::uint64_t without = left & ~(std::uint64_t{1} << pick);
+    const auto a = self(self, without);
+    const auto b = self(self, without & ~edges[pick]);
+    if (!a || !b) return std::nullopt;
+    return *a + *b;
+  };
+  return count(count, n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+}
+
 std::string view_key(const std::string& package, std::vector<std::string> addons) {
   std::sort(addons.begin(), addons.end());
   std::string key = package;
@@ -207,7 +237,15 @@ Context::Context(const Model& model, const SourceMap& sources, const std::vector
     };
     for (std::size_t size = 0; size <= candidates.size() && !capped; ++size)
       walk_sets(walk_sets, 0, size);
-    if (capped) capped_.push_back(p.id);
+    if (capped) {
+      std::vector<std::uint64_t> edges(candidates.size());
+      for (std::size_t i = 0; i < candidates.size() && candidates.size() <= 62; ++i)
+        for (std::size_t j = 0; j < candidates.size(); ++j)
+          if (i != j && excluded(candidates[i], {candidates[j]})) edges[i] |= std::uint64_t{1} << j;
+      const std::size_t reviewed = std::count_if(
+          views_.begin(), views_.end(), [&](const View& v) { return v.package.id == p.id; });
+      capped_.push_back({p.id, candidates.size(), allowed_sets(edges), reviewed});
+    }
   }
 }
 

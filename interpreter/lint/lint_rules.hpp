@@ -41,8 +41,15 @@ class Context {
   const std::vector<View>& views() const { return views_; }
   // The view of `package` with exactly `addons` (any order), if that set is allowed.
   const View* view(const std::string& package, std::vector<std::string> addons) const;
-  // The packages whose combinations were not all tried.
-  const std::vector<std::string>& capped() const { return capped_; }
+  // A package whose combinations were not all tried: how many there are, so a
+  // reader can weigh what was left out.
+  struct Capped {
+    std::string package;
+    std::size_t addons = 0;             // the add-ons it can be bought with
+    std::optional<std::uint64_t> sets;  // the sets its excludes allow; none: too many to count
+    std::size_t reviewed = 0;           // the sets sold and reviewed
+  };
+  const std::vector<Capped>& capped() const { return capped_; }
   static constexpr std::size_t kMaxViewsPerPackage = 4096;
 
   // The place a SourceRef names, with the whole statement underlined when a
@@ -64,7 +71,7 @@ class Context {
   const std::vector<ast::File>& files_;
   std::vector<View> views_;
   std::map<std::string, std::size_t> view_index_;  // "package|addon|addon" (sorted) -> views_
-  std::vector<std::string> capped_;
+  std::vector<Capped> capped_;
   std::vector<Diagnostic> findings_;
   // Indexes, so that thousands of findings cost no more than thousands of look-ups:
   // what has been reported (code, file, line, column), and per file the statement

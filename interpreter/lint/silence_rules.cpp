@@ -42,6 +42,17 @@ std::string with_word(const DurationValue& d, std::string_view word) {
   return fmt::format("{} {}{}", d.text.substr(0, space), word, d.text.substr(space));
 }
 
+// The hint for a notice in plain days or weeks: the two readings, each in words the
+// language accepts. A business week is not defined (SLA030), so weeks are offered
+// as calendar weeks or as five business days each.
+std::string which_days_hint(const DurationValue& d) {
+  if (d.unit != TimeUnit::week)
+    return fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business"));
+  const std::int64_t days = d.milli * 5;
+  return fmt::format("write '{}' or, counting business days, '{} business day{}'",
+                     with_word(d, "calendar"), amount_text(days), days == 1000 ? "" : "s");
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ SLA115
@@ -77,13 +88,12 @@ void notice_periods(Context& c) {
     if (n.kind == ast::Kind::change_notice && h.change_notice) {
       const DurationValue& d = *h.change_notice;
       if (plain_days(d))
-        c.report(
-            Code::lint_notice_days, Severity::warning, c.at(n.span),
-            fmt::format("the change notice of {} does not say which days count: calendar "
-                        "days (weekends and holidays included) or business days? Counted "
-                        "the other way, a notice sent on time arrives late",
-                        d.text),
-            fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+        c.report(Code::lint_notice_days, Severity::warning, c.at(n.span),
+                 fmt::format("the change notice of {} does not say which days count: calendar "
+                             "days (weekends and holidays included) or business days? Counted "
+                             "the other way, a notice sent on time arrives late",
+                             d.text),
+                 which_days_hint(d));
       std::vector<std::string> missing, add;
       if (h.change_notice_via.empty()) {
         missing.push_back("how (e-mail? the portal? a letter?)");
@@ -94,12 +104,15 @@ void notice_periods(Context& c) {
         add.push_back("to \"the Client's named contact\"");
       }
       if (!missing.empty())
-        c.report(Code::lint_notice_channel, Severity::warning, c.at(n.span),
-                 fmt::format("changes are notified {} in advance, but the contract does not say "
-                             "{}: a notice posted where nobody looks still counts as given",
-                             d.text, fmt::join(missing, " or ")),
-                 fmt::format("add {}: changes notified at least {} in advance {}",
-                             missing.size() == 2 ? "both" : "it", d.text, fmt::join(add, " ")));
+        c.report(
+            Code::lint_notice_channel, Severity::warning, c.at(n.span),
+            fmt::format("changes are notified {} in advance, but the contract does not say "
+                        "{}: a notice posted where nobody looks still counts as given",
+                        d.text, fmt::join(missing, " or ")),
+            // In days that SLA116 accepts, so that the two hints agree.
+            fmt::format("add {}: changes notified at least {} in advance {}",
+                        missing.size() == 2 ? "both" : "it",
+                        plain_days(d) ? with_word(d, "calendar") : d.text, fmt::join(add, " ")));
     }
     if (n.kind == ast::Kind::exclude && parent) {
       const auto* notice = ast::arg<ast::Duration>(n);
@@ -110,13 +123,14 @@ void notice_periods(Context& c) {
                                            notice->span.end - notice->span.begin);
       DurationValue d;
       d.text = text;
-      c.report(
-          Code::lint_notice_days, Severity::warning, c.at(n.span),
-          fmt::format("the maintenance notice of {} does not say which days count: calendar "
-                      "days or business days? Announced on a Friday, the same maintenance "
-                      "is on time for one reading and late for the other",
-                      text),
-          fmt::format("write '{}' or '{}'", with_word(d, "calendar"), with_word(d, "business")));
+      d.milli = notice->milli;
+      d.unit = notice->unit == ast::TimeUnit::week ? TimeUnit::week : TimeUnit::day;
+      c.report(Code::lint_notice_days, Severity::warning, c.at(n.span),
+               fmt::format("the maintenance notice of {} does not say which days count: calendar "
+                           "days or business days? Announced on a Friday, the same maintenance "
+                           "is on time for one reading and late for the other",
+                           text),
+               which_days_hint(d));
     }
   });
 }
@@ -129,35 +143,103 @@ bool word_char(char ch) {
   return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
 }
 
-// "Annex A", "Schedule 3", "Section 4.2", "Lampiran II" in a text, as written.
-std::vector<std::string> references_in(std::string_view text) {
-  static constexpr std::string_view kinds[] = {"annex",   "appendix",   "schedule",
-                                               "exhibit", "attachment", "section",
-                                               "clause",  "lampiran",   "pasal"};
-  std::vector<std::string> out;
+// A reference in a text: "Annex A", and where the text says it.
+struct Reference {
+  std::string name;        // "Annex B", also when the text says "Annexes A and B"
+  std::size_t offset = 0;  // of what names it in the text
+  std::size_t length = 0;
+};
+
+// The end of a reference's id starting at `j` ("4.2", "1a", "A", "II"), or npos.
+std::size_t id_end(std::string_view text, std::size_t j) {
+  const std::size_t id = j;
+  if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) {
+    while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
+                               (text[j] == '.' && j + 1 < text.size() &&
+                                std::isdigit(static_cast<unsigned char>(text[j + 1])))))
+      ++j;
+    // One letter after the number: "Lampiran 1a", "Section 4.2b".
+    if (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j])) &&
+        (j + 1 == text.size() || !word_char(text[j + 1])))
+      ++j;
+  } else {
+    // One capital (Annex A) or a roman numeral (Lampiran II), standing alone.
+    while (j < text.size() && std::isupper(static_cast<unsigned char>(text[j])) &&
+           (j == id || std::string_view("IVX").find(text[j]) != std::string_view::npos))
+      ++j;
+    if (j > id + 1 && std::string_view("IVX").find(text[id]) == std::string_view::npos) j = id;
+  }
+  if (j == id || (j < text.size() && word_char(text[j]))) return std::string_view::npos;
+  return j;
+}
+
+// "Annex A", "Schedule 3", "Section 4.2", "Lampiran II" in a text, as written; a
+// list names each ("Annexes A and B", "Sections 4, 5 and 7", "Lampiran 1 dan 2").
+std::vector<Reference> references_in(std::string_view text) {
+  struct Kind {
+    std::string_view word, singular;  // as matched; the name of one ("annexes": "annex")
+    bool lists;                       // followed by a list of ids
+  };
+  // Plurals before their singular, so the longer word is matched first.
+  static constexpr Kind kinds[] = {
+      {"annexes", "annex", true},
+      {"annex", "annex", false},
+      {"appendices", "appendix", true},
+      {"appendixes", "appendix", true},
+      {"appendix", "appendix", false},
+      {"schedules", "schedule", true},
+      {"schedule", "schedule", false},
+      {"exhibits", "exhibit", true},
+      {"exhibit", "exhibit", false},
+      {"attachments", "attachment", true},
+      {"attachment", "attachment", false},
+      {"sections", "section", true},
+      {"section", "section", false},
+      {"clauses", "clause", true},
+      {"clause", "clause", false},
+      {"lampiran", "lampiran", true},
+      {"pasal", "pasal", true}};  // Indonesian has no plural: "Lampiran 1 dan 2"
+  static constexpr std::string_view joins[] = {",", "&", "and", "or", "dan", "atau"};
+  std::vector<Reference> out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i > 0 && word_char(text[i - 1])) continue;
-    for (std::string_view kind : kinds) {
-      if (text.size() - i < kind.size() + 2) continue;
-      if (lower(text.substr(i, kind.size())) != kind) continue;
-      std::size_t j = i + kind.size();
+    for (const Kind& kind : kinds) {
+      if (text.size() - i < kind.word.size() + 2) continue;
+      if (lower(text.substr(i, kind.word.size())) != kind.word) continue;
+      std::size_t j = i + kind.word.size();
       if (j < text.size() && word_char(text[j])) continue;
       while (j < text.size() && text[j] == ' ') ++j;
       const std::size_t id = j;
-      if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) {
-        while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
-                                   (text[j] == '.' && j + 1 < text.size() &&
-                                    std::isdigit(static_cast<unsigned char>(text[j + 1])))))
-          ++j;
-      } else {
-        // One capital (Annex A) or a roman numeral (Lampiran II), standing alone.
-        while (j < text.size() && std::isupper(static_cast<unsigned char>(text[j])) &&
-               (j == id || std::string_view("IVX").find(text[j]) != std::string_view::npos))
-          ++j;
-        if (j > id + 1 && std::string_view("IVX").find(text[id]) == std::string_view::npos) j = id;
+      j = id_end(text, id);
+      if (j == std::string_view::npos) continue;
+      // The name of one, in the text's case: "Annexes" names "Annex A".
+      std::string singular(kind.singular);
+      if (std::isupper(static_cast<unsigned char>(text[i])))
+        singular[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(singular[0])));
+      const std::string written =
+          kind.word == kind.singular ? std::string(text.substr(i, id - i)) : singular + " ";
+      out.push_back({written + std::string(text.substr(id, j - id)), i, j - i});
+      // The rest of a list: ", 5", " and B", " & 7".
+      while (kind.lists) {
+        std::size_t k = j;
+        bool joined = false;
+        for (bool more = true; more;) {
+          more = false;
+          while (k < text.size() && text[k] == ' ') ++k;
+          for (std::string_view join : joins)
+            if (text.size() - k > join.size() && lower(text.substr(k, join.size())) == join &&
+                (!word_char(join[0]) || !word_char(text[k + join.size()]))) {
+              k += join.size();
+              joined = more = true;
+              break;
+            }
+        }
+        if (!joined) break;
+        const std::size_t next = id_end(text, k);
+        if (next == std::string_view::npos) break;
+        out.push_back({fmt::format("{} {}", singular, text.substr(k, next - k)), k, next - k});
+        j = next;
       }
-      if (j == id || (j < text.size() && word_char(text[j]))) continue;
-      out.emplace_back(text.substr(i, j - i));
       i = j;
       break;
     }
@@ -165,52 +247,91 @@ std::vector<std::string> references_in(std::string_view text) {
   return out;
 }
 
-// Host names and URLs in a text: "https://status.qiscus.com", "support.qiscus.com".
-std::vector<std::string> hosts_in(std::string_view text) {
-  static constexpr std::string_view common[] = {"com", "org", "net", "io",  "co", "id",
-                                                "de",  "uk",  "eu",  "app", "dev"};
-  std::vector<std::string> out;
+// A web address in a text, as written ("https://acme.com/legal/terms-v7.pdf",
+// "support.qiscus.com"), with what identifies it: its host, and the host with its
+// path, so the same address written with or without the scheme, "www." or a
+// trailing slash is one address.
+struct Address {
+  std::string written;     // as the text gives it, sentence punctuation aside
+  std::size_t offset = 0;  // of `written` in the text
+  std::string host;        // lower case, without "www."
+  std::string key;         // host + path, without the trailing slash
+  bool path = false;       // names a document on the host, not the host
+};
+
+// File names ("terms.pdf") look like bare hosts: their last label is an extension.
+bool file_extension(std::string_view label) {
+  static constexpr std::string_view extensions[] = {
+      "pdf",  "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "md",   "csv", "json", "xml",
+      "html", "htm", "js",   "ts",  "py",   "zip", "png",  "jpg", "jpeg", "gif", "svg",  "sla"};
+  return std::find(std::begin(extensions), std::end(extensions), label) != std::end(extensions);
+}
+
+// Web addresses in a text: any dotted host after a scheme; without one, a dotted
+// host whose last label is 2-24 letters (every top-level domain is: ".example",
+// ".company") and not a file extension.
+std::vector<Address> addresses_in(std::string_view text) {
+  static constexpr std::string_view delimiters = "()[]<>,;\"'";
+  std::vector<Address> out;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() &&
-           (std::isspace(static_cast<unsigned char>(text[i])) ||
-            std::string_view("()[]<>,;\"'").find(text[i]) != std::string_view::npos))
+    while (i < text.size() && (std::isspace(static_cast<unsigned char>(text[i])) ||
+                               delimiters.find(text[i]) != std::string_view::npos))
       ++i;
     std::size_t j = i;
     while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])) &&
-           std::string_view("()[]<>,;\"'").find(text[j]) == std::string_view::npos)
+           delimiters.find(text[j]) == std::string_view::npos)
       ++j;
-    std::string token = lower(text.substr(i, j - i));
+    // Sentence punctuation after an address is not part of it.
+    std::size_t end = j;
+    while (end > i && std::string_view(".:!?").find(text[end - 1]) != std::string_view::npos) --end;
+    const std::string_view written = text.substr(i, end - i);
+    const std::size_t offset = i;
     i = j;
-    bool url = false;
-    for (std::string_view scheme : {"https://", "http://"})
-      if (token.starts_with(scheme)) {
-        token.erase(0, scheme.size());
-        url = true;
+    std::string token = lower(written);
+    bool scheme = false;
+    for (std::string_view s : {"https://", "http://"})
+      if (token.starts_with(s)) {
+        token.erase(0, s.size());
+        scheme = true;
       }
-    token = token.substr(0, token.find_first_of("/?#"));
-    while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.pop_back();
-    if (token.starts_with("www.")) token.erase(0, 4);
-    std::vector<std::string> labels;
-    std::size_t from = 0;
-    for (std::size_t dot = token.find('.');; dot = token.find('.', from)) {
-      labels.push_back(token.substr(from, dot == std::string::npos ? dot : dot - from));
+    const std::size_t slash = token.find_first_of("/?#");
+    std::string host = token.substr(0, slash);
+    // The path as written (paths are case-sensitive), without a trailing slash.
+    std::string path;
+    if (slash != std::string::npos) {
+      path = std::string(written.substr(written.size() - (token.size() - slash)));
+      while (!path.empty() && path.back() == '/') path.pop_back();
+    }
+    if (const auto port = host.find(':'); port != std::string::npos) host.erase(port);
+    if (host.starts_with("www.")) host.erase(0, 4);
+    std::vector<std::string_view> labels;
+    for (std::size_t from = 0;;) {
+      const std::size_t dot = host.find('.', from);
+      labels.push_back(
+          std::string_view(host).substr(from, dot == std::string::npos ? dot : dot - from));
       if (dot == std::string::npos) break;
       from = dot + 1;
     }
     if (labels.size() < 2) continue;
-    const bool well_formed = std::all_of(labels.begin(), labels.end(), [](const std::string& l) {
+    const bool well_formed = std::all_of(labels.begin(), labels.end(), [](std::string_view l) {
       return !l.empty() && std::all_of(l.begin(), l.end(), [](char ch) {
         return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-';
       });
     });
-    const std::string& tld = labels.back();
+    const std::string_view tld = labels.back();
     const bool alpha_tld =
-        tld.size() >= 2 && tld.size() <= 6 && std::all_of(tld.begin(), tld.end(), [](char ch) {
+        tld.size() >= 2 && tld.size() <= 24 && std::all_of(tld.begin(), tld.end(), [](char ch) {
           return std::isalpha(static_cast<unsigned char>(ch));
         });
-    const bool known = std::find(std::begin(common), std::end(common), tld) != std::end(common);
-    if (well_formed && alpha_tld && (url || known || labels.size() >= 3)) out.push_back(token);
+    if (!well_formed || !(scheme || (alpha_tld && !file_extension(tld)))) continue;
+    Address a;
+    a.written = std::string(written);
+    a.offset = offset;
+    a.key = host + path;
+    a.host = std::move(host);
+    a.path = !path.empty();
+    out.push_back(std::move(a));
   }
   return out;
 }
@@ -220,12 +341,22 @@ std::vector<std::string> hosts_in(std::string_view text) {
 void unresolved_references(Context& c) {
   const Model& m = c.model();
   // What resolves a reference: a definition of the term, a package's or add-on's
-  // own designation (a reference in its title or summary names it), a host some
-  // statement states (published at, channel ... at).
-  std::set<std::string> defined, hosts;
+  // own designation (a reference in its title or summary names it), an address
+  // some statement states (published at, channel ... at) or a definition defines.
+  // An address with a path names a document: only that address resolves it, as
+  // another page on the same host is another document; a bare host resolves by
+  // host.
+  std::set<std::string> defined, hosts, addresses;
+  auto state = [&](std::string_view text) {
+    for (const auto& a : addresses_in(text)) {
+      hosts.insert(a.host);
+      addresses.insert(a.key);
+    }
+  };
   for (const auto& d : m.definitions) {
-    for (const auto& r : references_in(d.term)) defined.insert(lower(r));
+    for (const auto& r : references_in(d.term)) defined.insert(lower(r.name));
     defined.insert(lower(d.term));
+    state(d.term);
   }
   walk_own(c, [&](const ast::Node& n, const ast::Node* parent) {
     // A title designates with any reference it holds ("Standard (Annex A)"); a
@@ -242,45 +373,83 @@ void unresolved_references(Context& c) {
           const std::size_t close = text.find(')', open);
           if (close == std::string_view::npos) break;
           for (const auto& r : references_in(text.substr(open + 1, close - open - 1)))
-            defined.insert(lower(r));
+            defined.insert(lower(r.name));
         }
         if (title)
-          for (const auto& r : references_in(text)) defined.insert(lower(r));
+          for (const auto& r : references_in(text)) defined.insert(lower(r.name));
       }
     if (n.kind == ast::Kind::published)
-      for (const auto* t : ast::args<ast::Text>(n))
-        for (const auto& h : hosts_in(t->value)) hosts.insert(h);
+      for (const auto* t : ast::args<ast::Text>(n)) state(t->value);
     if (n.kind == ast::Kind::channel)
-      if (const auto* at = ast::arg<ast::Text>(n, 1))
-        for (const auto& h : hosts_in(at->value)) hosts.insert(h);
+      if (const auto* at = ast::arg<ast::Text>(n, 1)) state(at->value);
   });
-  // Each text that names what nothing resolves, at the text itself.
+  // Each text that names what nothing resolves: one finding, naming all of it, at
+  // the first thing named when the text stands in the source as written (no
+  // escapes), else at the text.
   auto scan = [&](const std::string& value, Span span) {
-    std::vector<std::string> missing;
+    std::vector<std::string> missing, unknown;
+    std::optional<std::pair<std::size_t, std::size_t>> first;  // offset, length in value
+    auto mark = [&](std::size_t offset, std::size_t length) {
+      if (!first || offset < first->first) first = {offset, length};
+    };
     for (const auto& r : references_in(value))
-      if (!defined.count(lower(r)) && std::find(missing.begin(), missing.end(), r) == missing.end())
-        missing.push_back(r);
-    std::vector<std::string> unknown_hosts;
-    for (const auto& h : hosts_in(value))
-      if (!hosts.count(h) &&
-          std::find(unknown_hosts.begin(), unknown_hosts.end(), h) == unknown_hosts.end())
-        unknown_hosts.push_back(h);
-    if (missing.empty() && unknown_hosts.empty()) return;
+      if (!defined.count(lower(r.name))) {
+        mark(r.offset, r.length);
+        if (std::find(missing.begin(), missing.end(), r.name) == missing.end())
+          missing.push_back(r.name);
+      }
+    for (const auto& a : addresses_in(value)) {
+      const bool resolved = a.path ? addresses.count(a.key) > 0 : hosts.count(a.host) > 0;
+      if (resolved) continue;
+      mark(a.offset, a.written.size());
+      if (std::find(unknown.begin(), unknown.end(), a.written) == unknown.end())
+        unknown.push_back(a.written);
+    }
+    if (missing.empty() && unknown.empty()) return;
     std::vector<std::string> quoted;
     for (const auto& r : missing) quoted.push_back(fmt::format("\"{}\"", r));
-    for (const auto& h : unknown_hosts) quoted.push_back(fmt::format("\"{}\"", h));
+    for (const auto& a : unknown) quoted.push_back(fmt::format("\"{}\"", a));
     std::string hint;
-    if (!missing.empty())
+    if (missing.size() == 1)
       hint = fmt::format(
           "define it (definitions {{ \"{}\" means \"...\" }}) or state its terms in the contract; "
           "or remove the reference",
           missing.front());
-    if (!unknown_hosts.empty())
-      hint += fmt::format(
-          "{}say what is there: published at \"{}\" (in an uptime block) or "
-          "channel \"...\" at \"{}\"",
-          hint.empty() ? "" : "; for the address, ", unknown_hosts.front(), unknown_hosts.front());
-    c.report(Code::lint_unresolved_reference, Severity::warning, c.at(span),
+    else if (!missing.empty()) {
+      std::vector<std::string> entries;
+      for (const auto& r : missing) entries.push_back(fmt::format("\"{}\" means \"...\"", r));
+      hint = fmt::format(
+          "define each (definitions {{ {} }}) or state their terms in the contract; or remove "
+          "the references",
+          fmt::join(entries, "; "));
+    }
+    if (!unknown.empty()) {
+      hint += hint.empty()          ? ""
+              : unknown.size() == 1 ? "; for the address, "
+                                    : "; for the addresses, ";
+      if (unknown.size() == 1)
+        hint += fmt::format(
+            "say what is there: published at \"{}\" (in an uptime block) or channel \"...\" at "
+            "\"{}\"",
+            unknown.front(), unknown.front());
+      else {
+        std::vector<std::string> channels;
+        for (const auto& a : unknown)
+          channels.push_back(fmt::format("channel \"...\" at \"{}\"", a));
+        hint += fmt::format("say what is at each: {} (or published at \"...\" in an uptime block)",
+                            fmt::join(channels, "; "));
+      }
+    }
+    Span where = span;
+    const std::string& source = c.sources().file(span.file).text();
+    if (first && span.end <= source.size()) {
+      const std::string_view written(source.data() + span.begin, span.end - span.begin);
+      if (const auto at = written.find(value); at != std::string_view::npos && !value.empty()) {
+        where.begin = static_cast<std::uint32_t>(span.begin + at + first->first);
+        where.end = static_cast<std::uint32_t>(where.begin + first->second);
+      }
+    }
+    c.report(Code::lint_unresolved_reference, Severity::warning, c.at(where),
              fmt::format("this text refers to {}, which the contract neither contains nor "
                          "defines: each party may have a different document in mind, or none, "
                          "and its terms are not agreed",
@@ -374,24 +543,37 @@ void ladder_complements(Context& c, const View& v, const std::vector<EscalationB
       at = std::max(at, *o->until);
     }
     if (open_ended || (s.until && at >= *s.until)) continue;
-    // The duration words of the moment found: the band's own or the end of another.
-    std::string from_text = s.band->from.text;
+    // The gap ends where the band ends or a later band of the other case starts:
+    // the message names both ends, and the suggested band fills only the gap.
+    std::optional<std::int64_t> gap_end = s.until;
+    for (const Step* o : others)
+      if (o->from > at && (!gap_end || o->from < *gap_end)) gap_end = o->from;
+    // The duration words of both ends: the band's own, or another band's.
+    std::string from_text = s.band->from.text, until_text;
     for (const Step* o : others)
       if (o->until && *o->until == at) from_text = o->band->until->text;
+    if (gap_end) {
+      if (s.until && *s.until == *gap_end) until_text = s.band->until->text;
+      for (const Step* o : others)
+        if (o->from == *gap_end) until_text = o->band->from.text;
+    }
+    const std::string gap = until_text.empty()
+                                ? fmt::format("from {}", from_text)
+                                : fmt::format("from {} until {}", from_text, until_text);
     const bool no_response = s.band->when_no_response;
     c.report(Code::lint_condition_complement, Severity::warning, c.at(s.band->span),
-             fmt::format("the band for \"{}\" applies {}; from {} no band names anyone for a "
+             fmt::format("the band for \"{}\" applies {}; {} no band names anyone for a "
                          "ticket that {} ({}). Who is it escalated to then?",
                          s.band->role,
                          no_response ? "while a ticket has had no response"
                                      : "once a ticket is answered and until it is resolved",
-                         from_text,
+                         gap,
                          no_response ? "was answered but is still not resolved"
                                      : "has had no response at all",
                          where(v)),
-             fmt::format("add a band for the other case: from {} escalate to \"...\" when {}; or "
+             fmt::format("add a band for the other case: {} escalate to \"...\" when {}; or "
                          "drop 'when {}' if the band is meant for every open ticket",
-                         from_text, no_response ? "not resolved" : "no response",
+                         gap, no_response ? "not resolved" : "no response",
                          no_response ? "no response" : "not resolved"));
   }
 }

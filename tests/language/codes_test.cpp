@@ -21,3 +21,19 @@ BOOST_AUTO_TEST_CASE(every_code_is_documented_and_unique) {
                (is_lint ? "docs/lint.md" : "docs/diagnostics.md") << " lacks the row: " << row);
   }
 }
+
+BOOST_AUTO_TEST_CASE(long_messages_are_cut_on_a_character_boundary) {
+  // The lint's long messages (several names, and why they matter) are kept whole.
+  const std::string lint(900, 'x');
+  BOOST_TEST(sla::make_diagnostic(sla::Code::lint_unused, {}, lint).message == lint);
+  // A message quoting a name as long as a file is cut, and stays valid UTF-8 when
+  // the cut falls inside a character ("é" is two bytes: 0xC3 0xA9).
+  std::string name;
+  while (name.size() < 5000) name += "é";
+  for (const std::string& prefix : {std::string(), std::string("x")}) {
+    const std::string cut =
+        sla::make_diagnostic(sla::Code::unknown_name, {}, prefix + name).message;
+    BOOST_TEST(cut.size() <= sla::kMaxMessageBytes);
+    BOOST_TEST(cut.ends_with("é..."), cut.substr(cut.size() - 8));
+  }
+}

@@ -81,6 +81,46 @@ BOOST_AUTO_TEST_CASE(sarif_is_a_2_1_0_run_with_rules_and_results) {
   BOOST_TEST(first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 4);
 }
 
+BOOST_AUTO_TEST_CASE(sarif_lists_silenced_findings_with_their_suppression) {
+  LintSummary summary;
+  const LintResult r = lint_string("t.sla", R"(priorities { Low "Q"; High "Down" }
+calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to Low within 8 hours  # sla: allow SLA105 (calendar hours are meant)
+  respond to High within 2 hours  # sla: allow SLA105
+}
+)");
+  summary.files = {"t.sla"};
+  summary.diagnostics = r.diagnostics;
+  summary.silenced = r.silenced;
+  summary.suppressed = r.suppressed;
+  const auto s = lint_sarif(summary);
+  const auto& results = s["runs"][0]["results"];
+  BOOST_TEST_REQUIRE(results.size() == 2u, s.dump(2));
+  BOOST_TEST(results[0]["ruleId"] == "SLA105");
+  BOOST_TEST(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 5);
+  BOOST_TEST(results[0]["suppressions"].size() == 1u);
+  BOOST_TEST(results[0]["suppressions"][0]["kind"] == "inSource");
+  BOOST_TEST(results[0]["suppressions"][0]["justification"] == "calendar hours are meant");
+  // A comment without a reason: in the source, nothing to justify.
+  BOOST_TEST(results[1]["suppressions"][0]["kind"] == "inSource");
+  BOOST_TEST(!results[1]["suppressions"][0].contains("justification"));
+  // --allow alone: suppressed from outside the contract.
+  LintOptions allow;
+  allow.allow = {"SLA105"};
+  summary.silenced = lint_string("t.sla", R"(priorities { Low "Q"; High "Down" }
+calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00; open on holidays }
+package standard "Standard" { calendar office; respond to all within 8 hours }
+)",
+                                 allow)
+                         .silenced;
+  summary.diagnostics.clear();
+  const auto external = lint_sarif(summary)["runs"][0]["results"];
+  BOOST_TEST_REQUIRE(external.size() == 1u);
+  BOOST_TEST(external[0]["suppressions"][0]["kind"] == "external");
+}
+
 BOOST_AUTO_TEST_CASE(github_annotations_escape_what_the_runner_parses) {
   const std::string out = github_annotations(sample());
   const std::string first = out.substr(0, out.find('\n'));

@@ -188,7 +188,7 @@ BOOST_AUTO_TEST_CASE(a_trailing_comment_silences_its_line) {
 
 BOOST_AUTO_TEST_CASE(a_comment_alone_silences_the_next_statement) {
   LintResult r = lint_package(
-      "  # sla: allow SLA105, SLA101 (calendar time is meant)\n"
+      "  # sla: allow SLA105 (calendar time is meant)\n"
       "\n"
       "  # another comment between\n"
       "  respond to High within 2 hours\n"

@@ -172,8 +172,25 @@ BOOST_AUTO_TEST_CASE(a_walk_past_the_cap_says_so) {
   respond to all within 8 business hours
 }
 )" + addons);
-  BOOST_TEST(at_line(r, "SLA125", 11).size() == 1u, dump(r));
+  BOOST_TEST_REQUIRE(at_line(r, "SLA125", 11).size() == 1u, dump(r));
   BOOST_TEST((at_line(r, "SLA125", 11)[0]->severity == Severity::note));
+  // How many sets there are (2^13), and how many were reviewed (all sold ones tried).
+  BOOST_TEST(
+      at_line(r, "SLA125", 11)[0]->message.find("8192 sets of its 13 add-ons") != std::string::npos,
+      dump(r));
+  BOOST_TEST(at_line(r, "SLA125", 11)[0]->message.find("it reviewed 4096 ") != std::string::npos,
+             dump(r));
+  // Excludes count: x0 and a0 never together leaves 3/4 of the 2^14 sets.
+  r = lint_string("t.sla", kBase + R"(package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon x0 "A" { requires standard; excludes a0 }
+)" + addons);
+  BOOST_TEST_REQUIRE(at_line(r, "SLA125", 11).size() == 1u, dump(r));
+  BOOST_TEST(at_line(r, "SLA125", 11)[0]->message.find("12288 sets of its 14 add-ons") !=
+                 std::string::npos,
+             dump(r));
 }
 
 // ------------------------------------------------------------ rule edges
@@ -216,6 +233,73 @@ package standard "Standard (Annex A)" {
   }
 }
 
+BOOST_AUTO_TEST_CASE(lists_of_references_are_each_named_and_underlined) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(
+definitions {
+  "Annex C" means "The price list."
+}
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  note "Prices in Annexes A, B and C; forms in Lampiran 1a; see a.example and b.example."
+  note "Sections 4 & 5, Lampiran 2 dan 3."
+}
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    const auto prices = at_line(r, "SLA118", 18);
+    BOOST_TEST_REQUIRE(prices.size() == 1u);
+    const Diagnostic& d = *prices[0];
+    BOOST_TEST(d.message.find("\"Annex A\" and \"Annex B\" and \"Lampiran 1a\" and "
+                              "\"a.example\" and \"b.example\"") != std::string::npos);
+    BOOST_TEST(d.message.find("Annex C") == std::string::npos);  // defined
+    // The hint names every one, not the first.
+    BOOST_TEST(d.hint.find("definitions { \"Annex A\" means \"...\"; \"Annex B\" means \"...\"; "
+                           "\"Lampiran 1a\" means \"...\" }") != std::string::npos);
+    BOOST_TEST(d.hint.find("channel \"...\" at \"a.example\"; channel \"...\" at "
+                           "\"b.example\"") != std::string::npos);
+    // Underlined: the first reference, inside the text.
+    BOOST_TEST(d.location.column == 19u);
+    BOOST_TEST(d.location.length == 9u);  // Annexes A
+    const auto sections = at_line(r, "SLA118", 19);
+    BOOST_TEST_REQUIRE(sections.size() == 1u);
+    BOOST_TEST(sections[0]->message.find("\"Section 4\" and \"Section 5\" and \"Lampiran 2\" "
+                                         "and \"Lampiran 3\"") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(addresses_resolve_as_documents_or_hosts) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+  channel "Portal" at "https://acme.com/portal"
+  note "Terms at https://acme.com/legal/terms-v7.pdf apply."
+  note "Tickets at acme.com/portal/ or https://www.acme.com/portal; see acme.com."
+  note "Levels at https://acme.example/sla and https://acme.company/sla."
+  note "Prices at acme.company; the form is terms.pdf."
+}
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    // Another document on a stated host is not stated: quoted as written.
+    const auto terms = at_line(r, "SLA118", 16);
+    BOOST_TEST_REQUIRE(terms.size() == 1u);
+    BOOST_TEST(terms[0]->message.find("\"https://acme.com/legal/terms-v7.pdf\"") !=
+               std::string::npos);
+    // The stated address without its scheme, "www." or with a trailing slash; the host.
+    BOOST_TEST(at_line(r, "SLA118", 17).empty());
+    // Top-level domains longer than six letters.
+    const auto levels = at_line(r, "SLA118", 18);
+    BOOST_TEST_REQUIRE(levels.size() == 1u);
+    BOOST_TEST(levels[0]->message.find("\"https://acme.example/sla\"") != std::string::npos);
+    BOOST_TEST(levels[0]->message.find("\"https://acme.company/sla\"") != std::string::npos);
+    // A bare host, but no file name.
+    const auto prices = at_line(r, "SLA118", 19);
+    BOOST_TEST_REQUIRE(prices.size() == 1u);
+    BOOST_TEST(prices[0]->message.find("\"acme.company\"") != std::string::npos);
+    BOOST_TEST(prices[0]->message.find("terms.pdf") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(notice_periods_say_their_days_and_channel) {
   auto notice = [](const std::string& statement) {
     return lint_string("t.sla", "contract \"C\" {\n  " + statement + "\n}\n" + kBase +
@@ -234,6 +318,41 @@ BOOST_AUTO_TEST_CASE(notice_periods_say_their_days_and_channel) {
   BOOST_TEST_REQUIRE(at_line(r, "SLA117", 2).size() == 1u, dump(r));
   BOOST_TEST(r.diagnostics[0].message.find("to whom") != std::string::npos);
   BOOST_TEST(r.diagnostics[0].message.find("e-mail?") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(notice_hints_suggest_what_the_language_accepts) {
+  auto notice = [](const std::string& statement) {
+    return lint_string("t.sla", "contract \"C\" {\n  " + statement + "\n}\n" + kBase +
+                                    "package p \"P\" { calendar office; respond to all within 8 "
+                                    "business hours }\n");
+  };
+  const std::string full = " via \"e-mail\" to \"the Client\"";
+  // Each form SLA116 suggests settles it (a business week would be SLA030).
+  for (const std::string weeks : {"2 weeks", "1 week", "30 days"}) {
+    LintResult r = notice("changes notified at least " + weeks + " in advance" + full);
+    BOOST_TEST_REQUIRE(at_line(r, "SLA116", 2).size() == 1u, dump(r));
+    const std::string hint = at_line(r, "SLA116", 2)[0]->hint;
+    BOOST_TEST(hint.find("business week") == std::string::npos, hint);
+    const std::regex quoted("'([^']+)'");
+    std::size_t forms = 0;
+    for (std::sregex_iterator it(hint.begin(), hint.end(), quoted), e; it != e; ++it, ++forms) {
+      LintResult fixed =
+          notice("changes notified at least " + (*it)[1].str() + " in advance" + full);
+      BOOST_TEST(fixed.diagnostics.empty(), (*it)[1].str() << ": " << dump(fixed));
+    }
+    BOOST_TEST(forms == 2u, hint);
+  }
+  BOOST_TEST(notice("changes notified at least 2 weeks in advance" + full)
+                 .diagnostics[0]
+                 .hint.find("'10 business days'") != std::string::npos);
+  // SLA117's line says its days the way SLA116 asks, so following it settles both.
+  LintResult r = notice("changes notified at least 2 days in advance");
+  BOOST_TEST_REQUIRE(at_line(r, "SLA117", 2).size() == 1u, dump(r));
+  const std::string hint = at_line(r, "SLA117", 2)[0]->hint;
+  const auto line = hint.find("changes notified");
+  BOOST_TEST_REQUIRE(line != std::string::npos, hint);
+  BOOST_TEST(hint.find("2 calendar days") != std::string::npos, hint);
+  BOOST_TEST(notice(hint.substr(line)).diagnostics.empty(), dump(notice(hint.substr(line))));
 }
 
 BOOST_AUTO_TEST_CASE(uptime_terms_and_maintenance_notice) {
@@ -294,6 +413,32 @@ BOOST_AUTO_TEST_CASE(escalation_complements_both_ways) {
                   "SLA120"));
 }
 
+BOOST_AUTO_TEST_CASE(a_complement_names_the_gap_and_fills_only_it) {
+  auto ladder = [](const std::string& bands) {
+    return lint_string("t.sla", kBase +
+                                    "package p \"P\" {\n  calendar office\n  respond to all "
+                                    "within 8 business hours\n  escalation {\n" +
+                                    bands + "  }\n}\n");
+  };
+  const std::string bands =
+      "    from 0 business hours until 4 business hours escalate to \"Engineer\"\n"
+      "    from 4 business hours escalate to \"Lead\" when no response\n"
+      "    from 8 business hours escalate to \"Manager\" when not resolved\n";
+  LintResult r = ladder(bands);
+  BOOST_TEST_REQUIRE(at_line(r, "SLA120", 16).size() == 1u, dump(r));
+  const Diagnostic& d = *at_line(r, "SLA120", 16)[0];
+  BOOST_TEST(d.message.find("; from 4 business hours until 8 business hours no band names") !=
+                 std::string::npos,
+             d.message);
+  const std::string band =
+      "from 4 business hours until 8 business hours escalate to \"...\" "
+      "when not resolved";
+  BOOST_TEST(d.hint.find(band) != std::string::npos, d.hint);
+  // The suggested band settles it without overlapping the later one.
+  r = ladder(bands + "    " + band + "\n");
+  BOOST_TEST(r.diagnostics.empty(), dump(r));
+}
+
 BOOST_AUTO_TEST_CASE(addons_that_restate_or_worsen_the_base) {
   LintResult r = lint_string("t.sla", kBase + R"(
 calendar mornings { zone "Asia/Jakarta"; open Mon-Fri 07:00-12:00; open on holidays }
@@ -311,7 +456,31 @@ addon early "Early" { requires standard; price EUR 1 per year; calendar mornings
     BOOST_TEST(at_line(r, "SLA122", 21).size() == 1u);  // looser than the base
     BOOST_TEST(at_line(r, "SLA121", 20).size() == 1u);  // calendar and feature, merged
     BOOST_TEST_REQUIRE(at_line(r, "SLA122", 21).size() == 1u);
-    BOOST_TEST(at_line(r, "SLA122", 21)[0]->message.find("Mon 12:00-17:00") != std::string::npos);
+    BOOST_TEST(at_line(r, "SLA122", 21)[0]->message.find("(every week: Mon-Fri 12:00-17:00)") !=
+               std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_addon_calendar_names_every_hour_it_may_take_away) {
+  // Weekends only: every weekday's hours, not Monday's.
+  LintResult r = lint_string("t.sla", kBase + R"(
+calendar weekends { zone "Asia/Jakarta"; open Sat-Sun 09:00-17:00; open on holidays }
+calendar split { zone "Asia/Jakarta"; open Mon-Thu 10:00-12:00; open Mon-Thu 13:00-17:00; open on holidays }
+package standard "Standard" {
+  calendar office
+  respond to all within 8 business hours
+}
+addon weekend "Weekend" { requires standard; excludes split_days; price EUR 1 per year; calendar weekends }
+addon split_days "Split" { requires standard; price EUR 1 per year; calendar split }
+)");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    BOOST_TEST_REQUIRE(at_line(r, "SLA122", 18).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA122", 18)[0]->message.find("(every week: Mon-Fri 09:00-17:00)") !=
+               std::string::npos);
+    BOOST_TEST_REQUIRE(at_line(r, "SLA122", 19).size() == 1u);
+    BOOST_TEST(at_line(r, "SLA122", 19)[0]->message.find(
+                   "(every week: Mon-Thu 09:00-10:00 and 12:00-13:00, Fri 09:00-17:00)") !=
+               std::string::npos);
   }
 }
 
@@ -353,7 +522,9 @@ BOOST_AUTO_TEST_CASE(silenced_findings_keep_their_reason) {
   resolve High within 100 hours
 }
 )");
-  BOOST_TEST(r.diagnostics.empty(), dump(r));
+  // SLA101 has no finding there to silence: the only finding left says so.
+  BOOST_TEST_REQUIRE(r.diagnostics.size() == 1u, dump(r));
+  BOOST_TEST(r.diagnostics[0].code == "SLA100");
   BOOST_TEST(r.suppressed == 2u);
   BOOST_TEST_REQUIRE(r.silenced.size() == 2u);
   BOOST_TEST(r.silenced[0].diagnostic.code == "SLA105");
@@ -370,6 +541,48 @@ BOOST_AUTO_TEST_CASE(silenced_findings_keep_their_reason) {
                   allow);
   BOOST_TEST_REQUIRE(r.silenced.size() == 1u);
   BOOST_TEST(r.silenced[0].reason.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_that_silences_nothing_is_reported) {
+  LintResult r = lint_string("t.sla", kBase + R"sla(package standard "Standard" {
+  calendar office
+  respond to Low within 8 business hours  # sla: allow SLA103 (the label is right)
+  # sla: allow SLA105 (nights count)
+  resolve High within 100 hours
+  note "See Section 9 and the annex."  # sla: allow SLA118, SLA105 (agreed)
+  feature "Reports"
+    "Monthly, as in Section 7."  # sla: allow SLA118 (kept apart)
+  # sla: alow SLA105
+}
+# sla: allow-file SLA110
+)sla");
+  BOOST_TEST_CONTEXT(dump(r)) {
+    // SLA103 on line 13: nothing there to silence.
+    const auto stale = at_line(r, "SLA100", 13);
+    BOOST_TEST_REQUIRE(stale.size() == 1u);
+    BOOST_TEST(stale[0]->message.find("silences nothing: no SLA103 finding on line 13") !=
+               std::string::npos);
+    // The used ones are not reported; of two codes, only the one that silenced nothing.
+    BOOST_TEST(at_line(r, "SLA100", 14).empty());
+    const auto second = at_line(r, "SLA100", 16);
+    BOOST_TEST_REQUIRE(second.size() == 1u);
+    BOOST_TEST(second[0]->message.find("no SLA105 finding on line 16") != std::string::npos);
+    BOOST_TEST(second[0]->message.find("SLA118") == std::string::npos);
+    // A statement over two lines: the finding on its second line (the text's) is
+    // silenced by the comment that ends it.
+    BOOST_TEST(at_line(r, "SLA118", 17).empty());
+    BOOST_TEST(at_line(r, "SLA118", 18).empty());
+    BOOST_TEST(at_line(r, "SLA100", 18).empty());
+    // A misspelt verb: did you mean?
+    const auto typo = at_line(r, "SLA100", 19);
+    BOOST_TEST_REQUIRE(typo.size() == 1u);
+    BOOST_TEST(typo[0]->hint.find("did you mean 'allow'?") == 0u);
+    // Per file: nothing anywhere in the file.
+    const auto file = at_line(r, "SLA100", 21);
+    BOOST_TEST_REQUIRE(file.size() == 1u);
+    BOOST_TEST(file[0]->message.find("no SLA110 finding in this file") != std::string::npos);
+    BOOST_TEST(r.silenced.size() == 3u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(repeats_on_one_line_merge) {

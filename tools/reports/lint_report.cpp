@@ -129,7 +129,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
                      {"defaultConfiguration", {{"level", lint ? "warning" : "error"}}}});
   }
   auto results = nlohmann::ordered_json::array();
-  for (const auto& d : summary.diagnostics) {
+  auto result_of = [&](const Diagnostic& d) {
     const auto index = std::find(ids.begin(), ids.end(), d.code) - ids.begin();
     std::string message = d.message;
     if (!d.hint.empty()) message += fmt::format(" (hint: {})", d.hint);
@@ -158,6 +158,16 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
       }
       result["relatedLocations"] = std::move(related);
     }
+    return result;
+  };
+  for (const auto& d : summary.diagnostics) results.push_back(result_of(d));
+  // Silenced findings are results with their suppression, so that a code-scanning
+  // UI shows what was accepted and why instead of hiding it.
+  for (const auto& s : summary.silenced) {
+    auto suppression = nlohmann::ordered_json{{"kind", s.in_source ? "inSource" : "external"}};
+    if (!s.reason.empty()) suppression["justification"] = s.reason;
+    auto result = result_of(s.diagnostic);
+    result["suppressions"] = nlohmann::ordered_json::array({std::move(suppression)});
     results.push_back(std::move(result));
   }
   nlohmann::ordered_json driver = {{"name", "sla"},
