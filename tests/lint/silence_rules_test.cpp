@@ -623,3 +623,22 @@ BOOST_AUTO_TEST_CASE(the_qiscus_findings_match_the_golden_file) {
   }
   BOOST_TEST(actual == read_text(path), "SLA_UPDATE_GOLDEN=1 rewrites " << path);
 }
+
+// A holiday set's source cites where its dates come from: the dates are in the
+// contract, so the citation is no reference left unresolved.
+BOOST_AUTO_TEST_CASE(a_holiday_sets_source_is_a_citation) {
+  const LintResult r = lint_string("t.sla", kBase + R"sla(
+holidays us_days "US federal holidays" {
+  source "U.S. Office of Personnel Management, federal holidays 2026 (opm.gov)"
+  covers 2026 to 2026
+  2026-12-25 "Christmas Day"
+}
+package standard "Standard" {
+  calendar office
+  note "Holidays as published at opm.gov"
+}
+)sla");
+  // The note's address is a reference; the source's is not.
+  BOOST_TEST(at_line(r, "SLA118", 13).empty(), dump(r));
+  BOOST_TEST(at_line(r, "SLA118", 19).size() == 1u, dump(r));
+}
