@@ -6,12 +6,16 @@
 #include <regex>
 
 #include "grammar/codes.hpp"
+#include "lint_support.hpp"
 #include "sla/lint.hpp"
 #include "support.hpp"
 
 using namespace sla;
+using sla::testing::dump;
+using sla::testing::has;
 using sla::testing::read_text;
 using sla::testing::source_path;
+const std::string& kBase = sla::testing::kLintBase;
 
 namespace {
 
@@ -42,12 +46,6 @@ std::vector<std::string> codes_of(const LintResult& r) {
   return out;
 }
 
-bool has(const LintResult& r, std::string_view code) {
-  for (const auto& d : r.diagnostics)
-    if (d.code == code) return true;
-  return false;
-}
-
 // The findings of `code` whose source line contains `text`.
 std::size_t count_at(const LintResult& r, std::string_view code, std::string_view text) {
   std::size_t n = 0;
@@ -55,25 +53,6 @@ std::size_t count_at(const LintResult& r, std::string_view code, std::string_vie
     if (d.code == code && d.location.source_line.find(text) != std::string::npos) ++n;
   return n;
 }
-
-std::string dump(const LintResult& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics)
-    out += d.code + " " + std::to_string(d.location.line) + ": " + d.message + "\n";
-  return out;
-}
-
-const std::string kBase = R"(
-priorities {
-  Low "Questions"
-  High "Production down"
-}
-calendar office "Weekdays" {
-  zone "Asia/Jakarta"
-  open Mon-Fri 09:00-17:00
-  open on holidays
-}
-)";
 
 LintResult lint_package(const std::string& body, const LintOptions& options = {}) {
   return lint_string("t.sla",

@@ -8,21 +8,18 @@
 #include <fstream>
 #include <regex>
 
+#include "lint_support.hpp"
 #include "sla/lint.hpp"
 #include "support.hpp"
 
 using namespace sla;
+using sla::testing::dump;
+using sla::testing::has;
 using sla::testing::read_text;
 using sla::testing::source_path;
+const std::string& kBase = sla::testing::kLintBase;
 
 namespace {
-
-std::string dump(const LintResult& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics)
-    out += d.code + " " + std::to_string(d.location.line) + ": " + d.message + "\n";
-  return out;
-}
 
 std::vector<const Diagnostic*> at_line(const LintResult& r, std::string_view code,
                                        std::uint32_t line) {
@@ -31,23 +28,6 @@ std::vector<const Diagnostic*> at_line(const LintResult& r, std::string_view cod
     if (d.code == code && d.location.line == line) out.push_back(&d);
   return out;
 }
-
-bool has(const LintResult& r, std::string_view code) {
-  return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
-                     [&](const Diagnostic& d) { return d.code == code; });
-}
-
-const std::string kBase = R"(
-priorities {
-  Low "Questions"
-  High "Production down"
-}
-calendar office "Weekdays" {
-  zone "Asia/Jakarta"
-  open Mon-Fri 09:00-17:00
-  open on holidays
-}
-)";
 
 // The acceptance fixture of the legal-review issue: one silence of each family.
 const std::string kSilent = R"(contract "Silence" {
