@@ -58,7 +58,10 @@ void report_missing(Context& c, const Missing& missing) {
   const auto& translations = c.model().translations;
   for (const auto& [at, by_language] : missing) {
     std::vector<std::pair<std::vector<std::string>, const std::vector<const std::string*>*>> groups;
-    for (const auto& [language, list] : by_language) {
+    for (const auto& entry : by_language) {
+      // Named, not bound: clang 14 cannot capture a structured binding.
+      const std::string& language = entry.first;
+      const auto& list = entry.second;
       auto same = std::find_if(groups.begin(), groups.end(),
                                [&](const auto& g) { return *g.second == list; });
       if (same != groups.end())
