@@ -176,9 +176,6 @@ Command render_command(CLI::App& sla) {
                 if (language != "en") lint_options.languages.push_back(language);
               LintResult lint = lint_contract(o->file, lint_options);
               findings = std::move(lint.diagnostics);
-              // A misspelt lint comment (SLA100) is the authors' slip, not a point about
-              // the agreement: `sla lint` tells them; the reviewer's appendix does not.
-              std::erase_if(findings, [](const Diagnostic& d) { return d.code == "SLA100"; });
               accepted = std::move(lint.silenced);
               options.findings = &findings;
               options.accepted = &accepted;
