@@ -12,6 +12,7 @@
 #include "grammar/codes.hpp"
 #include "grammar/suggest.hpp"
 #include "interpreter/check/loader.hpp"
+#include "interpreter/lint/lint_loaded.hpp"
 #include "interpreter/lint/lint_rules.hpp"
 
 namespace sla {
@@ -256,11 +257,13 @@ std::vector<Diagnostic> merge_repeats(std::vector<Diagnostic> findings) {
   return out;
 }
 
-LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
+}  // namespace
+
+LintResult lint_loaded(const Loaded& loaded, const LintOptions& options) {
   LintResult result;
   result.model = loaded.result.model;
   if (!result.model) {
-    result.diagnostics = std::move(loaded.result.diagnostics);
+    result.diagnostics = loaded.result.diagnostics;
     return result;
   }
   lint::Context context(*result.model, loaded.sources, loaded.files);
@@ -292,7 +295,7 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
   };
   // Warnings from the loader (none yet) come first, in their own order.
-  result.diagnostics = std::move(loaded.result.diagnostics);
+  result.diagnostics = loaded.result.diagnostics;
   auto place = [&](Diagnostic d) {
     // The comment is asked even under --allow, so that it counts as used.
     const Suppression* comment = suppressions.silencing(d, loaded.sources);
@@ -320,8 +323,6 @@ LintResult lint_loaded(Loaded loaded, const LintOptions& options) {
   result.suppressed = result.silenced.size();
   return result;
 }
-
-}  // namespace
 
 const std::vector<LintRule>& lint_rules() {
   static const std::vector<LintRule> rules = [] {

@@ -33,7 +33,9 @@ ALLOWED = {
     "tools/wording": INTERPRETER | {"include/sla"},
     "tools/document": INTERPRETER | {"tools/wording", "tools/reports", "tools/console", "grammar",
                                      "stdlib", "include/sla"},
-    "tools/cli": INTERPRETER | {"tools/document", "tools/wording", "tools/reports", "tools/format", "tools/holidays",
+    "tools/lsp": INTERPRETER | {"tools/document", "tools/wording", "tools/reports", "tools/format",
+                                "tools/console", "grammar", "stdlib", "include/sla"},
+    "tools/cli": INTERPRETER | {"tools/lsp", "tools/document", "tools/wording", "tools/reports", "tools/format", "tools/holidays",
                                 "tools/calendar_export", "tools/io", "tools/console", "grammar",
                                 "stdlib", "include/sla"},
 }

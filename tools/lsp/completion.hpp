@@ -1,0 +1,37 @@
+// What may be typed at the cursor: the keywords the grammar accepts there, the
+// names in scope of the kind the statement needs, stdlib import paths, time zones.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tools/lsp/analysis.hpp"
+
+namespace sla::lsp {
+
+enum class CompletionKind : std::uint8_t {
+  keyword,
+  calendar,
+  holiday_set,
+  priority,
+  attribute,
+  package,
+  addon,
+  file,  // an import path
+  zone,  // an IANA time zone
+  snippet,
+};
+
+struct Completion {
+  std::string label;
+  CompletionKind kind = CompletionKind::keyword;
+  std::string detail;       // a short line: a calendar's title, a priority's description
+  std::string insert_text;  // empty: the label
+};
+
+// `offset`: a byte offset in the document (the analysis's root file), whose
+// text is the analysis's (made for the text being edited).
+std::vector<Completion> complete(const Analysis& analysis, std::uint32_t offset);
+
+}  // namespace sla::lsp
