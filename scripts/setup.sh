@@ -17,6 +17,8 @@ PACKAGES=(
   chromium                                   # sla render --format pdf; the HTML opened headless
   poppler-utils                              # tests: the printed PDF read page by page (pdftotext)
   gettext                                    # word lists of documents (scripts/update-wording.sh, tests)
+  neovim                                     # tests: editors/nvim run headless (filetype, syntax, indent, LSP client)
+  nodejs                                     # tests: the VS Code extension's client script run against stand-ins
 )
 
 missing=()
