@@ -11,9 +11,10 @@
 #                  tickets for SLA_TICKETS_FUZZ_SECONDS, fmt's promises for
 #                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS, the
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
-#                  SLA_ICS_FUZZ_SECONDS (30 each)
+#                  SLA_ICS_FUZZ_SECONDS, edit scripts fed to the language server for
+#                  SLA_LSP_FUZZ_SECONDS (30 each)
 # Options: --quick  skip the asan and fuzz stages (for developers).
-# Environment: SLA_FUZZ_SECONDS (default 60), SLA_JOBS (default: number of cores),
+# Environment: SLA_FUZZ_SECONDS (default 45), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
@@ -34,12 +35,13 @@ for arg in "$@"; do
 done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fuzz_seconds=${SLA_FUZZ_SECONDS:-60}
+fuzz_seconds=${SLA_FUZZ_SECONDS:-45}
 tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-30}
 format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-30}
 explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-30}
 writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-30}
 ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-30}
+lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-30}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -118,9 +120,9 @@ else
   stage_done
 
   # -------------------------------------------------------------- fuzz
-  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s, explain ${explain_fuzz_seconds}s, writers ${writers_fuzz_seconds}s, ics ${ics_fuzz_seconds}s"
+  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s, explain ${explain_fuzz_seconds}s, writers ${writers_fuzz_seconds}s, ics ${ics_fuzz_seconds}s, lsp ${lsp_fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
-    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer sla_explain_fuzzer sla_writers_fuzzer sla_ics_fuzzer" \
+    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer sla_explain_fuzzer sla_writers_fuzzer sla_ics_fuzzer sla_lsp_fuzzer" \
       bash scripts/build.sh build-fuzz \
       -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
     # run_fuzzer NAME SECONDS SEED_DIR: fuzz from a copy of the seeds; fail on a crash.
@@ -152,6 +154,7 @@ else
     run_fuzzer sla_explain_fuzzer "$explain_fuzz_seconds" tests/fuzz/explain-corpus
     run_fuzzer sla_writers_fuzzer "$writers_fuzz_seconds" tests/fuzz/writers-corpus
     run_fuzzer sla_ics_fuzzer "$ics_fuzz_seconds" tests/fuzz/ics-corpus
+    run_fuzzer sla_lsp_fuzzer "$lsp_fuzz_seconds" tests/fuzz/lsp-corpus
   else
     echo "fuzz: clang not found; skipped"
   fi

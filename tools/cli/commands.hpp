@@ -29,5 +29,6 @@ Command quote_command(CLI::App& sla);
 Command render_command(CLI::App& sla);
 Command holidays_command(CLI::App& sla);
 Command calendar_command(CLI::App& sla);
+Command lsp_command(CLI::App& sla);
 
 }  // namespace sla::cli

@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
                                 eval_command(app),     explain_command(app), test_command(app),
                                 fmt_command(app),      lint_command(app),    uptime_command(app),
                                 quote_command(app),    render_command(app),  credits_command(app),
-                                holidays_command(app), calendar_command(app)};
+                                holidays_command(app), calendar_command(app),
+                                lsp_command(app)};
   // Set after the commands exist, so that they do not inherit it.
   app.footer(
       "Examples:\n"

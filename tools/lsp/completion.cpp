@@ -100,18 +100,18 @@ class Completer {
       const CompletionKind k = s->kind == SymbolKind::addon     ? CompletionKind::addon
                                : s->kind == SymbolKind::package ? CompletionKind::package
                                                                 : as;
-      out_.push_back({s->name, k, detail(*s), {}});
+      out_.push_back({s->name, k, detail(*s), {}, {}});
     }
   }
 
   void priorities(bool with_all) {
     names(SymbolKind::priority, CompletionKind::priority);
-    if (with_all) out_.push_back({"all", CompletionKind::keyword, "every priority", {}});
+    if (with_all) out_.push_back({"all", CompletionKind::keyword, "every priority", {}, {}});
   }
 
   void keywords(ast::Kind block) {
     for (const std::string_view word : grammar::statement_words(block)) {
-      Completion c{std::string(word), CompletionKind::keyword, {}, {}};
+      Completion c{std::string(word), CompletionKind::keyword, {}, {}, {}};
       if (const Snippet* s = snippet(block, word)) {
         c.kind = CompletionKind::snippet;
         c.detail = std::string(s->shown);
@@ -126,7 +126,7 @@ class Completer {
       std::string title;
       if (const auto text = stdlib_module(name))
         if (const auto set = stdlib_holiday_set(*text)) title = std::string(set->title);
-      out_.push_back({std::string(name), CompletionKind::file, title, {}});
+      out_.push_back({std::string(name), CompletionKind::file, title, {}, {}});
     }
     sibling_files();
   }
@@ -134,7 +134,7 @@ class Completer {
   void zones() {
     try {
       for (const auto& zone : date::get_tzdb().zones)
-        out_.push_back({std::string(zone.name()), CompletionKind::zone, {}, {}});
+        out_.push_back({std::string(zone.name()), CompletionKind::zone, {}, {}, {}});
     } catch (const std::exception&) {
       // No time zone database: nothing to offer, and nothing broken.
     }
@@ -295,7 +295,7 @@ class Completer {
       found.push_back(path.lexically_relative(folder).generic_string());
     }
     std::sort(found.begin(), found.end());
-    for (auto& f : found) out_.push_back({std::move(f), CompletionKind::file, "file", {}});
+    for (auto& f : found) out_.push_back({std::move(f), CompletionKind::file, "file", {}, {}});
   }
 
   const Analysis& a_;
@@ -319,7 +319,11 @@ std::vector<Completion> complete_at(const Analysis& a, std::uint32_t offset) {
   if (p.in_string) {
     if (is(w, {"import"})) c.import_paths();
     if (is(w, {"zone"}) && block == ast::Kind::calendar) c.zones();
-    return c.take();
+    auto items = c.take();
+    const std::size_t quote = std::string_view(text).substr(begin, offset - begin).rfind('"');
+    if (quote != std::string_view::npos)
+      for (auto& item : items) item.replace_from = static_cast<std::uint32_t>(begin + quote + 1);
+    return items;
   }
   if (w.empty()) {
     // A block known only as a '{' after something that is no statement: nothing to offer.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct Completion {
   CompletionKind kind = CompletionKind::keyword;
   std::string detail;       // a short line: a calendar's title, a priority's description
   std::string insert_text;  // empty: the label
+  // Inside a string (an import path, a zone): the byte where its text starts, so
+  // the item replaces what was typed of it, "/" and all (an editor's own idea of a
+  // word would stop at the "/").
+  std::optional<std::uint32_t> replace_from;
 };
 
 // `offset`: a byte offset in the document (the analysis's root file), whose

@@ -32,6 +32,14 @@ std::string help_path(std::string_view code) {
   return fmt::format("docs/{}#{}", code.starts_with("SLA1") ? "lint.md" : "diagnostics.md", anchor);
 }
 
+}  // namespace
+
+std::string help_url(std::string_view code) {
+  return fmt::format("{}/{}", kSourceUrl, help_path(code));
+}
+
+namespace {
+
 std::string_view title_of(std::string_view code) {
   for (const auto& c : code_table)
     if (c.id == code) return c.title;
@@ -124,7 +132,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
     rules.push_back({{"id", id},
                      {"name", title_of(id)},
                      {"shortDescription", {{"text", title_of(id)}}},
-                     {"helpUri", fmt::format("{}/{}", kSourceUrl, help_path(id))},
+                     {"helpUri", help_url(id)},
                      {"help", {{"text", fmt::format("See {} in the sla sources.", help_path(id))}}},
                      {"defaultConfiguration", {{"level", lint ? "warning" : "error"}}}});
   }
