@@ -16,7 +16,9 @@ calendar office "Office" {
   open Mon-Fri 09:00-17:00
   closed on holidays id_national
 }
-calendar late extends office "Late" { open Sat 09:00-12:00 }
+calendar late extends office "Late" {
+  open Sat 09:00-17:00
+}
 priorities {
   Low "Minor."
   Critical "Down."
@@ -111,4 +113,19 @@ BOOST_AUTO_TEST_CASE(half_typed_text_keeps_the_names_it_has) {
   BOOST_REQUIRE(partial);
   BOOST_TEST(a.symbols.definition_of(*partial) == nullptr);
   BOOST_TEST(a.symbols.references_of(*partial).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_calendar_is_used_where_a_package_inherits_it) {
+  Analysis a = analyze("/tmp/symbols.sla", contract);
+  const Symbol* use = a.symbols.at(0, offset_of(a, "office", 2));
+  BOOST_REQUIRE(use);
+  auto refs = references(a, *use);
+  BOOST_REQUIRE_EQUAL(refs.size(), 4u);  // besides the three above, premium's `extends basic`
+  BOOST_TEST(refs.back()->span.begin == offset_of(a, "basic", 1));
+  // a package that names its own calendar does not inherit it
+  std::string text = contract;
+  text.replace(text.find("extends basic {") + 15, 0, "\n  calendar late");
+  Analysis b = analyze("/tmp/symbols.sla", text);
+  BOOST_TEST(!has_errors(b.diagnostics));
+  BOOST_TEST(references(b, *b.symbols.at(0, offset_of(b, "office", 2))).size() == 3u);
 }

@@ -1,5 +1,6 @@
 #include "tools/lsp/analysis.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "interpreter/lint/lint_loaded.hpp"
@@ -32,7 +33,30 @@ void index_imports(Analysis& a) {
     }
 }
 
+bool inside(const Span& inner, const Span& outer) {
+  return inner.file == outer.file && outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
 }  // namespace
+
+std::vector<const Symbol*> references(const Analysis& a, const Symbol& occurrence) {
+  std::vector<const Symbol*> out = a.symbols.references_of(occurrence);
+  const Symbol* calendar = a.symbols.definition_of(occurrence);
+  if (!calendar || calendar->kind != SymbolKind::calendar || !a.model) return out;
+  const auto& all = a.symbols.all();
+  for (const Symbol* package : a.symbols.definitions(SymbolKind::package)) {
+    const Package* p = a.model->package(package->name);
+    if (!p || p->calendar != calendar->name) continue;
+    auto within = [&](ast::Kind statement) {
+      return std::find_if(all.begin(), all.end(), [&](const Symbol& s) {
+        return s.statement == statement && !s.definition && inside(s.span, package->item);
+      });
+    };
+    if (within(ast::Kind::uses_calendar) != all.end()) continue;  // its own, said outright
+    if (auto parent = within(ast::Kind::package); parent != all.end()) out.push_back(&*parent);
+  }
+  return out;
+}
 
 Analysis analyze(std::string name, std::string text, const LoadOptions& options,
                  const Analysis* previous) {

@@ -44,6 +44,11 @@ struct Analysis {
 Analysis analyze(std::string name, std::string text, const LoadOptions& options = {},
                  const Analysis* previous = nullptr);
 
+// The occurrences of a name (its definition first when it has one); for a
+// calendar also where a package inherits it: the `extends` of each package whose
+// calendar it is without the package saying so.
+std::vector<const Symbol*> references(const Analysis& analysis, const Symbol& occurrence);
+
 // Where an import statement's string starts, as a key of Analysis::imports.
 inline std::uint64_t import_key(std::uint32_t file, std::uint32_t offset) {
   return (std::uint64_t{file} << 32) | offset;

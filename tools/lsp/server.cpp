@@ -172,7 +172,7 @@ json Server::dispatch(const std::string& method, const json& params) {
     if (!s) return out;
     const bool with_declaration =
         params.value("/context/includeDeclaration"_json_pointer, true);
-    for (const Symbol* r : a.symbols.references_of(*s)) {
+    for (const Symbol* r : references(a, *s)) {
       if (r->definition && !with_declaration) continue;
       if (auto place = at.location(r->span)) out.push_back(*place);
     }
@@ -187,7 +187,8 @@ json Server::dispatch(const std::string& method, const json& params) {
   if (method == "textDocument/foldingRange")
     return folding_json(folding_ranges(a.loaded.files.at(0), a.root()));
   if (method == "textDocument/semanticTokens/full")
-    return semantic_tokens_json(semantic_tokens(a.loaded.files.at(0), a.root(), a.symbols, 0), at);
+    return semantic_tokens_json(
+        semantic_tokens(a.loaded.files.at(0), a.root(), a.symbols, 0, a.loaded.sources), at);
   if (method == "textDocument/formatting") {
     cli::FormatResult r = cli::format_source(doc.name, doc.text.text());
     // A text that does not parse is left as it is; its diagnostics say why.

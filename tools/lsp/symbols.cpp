@@ -33,7 +33,7 @@ class Collector {
 
  private:
   void add(SymbolKind kind, const ast::Ident& id, bool definition, const ast::Node& node) {
-    out_.push_back({kind, id.name, id.span, definition, node.span});
+    out_.push_back({kind, id.name, id.span, definition, node.span, node.kind});
   }
 
   // The first name defines; an `extends` after it names a parent of the same kind.
@@ -95,7 +95,7 @@ class Collector {
       }
       case K::import_file:
         if (const auto* path = ast::arg<ast::Text>(node))
-          out_.push_back({SymbolKind::file, path->value, path->span, false, node.span});
+          out_.push_back({SymbolKind::file, path->value, path->span, false, node.span, node.kind});
         return;
       default: return;
     }
