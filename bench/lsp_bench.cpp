@@ -105,8 +105,11 @@ void request(benchmark::State& state, const std::string& method, const std::stri
   for (auto _ : state) benchmark::DoNotOptimize(s.request(method, params));
 }
 
+// Bytes the allocator has handed out: small blocks in the heap and the large
+// ones it maps on their own.
 std::size_t heap_in_use() {
-  return mallinfo2().uordblks;
+  const struct mallinfo2 m = mallinfo2();
+  return m.uordblks + m.hblkhd;
 }
 
 void memory_over_edits(benchmark::State& state) {

@@ -8,6 +8,9 @@
 
 namespace sla::lsp {
 
+// The analysis and its answers (tools/ide), said here in the protocol's terms.
+using namespace ide;
+
 namespace {
 
 int severity_number(Severity s) {

@@ -10,11 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/code_actions.hpp"
-#include "tools/lsp/completion.hpp"
-#include "tools/lsp/outline.hpp"
-#include "tools/lsp/semantic_tokens.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/code_actions.hpp"
+#include "tools/ide/completion.hpp"
+#include "tools/ide/outline.hpp"
+#include "tools/ide/semantic_tokens.hpp"
 #include "tools/lsp/text_document.hpp"
 #include "tools/lsp/workspace.hpp"
 
@@ -25,7 +25,7 @@ using nlohmann::json;
 // Turns byte ranges of one analysis into the editor's positions.
 class Positions {
  public:
-  Positions(const Analysis& analysis, Workspace& workspace, PositionEncoding encoding)
+  Positions(const ide::Analysis& analysis, Workspace& workspace, PositionEncoding encoding)
       : analysis_(analysis), workspace_(workspace), encoding_(encoding) {}
 
   json range(std::uint32_t file, std::uint32_t begin, std::uint32_t end) const;
@@ -37,7 +37,7 @@ class Positions {
 
  private:
   const LineIndex& lines(std::uint32_t file) const;
-  const Analysis& analysis_;
+  const ide::Analysis& analysis_;
   Workspace& workspace_;
   PositionEncoding encoding_;
   mutable std::vector<std::optional<LineIndex>> lines_;
@@ -45,17 +45,17 @@ class Positions {
 
 // The document's diagnostics; those in files it imports are summed up at the
 // import that brings them in, with their places as related information.
-json diagnostics_json(const Analysis& analysis, const Positions& at);
+json diagnostics_json(const ide::Analysis& analysis, const Positions& at);
 json diagnostic_json(const Diagnostic& d, std::uint32_t begin, std::uint32_t end,
                      const Positions& at);
-json code_action_json(const CodeAction& action, const Analysis& analysis, const Positions& at,
+json code_action_json(const ide::CodeAction& action, const ide::Analysis& analysis, const Positions& at,
                       const std::string& uri);
 // `offset`: the cursor, where an item that replaces typed text ends.
-json completion_json(const std::vector<Completion>& items, std::uint32_t offset,
+json completion_json(const std::vector<ide::Completion>& items, std::uint32_t offset,
                      const Positions& at);
-json outline_json(const std::vector<OutlineItem>& items, const Positions& at);
-json folding_json(const std::vector<Fold>& folds);
-json semantic_tokens_json(const std::vector<SemanticToken>& tokens, const Positions& at);
+json outline_json(const std::vector<ide::OutlineItem>& items, const Positions& at);
+json folding_json(const std::vector<ide::Fold>& folds);
+json semantic_tokens_json(const std::vector<ide::SemanticToken>& tokens, const Positions& at);
 // The edits that turn `before` into `after`: the lines between their common start
 // and end, replaced (an editor keeps the cursor where nothing changed).
 json text_edits(const std::string& before, const std::string& after, const Positions& at);

@@ -4,16 +4,19 @@
 
 #include "sla/load.hpp"
 #include "tools/format/formatter.hpp"
-#include "tools/lsp/code_actions.hpp"
-#include "tools/lsp/completion.hpp"
-#include "tools/lsp/hover.hpp"
+#include "tools/ide/code_actions.hpp"
+#include "tools/ide/completion.hpp"
+#include "tools/ide/hover.hpp"
 #include "tools/lsp/json_rpc.hpp"
-#include "tools/lsp/outline.hpp"
+#include "tools/ide/outline.hpp"
 #include "tools/lsp/protocol.hpp"
-#include "tools/lsp/semantic_tokens.hpp"
+#include "tools/ide/semantic_tokens.hpp"
 #include "tools/lsp/uri.hpp"
 
 namespace sla::lsp {
+
+// The analysis and its answers (tools/ide), said here in the protocol's terms.
+using namespace ide;
 
 namespace {
 

@@ -11,6 +11,9 @@
 
 namespace sla::lsp {
 
+// The analysis and its answers (tools/ide), said here in the protocol's terms.
+using namespace ide;
+
 namespace fs = std::filesystem;
 
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "sla/load.hpp"
-#include "tools/lsp/analysis.hpp"
+#include "tools/ide/analysis.hpp"
 #include "tools/lsp/text_document.hpp"
 
 namespace sla::lsp {
@@ -22,8 +22,8 @@ struct Document {
   // (an "untitled:" document not saved yet).
   std::string name;
   TextDocument text;
-  std::shared_ptr<const Analysis> analysis;  // of the current text; null when stale
-  std::shared_ptr<const Analysis> last;      // the last one made
+  std::shared_ptr<const ide::Analysis> analysis;  // of the current text; null when stale
+  std::shared_ptr<const ide::Analysis> last;      // the last one made
   bool diagnostics_due = true;               // the editor has not seen the current ones
 };
 
@@ -40,7 +40,7 @@ class Workspace {
   // Every open document that files on disk may have changed under (a save).
   void reload_all();
   // The analysis of the current text, made now when it is stale.
-  std::shared_ptr<const Analysis> analysis(Document& doc);
+  std::shared_ptr<const ide::Analysis> analysis(Document& doc);
   std::vector<Document*> documents();
 
   // The URI of a file the loader named: an absolute path, a stdlib module

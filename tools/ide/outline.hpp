@@ -9,7 +9,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct OutlineItem {
   std::string name;    // "office_hours", "premium", "Critical", "contract"
@@ -58,4 +58,4 @@ struct Fold {
 // range for each first line (the outermost).
 std::vector<Fold> folding_ranges(const ast::File& file, const SourceFile& source);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "grammar/ast.hpp"
-#include "tools/lsp/analysis.hpp"
+#include "tools/ide/analysis.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 // The nodes whose span holds `offset` (its end included, so a cursor just after a
 // statement is in it), from the file's root down to the innermost.
@@ -50,4 +50,4 @@ bool is_name_char(char c);
 // The node of `files` whose span is exactly `span`, or nullptr.
 const ast::Node* node_with_span(const std::vector<ast::File>& files, const Span& span);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

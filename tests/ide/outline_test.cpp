@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/outline.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/outline.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

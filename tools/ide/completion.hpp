@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "tools/lsp/analysis.hpp"
+#include "tools/ide/analysis.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 enum class CompletionKind : std::uint8_t {
   keyword,
@@ -39,4 +39,4 @@ struct Completion {
 // text is the analysis's (made for the text being edited).
 std::vector<Completion> complete(const Analysis& analysis, std::uint32_t offset);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

@@ -1,4 +1,4 @@
-#include "tools/lsp/semantic_tokens.hpp"
+#include "tools/ide/semantic_tokens.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -369,4 +369,4 @@ std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFi
       .run();
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

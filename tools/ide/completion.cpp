@@ -1,4 +1,4 @@
-#include "tools/lsp/completion.hpp"
+#include "tools/ide/completion.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -12,9 +12,9 @@
 
 #include "grammar/keywords.hpp"
 #include "stdlib/stdlib.hpp"
-#include "tools/lsp/syntax.hpp"
+#include "tools/ide/syntax.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -373,4 +373,4 @@ std::vector<Completion> complete(const Analysis& analysis, std::uint32_t offset)
   }
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

@@ -1,10 +1,10 @@
-#include "tools/lsp/outline.hpp"
+#include "tools/ide/outline.hpp"
 
 #include <algorithm>
 #include <optional>
 #include <string_view>
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -443,4 +443,4 @@ std::vector<Fold> folding_ranges(const ast::File& file, const SourceFile& source
   return out;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

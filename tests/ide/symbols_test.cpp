@@ -2,11 +2,11 @@
 #define BOOST_TEST_MODULE lsp_symbols
 #include <boost/test/unit_test.hpp>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/symbols.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/symbols.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

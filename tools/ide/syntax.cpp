@@ -1,10 +1,10 @@
-#include "tools/lsp/syntax.hpp"
+#include "tools/ide/syntax.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utility>
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -223,4 +223,4 @@ const ast::Node* node_with_span(const std::vector<ast::File>& files, const Span&
   return found;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

@@ -1,4 +1,4 @@
-#include "tools/lsp/hover.hpp"
+#include "tools/ide/hover.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,9 +11,9 @@
 #include "interpreter/check/checker.hpp"
 #include "interpreter/time/calendar.hpp"
 #include "tools/document/plain_words.hpp"
-#include "tools/lsp/syntax.hpp"
+#include "tools/ide/syntax.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -651,4 +651,4 @@ std::optional<HoverText> hover(const Analysis& analysis, std::uint32_t offset) {
   }
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/edit.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/edit.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct CodeAction {
   std::string title;
@@ -24,4 +24,4 @@ struct CodeAction {
 std::vector<CodeAction> quick_fixes(const Analysis& analysis, std::uint32_t begin,
                                     std::uint32_t end);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

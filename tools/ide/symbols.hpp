@@ -12,7 +12,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 enum class SymbolKind : std::uint8_t {
   holiday_set,
@@ -61,4 +61,4 @@ class SymbolIndex {
   std::vector<Symbol> symbols_;  // file then source order
 };
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

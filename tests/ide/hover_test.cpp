@@ -8,11 +8,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/hover.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/hover.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

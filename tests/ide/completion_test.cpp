@@ -10,13 +10,13 @@
 #include <sstream>
 
 #include "grammar/keywords.hpp"
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/code_actions.hpp"
-#include "tools/lsp/completion.hpp"
-#include "tools/lsp/hover.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/code_actions.hpp"
+#include "tools/ide/completion.hpp"
+#include "tools/ide/hover.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

@@ -7,11 +7,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/code_actions.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/code_actions.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

@@ -14,9 +14,9 @@
 #include "sla/diagnostic.hpp"
 #include "sla/load.hpp"
 #include "sla/model.hpp"
-#include "tools/lsp/symbols.hpp"
+#include "tools/ide/symbols.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct Analysis {
   // The document is file 0 of loaded.sources and loaded.files (the root); its
@@ -54,4 +54,4 @@ inline std::uint64_t import_key(std::uint32_t file, std::uint32_t offset) {
   return (std::uint64_t{file} << 32) | offset;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

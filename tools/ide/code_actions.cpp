@@ -1,4 +1,4 @@
-#include "tools/lsp/code_actions.hpp"
+#include "tools/ide/code_actions.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -7,9 +7,9 @@
 
 #include "grammar/keywords.hpp"
 #include "grammar/suggest.hpp"
-#include "tools/lsp/syntax.hpp"
+#include "tools/ide/syntax.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -416,4 +416,4 @@ std::vector<CodeAction> quick_fixes(const Analysis& analysis, std::uint32_t begi
   return out;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

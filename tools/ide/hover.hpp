@@ -9,9 +9,9 @@
 #include <string>
 
 #include "grammar/source.hpp"
-#include "tools/lsp/analysis.hpp"
+#include "tools/ide/analysis.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct HoverText {
   std::string markdown;
@@ -21,4 +21,4 @@ struct HoverText {
 // `offset`: a byte offset in the document (the analysis's root file).
 std::optional<HoverText> hover(const Analysis& analysis, std::uint32_t offset);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

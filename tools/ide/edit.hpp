@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct Edit {
   std::uint32_t begin = 0;  // byte offsets into the document's text
@@ -13,4 +13,4 @@ struct Edit {
   std::string text;  // what replaces [begin, end)
 };
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

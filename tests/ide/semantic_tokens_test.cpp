@@ -7,12 +7,12 @@
 #include <random>
 #include <sstream>
 
-#include "tools/lsp/analysis.hpp"
-#include "tools/lsp/outline.hpp"
-#include "tools/lsp/semantic_tokens.hpp"
+#include "tools/ide/analysis.hpp"
+#include "tools/ide/outline.hpp"
+#include "tools/ide/semantic_tokens.hpp"
 
 using namespace sla;
-using namespace sla::lsp;
+using namespace sla::ide;
 
 namespace {
 

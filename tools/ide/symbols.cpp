@@ -1,9 +1,9 @@
-#include "tools/lsp/symbols.hpp"
+#include "tools/ide/symbols.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -173,4 +173,4 @@ std::vector<const Symbol*> SymbolIndex::definitions(SymbolKind kind) const {
   return out;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

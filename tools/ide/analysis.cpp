@@ -1,11 +1,11 @@
-#include "tools/lsp/analysis.hpp"
+#include "tools/ide/analysis.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "interpreter/lint/lint_loaded.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 namespace {
 
@@ -80,4 +80,4 @@ Analysis analyze(std::string name, std::string text, const LoadOptions& options,
   return a;
 }
 
-}  // namespace sla::lsp
+}  // namespace sla::ide

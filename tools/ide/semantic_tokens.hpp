@@ -8,9 +8,9 @@
 
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
-#include "tools/lsp/symbols.hpp"
+#include "tools/ide/symbols.hpp"
 
-namespace sla::lsp {
+namespace sla::ide {
 
 struct SemanticToken {
   std::uint32_t begin = 0;      // byte offset in the file; a token never spans lines
@@ -54,4 +54,4 @@ std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFi
                                            const SymbolIndex& symbols, std::uint32_t file_id,
                                            const SourceMap& sources);
 
-}  // namespace sla::lsp
+}  // namespace sla::ide
