@@ -46,12 +46,16 @@ struct Session {
   int version = 1, id = 1;
 
   Session() {
-    server.handle({{"jsonrpc", "2.0"}, {"id", id}, {"method", "initialize"},
-                   {"params", {{"capabilities", json::object()}}}});
     server.handle({{"jsonrpc", "2.0"},
-                   {"method", "textDocument/didOpen"},
-                   {"params", {{"textDocument", {{"uri", kUri}, {"languageId", "sla"},
-                                                 {"version", version}, {"text", text}}}}}});
+                   {"id", id},
+                   {"method", "initialize"},
+                   {"params", {{"capabilities", json::object()}}}});
+    server.handle(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didOpen"},
+         {"params",
+          {{"textDocument",
+            {{"uri", kUri}, {"languageId", "sla"}, {"version", version}, {"text", text}}}}}});
     server.publish_due();
   }
 
@@ -64,8 +68,9 @@ struct Session {
     json change = {{"range", {{"start", at}, {"end", end}}}, {"text", type ? "x" : ""}};
     server.handle({{"jsonrpc", "2.0"},
                    {"method", "textDocument/didChange"},
-                   {"params", {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
-                               {"contentChanges", json::array({change})}}}});
+                   {"params",
+                    {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
+                     {"contentChanges", json::array({change})}}}});
   }
 
   json request(const std::string& method, json params) {

@@ -537,5 +537,12 @@ contains "credits count the month's ticket" '^Total: 8 % of the month.s fee$'  #
 check "credits bad month" 2 "$SLA" credits "$tmp/beyond.sla" --package business --month 2026-13 --tickets "$tmp/beyond.csv"
 contains "credits bad month says so" "--month '2026-13'"
 
+# sla lsp: an editor's server; its protocol is tested in tests/lsp.
+check "lsp help" 0 "$SLA" lsp --help;                   contains "lsp help names the editors" 'editors/README.md'
+check "lsp bad flag" 2 "$SLA" lsp --no-such-flag
+check "lsp bad debounce" 2 "$SLA" lsp --debounce-ms -1
+check "lsp input ends without exit" 1 "$SLA" lsp </dev/null
+check "lsp accepts --stdio" 1 "$SLA" lsp --stdio </dev/null
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -98,35 +98,48 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool utf8 = script.byte() & 1;
   json caps = json::object();
   if (utf8) caps["general"]["positionEncodings"] = {"utf-8"};
-  check(server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+  check(server.handle({{"jsonrpc", "2.0"},
+                       {"id", 1},
+                       {"method", "initialize"},
                        {"params", {{"capabilities", caps}}}}),
         1);
-  server.handle({{"jsonrpc", "2.0"},
-                 {"method", "textDocument/didOpen"},
-                 {"params", {{"textDocument", {{"uri", kUri}, {"languageId", "sla"}, {"version", 1}, {"text", seed_text()}}}}}});
+  server.handle(
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didOpen"},
+       {"params",
+        {{"textDocument",
+          {{"uri", kUri}, {"languageId", "sla"}, {"version", 1}, {"text", seed_text()}}}}}});
   int version = 1, id = 1;
-  static const char* const requests[] = {
-      "textDocument/hover",          "textDocument/completion",       "textDocument/definition",
-      "textDocument/references",     "textDocument/documentSymbol",   "textDocument/foldingRange",
-      "textDocument/semanticTokens/full", "textDocument/formatting", "textDocument/codeAction"};
+  static const char* const requests[] = {"textDocument/hover",
+                                         "textDocument/completion",
+                                         "textDocument/definition",
+                                         "textDocument/references",
+                                         "textDocument/documentSymbol",
+                                         "textDocument/foldingRange",
+                                         "textDocument/semanticTokens/full",
+                                         "textDocument/formatting",
+                                         "textDocument/codeAction"};
   for (int steps = 0; !script.done() && steps < 64; ++steps) {
     const std::uint8_t op = script.byte();
     auto position = [&] {
       return json{{"line", script.number(420)}, {"character", script.number(120)}};
     };
     if (op % 4 == 0) {  // an edit at a position (possibly past the end: clamped)
-      json change = {{"range", {{"start", position()}, {"end", position()}}}, {"text", script.text()}};
+      json change = {{"range", {{"start", position()}, {"end", position()}}},
+                     {"text", script.text()}};
       check(server.handle({{"jsonrpc", "2.0"},
                            {"method", "textDocument/didChange"},
-                           {"params", {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
-                                       {"contentChanges", json::array({change})}}}}),
+                           {"params",
+                            {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
+                             {"contentChanges", json::array({change})}}}}),
             0);
     } else if (op % 4 == 1) {  // a whole new text
       std::string text = script.text();
       check(server.handle({{"jsonrpc", "2.0"},
                            {"method", "textDocument/didChange"},
-                           {"params", {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
-                                       {"contentChanges", json::array({{{"text", text}}})}}}}),
+                           {"params",
+                            {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
+                             {"contentChanges", json::array({{{"text", text}}})}}}}),
             0);
     } else if (op % 4 == 2) {
       check(server.publish_due(), 0);
@@ -137,8 +150,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      {"context", {{"includeDeclaration", true}, {"diagnostics", json::array()}}},
                      {"range", {{"start", position()}, {"end", position()}}},
                      {"options", {{"tabSize", 2}, {"insertSpaces", true}}}};
-      check(server.handle({{"jsonrpc", "2.0"}, {"id", ++id}, {"method", method}, {"params", params}}),
-            id);
+      check(
+          server.handle({{"jsonrpc", "2.0"}, {"id", ++id}, {"method", method}, {"params", params}}),
+          id);
     }
   }
   check(server.publish_due(), 0);

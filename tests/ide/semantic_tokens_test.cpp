@@ -24,7 +24,7 @@ std::string qiscus_text() {
 }
 
 std::vector<SemanticToken> tokens_of(const Analysis& a) {
-  return semantic_tokens(a.loaded.files[0], a.root(), a.symbols, 0, a.loaded.sources);
+  return semantic_tokens(a);
 }
 
 std::uint32_t offset_of(const Analysis& a, std::string_view needle, std::size_t nth = 0) {
@@ -226,17 +226,6 @@ package p "P" {
   expect_token(a, tokens, "(calendar days are meant)", "comment");
 }
 
-BOOST_AUTO_TEST_CASE(stdlib_names_without_the_source_map) {
-  Analysis a = analyze(SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla", qiscus_text());
-  const auto tokens = semantic_tokens(a.loaded.files[0], a.root(), a.symbols, 0);
-  check_tokens(a.text(), tokens);
-  BOOST_TEST(tokens.size() == tokens_of(a).size());
-  const auto& national = expect_token(a, tokens, "id_national", "namespace");
-  BOOST_TEST(has_modifier(national, "defaultLibrary"));
-  const auto& office = expect_token(a, tokens, "office_hours", "type");
-  BOOST_TEST(!has_modifier(office, "defaultLibrary"));
-}
-
 BOOST_AUTO_TEST_CASE(unknown_names_keep_their_use_kind) {
   const std::string text = "package p \"P\" {\n  requires nothing_here\n  calendar nowhere\n}\n";
   Analysis a = analyze("/tmp/tokens.sla", text);
@@ -252,7 +241,6 @@ namespace {
 void check_everything(const std::string& text) {
   Analysis a = analyze("/tmp/edited.sla", text);
   check_tokens(text, tokens_of(a));
-  check_tokens(text, semantic_tokens(a.loaded.files[0], a.root(), a.symbols, 0));
   for (const auto& item : outline(a.loaded.files[0])) {
     BOOST_TEST(!item.name.empty());
     BOOST_TEST(item.range.begin <= item.selection.begin);

@@ -109,7 +109,8 @@ BOOST_AUTO_TEST_CASE(half_typed_text_keeps_the_names_it_has) {
   BOOST_TEST(a.model_is_stale);
   BOOST_TEST(a.model == previous.model);
   BOOST_TEST(a.symbols.definitions(SymbolKind::calendar).size() == 2u);
-  const Symbol* partial = a.symbols.at(0, static_cast<std::uint32_t>(text.find("calendar offi\n") + 10));
+  const Symbol* partial =
+      a.symbols.at(0, static_cast<std::uint32_t>(text.find("calendar offi\n") + 10));
   BOOST_REQUIRE(partial);
   BOOST_TEST(a.symbols.definition_of(*partial) == nullptr);
   BOOST_TEST(a.symbols.references_of(*partial).size() == 1u);

@@ -12,7 +12,8 @@ Command lsp_command(CLI::App& sla) {
   CLI::App* app = sla.add_subcommand(
       "lsp", "Run the language server for editors (LSP over standard input and output)");
   // Editors pass --stdio by habit (VS Code's client does); it is the only transport.
-  app->add_flag("--stdio", *stdio, "Talk over standard input and output (the default and only transport)");
+  app->add_flag("--stdio", *stdio,
+                "Talk over standard input and output (the default and only transport)");
   app->add_option("--debounce-ms", options->debounce_ms,
                   "Wait this long after an edit for the next one before analysing (default 10)")
       ->check(CLI::Range(0, 5000));

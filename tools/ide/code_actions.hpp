@@ -15,9 +15,9 @@ namespace sla::ide {
 
 struct CodeAction {
   std::string title;
-  std::vector<Edit> edits;      // in the document (the root file)
-  std::size_t diagnostic = 0;   // the index in Analysis::diagnostics it fixes
-  bool preferred = false;       // the fix to apply when the editor applies one
+  std::vector<Edit> edits;     // in the document (the root file)
+  std::size_t diagnostic = 0;  // the index in Analysis::diagnostics it fixes
+  bool preferred = false;      // the fix to apply when the editor applies one
 };
 
 // The fixes for the diagnostics of the document that touch bytes [begin, end].

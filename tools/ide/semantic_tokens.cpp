@@ -347,22 +347,11 @@ const std::vector<std::string_view>& token_modifiers() {
   return modifiers;
 }
 
-std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFile& source,
-                                           const SymbolIndex& symbols, std::uint32_t file_id) {
-  // The loader names the stdlib's modules "std/...", and only they are; when every
-  // import says "std/", every file but the root is one of them.
-  const bool only_stdlib = std::none_of(symbols.all().begin(), symbols.all().end(), [](auto& s) {
-    return s.kind == SymbolKind::file && !s.name.starts_with("std/");
-  });
-  return Tokenizer(file, source, symbols, file_id,
-                   [only_stdlib](std::uint32_t f) { return only_stdlib && f != 0; })
-      .run();
-}
-
-std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFile& source,
-                                           const SymbolIndex& symbols, std::uint32_t file_id,
-                                           const SourceMap& sources) {
-  return Tokenizer(file, source, symbols, file_id,
+std::vector<SemanticToken> semantic_tokens(const Analysis& analysis, std::uint32_t file_id) {
+  const SourceMap& sources = analysis.loaded.sources;
+  if (file_id >= sources.size() || file_id >= analysis.loaded.files.size()) return {};
+  // The loader names the stdlib's modules "std/...", and only them.
+  return Tokenizer(analysis.loaded.files[file_id], sources.file(file_id), analysis.symbols, file_id,
                    [&sources](std::uint32_t f) {
                      return f < sources.size() && sources.file(f).name().starts_with("std/");
                    })

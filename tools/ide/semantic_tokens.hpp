@@ -8,6 +8,7 @@
 
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
+#include "tools/ide/analysis.hpp"
 #include "tools/ide/symbols.hpp"
 
 namespace sla::ide {
@@ -45,13 +46,7 @@ const std::vector<std::string_view>& token_modifiers();
 
 // The tokens of file `file_id` (its syntax tree and source), in source order,
 // not overlapping, each on one line. A name is typed by its definition's kind
-// (a `requires` names a package or an add-on). Which files are the stdlib is
-// known from their names in the SourceMap; without it, only when every import of
-// every file is "std/..." (then each file but the root, file 0, is the stdlib).
-std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFile& source,
-                                           const SymbolIndex& symbols, std::uint32_t file_id);
-std::vector<SemanticToken> semantic_tokens(const ast::File& file, const SourceFile& source,
-                                           const SymbolIndex& symbols, std::uint32_t file_id,
-                                           const SourceMap& sources);
+// (a `requires` names a package or an add-on).
+std::vector<SemanticToken> semantic_tokens(const Analysis& analysis, std::uint32_t file_id = 0);
 
 }  // namespace sla::ide

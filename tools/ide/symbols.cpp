@@ -67,26 +67,38 @@ class Collector {
   void collect(const ast::Node& node) {
     using K = ast::Kind;
     switch (node.kind) {
-      case K::holiday_set: return definition(SymbolKind::holiday_set, node);
-      case K::calendar: return definition(SymbolKind::calendar, node);
-      case K::priority: return definition(SymbolKind::priority, node);
-      case K::attribute: return definition(SymbolKind::attribute, node);
-      case K::package: return definition(SymbolKind::package, node);
-      case K::addon: return definition(SymbolKind::addon, node);
-      case K::closed: return uses(SymbolKind::holiday_set, node);
+      case K::holiday_set:
+        return definition(SymbolKind::holiday_set, node);
+      case K::calendar:
+        return definition(SymbolKind::calendar, node);
+      case K::priority:
+        return definition(SymbolKind::priority, node);
+      case K::attribute:
+        return definition(SymbolKind::attribute, node);
+      case K::package:
+        return definition(SymbolKind::package, node);
+      case K::addon:
+        return definition(SymbolKind::addon, node);
+      case K::closed:
+        return uses(SymbolKind::holiday_set, node);
       case K::union_of:
-      case K::uses_calendar: return uses(SymbolKind::calendar, node);
+      case K::uses_calendar:
+        return uses(SymbolKind::calendar, node);
       case K::requirement:
-      case K::exclusion: return uses(SymbolKind::package_or_addon, node);
+      case K::exclusion:
+        return uses(SymbolKind::package_or_addon, node);
       case K::describe:
       case K::ticket_credit:
       case K::escalation:
-      case K::ticket: return uses(SymbolKind::priority, node);
-      case K::ticket_attribute: return uses(SymbolKind::attribute, node);
+      case K::ticket:
+        return uses(SymbolKind::priority, node);
+      case K::ticket_attribute:
+        return uses(SymbolKind::attribute, node);
       case K::respond:
       case K::resolve:
       case K::update:
-      case K::restore: return target(node);
+      case K::restore:
+        return target(node);
       case K::under: {
         auto ids = ast::args<ast::Ident>(node);
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -97,7 +109,8 @@ class Collector {
         if (const auto* path = ast::arg<ast::Text>(node))
           out_.push_back({SymbolKind::file, path->value, path->span, false, node.span, node.kind});
         return;
-      default: return;
+      default:
+        return;
     }
   }
 
@@ -109,14 +122,22 @@ class Collector {
 
 std::string_view name(SymbolKind kind) {
   switch (kind) {
-    case SymbolKind::holiday_set: return "holiday set";
-    case SymbolKind::calendar: return "calendar";
-    case SymbolKind::priority: return "priority";
-    case SymbolKind::attribute: return "attribute";
-    case SymbolKind::package: return "package";
-    case SymbolKind::addon: return "add-on";
-    case SymbolKind::package_or_addon: return "package or add-on";
-    case SymbolKind::file: return "file";
+    case SymbolKind::holiday_set:
+      return "holiday set";
+    case SymbolKind::calendar:
+      return "calendar";
+    case SymbolKind::priority:
+      return "priority";
+    case SymbolKind::attribute:
+      return "attribute";
+    case SymbolKind::package:
+      return "package";
+    case SymbolKind::addon:
+      return "add-on";
+    case SymbolKind::package_or_addon:
+      return "package or add-on";
+    case SymbolKind::file:
+      return "file";
   }
   return "name";
 }
@@ -127,9 +148,8 @@ SymbolIndex SymbolIndex::of(const std::vector<ast::File>& files) {
     const std::size_t first = index.symbols_.size();
     Collector(i, index.symbols_).walk(files[i].root);
     std::stable_sort(index.symbols_.begin() + static_cast<std::ptrdiff_t>(first),
-                     index.symbols_.end(), [](const Symbol& a, const Symbol& b) {
-                       return a.span.begin < b.span.begin;
-                     });
+                     index.symbols_.end(),
+                     [](const Symbol& a, const Symbol& b) { return a.span.begin < b.span.begin; });
   }
   return index;
 }

@@ -34,7 +34,7 @@ struct Symbol {
   std::string name;  // as written; for a file, the import's string
   Span span;         // the name (for a file: the string, quotes included)
   bool definition = false;
-  Span item;  // the whole item or statement it is defined or used in
+  Span item;                              // the whole item or statement it is defined or used in
   ast::Kind statement = ast::Kind::file;  // that item's or statement's kind
 };
 

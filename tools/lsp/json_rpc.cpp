@@ -3,9 +3,9 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -23,7 +23,8 @@ std::string lower(std::string_view s) {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -90,8 +91,7 @@ MessageReader::Status MessageReader::next(std::string& body, std::string& error)
     }
     if (*length > max_body_bytes) {
       skip_ = *length;
-      error = fmt::format("a message of {} bytes (the limit is {} bytes)", *length,
-                          max_body_bytes);
+      error = fmt::format("a message of {} bytes (the limit is {} bytes)", *length, max_body_bytes);
       return Status::broken;
     }
     while (buffer_.size() < *length)

@@ -15,9 +15,12 @@ namespace {
 
 int severity_number(Severity s) {
   switch (s) {
-    case Severity::error: return 1;
-    case Severity::warning: return 2;
-    case Severity::note: return 3;
+    case Severity::error:
+      return 1;
+    case Severity::warning:
+      return 2;
+    case Severity::note:
+      return 3;
   }
   return 1;
 }
@@ -25,16 +28,26 @@ int severity_number(Severity s) {
 // LSP CompletionItemKind numbers.
 int completion_kind_number(CompletionKind k) {
   switch (k) {
-    case CompletionKind::keyword: return 14;
-    case CompletionKind::calendar: return 7;      // Class
-    case CompletionKind::holiday_set: return 9;   // Module
-    case CompletionKind::priority: return 20;     // EnumMember
-    case CompletionKind::attribute: return 10;    // Property
-    case CompletionKind::package: return 22;      // Struct
-    case CompletionKind::addon: return 8;         // Interface
-    case CompletionKind::file: return 17;         // File
-    case CompletionKind::zone: return 12;         // Value
-    case CompletionKind::snippet: return 15;
+    case CompletionKind::keyword:
+      return 14;
+    case CompletionKind::calendar:
+      return 7;  // Class
+    case CompletionKind::holiday_set:
+      return 9;  // Module
+    case CompletionKind::priority:
+      return 20;  // EnumMember
+    case CompletionKind::attribute:
+      return 10;  // Property
+    case CompletionKind::package:
+      return 22;  // Struct
+    case CompletionKind::addon:
+      return 8;  // Interface
+    case CompletionKind::file:
+      return 17;  // File
+    case CompletionKind::zone:
+      return 12;  // Value
+    case CompletionKind::snippet:
+      return 15;
   }
   return 1;
 }
@@ -131,7 +144,8 @@ json diagnostics_json(const Analysis& a, const Positions& at) {
     auto file = file_named(a, l.file);
     auto [begin, end] = import_span(file.value_or(0));
     Diagnostic here = d;
-    here.message = fmt::format("in imported file {}:{}:{}: {}", l.file, l.line, l.column, d.message);
+    here.message =
+        fmt::format("in imported file {}:{}:{}: {}", l.file, l.line, l.column, d.message);
     json j = diagnostic_json(here, begin, end, at);
     json notes = json::array();
     related(l, d.message, notes);

@@ -48,8 +48,8 @@ class Positions {
 json diagnostics_json(const ide::Analysis& analysis, const Positions& at);
 json diagnostic_json(const Diagnostic& d, std::uint32_t begin, std::uint32_t end,
                      const Positions& at);
-json code_action_json(const ide::CodeAction& action, const ide::Analysis& analysis, const Positions& at,
-                      const std::string& uri);
+json code_action_json(const ide::CodeAction& action, const ide::Analysis& analysis,
+                      const Positions& at, const std::string& uri);
 // `offset`: the cursor, where an item that replaces typed text ends.
 json completion_json(const std::vector<ide::Completion>& items, std::uint32_t offset,
                      const Positions& at);

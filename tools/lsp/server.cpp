@@ -7,10 +7,10 @@
 #include "tools/ide/code_actions.hpp"
 #include "tools/ide/completion.hpp"
 #include "tools/ide/hover.hpp"
-#include "tools/lsp/json_rpc.hpp"
 #include "tools/ide/outline.hpp"
-#include "tools/lsp/protocol.hpp"
 #include "tools/ide/semantic_tokens.hpp"
+#include "tools/lsp/json_rpc.hpp"
+#include "tools/lsp/protocol.hpp"
 #include "tools/lsp/uri.hpp"
 
 namespace sla::lsp {
@@ -50,7 +50,8 @@ json capabilities(PositionEncoding encoding) {
       {"positionEncoding", encoding == PositionEncoding::utf8    ? "utf-8"
                            : encoding == PositionEncoding::utf32 ? "utf-32"
                                                                  : "utf-16"},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"definitionProvider", true},
       {"referencesProvider", true},
@@ -79,9 +80,8 @@ json Server::initialize(const json& params) {
   else if (params.contains("rootPath") && params["rootPath"].is_string())
     root = params["rootPath"].get<std::string>();
   if (!root.empty()) workspace_.set_root(root);
-  if (const json* options = params.contains("initializationOptions")
-                                ? &params["initializationOptions"]
-                                : nullptr;
+  if (const json* options =
+          params.contains("initializationOptions") ? &params["initializationOptions"] : nullptr;
       options && options->is_object() && options->contains("debounceMs") &&
       (*options)["debounceMs"].is_number_integer())
     options_.debounce_ms = std::clamp((*options)["debounceMs"].get<int>(), 0, 5000);
@@ -173,8 +173,7 @@ json Server::dispatch(const std::string& method, const json& params) {
     const Symbol* s = a.symbols.at(0, offset());
     json out = json::array();
     if (!s) return out;
-    const bool with_declaration =
-        params.value("/context/includeDeclaration"_json_pointer, true);
+    const bool with_declaration = params.value("/context/includeDeclaration"_json_pointer, true);
     for (const Symbol* r : references(a, *s)) {
       if (r->definition && !with_declaration) continue;
       if (auto place = at.location(r->span)) out.push_back(*place);
@@ -190,8 +189,7 @@ json Server::dispatch(const std::string& method, const json& params) {
   if (method == "textDocument/foldingRange")
     return folding_json(folding_ranges(a.loaded.files.at(0), a.root()));
   if (method == "textDocument/semanticTokens/full")
-    return semantic_tokens_json(
-        semantic_tokens(a.loaded.files.at(0), a.root(), a.symbols, 0, a.loaded.sources), at);
+    return semantic_tokens_json(semantic_tokens(a), at);
   if (method == "textDocument/formatting") {
     cli::FormatResult r = cli::format_source(doc.name, doc.text.text());
     // A text that does not parse is left as it is; its diagnostics say why.
@@ -201,7 +199,8 @@ json Server::dispatch(const std::string& method, const json& params) {
   if (method == "textDocument/codeAction") {
     const json& range = params.at("range");
     json out = json::array();
-    for (const auto& action : quick_fixes(a, at.offset(range.at("start")), at.offset(range.at("end"))))
+    for (const auto& action :
+         quick_fixes(a, at.offset(range.at("start")), at.offset(range.at("end"))))
       out.push_back(code_action_json(action, a, at, doc.uri));
     return out;
   }
@@ -232,7 +231,8 @@ std::vector<json> Server::handle(const json& message) {
     if (is_request) out.push_back(error_response(id, e.code, e.message));
   } catch (const json::exception& e) {
     if (is_request)
-      out.push_back(error_response(id, kInvalidParams, fmt::format("invalid params: {}", e.what())));
+      out.push_back(
+          error_response(id, kInvalidParams, fmt::format("invalid params: {}", e.what())));
   } catch (const std::exception& e) {
     if (is_request) out.push_back(error_response(id, kInternalError, e.what()));
   }
@@ -278,11 +278,13 @@ int serve(int in, int out, ServerOptions options) {
     if (!reader.waiting(server.options().debounce_ms) && !send(server.publish_due())) return 1;
     std::string body, error;
     switch (reader.next(body, error)) {
-      case MessageReader::Status::end: return server.exit_status() == 0 ? 0 : 1;
+      case MessageReader::Status::end:
+        return server.exit_status() == 0 ? 0 : 1;
       case MessageReader::Status::broken:
         if (!send({error_response(nullptr, kParseError, error)})) return 1;
         continue;
-      case MessageReader::Status::message: break;
+      case MessageReader::Status::message:
+        break;
     }
     if (!send(server.handle_text(body))) return 1;
     if (server.exited()) return server.exit_status();

@@ -20,9 +20,12 @@ std::uint32_t sequence_length(unsigned char lead) {
 // How many units of `encoding` one character of `bytes` bytes takes.
 std::uint32_t units(std::uint32_t bytes, PositionEncoding encoding) {
   switch (encoding) {
-    case PositionEncoding::utf8: return bytes;
-    case PositionEncoding::utf16: return bytes == 4 ? 2 : 1;
-    case PositionEncoding::utf32: return 1;
+    case PositionEncoding::utf8:
+      return bytes;
+    case PositionEncoding::utf16:
+      return bytes == 4 ? 2 : 1;
+    case PositionEncoding::utf32:
+      return 1;
   }
   return 1;
 }

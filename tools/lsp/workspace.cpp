@@ -50,7 +50,10 @@ Document& Workspace::open(const std::string& uri, std::string text, std::int64_t
   if (auto path = path_of_uri(uri)) name = fs::path(*path).lexically_normal().string();
   auto it = docs_.find(uri);
   if (it == docs_.end())
-    it = docs_.emplace(uri, Document{uri, name, TextDocument(std::move(text), version), nullptr, nullptr, true}).first;
+    it = docs_
+             .emplace(uri, Document{uri, name, TextDocument(std::move(text), version), nullptr,
+                                    nullptr, true})
+             .first;
   else
     it->second.text.set(std::move(text), version);
   changed(it->second);
@@ -116,37 +119,36 @@ LoadOptions Workspace::options_for(const Document& doc) {
   if (self.is_absolute()) roots.push_back(self.parent_path());
   if (!root_.empty()) roots.push_back(fs::path(root_).lexically_normal());
   LoadOptions options;
-  options.imports = ImportPolicy::resolver(
-      [this, roots](std::string_view spec, std::string_view importer,
-                    std::string& error) -> std::optional<ImportedFile> {
-        const fs::path wanted(spec);
-        if (wanted.is_absolute()) {
-          error = fmt::format("import of \"{}\" refused: imports are relative to the importing file",
-                              spec);
-          return std::nullopt;
-        }
-        const fs::path from(importer);
-        if (!from.is_absolute()) {
-          error = fmt::format(
-              "cannot import \"{}\" from a document that is not saved yet: save it first", spec);
-          return std::nullopt;
-        }
-        const fs::path path = (from.parent_path() / wanted).lexically_normal();
-        if (std::none_of(roots.begin(), roots.end(),
-                         [&](const fs::path& r) { return inside(path, r); })) {
-          error = fmt::format("import of \"{}\" refused: it leads out of the contract's folder",
-                              spec);
-          return std::nullopt;
-        }
-        for (auto& [uri, open] : docs_)
-          if (open.name == path.string()) return ImportedFile{path.string(), open.text.text()};
-        auto text = read_bounded(path, Limits{}.max_file_bytes);
-        if (!text) {
-          error = fmt::format("cannot read imported file \"{}\"", path.string());
-          return std::nullopt;
-        }
-        return ImportedFile{path.string(), std::move(*text)};
-      });
+  options.imports = ImportPolicy::resolver([this, roots](
+                                               std::string_view spec, std::string_view importer,
+                                               std::string& error) -> std::optional<ImportedFile> {
+    const fs::path wanted(spec);
+    if (wanted.is_absolute()) {
+      error =
+          fmt::format("import of \"{}\" refused: imports are relative to the importing file", spec);
+      return std::nullopt;
+    }
+    const fs::path from(importer);
+    if (!from.is_absolute()) {
+      error = fmt::format(
+          "cannot import \"{}\" from a document that is not saved yet: save it first", spec);
+      return std::nullopt;
+    }
+    const fs::path path = (from.parent_path() / wanted).lexically_normal();
+    if (std::none_of(roots.begin(), roots.end(),
+                     [&](const fs::path& r) { return inside(path, r); })) {
+      error = fmt::format("import of \"{}\" refused: it leads out of the contract's folder", spec);
+      return std::nullopt;
+    }
+    for (auto& [uri, open] : docs_)
+      if (open.name == path.string()) return ImportedFile{path.string(), open.text.text()};
+    auto text = read_bounded(path, Limits{}.max_file_bytes);
+    if (!text) {
+      error = fmt::format("cannot read imported file \"{}\"", path.string());
+      return std::nullopt;
+    }
+    return ImportedFile{path.string(), std::move(*text)};
+  });
   return options;
 }
 

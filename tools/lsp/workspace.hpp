@@ -24,7 +24,7 @@ struct Document {
   TextDocument text;
   std::shared_ptr<const ide::Analysis> analysis;  // of the current text; null when stale
   std::shared_ptr<const ide::Analysis> last;      // the last one made
-  bool diagnostics_due = true;               // the editor has not seen the current ones
+  bool diagnostics_due = true;                    // the editor has not seen the current ones
 };
 
 class Workspace {
