@@ -148,4 +148,23 @@ std::string_view name(Kind kind) {
   return "statement";
 }
 
+bool is_block(Kind kind) {
+  switch (kind) {
+    case Kind::contract:
+    case Kind::definitions:
+    case Kind::holiday_set:
+    case Kind::calendar:
+    case Kind::priorities:
+    case Kind::package:
+    case Kind::addon:
+    case Kind::example:
+    case Kind::translation:
+    case Kind::escalation:
+    case Kind::uptime:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace sla::ast

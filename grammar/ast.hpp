@@ -173,6 +173,9 @@ enum class Kind : std::uint8_t {
 };
 
 std::string_view name(Kind kind);
+// Whether statements of this kind hold statements in braces (a calendar, an
+// escalation), as the grammar's block<> rules say.
+bool is_block(Kind kind);
 
 struct Node {
   Kind kind = Kind::file;

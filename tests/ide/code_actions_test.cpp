@@ -1,28 +1,21 @@
 // Quick fixes: each edit applied to the text and the text analyzed again, the
 // diagnostic it fixes is gone (and no other error came in its place).
-#define BOOST_TEST_MODULE lsp_code_actions
+#define BOOST_TEST_MODULE ide_code_actions
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/code_actions.hpp"
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
-
-const std::string qiscus_path = SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla";
-
-std::string qiscus_text() {
-  std::ifstream in(qiscus_path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The shared base of the small contracts below (as docs/lint.md's examples).
 const std::string base = R"(priorities {

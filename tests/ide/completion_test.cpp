@@ -1,6 +1,6 @@
 // What may be typed at the cursor: keywords by block, names by the statement
 // being typed, import paths, time zones; on whole and on half-typed text.
-#define BOOST_TEST_MODULE lsp_completion
+#define BOOST_TEST_MODULE ide_completion
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "grammar/keywords.hpp"
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/code_actions.hpp"
 #include "tools/ide/completion.hpp"
@@ -17,22 +18,9 @@
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
-
-const std::string qiscus_path = SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla";
-
-std::string qiscus_text() {
-  std::ifstream in(qiscus_path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-const Analysis& qiscus() {
-  static const Analysis a = analyze(qiscus_path, qiscus_text());
-  return a;
-}
 
 // The completions at "@@" in `text` (the marker removed), analyzed as the editor
 // would: with the last analysis that checked lending its Model.

@@ -1,6 +1,6 @@
 // What the editor shows on a name or a duration: definitions in words, durations
 // worked on an example ticket under the calendar that governs them.
-#define BOOST_TEST_MODULE lsp_hover
+#define BOOST_TEST_MODULE ide_hover
 #include <boost/test/unit_test.hpp>
 
 #include <date/date.h>
@@ -8,34 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/hover.hpp"
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
-
-const std::string qiscus_path = SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla";
-
-std::string qiscus_text() {
-  std::ifstream in(qiscus_path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-const Analysis& qiscus() {
-  static const Analysis a = analyze(qiscus_path, qiscus_text());
-  return a;
-}
-
-std::uint32_t offset_of(const Analysis& a, std::string_view needle, std::size_t nth = 0) {
-  std::size_t at = a.text().find(needle);
-  while (at != std::string::npos && nth-- > 0) at = a.text().find(needle, at + 1);
-  BOOST_REQUIRE(at != std::string::npos);
-  return static_cast<std::uint32_t>(at);
-}
 
 // The hover at `needle` + `shift` (the cursor inside the word meant).
 std::string hover_at(const Analysis& a, std::string_view needle, std::size_t shift,

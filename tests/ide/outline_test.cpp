@@ -1,24 +1,19 @@
 // The document's outline and the ranges that fold.
-#define BOOST_TEST_MODULE lsp_outline
+#define BOOST_TEST_MODULE ide_outline
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
 #include <sstream>
 
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/outline.hpp"
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
-
-std::string qiscus_text() {
-  std::ifstream in(SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 const OutlineItem* find(const std::vector<OutlineItem>& items, std::string_view name) {
   for (const auto& i : items)

@@ -1,5 +1,5 @@
 // Semantic tokens: each word's meaning, for highlighting.
-#define BOOST_TEST_MODULE lsp_semantic_tokens
+#define BOOST_TEST_MODULE ide_semantic_tokens
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -7,31 +7,19 @@
 #include <random>
 #include <sstream>
 
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/outline.hpp"
 #include "tools/ide/semantic_tokens.hpp"
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
 
-std::string qiscus_text() {
-  std::ifstream in(SLA_SOURCE_DIR "/contracts/qiscus-enterprise.sla", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<SemanticToken> tokens_of(const Analysis& a) {
   return semantic_tokens(a);
-}
-
-std::uint32_t offset_of(const Analysis& a, std::string_view needle, std::size_t nth = 0) {
-  std::size_t at = a.text().find(needle);
-  while (nth-- > 0 && at != std::string::npos) at = a.text().find(needle, at + 1);
-  BOOST_REQUIRE(at != std::string::npos);
-  return static_cast<std::uint32_t>(at);
 }
 
 // The token starting at `offset`, or nullptr.

@@ -1,12 +1,14 @@
 // The names a contract defines and uses, read from its syntax trees.
-#define BOOST_TEST_MODULE lsp_symbols
+#define BOOST_TEST_MODULE ide_symbols
 #include <boost/test/unit_test.hpp>
 
+#include "tests/ide/ide_support.hpp"
 #include "tools/ide/analysis.hpp"
 #include "tools/ide/symbols.hpp"
 
 using namespace sla;
 using namespace sla::ide;
+using namespace sla::ide::test;
 
 namespace {
 
@@ -39,13 +41,6 @@ example "a ticket" {
   expect response due 2026-01-09 17:30
 }
 )";
-
-std::uint32_t offset_of(const Analysis& a, std::string_view needle, std::size_t nth = 0) {
-  std::size_t at = a.text().find(needle);
-  while (nth-- > 0) at = a.text().find(needle, at + 1);
-  BOOST_REQUIRE(at != std::string::npos);
-  return static_cast<std::uint32_t>(at);
-}
 
 }  // namespace
 

@@ -342,7 +342,7 @@ class Fixer {
     if (a_.loaded.files.empty()) return;
     const ast::Node* block = nullptr;
     for (const ast::Node* n : nodes_at(a_.loaded.files[0].root, begin_))
-      if (is_block(n->kind)) block = n;
+      if (ast::is_block(n->kind)) block = n;
     if (!block || !closed(*block)) return;
     std::vector<std::string> statements;
     while (!rest.empty()) {

@@ -339,25 +339,6 @@ std::optional<OutlineItem> top_item(const ast::Node& node) {
 
 // ------------------------------------------------------------------ folds
 
-bool is_block(K kind) {
-  switch (kind) {
-    case K::contract:
-    case K::definitions:
-    case K::holiday_set:
-    case K::calendar:
-    case K::priorities:
-    case K::package:
-    case K::addon:
-    case K::example:
-    case K::translation:
-    case K::escalation:
-    case K::uptime:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // The 1-based line holding byte `offset`.
 std::uint32_t line_of(const SourceFile& source, std::uint32_t offset) {
   std::uint32_t low = 1, high = std::max<std::uint32_t>(1, source.line_count());
@@ -381,7 +362,7 @@ void block_folds(const ast::Node& node, const SourceFile& source, std::vector<Fo
       const std::uint32_t first = line_of(source, begin);
       std::uint32_t last = line_of(source, end - 1);
       // The closing brace stays in sight, as editors fold braces everywhere else.
-      if ((is_block(child.kind) || !child.children.empty()) && text[end - 1] == '}') --last;
+      if ((ast::is_block(child.kind) || !child.children.empty()) && text[end - 1] == '}') --last;
       if (last > first) out.push_back({first, last, false});
     }
     block_folds(child, source, out);

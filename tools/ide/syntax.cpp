@@ -132,26 +132,6 @@ std::vector<const ast::Node*> nodes_at(const ast::Node& root, std::uint32_t offs
   return out;
 }
 
-bool is_block(ast::Kind kind) {
-  using K = ast::Kind;
-  switch (kind) {
-    case K::contract:
-    case K::definitions:
-    case K::holiday_set:
-    case K::calendar:
-    case K::priorities:
-    case K::package:
-    case K::addon:
-    case K::example:
-    case K::translation:
-    case K::escalation:
-    case K::uptime:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::uint32_t open_brace(std::string_view text, const ast::Node& block) {
   const std::size_t end = std::min<std::size_t>(block.span.end, text.size());
   for (std::size_t i = block.span.begin; i < end;) {
@@ -175,7 +155,7 @@ std::vector<EnclosingBlock> enclosing_blocks(const Analysis& analysis, std::uint
   std::vector<std::pair<std::uint32_t, const ast::Node*>> tree;
   if (!analysis.loaded.files.empty())
     for (const ast::Node* n : nodes_at(analysis.loaded.files[0].root, offset))
-      if (is_block(n->kind)) {
+      if (ast::is_block(n->kind)) {
         const std::uint32_t brace = open_brace(text, *n);
         if (brace < offset && offset < n->span.end) tree.emplace_back(brace, n);
       }

@@ -18,9 +18,6 @@ namespace sla::ide {
 // statement is in it), from the file's root down to the innermost.
 std::vector<const ast::Node*> nodes_at(const ast::Node& root, std::uint32_t offset);
 
-// Kinds that hold statements between braces.
-bool is_block(ast::Kind kind);
-
 // The '{' that opens a block node in `text`, skipping strings and comments in its
 // head; the node's end when there is none.
 std::uint32_t open_brace(std::string_view text, const ast::Node& block);
