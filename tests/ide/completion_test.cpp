@@ -127,6 +127,23 @@ BOOST_AUTO_TEST_CASE(holiday_sets_and_priorities) {
           {"Normal"}));
 }
 
+BOOST_AUTO_TEST_CASE(units_after_a_number) {
+  const auto target =
+      complete_marked(qiscus_with("  respond to High within", "  respond to Low within 4 @@"));
+  BOOST_TEST(has(target, {"business hours", "business days", "hours", "minutes", "calendar days"}));
+  const auto band = complete_marked(
+      qiscus_with("  escalation {", "    from 0 business hours until 6 @@ escalate to \"X\""));
+  BOOST_TEST(has(band, {"business hours"}));
+  // a calendar's business day is plain hours: it defines business time
+  const auto day =
+      complete_marked(qiscus_text() + "calendar late \"Late\" {\n  business day is 8 @@\n}\n");
+  BOOST_TEST(has(day, {"hours"}));
+  BOOST_TEST(lacks(day, {"business hours"}));
+  // a number that is no duration: nothing
+  BOOST_TEST(
+      complete_marked(qiscus_with("  uptime \"Chat Service\" {", "    target 99 @@")).empty());
+}
+
 BOOST_AUTO_TEST_CASE(packages_addons_and_attributes) {
   const auto required =
       complete_marked(qiscus_with("  requires premium\n  # Choice", "  requires @@"));

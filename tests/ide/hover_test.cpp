@@ -220,6 +220,42 @@ BOOST_AUTO_TEST_CASE(stale_or_missing_model) {
   BOOST_TEST(has(hover_at(typo, "ofice_hours", 2), "did you mean `office_hours`?"));
 }
 
+BOOST_AUTO_TEST_CASE(a_renamed_name_is_not_described_by_the_last_model) {
+  // The calendar renamed while a package still names it: the last Model knew
+  // it, the text no longer defines it.
+  std::string renamed = qiscus_text();
+  renamed.replace(renamed.find("calendar office_hours \""), 21, "calendar desk_hours");
+  const Analysis a = analyze(qiscus_path, renamed, {}, &qiscus());
+  BOOST_REQUIRE(a.model_is_stale);
+  const std::string h = hover_at(a, "  calendar office_hours\n", 12);
+  BOOST_TEST(has(h, "not defined"));
+  BOOST_TEST(!has(h, "Asia/Jakarta"));
+}
+
+BOOST_AUTO_TEST_CASE(time_across_midnight_counts_on_each_day) {
+  // An opening from Sunday 17:00 through Monday 17:00: a business day of 8
+  // hours raised Friday 16:30 is 30 minutes on Friday, 7 hours on Sunday (to
+  // midnight) and 30 minutes on Monday.
+  const Analysis a = analyze("/tmp/night.sla",
+                             "priorities {\n  P1 \"Down\"\n}\n"
+                             "calendar night \"Night\" {\n  zone \"UTC\"\n"
+                             "  open Mon-Fri 00:00-17:00\n  open Sun 17:00-24:00\n"
+                             "  open on holidays\n  business day is 8 hours\n}\n"
+                             "package p \"P\" {\n  calendar night\n"
+                             "  respond to P1 within 1 business day\n"
+                             "  resolve P1 within 24 business hours\n}\n");
+  BOOST_REQUIRE(a.model);
+  const std::string day = hover_at(a, "1 business day", 2);
+  BOOST_TEST(has(day, "raised Friday 9 January 2026 at 16:30"));
+  BOOST_TEST(has(day, "due Monday 12 January 2026 at 00:30"));
+  BOOST_TEST(has(day,
+                 "(30 minutes on Friday 9 January, 7 hours on Sunday 11 January, 30 minutes "
+                 "on Monday 12 January)"));
+  // Operating time in hours: "1 day" would read as a business day (8 hours here).
+  const std::string hours = hover_at(a, "24 business hours", 2);
+  BOOST_TEST(has(hours, "24 hours of operating time"));
+}
+
 BOOST_AUTO_TEST_CASE(nothing_under_the_cursor) {
   const Analysis& a = qiscus();
   BOOST_TEST(!hover(a, 0));                                         // a comment

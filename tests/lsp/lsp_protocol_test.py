@@ -152,6 +152,9 @@ class Protocol(unittest.TestCase):
         self.assertEqual(r["error"]["code"], -32602)
         r = self.client.request("textDocument/hover", {"textDocument": {}})
         self.assertEqual(r["error"]["code"], -32602)
+        self.assertTrue(r["error"]["message"].startswith("invalid params for textDocument/hover: "), r)
+        self.assertNotIn("json.exception", r["error"]["message"])
+        self.assertEqual(self.client.request("initialize", {"capabilities": {}})["error"]["code"], -32600)
 
     def test_utf8_positions_when_the_editor_counts_them(self):
         r = self.client.initialize(capabilities={"general": {"positionEncodings": ["utf-8", "utf-16"]}})
@@ -225,9 +228,14 @@ class Sync(Session):
                                                  "context": {"includeDeclaration": True}})
                 self.assertNotIn("error", r, (junk, method))
             for method in ("textDocument/documentSymbol", "textDocument/foldingRange",
-                           "textDocument/semanticTokens/full", "textDocument/formatting"):
+                           "textDocument/semanticTokens/full"):
                 self.assertNotIn("error", self.client.request(method, {"textDocument": {"uri": self.uri},
                                                                        "options": {"tabSize": 2}}))
+            # formatting says why it does not format
+            r = self.client.request("textDocument/formatting", {"textDocument": {"uri": self.uri},
+                                                                "options": {"tabSize": 2}})
+            self.assertEqual(r["error"]["code"], -32803, junk)
+            self.assertIn("syntax errors", r["error"]["message"])
         self.assertIsNone(self.client.proc.poll())
 
     def test_close_clears_the_diagnostics(self):
@@ -285,6 +293,31 @@ class Requests(Session):
         self.assertLessEqual({"office_hours", "every_day_office_hours", "around_the_clock"},
                              labels(self.at("  calendar office_hours", 11)))
         self.assertIn("Critical", labels(self.at("respond to Normal within", 11)))
+        # keywords are plain words for an editor that does not expand snippets
+        r = self.request("textDocument/completion", position={"line": 7, "character": 0})
+        self.assertTrue(r["items"])
+        self.assertFalse([i for i in r["items"] if i.get("insertTextFormat") == 2 or "\n" in i.get("insertText", "")])
+        # import paths replace the string typed so far, "/" included
+        self.client.change(self.uri, 2, 'import "std/hol\n' + QISCUS)
+        r = self.request("textDocument/completion", position={"line": 0, "character": 15})
+        item = [i for i in r["items"] if i["label"] == "std/holidays/id"][0]
+        self.assertEqual(item["textEdit"]["range"]["start"], {"line": 0, "character": 8})
+        self.assertEqual(item["textEdit"]["newText"], "std/holidays/id")
+
+    def test_snippets_for_an_editor_that_expands_them(self):
+        client = LspClient(SLA, env=self.env)
+        try:
+            client.initialize(capabilities={"textDocument": {"completion": {"completionItem": {"snippetSupport": True}}}})
+            uri = client.open(self.path)
+            r = client.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                           "position": {"line": 7, "character": 0}})
+            calendar = [i for i in r["result"]["items"] if i["label"] == "calendar"][0]
+            self.assertEqual(calendar["insertTextFormat"], 2)
+            self.assertIn("\n  zone", calendar["insertText"])  # two spaces, as sla fmt
+        finally:
+            client.close()
+            for p in client.proc.stdout, client.proc.stdin, client.proc.stderr:
+                p.close()
 
     def test_document_symbols_folding_and_tokens(self):
         syms = json.dumps(self.request("textDocument/documentSymbol"))
@@ -375,6 +408,12 @@ class Files(unittest.TestCase):
         uri = self.client.open(self.dir / "main.sla", 'import "../../etc/passwd"\n')
         errs = self.client.diagnostics(uri)["diagnostics"]
         self.assertIn("refused", errs[0]["message"])
+        self.assertEqual(errs[0]["message"].count("cannot import"), 1, errs[0]["message"])
+        # an unsaved document imports the stdlib only, and says why not a file
+        self.client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": "untitled:Untitled-1", "languageId": "sla", "version": 1, "text": 'import "hours.sla"\n'}})
+        errs = self.client.diagnostics("untitled:Untitled-1")["diagnostics"]
+        self.assertIn("not saved yet", errs[0]["message"])
 
 
 if __name__ == "__main__":

@@ -239,8 +239,10 @@ std::string closed_weekdays(const CalendarSpec& spec, const Wording& w) {
 std::string hours_words(Seconds s, const Wording& w) {
   const long minutes = static_cast<long>(s.count() / 60);
   const long h = minutes / 60, m = minutes % 60;
+  const std::string mins = m == 1 ? w.say("{} minute", m) : w.say("{} minutes", m);
+  if (h == 0 && m) return mins;  // "30 minutes", not "0 hours 30 minutes"
   std::string out = h == 1 ? w.say("{} hour", h) : w.say("{} hours", h);
-  if (m) out += " " + (m == 1 ? w.say("{} minute", m) : w.say("{} minutes", m));
+  if (m) out += " " + mins;
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <initializer_list>
 #include <set>
@@ -74,6 +75,19 @@ bool starts(const std::vector<std::string>& words, std::initializer_list<std::st
   return std::equal(lead.begin(), lead.end(), words.begin());
 }
 
+bool is_number(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+  });
+}
+
+// The words a duration follows: "within 4 hours", "every", "from", "until",
+// "least" (changes notified at least), "is" (business day is), "announced at least".
+bool is_duration_word(std::string_view word) {
+  return word == "within" || word == "every" || word == "from" || word == "until" ||
+         word == "least" || word == "is";
+}
+
 bool is(const std::vector<std::string>& words, std::initializer_list<std::string_view> all) {
   return words.size() == all.size() && starts(words, all);
 }
@@ -131,6 +145,19 @@ class Completer {
     sibling_files();
   }
 
+  // A duration's units; business time only where a calendar gives it meaning.
+  void units(bool business) {
+    static constexpr std::string_view plain[] = {"minutes", "hours",         "days",
+                                                 "weeks",   "calendar days", "calendar hours"};
+    static constexpr std::string_view of_business[] = {"business hours", "business days",
+                                                       "business minutes", "business weeks"};
+    if (business)
+      for (auto u : of_business)
+        out_.push_back({std::string(u), CompletionKind::keyword, "operating time", {}, {}});
+    for (auto u : plain)
+      out_.push_back({std::string(u), CompletionKind::keyword, "calendar time", {}, {}});
+  }
+
   void zones() {
     try {
       for (const auto& zone : date::get_tzdb().zones)
@@ -154,29 +181,29 @@ class Completer {
     static const Snippet snippets[] = {
         {K::file, "import", "import \"MODULE\"", "import \"${1:std/holidays/id}\""},
         {K::file, "contract", "contract \"TITLE\" { ... }",
-         "contract \"${1:title}\" {\n\tprovider \"${2:provider}\"\n\teffective "
+         "contract \"${1:title}\" {\n  provider \"${2:provider}\"\n  effective "
          "${3:2026-01-01}\n}"},
         {K::file, "definitions", "definitions { \"TERM\" means \"...\" }",
-         "definitions {\n\t\"${1:term}\" means \"${2:meaning}\"\n}"},
+         "definitions {\n  \"${1:term}\" means \"${2:meaning}\"\n}"},
         {K::file, "holidays", "holidays NAME \"TITLE\" { ... }",
-         "holidays ${1:name} \"${2:title}\" {\n\tcovers ${3:2026} to ${4:2027}\n\t$0\n}"},
+         "holidays ${1:name} \"${2:title}\" {\n  covers ${3:2026} to ${4:2027}\n  $0\n}"},
         {K::file, "calendar", "calendar NAME \"TITLE\" { zone, open, holidays }",
-         "calendar ${1:name} \"${2:title}\" {\n\tzone \"${3:Asia/Jakarta}\"\n\topen "
-         "${4:Mon-Fri 09:00-17:00}\n\t${5:open on holidays}\n}"},
+         "calendar ${1:name} \"${2:title}\" {\n  zone \"${3:Asia/Jakarta}\"\n  open "
+         "${4:Mon-Fri 09:00-17:00}\n  ${5:open on holidays}\n}"},
         {K::file, "priorities", "priorities { NAME \"DESCRIPTION\" }",
-         "priorities {\n\t${1:Low} \"${2:description}\"\n}"},
+         "priorities {\n  ${1:Low} \"${2:description}\"\n}"},
         {K::file, "attribute", "attribute NAME \"VALUE\", ...",
          "attribute ${1:channel} \"${2:phone}\", \"${3:e-mail}\""},
         {K::file, "package", "package NAME \"TITLE\" { ... }",
-         "package ${1:name} \"${2:title}\" {\n\tcalendar ${3:calendar}\n\trespond to ${4:all} "
+         "package ${1:name} \"${2:title}\" {\n  calendar ${3:calendar}\n  respond to ${4:all} "
          "within ${5:4 business hours}\n}"},
         {K::file, "addon", "addon NAME \"TITLE\" { ... }",
-         "addon ${1:name} \"${2:title}\" {\n\trequires ${3:package}\n\t$0\n}"},
+         "addon ${1:name} \"${2:title}\" {\n  requires ${3:package}\n  $0\n}"},
         {K::file, "example", "example \"WHAT IT SHOWS\" { under, ticket, expect }",
-         "example \"${1:what it shows}\" {\n\tunder ${2:package}\n\tticket ${3:priority} raised "
-         "${4:2026-01-09 16:30}\n\texpect response due ${5:2026-01-12 12:30}\n}"},
+         "example \"${1:what it shows}\" {\n  under ${2:package}\n  ticket ${3:priority} raised "
+         "${4:2026-01-09 16:30}\n  expect response due ${5:2026-01-12 12:30}\n}"},
         {K::file, "translation", "translation LANG \"NAME\" { ... }",
-         "translation ${1:id} \"${2:Bahasa Indonesia}\" {\n\t$0\n}"},
+         "translation ${1:id} \"${2:Bahasa Indonesia}\" {\n  $0\n}"},
         {K::contract, "effective", "effective DATE", "effective ${1:2026-01-01}"},
         {K::contract, "reviewed", "reviewed annually", "reviewed ${1|annually,quarterly,monthly|}"},
         {K::contract, "changes", "changes notified at least DURATION in advance",
@@ -208,10 +235,10 @@ class Completer {
         {K::package, "clock", "clock starts at next opening",
          "clock ${1|starts at next opening,starts at creation,pauses on status \"waiting\"|}"},
         {K::package, "escalation", "escalation { from ... escalate to \"ROLE\" }",
-         "escalation {\n\tfrom ${1:0 business hours} until ${2:4 business hours} escalate to "
-         "\"${3:role}\"\n\tfrom ${2:4 business hours} escalate to \"${4:role}\"\n}"},
+         "escalation {\n  from ${1:0 business hours} until ${2:4 business hours} escalate to "
+         "\"${3:role}\"\n  from ${2:4 business hours} escalate to \"${4:role}\"\n}"},
         {K::package, "uptime", "uptime \"SERVICE\" { target, measured }",
-         "uptime \"${1:service}\" {\n\ttarget ${2:99.5} %\n\tmeasured "
+         "uptime \"${1:service}\" {\n  target ${2:99.5} %\n  measured "
          "${3|monthly,quarterly,yearly|}\n}"},
         {K::escalation, "from", "from DURATION until DURATION escalate to \"ROLE\"",
          "from ${1:0 business hours} until ${2:4 business hours} escalate to \"${3:role}\""},
@@ -328,6 +355,11 @@ std::vector<Completion> complete_at(const Analysis& a, std::uint32_t offset) {
   if (w.empty()) {
     // A block known only as a '{' after something that is no statement: nothing to offer.
     if (blocks.empty() || block != ast::Kind::file) c.keywords(block);
+    return c.take();
+  }
+  // A number where a duration goes: its units ("within 4 ", "until 6 ", "is 8 ").
+  if (is_number(w.back()) && w.size() >= 2 && is_duration_word(w[w.size() - 2])) {
+    c.units(block != ast::Kind::calendar);
     return c.take();
   }
   // The heads of blocks: "calendar late extends ", "package premium \"P\" extends ".

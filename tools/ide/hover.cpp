@@ -55,12 +55,19 @@ std::string years(const HolidaySet& h) {
                                      : fmt::format("{}\u2013{}", h.first_year, h.last_year);
 }
 
+// A set's title and its years, unless the title says them ("Berlin holidays 2026").
+std::vector<std::string> title_and_years(const HolidaySet& h) {
+  std::vector<std::string> about;
+  if (!h.title.empty()) about.push_back(h.title);
+  if (h.first_year != 0 && h.title.find(std::to_string(h.first_year)) == std::string::npos)
+    about.push_back(years(h));
+  return about;
+}
+
 std::string set_words(const Model& m, const std::string& id) {
   const HolidaySet* h = holiday_set(m, id);
   if (!h) return code(id);
-  std::vector<std::string> about;
-  if (!h->title.empty()) about.push_back(h->title);
-  if (const auto y = years(*h); !y.empty()) about.push_back(y);
+  const std::vector<std::string> about = title_and_years(*h);
   return about.empty() ? code(id) : fmt::format("{} ({})", code(id), fmt::join(about, ", "));
 }
 
@@ -319,9 +326,7 @@ std::string import_words(const Analysis& a, const Symbol& s) {
     std::string line = fmt::format("{} {}", name(def.kind), code(def.name));
     if (def.kind == SymbolKind::holiday_set && m) {
       if (const HolidaySet* h = holiday_set(*m, def.name)) {
-        std::vector<std::string> about;
-        if (!h->title.empty()) about.push_back(h->title);
-        if (const auto y = years(*h); !y.empty()) about.push_back(y);
+        std::vector<std::string> about = title_and_years(*h);
         about.push_back(fmt::format("{} days", h->days.size()));
         line += fmt::format(" ({})", fmt::join(about, ", "));
       }
@@ -346,7 +351,9 @@ std::optional<std::string> symbol_words(const Analysis& a, const Symbol& s) {
   const Symbol* def = a.symbols.definition_of(s);
   const SymbolKind kind = def ? def->kind : s.kind;
   const std::string& id = def ? def->name : s.name;
-  if (const Model* m = a.model.get()) {
+  // A name the text does not define is not described by a Model that did (the
+  // last one that checked, before a rename): it is said to be undefined below.
+  if (const Model* m = a.model.get(); m && def) {
     switch (kind) {
       case SymbolKind::calendar:
         if (const auto* c = m->calendar(id)) return calendar_words(*m, *c);
@@ -523,18 +530,25 @@ std::string spent(const Calendar& cal, Instant from, Seconds length) {
     const Instant close = cal.next_closing(open);
     const Seconds take =
         close == Calendar::kNever ? length : std::min(length, Seconds(close - open));
-    const auto day = date::floor<date::days>(cal.to_local(open));
-    if (!days.empty() && days.back().first == day)
-      days.back().second += take;
-    else
-      days.emplace_back(day, take);
+    // A night opening counts on each side of midnight: 7 hours on Sunday, the
+    // rest on Monday.
+    for (Instant a = open, end = open + take; a < end;) {
+      const auto day = date::floor<date::days>(cal.to_local(a));
+      const Instant midnight = cal.to_instant(date::local_seconds(day + date::days(1)));
+      const Instant b = midnight > a ? std::min(end, midnight) : end;
+      if (!days.empty() && days.back().first == day)
+        days.back().second += b - a;
+      else
+        days.emplace_back(day, b - a);
+      a = b;
+    }
     length -= take;
     t = close;
   }
   if (length > Seconds(0) || days.size() < 2) return {};
   std::vector<std::string> parts;
   for (const auto& [day, s] : days)
-    parts.push_back(fmt::format("{} on {}", span_words(s), cli::day_name(day)));
+    parts.push_back(fmt::format("{} on {}", hours_words(s), cli::day_name(day)));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -597,7 +611,7 @@ std::string duration_words(const Analysis& a, const Found& f) {
                        "sets it)",
                        code(g.calendar));
     }
-    out += seconds ? fmt::format(" \u2014 {} of operating time on {}", span_words(*seconds), on)
+    out += seconds ? fmt::format(" \u2014 {} of operating time on {}", hours_words(*seconds), on)
                    : fmt::format(" \u2014 operating time{}", on.empty() ? "" : " on " + on);
     if (g.info) out += fmt::format(" ({})", hours_brief(*g.info));
     if (g.info && g.info->business_day_seconds &&

@@ -174,9 +174,13 @@ json code_action_json(const CodeAction& action, const Analysis& analysis, const 
 }
 
 json completion_json(const std::vector<Completion>& items, std::uint32_t offset,
-                     const Positions& at) {
+                     const Positions& at, bool snippets) {
   json list = json::array();
-  for (const auto& c : items) {
+  for (Completion c : items) {
+    if (c.kind == CompletionKind::snippet && !snippets) {
+      c.kind = CompletionKind::keyword;
+      c.insert_text.clear();
+    }
     json item = {{"label", c.label}, {"kind", completion_kind_number(c.kind)}};
     if (!c.detail.empty()) item["detail"] = c.detail;
     if (!c.insert_text.empty()) {

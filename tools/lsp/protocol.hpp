@@ -50,9 +50,10 @@ json diagnostic_json(const Diagnostic& d, std::uint32_t begin, std::uint32_t end
                      const Positions& at);
 json code_action_json(const ide::CodeAction& action, const ide::Analysis& analysis,
                       const Positions& at, const std::string& uri);
-// `offset`: the cursor, where an item that replaces typed text ends.
+// `offset`: the cursor, where an item that replaces typed text ends. Without
+// `snippets` (the editor did not say it expands them), a snippet is its keyword.
 json completion_json(const std::vector<ide::Completion>& items, std::uint32_t offset,
-                     const Positions& at);
+                     const Positions& at, bool snippets);
 json outline_json(const std::vector<ide::OutlineItem>& items, const Positions& at);
 json folding_json(const std::vector<ide::Fold>& folds);
 json semantic_tokens_json(const std::vector<ide::SemanticToken>& tokens, const Positions& at);

@@ -1,6 +1,7 @@
 #include "tools/lsp/server.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "sla/load.hpp"
 #include "tools/format/formatter.hpp"
@@ -22,7 +23,8 @@ namespace {
 
 // JSON-RPC and LSP error codes.
 constexpr int kParseError = -32700, kInvalidRequest = -32600, kMethodNotFound = -32601,
-              kInvalidParams = -32602, kInternalError = -32603, kServerNotInitialized = -32002;
+              kInvalidParams = -32602, kInternalError = -32603, kServerNotInitialized = -32002,
+              kRequestFailed = -32803;
 
 // A request the server cannot answer; becomes the response's error.
 struct RequestFailed {
@@ -36,6 +38,15 @@ json response(const json& id, json result) {
 
 json error_response(const json& id, int code, const std::string& message) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+// "invalid params for textDocument/hover: cannot use at() with null", without the
+// JSON library's "[json.exception.type_error.304]".
+std::string invalid_params(const std::string& method, const json::exception& e) {
+  std::string_view what = e.what();
+  if (what.starts_with("[json.exception."))
+    what.remove_prefix(std::min(what.find("] ") + 2, what.size()));
+  return fmt::format("invalid params for {}: {}", method, what);
 }
 
 json notification_message(const std::string& method, json params) {
@@ -74,6 +85,8 @@ json Server::initialize(const json& params) {
       params.value("/capabilities/general/positionEncodings"_json_pointer, json::array());
   for (const auto& e : encodings)
     if (e == "utf-8") encoding_ = PositionEncoding::utf8;
+  snippets_ = params.value(
+      "/capabilities/textDocument/completion/completionItem/snippetSupport"_json_pointer, false);
   std::string root;
   if (params.contains("rootUri") && params["rootUri"].is_string())
     root = path_of_uri(params["rootUri"].get<std::string>()).value_or("");
@@ -134,7 +147,10 @@ void Server::notification(const std::string& method, const json& params) {
 }
 
 json Server::dispatch(const std::string& method, const json& params) {
-  if (method == "initialize") return initialize(params);
+  if (method == "initialize") {
+    if (initialized_) throw RequestFailed{kInvalidRequest, "initialize was already received"};
+    return initialize(params);
+  }
   if (!initialized_) throw RequestFailed{kServerNotInitialized, "initialize first"};
   if (shutdown_) throw RequestFailed{kInvalidRequest, "the server is shutting down"};
   if (method == "shutdown") {
@@ -182,7 +198,7 @@ json Server::dispatch(const std::string& method, const json& params) {
   }
   if (method == "textDocument/completion") {
     const std::uint32_t at_cursor = offset();
-    return completion_json(complete(a, at_cursor), at_cursor, at);
+    return completion_json(complete(a, at_cursor), at_cursor, at, snippets_);
   }
   if (method == "textDocument/documentSymbol")
     return outline_json(outline(a.loaded.files.at(0)), at);
@@ -192,16 +208,28 @@ json Server::dispatch(const std::string& method, const json& params) {
     return semantic_tokens_json(semantic_tokens(a), at);
   if (method == "textDocument/formatting") {
     cli::FormatResult r = cli::format_source(doc.name, doc.text.text());
-    // A text that does not parse is left as it is; its diagnostics say why.
-    if (!r.text) return json::array();
+    // A text that does not parse is left as it is; the editor shows why not.
+    if (!r.text)
+      throw RequestFailed{kRequestFailed,
+                          r.internal_error.empty()
+                              ? "not formatted: the contract has syntax errors; fix them first"
+                              : "not formatted: " + r.internal_error};
     return text_edits(doc.text.text(), *r.text, at);
   }
   if (method == "textDocument/codeAction") {
     const json& range = params.at("range");
+    // The codes the editor asks about, when it names diagnostics: a fix for
+    // another finding on the same line is not what was asked for.
+    std::vector<std::string> codes;
+    for (const auto& d : params.value("/context/diagnostics"_json_pointer, json::array()))
+      if (d.contains("code") && d["code"].is_string()) codes.push_back(d["code"]);
     json out = json::array();
     for (const auto& action :
-         quick_fixes(a, at.offset(range.at("start")), at.offset(range.at("end"))))
+         quick_fixes(a, at.offset(range.at("start")), at.offset(range.at("end")))) {
+      const std::string& code = a.diagnostics.at(action.diagnostic).code;
+      if (!codes.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) continue;
       out.push_back(code_action_json(action, a, at, doc.uri));
+    }
     return out;
   }
   throw RequestFailed{kMethodNotFound, fmt::format("unknown method {}", method)};
@@ -230,9 +258,7 @@ std::vector<json> Server::handle(const json& message) {
   } catch (const RequestFailed& e) {
     if (is_request) out.push_back(error_response(id, e.code, e.message));
   } catch (const json::exception& e) {
-    if (is_request)
-      out.push_back(
-          error_response(id, kInvalidParams, fmt::format("invalid params: {}", e.what())));
+    if (is_request) out.push_back(error_response(id, kInvalidParams, invalid_params(method, e)));
   } catch (const std::exception& e) {
     if (is_request) out.push_back(error_response(id, kInternalError, e.what()));
   }

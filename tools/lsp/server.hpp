@@ -45,6 +45,7 @@ class Server {
   ServerOptions options_;
   Workspace workspace_;
   PositionEncoding encoding_ = PositionEncoding::utf16;
+  bool snippets_ = false;  // the editor expands snippets in completions
   bool initialized_ = false, shutdown_ = false, exited_ = false;
   std::vector<std::string> closed_;  // documents closed: their diagnostics to clear
 };

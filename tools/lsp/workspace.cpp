@@ -119,36 +119,34 @@ LoadOptions Workspace::options_for(const Document& doc) {
   if (self.is_absolute()) roots.push_back(self.parent_path());
   if (!root_.empty()) roots.push_back(fs::path(root_).lexically_normal());
   LoadOptions options;
-  options.imports = ImportPolicy::resolver([this, roots](
-                                               std::string_view spec, std::string_view importer,
-                                               std::string& error) -> std::optional<ImportedFile> {
-    const fs::path wanted(spec);
-    if (wanted.is_absolute()) {
-      error =
-          fmt::format("import of \"{}\" refused: imports are relative to the importing file", spec);
-      return std::nullopt;
-    }
-    const fs::path from(importer);
-    if (!from.is_absolute()) {
-      error = fmt::format(
-          "cannot import \"{}\" from a document that is not saved yet: save it first", spec);
-      return std::nullopt;
-    }
-    const fs::path path = (from.parent_path() / wanted).lexically_normal();
-    if (std::none_of(roots.begin(), roots.end(),
-                     [&](const fs::path& r) { return inside(path, r); })) {
-      error = fmt::format("import of \"{}\" refused: it leads out of the contract's folder", spec);
-      return std::nullopt;
-    }
-    for (auto& [uri, open] : docs_)
-      if (open.name == path.string()) return ImportedFile{path.string(), open.text.text()};
-    auto text = read_bounded(path, Limits{}.max_file_bytes);
-    if (!text) {
-      error = fmt::format("cannot read imported file \"{}\"", path.string());
-      return std::nullopt;
-    }
-    return ImportedFile{path.string(), std::move(*text)};
-  });
+  options.imports =
+      ImportPolicy::resolver([this, roots](std::string_view spec, std::string_view importer,
+                                           std::string& error) -> std::optional<ImportedFile> {
+        const fs::path wanted(spec);
+        if (wanted.is_absolute()) {
+          error = "refused: an import is a path relative to the importing file";
+          return std::nullopt;
+        }
+        const fs::path from(importer);
+        if (!from.is_absolute()) {
+          error = "the document is not saved yet: save it, and its imports are read beside it";
+          return std::nullopt;
+        }
+        const fs::path path = (from.parent_path() / wanted).lexically_normal();
+        if (std::none_of(roots.begin(), roots.end(),
+                         [&](const fs::path& r) { return inside(path, r); })) {
+          error = "refused: it leads out of the contract's folder (and the editor's)";
+          return std::nullopt;
+        }
+        for (auto& [uri, open] : docs_)
+          if (open.name == path.string()) return ImportedFile{path.string(), open.text.text()};
+        auto text = read_bounded(path, Limits{}.max_file_bytes);
+        if (!text) {
+          error = fmt::format("no such file: {}", path.string());
+          return std::nullopt;
+        }
+        return ImportedFile{path.string(), std::move(*text)};
+      });
   return options;
 }
 
