@@ -22,6 +22,14 @@ local function client()
 end
 check(vim.wait(10000, function() return client() ~= nil end, 20), "the sla server attaches to the buffer")
 if not client() then return finish() end
+local function has_key(lhs)
+  for _, m in ipairs(vim.api.nvim_buf_get_keymap(buf, "n")) do
+    if m.lhs == lhs then return true end
+  end
+  return false
+end
+check(vim.bo[buf].omnifunc == "v:lua.vim.lsp.omnifunc" and has_key("K") and has_key("gd"),
+  "the package sets completion and the hover and definition keys on attach")
 check(vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 20),
   "the contract's findings arrive as diagnostics")
 local errors = vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
@@ -84,5 +92,33 @@ check(target ~= nil and target.range.start.line == def_row, "definition goes to 
 if target then
   vim.lsp.util.jump_to_location(target, client().offset_encoding)
   check(vim.api.nvim_win_get_cursor(0)[1] == def_row + 1, "the cursor jumps there")
+end
+
+-- Into the stdlib: the module opens read-only from the cache, served by the same server.
+local set_row
+for i, l in ipairs(lines) do
+  if l:find("closed on holidays id_national", 1, true) then set_row = i - 1; break end
+end
+local set_col = lines[set_row + 1]:find("id_national", 1, true)
+reply = client().request_sync("textDocument/definition", {
+  textDocument = vim.lsp.util.make_text_document_params(buf),
+  position = { line = set_row, character = set_col },
+}, 5000, buf)
+target = reply and reply.result
+if target and target[1] then target = target[1] end
+check(target ~= nil and target.uri:find("/std/holidays/id.sla", 1, true) ~= nil,
+  "definition of id_national is in the stdlib module")
+if target then
+  local first = client()
+  vim.lsp.util.jump_to_location(target, first.offset_encoding)
+  local std_buf = vim.api.nvim_get_current_buf()
+  check(std_buf ~= buf and vim.bo[std_buf].filetype == "sla", "the module opens as an sla buffer")
+  check(vim.wait(5000, function() return #vim.lsp.buf_get_clients(std_buf) > 0 end, 20),
+    "the module's buffer is served")
+  local count = 0
+  for _, c in pairs(vim.lsp.get_active_clients()) do
+    if c.name == "sla" then count = count + 1 end
+  end
+  check(count == 1, "by the same server (one sla client, not a second)")
 end
 finish()

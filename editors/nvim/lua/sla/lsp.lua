@@ -8,7 +8,15 @@
 --   root_markers files or folders that mark a project root, looked for from the
 --                file's folder upwards; default { ".git" }. Without one, the root is
 --                the file's own folder.
---   on_attach, capabilities, settings, init_options: passed on to the client.
+--   keymaps      buffer-local keys and completion on attach (default true): K hover,
+--                gd definition, gr references, <leader>ca code action (quick fixes),
+--                <leader>f format; omnifunc (CTRL-X CTRL-O completes) and, on 0.8 and
+--                later, gq formats through the server. false leaves the keys to you.
+--   on_attach    called after that, with (client, bufnr).
+--   capabilities, settings, init_options: passed on to the client.
+--
+-- A stdlib module that "go to definition" opened (written read-only to the
+-- cache, .../sla/VERSION/std/...) joins the server that opened it, not a new one.
 --
 -- Works on Neovim 0.7 (Debian 12), which has no vim.lsp.start: there one client
 -- is started per root and attached by hand. On 0.8 and later vim.lsp.start does
@@ -18,14 +26,31 @@ local M = {}
 local defaults = {
   cmd = { "sla", "lsp" },
   root_markers = { ".git" },
+  keymaps = true,
 }
 
 local config = vim.deepcopy(defaults)
 local clients = {} -- root folder -> client id, for Neovim 0.7
 local warned = false
 
+-- A running sla client's root folder, for a buffer that belongs to no project of
+-- its own (a stdlib module in the cache).
+local function running_root()
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    if client.name == "sla" and not client.is_stopped() then
+      return client.config.root_dir
+    end
+  end
+end
+
 local function root_dir(bufnr)
   local name = vim.api.nvim_buf_get_name(bufnr)
+  if name:match("/sla/[^/]+/std/") then
+    local root = running_root()
+    if root then
+      return root
+    end
+  end
   local start = name ~= "" and vim.fn.fnamemodify(name, ":p:h") or vim.loop.cwd()
   local dir = start
   while true do
@@ -42,12 +67,40 @@ local function root_dir(bufnr)
   end
 end
 
+-- The keys of an editor that knows the language, on the buffers the server serves.
+local function on_attach(client, bufnr)
+  if config.keymaps then
+    vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc"
+    local function map(lhs, rhs, desc)
+      vim.keymap.set("n", lhs, rhs, { buffer = bufnr, silent = true, desc = desc })
+    end
+    map("K", vim.lsp.buf.hover, "sla: hover")
+    map("gd", vim.lsp.buf.definition, "sla: go to definition")
+    map("gr", vim.lsp.buf.references, "sla: references")
+    map("<leader>ca", vim.lsp.buf.code_action, "sla: quick fixes")
+    -- vim.lsp.buf.format is 0.8 and later; 0.7 has formatting_sync.
+    map("<leader>f", function()
+      if vim.lsp.buf.format then
+        vim.lsp.buf.format({ bufnr = bufnr })
+      else
+        vim.lsp.buf.formatting_sync(nil, 2000)
+      end
+    end, "sla: format")
+    if vim.lsp.formatexpr and vim.lsp.buf.format then
+      vim.bo[bufnr].formatexpr = "v:lua.vim.lsp.formatexpr()"
+    end
+  end
+  if config.on_attach then
+    config.on_attach(client, bufnr)
+  end
+end
+
 local function client_config(root)
   return {
     name = "sla",
     cmd = config.cmd,
     root_dir = root,
-    on_attach = config.on_attach,
+    on_attach = on_attach,
     capabilities = config.capabilities,
     settings = config.settings,
     init_options = config.init_options,
