@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <chrono>
 
 #include "sla/load.hpp"
 #include "tools/format/formatter.hpp"
@@ -299,9 +300,17 @@ int serve(int in, int out, ServerOptions options) {
       if (!write_message(out, m.dump(-1, ' ', false, json::error_handler_t::replace))) return false;
     return true;
   };
+  using Clock = std::chrono::steady_clock;
+  auto published = Clock::now();
   for (;;) {
-    // Diagnostics wait until the editor pauses: a burst of edits is one analysis.
-    if (!reader.waiting(server.options().debounce_ms) && !send(server.publish_due())) return 1;
+    // Diagnostics wait until the editor pauses, so that a burst of edits is one
+    // analysis; an editor that never pauses (requests back to back) still gets
+    // them at least every quarter of a second.
+    const bool pause = !reader.waiting(server.options().debounce_ms);
+    if (pause || Clock::now() - published > std::chrono::milliseconds(250)) {
+      if (!send(server.publish_due())) return 1;
+      published = Clock::now();
+    }
     std::string body, error;
     switch (reader.next(body, error)) {
       case MessageReader::Status::end:
