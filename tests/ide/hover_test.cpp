@@ -256,6 +256,27 @@ BOOST_AUTO_TEST_CASE(time_across_midnight_counts_on_each_day) {
   BOOST_TEST(has(hours, "24 hours of operating time"));
 }
 
+BOOST_AUTO_TEST_CASE(a_deadline_on_the_next_business_day) {
+  const Analysis a = analyze("/tmp/next.sla",
+                             "priorities {\n  P1 \"Down\"\n  P2 \"Slow\"\n}\n"
+                             "calendar office \"Office\" {\n  zone \"Europe/London\"\n"
+                             "  open Mon-Fri 09:00-17:00\n  open on holidays\n}\n"
+                             "package p \"P\" {\n  calendar office\n"
+                             "  respond to P1 by 12:00 next business day\n"
+                             "  respond to P2 by end of next business day\n}\n");
+  BOOST_REQUIRE(a.model);
+  // Raised on Friday 9 January 2026 at 16:30: Saturday and Sunday are closed, so
+  // the next business day is Monday 12 January.
+  const std::string noon = hover_at(a, "next business day", 3);
+  BOOST_TEST(has(noon, "**by 12:00 next business day**"));
+  BOOST_TEST(has(noon, "at 12:00, on calendar `office`"));
+  BOOST_TEST(has(noon, "raised Friday 9 January 2026 at 16:30"));
+  BOOST_TEST(has(noon, "response due Monday 12 January 2026 at 12:00"));
+  const std::string end = hover_at(a, "by end of", 1);
+  BOOST_TEST(has(end, "at the end of that day's last opening"));
+  BOOST_TEST(has(end, "response due Monday 12 January 2026 at 17:00"));
+}
+
 BOOST_AUTO_TEST_CASE(nothing_under_the_cursor) {
   const Analysis& a = qiscus();
   BOOST_TEST(!hover(a, 0));                                         // a comment

@@ -10,6 +10,7 @@
 #include "grammar/suggest.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/time/calendar.hpp"
+#include "sla/evaluator.hpp"
 #include "tools/document/plain_words.hpp"
 #include "tools/ide/syntax.hpp"
 
@@ -645,13 +646,82 @@ std::string duration_words(const Analysis& a, const Found& f) {
   return out;
 }
 
+// ------------------------------------------------------ relative deadlines
+
+// The words "by 12:00 next business day" (or "by end of next business day") of
+// a target, when the offset is on them.
+std::optional<Span> deadline_at(const ast::Node& statement, std::uint32_t offset) {
+  std::optional<std::uint32_t> begin;
+  std::uint32_t end = 0;
+  for (const auto& v : statement.args)
+    if (const auto* w = std::get_if<ast::Word>(&v)) {
+      if (w->word == "by") begin = w->span.begin;
+      if (begin && w->word == "next business day") end = w->span.end;
+    }
+  if (!begin || end == 0 || offset < *begin || offset > end) return std::nullopt;
+  return Span{statement.span.file, *begin, end};
+}
+
+// The merged target a statement states, for the package (or the add-on on its
+// first required package) that holds it: found by its line.
+std::optional<Evaluator> evaluator_for(const Model& m, const ast::Node& owner) {
+  const auto* id = ast::arg<ast::Ident>(owner);
+  if (!id) return std::nullopt;
+  Evaluator::Made made = Evaluator::make(m, id->name);
+  if (owner.kind == ast::Kind::addon)
+    if (const Package* addon = m.addon(id->name); addon && !addon->requires_.empty())
+      made = Evaluator::make(m, addon->requires_.front(), {id->name});
+  if (!made.evaluator) return std::nullopt;
+  return std::move(*made.evaluator);
+}
+
+std::string deadline_words(const Analysis& a, const std::vector<const ast::Node*>& path,
+                           Span words) {
+  const ast::Node& statement = *path.back();
+  const std::string said = a.text().substr(words.begin, words.end - words.begin);
+  const Governing g = governing(a, path);
+  const ast::ClockTime* clock = ast::arg<ast::ClockTime>(statement);
+  std::string out = fmt::format(
+      "**{}** \u2014 on the next business day after the day the ticket is raised, {}", said,
+      clock ? fmt::format("at {:02}:{:02}", clock->minutes / 60, clock->minutes % 60)
+            : std::string("at the end of that day's last opening"));
+  if (!g.calendar.empty())
+    out += fmt::format(", on {}{}", g.whose.empty() ? "calendar " + code(g.calendar) : g.whose,
+                       g.info ? fmt::format(" ({})", hours_brief(*g.info)) : std::string());
+  out +=
+      ". A business day is a later local day on which the desk opens: the day the ticket is "
+      "raised never counts";
+  const Model* m = a.model.get();
+  const ast::Node* owner = innermost(path, {ast::Kind::package, ast::Kind::addon});
+  if (!m || !owner || a.model_is_stale) return out;
+  const auto ev = evaluator_for(*m, *owner);
+  if (!ev) return out;
+  const std::uint32_t line = a.loaded.sources.locate(statement.span).line;
+  for (const Target& t : ev->package().targets) {
+    if (!t.by || t.span.line != line || t.span.file != a.root().name()) continue;
+    const CalendarInfo& info = ev->calendar_of(t);
+    if (!info.calendar) break;
+    const Calendar& cal = *info.calendar;
+    const Instant start = example_start(cal, m);
+    const Instant due = ev->due(start, t, {}, start);
+    out += fmt::format("\n\nExample: raised {} \u2192 {} {}", moment(start, cal),
+                       due_what(statement.kind), moment(due, cal));
+    break;
+  }
+  return out;
+}
+
 std::optional<HoverText> hover_at(const Analysis& a, std::uint32_t offset) {
   if (const Symbol* s = a.symbols.at(0, offset))
     if (auto words = symbol_words(a, *s)) return HoverText{std::move(*words), s->span};
   if (a.loaded.files.empty()) return std::nullopt;
   const Found f = duration_at(a.loaded.files[0].root, offset);
-  if (!f.duration) return std::nullopt;
-  return HoverText{duration_words(a, f), f.duration->span};
+  if (f.duration) return HoverText{duration_words(a, f), f.duration->span};
+  const auto path = nodes_at(a.loaded.files[0].root, offset);
+  if (path.empty()) return std::nullopt;
+  if (const auto words = deadline_at(*path.back(), offset))
+    return HoverText{deadline_words(a, path, *words), *words};
+  return std::nullopt;
 }
 
 }  // namespace
