@@ -126,14 +126,15 @@ class Suppressions {
 
  private:
   static void warn(std::vector<Diagnostic>& findings, const Location& at, std::string message,
-                   std::string guess = {}) {
+                   std::string guess = {}, std::string hint = {}) {
     const auto& rules = lint_rules();
-    Diagnostic d = make_diagnostic(
-        Code::lint_unknown_code, at, std::move(message),
-        fmt::format("{}write: # sla: allow CODE (reason), or # sla: allow-file CODE; the lint "
-                    "codes are {}-{} (docs/lint.md)",
-                    guess.empty() ? "" : fmt::format("did you mean '{}'? ", guess),
-                    rules.front().code, rules.back().code));
+    if (hint.empty())
+      hint = fmt::format(
+          "{}write: # sla: allow CODE (reason), or # sla: allow-file CODE; the lint codes are "
+          "{}-{} (docs/lint.md)",
+          guess.empty() ? "" : fmt::format("did you mean '{}'? ", guess), rules.front().code,
+          rules.back().code);
+    Diagnostic d = make_diagnostic(Code::lint_unknown_code, at, std::move(message), hint);
     d.severity = Severity::warning;
     findings.push_back(std::move(d));
   }
@@ -181,6 +182,11 @@ class Suppressions {
           while (!rest.empty() && (rest.front() == ',' || rest.front() == ' '))
             rest.remove_prefix(1);
           s.reason = reason_of(rest);
+          if (s.reason == kReasonPlaceholder)
+            warn(findings, s.at,
+                 "the reason in this comment is still the placeholder: say why the finding is "
+                 "intended",
+                 {}, "replace the placeholder between the parentheses with the reason");
         }
         break;
       }

@@ -1,5 +1,7 @@
 #include "tools/ide/code_actions.hpp"
 
+#include "interpreter/lint/lint_loaded.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <algorithm>
@@ -376,8 +378,8 @@ class Fixer {
     const std::uint32_t line = line_start(text_, begin_);
     add(fmt::format("Silence {} with a reason", d.code),
         {Edit{line, line,
-              fmt::format("{}# sla: allow {} (reason: why this is intended)\n",
-                          indentation_at(text_, begin_), d.code)}});
+              fmt::format("{}# sla: allow {} ({})\n", indentation_at(text_, begin_), d.code,
+                          kReasonPlaceholder)}});
   }
 
   const Analysis& a_;
