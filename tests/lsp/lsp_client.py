@@ -109,3 +109,16 @@ class LspClient:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
+
+    def stop(self):
+        """Ends the server however it is (running, exited, hung) and closes the pipes."""
+        if self.proc.poll() is None:
+            try:
+                self.close()
+            except (OSError, EOFError, TimeoutError):
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        for pipe in self.proc.stdout, self.proc.stdin, self.proc.stderr:
+            pipe.close()

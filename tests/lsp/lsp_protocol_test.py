@@ -60,10 +60,7 @@ class Session(unittest.TestCase):
         self.first = self.client.diagnostics(self.uri)
 
     def tearDown(self):
-        if self.client.proc.poll() is None:
-            self.client.close()
-        for p in self.client.proc.stdout, self.client.proc.stdin, self.client.proc.stderr:
-            p.close()
+        self.client.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def request(self, method, **params):
@@ -122,11 +119,7 @@ class Protocol(unittest.TestCase):
         self.client = LspClient(SLA)
 
     def tearDown(self):
-        if self.client.proc.poll() is None:
-            self.client.proc.kill()
-            self.client.proc.wait()
-        for p in self.client.proc.stdout, self.client.proc.stdin, self.client.proc.stderr:
-            p.close()
+        self.client.stop()
 
     def test_request_before_initialize(self):
         r = self.client.request("textDocument/hover", {})
@@ -315,9 +308,7 @@ class Requests(Session):
             self.assertEqual(calendar["insertTextFormat"], 2)
             self.assertIn("\n  zone", calendar["insertText"])  # two spaces, as sla fmt
         finally:
-            client.close()
-            for p in client.proc.stdout, client.proc.stdin, client.proc.stderr:
-                p.close()
+            client.stop()
 
     def test_document_symbols_folding_and_tokens(self):
         syms = json.dumps(self.request("textDocument/documentSymbol"))
@@ -376,10 +367,7 @@ class Files(unittest.TestCase):
         self.client.initialize(root=self.dir)
 
     def tearDown(self):
-        if self.client.proc.poll() is None:
-            self.client.close()
-        for p in self.client.proc.stdout, self.client.proc.stdin, self.client.proc.stderr:
-            p.close()
+        self.client.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def test_importers_follow_unsaved_edits(self):
