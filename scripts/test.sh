@@ -12,15 +12,15 @@
 #                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS, the
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
 #                  SLA_ICS_FUZZ_SECONDS, edit scripts fed to the language server for
-#                  SLA_LSP_FUZZ_SECONDS (30 each)
+#                  SLA_LSP_FUZZ_SECONDS (20 each)
 # Options: --quick  skip the asan and fuzz stages (for developers).
-# Environment: SLA_FUZZ_SECONDS (default 45), SLA_JOBS (default: number of cores),
+# Environment: SLA_FUZZ_SECONDS (default 30), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
 ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh house.sh
-                    real-contracts.sh holidays.sh legal-review.sh editor.sh)
+                    real-contracts.sh holidays.sh legal-review.sh editor.sh diff.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,13 +35,13 @@ for arg in "$@"; do
 done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fuzz_seconds=${SLA_FUZZ_SECONDS:-45}
-tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-30}
-format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-30}
-explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-30}
-writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-30}
-ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-30}
-lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-30}
+fuzz_seconds=${SLA_FUZZ_SECONDS:-30}
+tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-20}
+format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-20}
+explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-20}
+writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-20}
+ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-20}
+lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-20}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS

@@ -11,6 +11,7 @@
 
 #include "sla/credits.hpp"
 #include "sla/diagnostic.hpp"
+#include "sla/diff.hpp"
 #include "sla/evaluator.hpp"
 #include "sla/explanation.hpp"
 #include "sla/lint.hpp"

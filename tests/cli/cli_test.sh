@@ -544,5 +544,61 @@ check "lsp bad debounce" 2 "$SLA" lsp --debounce-ms -1
 check "lsp input ends without exit" 1 "$SLA" lsp </dev/null
 check "lsp accepts --stdio" 1 "$SLA" lsp --stdio </dev/null
 
+# sla diff: two versions compared (the change kinds are tested in tests/diff).
+sed 's/respond to Normal within 4 business hours committed/respond to Normal within 6 business hours committed/' "$C" >"$tmp/weaker.sla"
+check "diff same" 0 "$SLA" diff "$C" "$C";                  contains "diff same says so" 'no change'
+check "diff weaker" 0 "$SLA" diff "$C" "$tmp/weaker.sla"
+contains "diff names the change" '^weaker\[SLA202\]: package premium: respond to Normal within 6 business hours \(was 4 business hours\): 2 hours longer'
+contains "diff names both clauses" 'old: contracts/qiscus-enterprise.sla:101  new: .*weaker.sla:101'
+check "diff gate" 1 "$SLA" diff "$C" "$tmp/weaker.sla" --fail-on weaker
+check "diff gate passes" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --fail-on stronger
+check "diff override" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --fail-on weaker --effect sla202=neutral
+contains "diff override applies" '^neutral\[SLA202\]'
+check "diff bad effect" 2 "$SLA" diff "$C" "$tmp/weaker.sla" --effect SLA999=weaker
+contains "diff bad effect says why" 'CODE=weaker'
+check "diff one file" 2 "$SLA" diff "$C";                   contains "diff one file says why" 'OLD and NEW'
+check "diff against two files" 2 "$SLA" diff --against HEAD "$C" "$C"
+check "diff missing file" 2 "$SLA" diff "$C" "$tmp/nothing.sla"
+printf 'contract "x" {\n' >"$tmp/broken.sla"
+check "diff broken" 1 "$SLA" diff "$C" "$tmp/broken.sla";   contains "diff broken has file:line" 'broken.sla:[0-9]+:[0-9]+: error'
+for f in json sarif; do
+  "$SLA" diff "$C" "$tmp/weaker.sla" --format $f >"$tmp/diff.$f" 2>/dev/null
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/diff.$f" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL diff --format $f is JSON"; }
+done
+python3 - "$tmp/diff.json" "$tmp/diff.sarif" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL diff json/sarif shape"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["changes"][0]
+assert c["code"] == "SLA202" and c["effect"] == "weaker" and c["old"] == "4 business hours" and c["new"] == "6 business hours", c
+assert c["old_at"]["line"] == 101 and c["new_at"]["file"].endswith("weaker.sla"), c
+assert d["summary"] == {"weaker": 1, "stronger": 0, "neutral": 0}, d["summary"]
+s = json.load(open(sys.argv[2]))
+r = s["runs"][0]["results"][0]
+assert r["ruleId"] == "SLA202" and r["level"] == "warning", r
+assert any(x["id"] == "SLA202" and x["helpUri"].endswith("docs/diff.md#sla202") for x in s["runs"][0]["tool"]["driver"]["rules"])
+PY
+check "diff github" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --format github
+contains "diff github annotation" '^::warning file=.*weaker.sla,line=101,title=SLA202'
+check "diff markdown" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --format markdown
+contains "diff markdown table" '^\| \*\*weaker\*\* \| \[SLA202\]'
+check "diff impact" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --impact --impact-tickets 100
+contains "diff impact names Normal" 'premium Normal response: [0-9]+ of 100 deadlines move'
+printf 'id,priority,created_at,first_response_at\nA,Normal,2026-01-09T16:30:00+07:00,2026-01-12T13:00:00+07:00\nB,Normal,not a time,\nC,Low,2026-01-09T10:00:00+07:00,\n' >"$tmp/impact.csv"
+check "diff impact from a file" 0 "$SLA" diff "$C" "$tmp/weaker.sla" --impact --tickets "$tmp/impact.csv"
+contains "diff impact counts the file" 'impact: 2 tickets replayed under every package \(1 row was no ticket\)'
+contains "diff impact names the bad row" 'impact.csv: row 2 \(line 3\), ticket B'
+contains "diff impact flips A" 'premium Normal response: 1 of 1 deadlines move \(median 2 hours later, at most 2 hours later\); 1 verdict flip'
+check "diff tickets without impact" 2 "$SLA" diff "$C" "$tmp/weaker.sla" --tickets "$tmp/impact.csv"
+mkdir -p "$tmp/repo" && cp "$C" "$tmp/repo/contract.sla"
+(cd "$tmp/repo" && git init -q && git add contract.sla && git -c user.email=t@example.com -c user.name=t commit -qm v1) >/dev/null 2>&1
+cp "$tmp/weaker.sla" "$tmp/repo/contract.sla"
+check "diff against git" 0 "$SLA" diff --against HEAD "$tmp/repo/contract.sla"
+contains "diff against git finds the change" '^weaker\[SLA202\]'
+contains "diff against git names the revision" 'HEAD:.*contract.sla -> '
+check "diff against an unknown revision" 2 "$SLA" diff --against no-such-ref "$tmp/repo/contract.sla"
+contains "diff against an unknown revision says git's words" 'git show no-such-ref:./contract.sla'
+check "render redline" 0 "$SLA" render "$tmp/weaker.sla" --compare "$C" --format html -o "$tmp/redline.html"
+grep -q '<del>4 business hours</del>' "$tmp/redline.html" && grep -q '<ins>6 business hours</ins>' "$tmp/redline.html" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render --compare strikes the old value"; }
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,7 +11,8 @@ import re
 import sys
 
 # The rooms of interpreter/, which the folders outside it may all include.
-INTERPRETER = {"interpreter/time", "interpreter/check", "interpreter/judge", "interpreter/lint"}
+INTERPRETER = {"interpreter/time", "interpreter/check", "interpreter/judge", "interpreter/lint",
+               "interpreter/diff"}
 
 # folder -> the project folders its files may include (besides itself).
 ALLOWED = {
@@ -23,6 +24,7 @@ ALLOWED = {
     "interpreter/judge": {"interpreter/time", "grammar", "include/sla"},
     "interpreter/lint": {"interpreter/check", "interpreter/judge", "interpreter/time", "grammar",
                          "stdlib", "include/sla"},
+    "interpreter/diff": {"interpreter/time", "grammar", "include/sla"},
     "api": INTERPRETER | {"include/sla", "grammar"},
     "tools/console": INTERPRETER | {"grammar", "stdlib", "include/sla"},
     "tools/io": INTERPRETER | {"grammar", "include/sla"},

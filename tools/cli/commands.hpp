@@ -30,5 +30,6 @@ Command render_command(CLI::App& sla);
 Command holidays_command(CLI::App& sla);
 Command calendar_command(CLI::App& sla);
 Command lsp_command(CLI::App& sla);
+Command diff_command(CLI::App& sla);
 
 }  // namespace sla::cli

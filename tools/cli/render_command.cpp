@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "sla/diff.hpp"
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
@@ -27,7 +28,7 @@ namespace sla::cli {
 namespace {
 
 struct Options {
-  std::string file, format, package, output;
+  std::string file, format, package, output, compare;
   std::vector<std::string> languages;
   bool with_lint = false;
 };
@@ -75,6 +76,9 @@ Command render_command(CLI::App& sla) {
       ->check(CLI::IsMember({"md", "html", "pdf"}));
   app->add_option("--package", o->package,
                   "Render only this package, with the add-ons it can take and its examples");
+  app->add_option("--compare", o->compare,
+                  "A redline: mark what changed since this older version (the changes as "
+                  "'sla diff OLD FILE' finds them, summed up first, struck and inserted)");
   app->add_flag("--with-lint", o->with_lint,
                 "Add a reviewer's appendix with the lint's findings in plain words");
   app->add_option("--lang", o->languages,
@@ -170,6 +174,20 @@ Command render_command(CLI::App& sla) {
             std::vector<SilencedFinding> accepted;
             RenderOptions options;
             options.package = o->package;
+            std::vector<Change> changes;
+            if (!o->compare.empty()) {
+              if (auto why = unreadable(o->compare); !why.empty())
+                return usage_error("render", why);
+              LoadResult old_version = load_contract(o->compare);
+              if (!old_version.ok()) {
+                print_diagnostics(old_version.diagnostics);
+                fmt::print(stderr, "sla render: {} has errors; no redline\n", o->compare);
+                return static_cast<int>(Exit::failed);
+              }
+              changes = diff(*old_version.model, *r.model);
+              options.changes = &changes;
+              options.compared_with = o->compare;
+            }
             if (o->with_lint) {
               LintOptions lint_options;
               for (const auto& language : languages)

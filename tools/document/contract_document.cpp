@@ -15,6 +15,7 @@
 #include "tools/document/clause_index.hpp"
 #include "tools/document/coverage_chart.hpp"
 #include "tools/document/plain_words.hpp"
+#include "tools/document/redline.hpp"
 #include "tools/document/worked_example.hpp"
 #include "tools/reports/model_json.hpp"
 
@@ -140,6 +141,9 @@ class Builder {
     d.sections = std::move(sections_);
     number(d);
     resolve(d);
+    if (options_.changes)
+      mark_changes(d, *options_.changes, options_.compared_with, w_,
+                   [this](const std::string& source) { return parse_source(source); });
     return d;
   }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sla/diagnostic.hpp"
+#include "sla/diff.hpp"
 #include "sla/lint.hpp"
 #include "sla/model.hpp"
 #include "tools/document/document.hpp"
@@ -28,6 +29,10 @@ struct RenderOptions {
   const std::vector<SilencedFinding>* accepted = nullptr;
   // The words of the document; English when null.
   const Wording* wording = nullptr;
+  // A redline: the changes since an older version (sla::diff) and what it is
+  // called; the document is marked where it differs. None when null.
+  const std::vector<Change>* changes = nullptr;
+  std::string compared_with;
 };
 
 // The package named in `options` must exist (check with select() first).

@@ -17,8 +17,9 @@ namespace sla::cli::doc {
 // name, an id) shown as code; `line_break` starts a new line within a table cell;
 // `clause` cites a clause by its number ("clause 4.3.2"), linked to `target` (the
 // clause's anchor) with `source` (the line that states it) as a reviewer's aid.
+// `deleted` and `inserted` mark a redline's old and new words.
 struct Run {
-  enum class Style { plain, strong, emphasis, reference, line_break, clause };
+  enum class Style { plain, strong, emphasis, reference, line_break, clause, deleted, inserted };
   Style style = Style::plain;
   std::string text;
   std::string target;

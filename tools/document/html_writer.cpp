@@ -22,6 +22,8 @@ h3 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
 h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
 p, li, dd { max-width: 48rem; }
 .src { color: #616e7c; font-size: 0.8em; white-space: nowrap; }
+del { color: #9b1c1c; text-decoration: line-through; }
+ins { color: #1d6b2f; text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0 1.25rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding: 0 0 0.35rem; }
 th, td { border: 1px solid #c3cad3; padding: 0.35rem 0.55rem; text-align: left;
@@ -83,6 +85,12 @@ std::string inline_html(const doc::Inline& runs, std::string_view prefix = {}) {
         break;
       case Style::line_break:
         out += "<br>";
+        break;
+      case Style::deleted:
+        out += fmt::format("<del>{}</del>", html_escape(r.text));
+        break;
+      case Style::inserted:
+        out += fmt::format("<ins>{}</ins>", html_escape(r.text));
         break;
       case Style::clause:
         out +=

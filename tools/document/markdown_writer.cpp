@@ -29,6 +29,10 @@ std::string styled(const doc::Run& run, bool cell, bool block_start) {
       return fmt::format("{}_{}_{}", lead, markdown_escape(core, cell), trail);
     case Style::reference:
       return fmt::format("{}`{}`{}", lead, core, trail);
+    case Style::deleted:
+      return fmt::format("{}~~{}~~{}", lead, markdown_escape(core, cell), trail);
+    case Style::inserted:
+      return fmt::format("{}<ins>{}</ins>{}", lead, markdown_escape(core, cell), trail);
     default:
       return markdown_escape(run.text, cell);
   }

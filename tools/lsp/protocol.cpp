@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "tools/reports/lint_report.hpp"
+#include "tools/reports/ci_formats.hpp"
 
 namespace sla::lsp {
 

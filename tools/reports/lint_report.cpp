@@ -9,6 +9,7 @@
 #include "sla/lint.hpp"
 #include "sla/load.hpp"
 #include "tools/console/output.hpp"
+#include "tools/reports/ci_formats.hpp"
 
 namespace sla::cli {
 
@@ -18,74 +19,10 @@ std::string_view level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-// Where the project's files are published: the one base of every link a report
-// carries (SARIF viewers need absolute help URIs); its docs/ explain each code.
-// Set at configure time (-DSLA_SOURCE_URL=..., tools/reports/CMakeLists.txt), so a
-// fork or a distribution links to its own copy.
-constexpr std::string_view kSourceUrl = SLA_SOURCE_URL;
-
-// Where the code is explained, relative to the project root (the docs ship with
-// the source).
-std::string help_path(std::string_view code) {
-  std::string anchor(code);
-  for (auto& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return fmt::format("docs/{}#{}", code.starts_with("SLA1") ? "lint.md" : "diagnostics.md", anchor);
-}
-
-}  // namespace
-
-std::string help_url(std::string_view code) {
-  return fmt::format("{}/{}", kSourceUrl, help_path(code));
-}
-
-namespace {
-
 std::string_view title_of(std::string_view code) {
   for (const auto& c : code_table)
     if (c.id == code) return c.title;
   return "";
-}
-
-// A file name as a SARIF URI reference: relative paths stay relative.
-std::string uri_of(const std::string& path) {
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) ||
-        std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos)
-      out.push_back(static_cast<char>(c));
-    else
-      out += fmt::format("%{:02X}", c);
-  }
-  return out;
-}
-
-// GitHub's workflow commands: data escapes %, CR and LF; properties also : and ,.
-std::string escape_data(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out.push_back(c);
-  }
-  return out;
-}
-
-std::string escape_property(std::string_view s) {
-  std::string out;
-  for (char c : escape_data(s)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out.push_back(c);
-  }
-  return out;
 }
 
 }  // namespace
@@ -151,7 +88,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
         {"message", {{"text", message}}},
         {"locations",
          {{{"physicalLocation",
-            {{"artifactLocation", {{"uri", uri_of(d.location.file)}}}, {"region", region}}}}}}};
+            {{"artifactLocation", {{"uri", sarif_uri(d.location.file)}}}, {"region", region}}}}}}};
     if (!d.notes.empty()) {
       auto related = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < d.notes.size(); ++i) {
@@ -159,7 +96,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
         related.push_back({{"id", i},
                            {"message", {{"text", n.message}}},
                            {"physicalLocation",
-                            {{"artifactLocation", {{"uri", uri_of(n.location.file)}}},
+                            {{"artifactLocation", {{"uri", sarif_uri(n.location.file)}}},
                              {"region",
                               {{"startLine", std::max<std::uint32_t>(1, n.location.line)},
                                {"startColumn", std::max<std::uint32_t>(1, n.location.column)}}}}}});
@@ -181,7 +118,7 @@ nlohmann::ordered_json lint_sarif(const LintSummary& summary) {
   nlohmann::ordered_json driver = {{"name", "sla"},
                                    {"version", std::string(version())},
                                    {"semanticVersion", std::string(version())},
-                                   {"informationUri", std::string(kSourceUrl)},
+                                   {"informationUri", std::string(source_url())},
                                    {"rules", std::move(rules)}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
@@ -197,9 +134,9 @@ std::string github_annotations(const LintSummary& summary) {
     std::string message = d.message;
     if (!d.hint.empty()) message += fmt::format("\nhint: {}", d.hint);
     out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level(d.severity),
-                       escape_property(d.location.file), d.location.line, d.location.column,
-                       escape_property(fmt::format("{} {}", d.code, title_of(d.code))),
-                       escape_data(message));
+                       github_property(d.location.file), d.location.line, d.location.column,
+                       github_property(fmt::format("{} {}", d.code, title_of(d.code))),
+                       github_data(message));
   }
   return out;
 }

@@ -19,10 +19,6 @@ struct LintSummary {
   std::vector<SilencedFinding> silenced;  // with the silencing comment's reason
 };
 
-// Where a code (SLA021, SLA105) is explained: its section of docs/diagnostics.md
-// or docs/lint.md in the project's sources.
-std::string help_url(std::string_view code);
-
 // {"files", "diagnostics": [...], "silenced": [... with "reason"],
 //  "summary": {"errors", "warnings", "notes", "suppressed"}}
 nlohmann::ordered_json lint_json(const LintSummary& summary);

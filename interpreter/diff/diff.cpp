@@ -1,0 +1,885 @@
+#include "sla/diff.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "interpreter/time/calendar.hpp"
+
+namespace sla {
+
+namespace {
+
+// ---------------------------------------------------------------- the codes
+
+// Stable: a code keeps its meaning across releases (docs/diff.md explains each).
+const DiffRule kRules[] = {
+    {"SLA201", "target added or removed", "added: stronger; removed: weaker"},
+    {"SLA202", "target length changed", "longer: weaker; shorter: stronger"},
+    {"SLA203", "target counted in other time",
+     "calendar time to business time: weaker (nights and weekends stop counting); the other way: "
+     "stronger"},
+    {"SLA204", "target commitment changed",
+     "committed to best effort: weaker; the other way: stronger"},
+    {"SLA205", "target deadline changed",
+     "a later time of the next business day: weaker; earlier: stronger"},
+    {"SLA206", "target calendar changed",
+     "a calendar open fewer hours a week: weaker; more: stronger; otherwise neutral"},
+    {"SLA210", "package calendar changed",
+     "a calendar open fewer hours a week: weaker; more: stronger; otherwise neutral"},
+    {"SLA211", "calendar hours changed",
+     "hours lost only: weaker; hours gained only: stronger; both: neutral"},
+    {"SLA212", "calendar closed days changed",
+     "more closed days (holidays, dated closures): weaker; fewer: stronger; both: neutral"},
+    {"SLA213", "calendar time zone changed", "neutral"},
+    {"SLA214", "business day length changed",
+     "longer: weaker (each business day takes more operating time); shorter: stronger"},
+    {"SLA215", "calendar added or removed", "neutral (what packages use is compared there)"},
+    {"SLA220", "clock start changed",
+     "from creation to the next opening: weaker; the other way: stronger"},
+    {"SLA221", "clock pauses changed", "more statuses pause the clock: weaker; fewer: stronger"},
+    {"SLA225", "escalation changed",
+     "a band that starts later or is gone: weaker; earlier or new: stronger; otherwise neutral"},
+    {"SLA230", "uptime target changed", "lower: weaker; higher: stronger"},
+    {"SLA231", "uptime exclusion added or removed", "added: weaker; removed: stronger"},
+    {"SLA232", "uptime terms changed",
+     "committed to best effort, a commitment or a service removed: weaker; the other way: "
+     "stronger; the period or the wording: neutral"},
+    {"SLA233", "service credits changed", "a smaller credit or cap: weaker; larger: stronger"},
+    {"SLA240", "price changed",
+     "higher: weaker; lower: stronger; another currency or period: neutral"},
+    {"SLA241", "add-on rules changed", "requires and excludes: neutral"},
+    {"SLA245", "package or add-on added or removed", "added: stronger; removed: weaker"},
+    {"SLA246", "channels or features changed", "added: stronger; removed: weaker"},
+    {"SLA250", "definitions changed", "neutral"},
+    {"SLA251", "priorities changed", "neutral"},
+    {"SLA252", "examples changed", "neutral"},
+    {"SLA260", "contract terms changed",
+     "a shorter change notice or an earlier end: weaker; longer or later: stronger; names, "
+     "versions and dates otherwise: neutral"},
+    {"SLA261", "wording changed", "summaries, notes and descriptions: neutral"},
+};
+
+Effect by_direction(bool worse) {
+  return worse ? Effect::weaker : Effect::stronger;
+}
+
+// ---------------------------------------------------------------- collector
+
+class Differ {
+ public:
+  Differ(const Model& a, const Model& b) : a_(a), b_(b) {}
+
+  std::vector<Change> run() {
+    header();
+    for (const auto& p : b_.packages) package(a_.package(p.id), &p, "package");
+    for (const auto& p : a_.packages)
+      if (!b_.package(p.id)) package(&p, nullptr, "package");
+    for (const auto& p : b_.addons) package(a_.addon(p.id), &p, "add-on");
+    for (const auto& p : a_.addons)
+      if (!b_.addon(p.id)) package(&p, nullptr, "add-on");
+    calendars();
+    definitions();
+    priorities();
+    examples();
+    return merge_inherited(without_repeats(std::move(out_)));
+  }
+
+ private:
+  void add(std::string code, Effect effect, std::string subject, std::string message,
+           std::string old_value, std::string new_value, SourceRef old_at, SourceRef new_at) {
+    out_.push_back({std::move(code), effect, std::move(subject), std::move(message),
+                    std::move(old_value), std::move(new_value), std::move(old_at),
+                    std::move(new_at)});
+  }
+
+  // ------------------------------------------------------------ contract
+  void header() {
+    const Header &a = a_.contract, &b = b_.contract;
+    const std::string subject = "contract";
+    auto text = [&](std::string_view what, const std::string& x, const std::string& y) {
+      if (x == y) return;
+      add("SLA260", Effect::neutral, subject,
+          fmt::format("the contract's {} {}", what, was_now(x, y)), x, y, a.span, b.span);
+    };
+    text("name", a.name, b.name);
+    text("provider", a.provider, b.provider);
+    text("client", a.client, b.client);
+    text("version", a.version, b.version);
+    text("effective date", a.effective, b.effective);
+    text("review cycle", a.review_cycle, b.review_cycle);
+    if (a.ends != b.ends) {
+      // An open end is the latest end; a later end keeps the terms longer.
+      const bool earlier = !a.ends.empty() && !b.ends.empty() ? b.ends < a.ends : !b.ends.empty();
+      add("SLA260", by_direction(earlier), subject,
+          fmt::format("the contract's last day {}", was_now(a.ends, b.ends, "open-ended")), a.ends,
+          b.ends, a.span, b.span);
+    }
+    const std::string na = a.change_notice ? a.change_notice->text : "";
+    const std::string nb = b.change_notice ? b.change_notice->text : "";
+    if (na != nb) {
+      Effect e = Effect::neutral;
+      if (a.change_notice && b.change_notice) {
+        const auto x = plain_seconds(*a.change_notice), y = plain_seconds(*b.change_notice);
+        if (x && y && *x != *y) e = by_direction(*y < *x);
+      } else {
+        e = by_direction(!b.change_notice);
+      }
+      add("SLA260", e, subject, fmt::format("the notice of changes {}", was_now(na, nb, "none")),
+          na, nb, a.span, b.span);
+    }
+    text("summary", a.summary, b.summary);
+  }
+
+  // ------------------------------------------------------------ packages
+  void package(const Package* a, const Package* b, std::string_view kind) {
+    const Package& any = b ? *b : *a;
+    const std::string subject = fmt::format("{} {}", kind, any.id);
+    if (!a || !b) {
+      add("SLA245", by_direction(!b), subject,
+          fmt::format("{} {} ({}) {}", kind, any.id, any.title, b ? "added" : "removed"),
+          a ? a->title : "", b ? b->title : "", a ? a->span : SourceRef{},
+          b ? b->span : SourceRef{});
+      return;
+    }
+    if (a->title != b->title)
+      add("SLA261", Effect::neutral, subject,
+          fmt::format("{}: the title {}", subject, was_now(a->title, b->title)), a->title, b->title,
+          a->span, b->span);
+    if (a->summary != b->summary)
+      add("SLA261", Effect::neutral, subject, fmt::format("{}: the summary changed", subject),
+          a->summary, b->summary, a->span, b->span);
+    price(*a, *b, subject);
+    if (a->requires_ != b->requires_ || a->excludes != b->excludes)
+      add("SLA241", Effect::neutral, subject,
+          fmt::format("{}: requires {}, excludes {} (was requires {}, excludes {})", subject,
+                      list_or_none(b->requires_), list_or_none(b->excludes),
+                      list_or_none(a->requires_), list_or_none(a->excludes)),
+          rules_of(*a), rules_of(*b), a->span, b->span);
+    if (a->calendar != b->calendar) {
+      const auto [effect, words] = calendar_swap(a->calendar, b->calendar);
+      add("SLA210", effect, subject,
+          fmt::format("{}: calendar {}{}", subject, was_now(a->calendar, b->calendar, "none"),
+                      words),
+          a->calendar, b->calendar, a->span, b->span);
+    }
+    targets(*a, *b, subject);
+    clock(*a, *b, subject);
+    escalation(*a, *b, subject);
+    uptime(*a, *b, subject);
+    credits(*a, *b, subject);
+    named_list("channel", names_of(a->channels), names_of(b->channels), subject, *a, *b);
+    named_list("feature", names_of(a->features), names_of(b->features), subject, *a, *b);
+    if (a->notes != b->notes)
+      add("SLA261", Effect::neutral, subject, fmt::format("{}: its notes changed", subject),
+          fmt::format("{}", fmt::join(a->notes, "; ")),
+          fmt::format("{}", fmt::join(b->notes, "; ")), a->span, b->span);
+  }
+
+  void price(const Package& a, const Package& b, const std::string& subject) {
+    const std::string x = a.price ? money_text(*a.price) : "",
+                      y = b.price ? money_text(*b.price) : "";
+    if (x == y) return;
+    Effect e = Effect::neutral;
+    if (a.price && b.price && a.price->currency == b.price->currency &&
+        a.price->period == b.price->period)
+      e = by_direction(b.price->milli > a.price->milli);
+    add("SLA240", e, subject, fmt::format("{}: price {}", subject, was_now(x, y, "none")), x, y,
+        a.span, b.span);
+  }
+
+  // A target is known by what it measures, for which priority and which tickets
+  // (`respond to all` is one target per priority: a new priority gets its own).
+  using TargetKey = std::tuple<TargetKind, std::string, std::string>;
+  static TargetKey key_of(const Target& t) {
+    return {t.kind, lower(t.priority), t.where ? t.where->text() : std::string()};
+  }
+
+  void targets(const Package& a, const Package& b, const std::string& subject) {
+    std::map<TargetKey, const Target*> old_targets;
+    for (const auto& t : a.targets) old_targets.emplace(key_of(t), &t);
+    std::set<TargetKey> seen;
+    for (const auto& t : b.targets) {
+      const TargetKey k = key_of(t);
+      seen.insert(k);
+      const auto it = old_targets.find(k);
+      if (it == old_targets.end()) {
+        add("SLA201", Effect::stronger, subject,
+            fmt::format("{}: new target: {}{}", subject, target_text(t), for_whom(t)), "",
+            target_text(t), {}, t.span);
+        continue;
+      }
+      target(*it->second, t, a, b, subject);
+    }
+    for (const auto& t : a.targets)
+      if (!seen.count(key_of(t)))
+        add("SLA201", Effect::weaker, subject,
+            fmt::format("{}: target removed: {}{}", subject, target_text(t), for_whom(t)),
+            target_text(t), "", t.span, {});
+  }
+
+  void target(const Target& x, const Target& y, const Package& a, const Package& b,
+              const std::string& subject) {
+    const std::string what = target_head(y);
+    auto change = [&](const char* code, Effect e, std::string words, std::string ov,
+                      std::string nv) {
+      add(code, e, subject, fmt::format("{}: {} {}", subject, what, words), std::move(ov),
+          std::move(nv), x.span, y.span);
+    };
+    if (x.by || y.by) {
+      const std::string ox = x.by ? x.by->text : "within " + x.within.text;
+      const std::string ny = y.by ? y.by->text : "within " + y.within.text;
+      if (ox != ny) {
+        Effect e = Effect::neutral;
+        if (x.by && y.by) {
+          // "by end of" is the day's last closing, later than any stated time.
+          const int tx = x.by->at_minutes.value_or(24 * 60),
+                    ty = y.by->at_minutes.value_or(24 * 60);
+          if (tx != ty) e = by_direction(ty > tx);
+        }
+        change("SLA205", e, fmt::format("{} (was {})", ny, ox), ox, ny);
+      }
+    } else if (x.within.business != y.within.business) {
+      change("SLA203", by_direction(y.within.business),
+             fmt::format("within {} (was {}): counted in {} time", y.within.text, x.within.text,
+                         y.within.business ? "business" : "calendar"),
+             x.within.text, y.within.text);
+    } else if (x.within.text != y.within.text) {
+      const auto sx = target_seconds(x, a_, a), sy = target_seconds(y, b_, b);
+      Effect e = Effect::neutral;
+      std::string how;
+      if (sx && sy && *sx != *sy) {
+        e = by_direction(*sy > *sx);
+        how = fmt::format(": {} {}", duration_words(*sy > *sx ? *sy - *sx : *sx - *sy),
+                          *sy > *sx ? "longer" : "shorter");
+      }
+      change("SLA202", e, fmt::format("within {} (was {}){}", y.within.text, x.within.text, how),
+             x.within.text, y.within.text);
+    }
+    if (x.commitment != y.commitment)
+      change("SLA204", by_direction(y.commitment == Commitment::best_effort),
+             y.commitment == Commitment::best_effort ? "is best effort (was committed)"
+                                                     : "is committed (was best effort)",
+             commitment_text(x.commitment), commitment_text(y.commitment));
+    if (x.calendar != y.calendar) {
+      const auto [effect, words] = calendar_swap(x.calendar.empty() ? a.calendar : x.calendar,
+                                                 y.calendar.empty() ? b.calendar : y.calendar);
+      change("SLA206", effect,
+             fmt::format("runs on {} (was {}){}",
+                         y.calendar.empty() ? "the package's calendar" : "calendar " + y.calendar,
+                         x.calendar.empty() ? "the package's calendar" : "calendar " + x.calendar,
+                         words),
+             x.calendar, y.calendar);
+    }
+  }
+
+  void clock(const Package& a, const Package& b, const std::string& subject) {
+    const bool x = a.clock_starts_at_next_opening.value_or(false);
+    const bool y = b.clock_starts_at_next_opening.value_or(false);
+    if (x != y)
+      add("SLA220", by_direction(y), subject,
+          fmt::format("{}: the clock starts {} (was {})", subject,
+                      y ? "at the next opening" : "at creation",
+                      x ? "at the next opening" : "at creation"),
+          x ? "at next opening" : "at creation", y ? "at next opening" : "at creation", a.span,
+          b.span);
+    const std::vector<std::string> none;
+    const auto& px = a.pause_statuses ? *a.pause_statuses : none;
+    const auto& py = b.pause_statuses ? *b.pause_statuses : none;
+    const std::set<std::string> sx(px.begin(), px.end()), sy(py.begin(), py.end());
+    if (sx != sy) {
+      std::vector<std::string> more, fewer;
+      std::set_difference(sy.begin(), sy.end(), sx.begin(), sx.end(), std::back_inserter(more));
+      std::set_difference(sx.begin(), sx.end(), sy.begin(), sy.end(), std::back_inserter(fewer));
+      const Effect e = more.empty()    ? Effect::stronger
+                       : fewer.empty() ? Effect::weaker
+                                       : Effect::neutral;
+      add("SLA221", e, subject,
+          fmt::format("{}: the clock pauses on status {} (was {})", subject, quoted_or_none(py),
+                      quoted_or_none(px)),
+          fmt::format("{}", fmt::join(px, ", ")), fmt::format("{}", fmt::join(py, ", ")), a.span,
+          b.span);
+    }
+  }
+
+  void escalation(const Package& a, const Package& b, const std::string& subject) {
+    const std::string x = ladders_text(a), y = ladders_text(b);
+    if (x == y) return;
+    // Band by band (role and condition), when the ladders have the same steps:
+    // a later start is less for the client.
+    Effect e = Effect::neutral;
+    const auto bx = bands_of(a), by = bands_of(b);
+    if (bx.size() == by.size()) {
+      bool later = false, earlier = false;
+      for (std::size_t i = 0; i < bx.size(); ++i) {
+        if (bx[i].first != by[i].first) {
+          later = earlier = true;
+          break;
+        }
+        later = later || by[i].second > bx[i].second;
+        earlier = earlier || by[i].second < bx[i].second;
+      }
+      if (later != earlier) e = by_direction(later);
+    } else if (by.size() < bx.size()) {
+      e = Effect::weaker;
+    } else {
+      e = Effect::stronger;
+    }
+    add("SLA225", e, subject, fmt::format("{}: escalation {}", subject, was_now(x, y, "none")), x,
+        y, a.span, b.span);
+  }
+
+  void uptime(const Package& a, const Package& b, const std::string& subject) {
+    std::map<std::string, const Uptime*> old_ones;
+    for (const auto& u : a.uptime) old_ones.emplace(u.service, &u);
+    for (const auto& u : b.uptime) {
+      const auto it = old_ones.find(u.service);
+      const std::string who = fmt::format("{}: uptime of \u201c{}\u201d", subject, u.service);
+      if (it == old_ones.end()) {
+        add("SLA232", Effect::stronger, subject, who + " added", "", uptime_text(u), {}, u.span);
+        continue;
+      }
+      const Uptime& o = *it->second;
+      old_ones.erase(it);
+      if (o.target_milli != u.target_milli) {
+        Effect e = Effect::neutral;
+        if (o.target_milli && u.target_milli)
+          e = by_direction(*u.target_milli < *o.target_milli);
+        else
+          e = by_direction(!u.target_milli);
+        add("SLA230", e, subject,
+            fmt::format("{}: target {}", who,
+                        was_now(percent_or_none(o.target_milli), percent_or_none(u.target_milli))),
+            percent_or_none(o.target_milli), percent_or_none(u.target_milli), o.span, u.span);
+      }
+      if (o.commitment != u.commitment)
+        add("SLA232", by_direction(u.commitment == Commitment::best_effort), subject,
+            fmt::format("{}: {}", who,
+                        u.commitment == Commitment::best_effort ? "best effort (was committed)"
+                                                                : "committed (was best effort)"),
+            commitment_text(o.commitment), commitment_text(u.commitment), o.span, u.span);
+      if (o.period != u.period || o.unavailable_when != u.unavailable_when ||
+          o.excluded_time != u.excluded_time || o.published_at != u.published_at)
+        add("SLA232", Effect::neutral, subject, fmt::format("{}: how it is measured changed", who),
+            measure_text(o), measure_text(u), o.span, u.span);
+      exclusions(o, u, who, subject);
+      if (credit_tiers(o) != credit_tiers(u) || o.credits_text != u.credits_text) {
+        Effect e = Effect::neutral;
+        if (o.credits.size() == u.credits.size() && !o.credits.empty()) {
+          bool less = false, more = false;
+          for (std::size_t i = 0; i < o.credits.size(); ++i) {
+            less = less || u.credits[i].credit_milli < o.credits[i].credit_milli;
+            more = more || u.credits[i].credit_milli > o.credits[i].credit_milli;
+          }
+          if (less != more) e = by_direction(less);
+        } else if (u.credits.empty() != o.credits.empty()) {
+          e = by_direction(u.credits.empty());
+        }
+        add("SLA233", e, subject,
+            fmt::format("{}: service credits {}", who,
+                        was_now(credit_tiers(o), credit_tiers(u), "none")),
+            credit_tiers(o), credit_tiers(u), o.span, u.span);
+      }
+    }
+    for (const auto& [service, u] : old_ones)
+      add("SLA232", Effect::weaker, subject,
+          fmt::format("{}: uptime of \u201c{}\u201d removed", subject, service), uptime_text(*u),
+          "", u->span, {});
+  }
+
+  void exclusions(const Uptime& o, const Uptime& u, const std::string& who,
+                  const std::string& subject) {
+    auto text = [](const Exclusion& e) {
+      return fmt::format("{} \u201c{}\u201d", e.category, e.text);
+    };
+    std::map<std::string, const Exclusion*> old_ones;
+    for (const auto& e : o.exclusions) old_ones.emplace(text(e), &e);
+    for (const auto& e : u.exclusions) {
+      if (old_ones.erase(text(e))) continue;
+      add("SLA231", Effect::weaker, subject, fmt::format("{}: new exclusion: {}", who, text(e)), "",
+          text(e), o.span, e.span);
+    }
+    for (const auto& [t, e] : old_ones)
+      add("SLA231", Effect::stronger, subject, fmt::format("{}: exclusion removed: {}", who, t), t,
+          "", e->span, u.span);
+  }
+
+  void credits(const Package& a, const Package& b, const std::string& subject) {
+    auto text = [](const Package& p) {
+      std::vector<std::string> parts;
+      for (const auto& c : p.ticket_credits)
+        parts.push_back(fmt::format("{} per breached {}{}", percent_text(c.percent_milli),
+                                    c.priority.empty() ? "" : c.priority + " ", name(c.kind)));
+      if (p.credit_cap_milli)
+        parts.push_back(fmt::format("at most {} per month", percent_text(*p.credit_cap_milli)));
+      return fmt::format("{}", fmt::join(parts, "; "));
+    };
+    const std::string x = text(a), y = text(b);
+    if (x == y) return;
+    auto total = [](const Package& p) {
+      std::int64_t sum = 0;
+      for (const auto& c : p.ticket_credits) sum += c.percent_milli;
+      return sum;
+    };
+    Effect e = Effect::neutral;
+    if (a.ticket_credits.empty() != b.ticket_credits.empty())
+      e = by_direction(b.ticket_credits.empty());
+    else if (a.ticket_credits.size() == b.ticket_credits.size() && total(a) != total(b) &&
+             a.credit_cap_milli == b.credit_cap_milli)
+      e = by_direction(total(b) < total(a));
+    else if (a.ticket_credits.size() == b.ticket_credits.size() && total(a) == total(b) &&
+             a.credit_cap_milli && b.credit_cap_milli)
+      e = by_direction(*b.credit_cap_milli < *a.credit_cap_milli);
+    add("SLA233", e, subject, fmt::format("{}: ticket credits {}", subject, was_now(x, y, "none")),
+        x, y, a.span, b.span);
+  }
+
+  void named_list(std::string_view what, const std::vector<std::string>& x,
+                  const std::vector<std::string>& y, const std::string& subject, const Package& a,
+                  const Package& b) {
+    const std::set<std::string> sx(x.begin(), x.end()), sy(y.begin(), y.end());
+    for (const auto& n : y)
+      if (!sx.count(n))
+        add("SLA246", Effect::stronger, subject,
+            fmt::format("{}: new {} \u201c{}\u201d", subject, what, n), "", n, a.span, b.span);
+    for (const auto& n : x)
+      if (!sy.count(n))
+        add("SLA246", Effect::weaker, subject,
+            fmt::format("{}: {} \u201c{}\u201d removed", subject, what, n), n, "", a.span, b.span);
+  }
+
+  // ------------------------------------------------------------ calendars
+  void calendars() {
+    for (const auto& c : b_.calendars) {
+      const CalendarInfo* o = a_.calendar(c.id);
+      const std::string subject = "calendar " + c.id;
+      if (!o) {
+        add("SLA215", Effect::neutral, subject, subject + " added", "", weekly_text(c), {}, c.span);
+        continue;
+      }
+      if (o->zone != c.zone)
+        add("SLA213", Effect::neutral, subject,
+            fmt::format("{}: time zone {}", subject, was_now(o->zone, c.zone)), o->zone, c.zone,
+            o->span, c.span);
+      hours(*o, c, subject);
+      closed_days(*o, c, subject);
+      if (o->business_day_seconds != c.business_day_seconds) {
+        const std::string x = o->business_day_seconds ? hours_text(*o->business_day_seconds) : "";
+        const std::string y = c.business_day_seconds ? hours_text(*c.business_day_seconds) : "";
+        Effect e = Effect::neutral;
+        if (o->business_day_seconds && c.business_day_seconds)
+          e = by_direction(*c.business_day_seconds > *o->business_day_seconds);
+        add("SLA214", e, subject,
+            fmt::format("{}: a business day {}", subject, was_now(x, y, "unstated")), x, y, o->span,
+            c.span);
+      }
+    }
+    for (const auto& c : a_.calendars)
+      if (!b_.calendar(c.id))
+        add("SLA215", Effect::neutral, "calendar " + c.id, fmt::format("calendar {} removed", c.id),
+            weekly_text(c), "", c.span, {});
+  }
+
+  void hours(const CalendarInfo& o, const CalendarInfo& c, const std::string& subject) {
+    if (o.weekly == c.weekly && o.union_of == c.union_of) return;
+    const std::string x = weekly_text(o), y = weekly_text(c);
+    Effect e = Effect::neutral;
+    std::string how;
+    if (o.calendar && c.calendar && o.union_of.empty() && c.union_of.empty()) {
+      const auto [lost, gained] = week_difference(o.calendar->spec(), c.calendar->spec());
+      if (lost.count() && !gained.count()) e = Effect::weaker;
+      if (gained.count() && !lost.count()) e = Effect::stronger;
+      std::vector<std::string> parts;
+      if (lost.count()) parts.push_back(fmt::format("{} a week fewer", hours_text(lost.count())));
+      if (gained.count())
+        parts.push_back(fmt::format("{} a week more", hours_text(gained.count())));
+      if (!parts.empty()) how = fmt::format(": {}", fmt::join(parts, ", "));
+    }
+    add("SLA211", e, subject, fmt::format("{}: open {} (was {}){}", subject, y, x, how), x, y,
+        o.span, c.span);
+  }
+
+  void closed_days(const CalendarInfo& o, const CalendarInfo& c, const std::string& subject) {
+    if (!o.calendar || !c.calendar) return;
+    const auto x = closures(o.calendar->spec()), y = closures(c.calendar->spec());
+    if (x == y && o.holiday_sets == c.holiday_sets) return;
+    std::vector<std::string> more, fewer;
+    for (const auto& [day, what] : y)
+      if (!x.count(day) || x.at(day) != what) more.push_back(day + " " + what);
+    for (const auto& [day, what] : x)
+      if (!y.count(day) || y.at(day) != what) fewer.push_back(day + " " + what);
+    if (more.empty() && fewer.empty() && o.holiday_sets == c.holiday_sets) return;
+    const Effect e = more.empty() && !fewer.empty()   ? Effect::stronger
+                     : fewer.empty() && !more.empty() ? Effect::weaker
+                                                      : Effect::neutral;
+    std::vector<std::string> parts;
+    if (o.holiday_sets != c.holiday_sets)
+      parts.push_back(fmt::format("closed on holidays {}", was_now(list_or_none(o.holiday_sets),
+                                                                   list_or_none(c.holiday_sets))));
+    if (!more.empty())
+      parts.push_back(
+          fmt::format("{} more closed or shortened days ({})", more.size(), sample(more)));
+    if (!fewer.empty()) parts.push_back(fmt::format("{} fewer ({})", fewer.size(), sample(fewer)));
+    add("SLA212", e, subject, fmt::format("{}: {}", subject, fmt::join(parts, "; ")),
+        list_or_none(o.holiday_sets), list_or_none(c.holiday_sets), o.span, c.span);
+  }
+
+  // ------------------------------------------------------------ the rest
+  void definitions() {
+    std::map<std::string, const Definition*> old_ones;
+    for (const auto& d : a_.definitions) old_ones.emplace(d.term, &d);
+    for (const auto& d : b_.definitions) {
+      const auto it = old_ones.find(d.term);
+      if (it == old_ones.end()) {
+        add("SLA250", Effect::neutral, "definitions",
+            fmt::format("\u201c{}\u201d is now defined", d.term), "", d.meaning, {}, d.span);
+      } else {
+        if (it->second->meaning != d.meaning)
+          add("SLA250", Effect::neutral, "definitions",
+              fmt::format("the definition of \u201c{}\u201d changed", d.term), it->second->meaning,
+              d.meaning, it->second->span, d.span);
+        old_ones.erase(it);
+      }
+    }
+    for (const auto& [term, d] : old_ones)
+      add("SLA250", Effect::neutral, "definitions",
+          fmt::format("\u201c{}\u201d is no longer defined", term), d->meaning, "", d->span, {});
+  }
+
+  void priorities() {
+    std::vector<std::string> x, y;
+    for (const auto& p : a_.priorities) x.push_back(p.name);
+    for (const auto& p : b_.priorities) y.push_back(p.name);
+    const SourceRef at_a = a_.priorities.empty() ? SourceRef{} : a_.priorities.front().span;
+    const SourceRef at_b = b_.priorities.empty() ? SourceRef{} : b_.priorities.front().span;
+    if (x != y)
+      add("SLA251", Effect::neutral, "priorities",
+          fmt::format("the priorities are {} (were {})", list_or_none(y), list_or_none(x)),
+          list_or_none(x), list_or_none(y), at_a, at_b);
+    for (const auto& p : b_.priorities)
+      if (const Priority* o = a_.priority(p.name); o && o->description != p.description)
+        add("SLA261", Effect::neutral, "priority " + p.name,
+            fmt::format("priority {}: its description changed", p.name), o->description,
+            p.description, o->span, p.span);
+  }
+
+  void examples() {
+    std::set<std::string> x, y;
+    for (const auto& e : a_.examples) x.insert(e.name);
+    for (const auto& e : b_.examples) y.insert(e.name);
+    for (const auto& e : b_.examples)
+      if (!x.count(e.name))
+        add("SLA252", Effect::neutral, "examples",
+            fmt::format("new example \u201c{}\u201d", e.name), "", e.name, {}, e.span);
+    for (const auto& e : a_.examples)
+      if (!y.count(e.name))
+        add("SLA252", Effect::neutral, "examples",
+            fmt::format("example \u201c{}\u201d removed", e.name), e.name, "", e.span, {});
+  }
+
+  // ------------------------------------------------------------ helpers
+  // A calendar swapped for another: how many hours a week each is open.
+  std::pair<Effect, std::string> calendar_swap(const std::string& x, const std::string& y) const {
+    const CalendarInfo* cx = x.empty() ? nullptr : a_.calendar(x);
+    const CalendarInfo* cy = y.empty() ? nullptr : b_.calendar(y);
+    if (!cx || !cy || !cx->calendar || !cy->calendar) return {Effect::neutral, ""};
+    const auto hx = week_seconds(*cx), hy = week_seconds(*cy);
+    if (!hx || !hy || *hx == *hy) return {Effect::neutral, ""};
+    return {by_direction(*hy < *hx),
+            fmt::format(": open {} a week (was {})", hours_text(*hy), hours_text(*hx))};
+  }
+
+  static std::optional<std::int64_t> week_seconds(const CalendarInfo& c) {
+    if (!c.calendar || !c.union_of.empty()) return std::nullopt;
+    std::int64_t sum = 0;
+    for (const auto& day : c.calendar->spec().weekly)
+      for (const auto& i : day) sum += (i.end - i.start).count();
+    return sum;
+  }
+
+  // Minutes open in one week but not the other, weekday by weekday.
+  static std::pair<std::chrono::seconds, std::chrono::seconds> week_difference(
+      const CalendarSpec& x, const CalendarSpec& y) {
+    constexpr int kMinutes = 7 * 1440;
+    auto minutes = [](const CalendarSpec& s) {
+      std::bitset<kMinutes> open;
+      for (int d = 0; d < 7; ++d)
+        for (const auto& i : s.weekly[static_cast<std::size_t>(d)])
+          for (auto m = i.start.count() / 60; m < i.end.count() / 60; ++m)
+            open.set(static_cast<std::size_t>((d * 1440 + m) % kMinutes));
+      return open;
+    };
+    const auto a = minutes(x), b = minutes(y);
+    return {std::chrono::minutes((a & ~b).count()), std::chrono::minutes((b & ~a).count())};
+  }
+
+  // Closed or shortened days: date -> "closed (name)" or "09:00-12:00 (name)".
+  static std::map<std::string, std::string> closures(const CalendarSpec& s) {
+    std::map<std::string, std::string> out;
+    for (const auto& h : s.holidays) {
+      std::string what = h.hours.empty() ? "closed" : "special hours";
+      if (!h.name.empty()) what += " (" + h.name + ")";
+      out[fmt::format("{:04}-{:02}-{:02}", static_cast<int>(h.day.year()),
+                      static_cast<unsigned>(h.day.month()), static_cast<unsigned>(h.day.day()))] =
+          what;
+    }
+    return out;
+  }
+
+  // The target's length in seconds under the version's calendar for it.
+  static std::optional<std::int64_t> target_seconds(const Target& t, const Model& m,
+                                                    const Package& p) {
+    const std::string& cal = t.calendar.empty() ? p.calendar : t.calendar;
+    const CalendarInfo* info = cal.empty() ? nullptr : m.calendar(cal);
+    if (!t.within.business) return plain_seconds(t.within);
+    if (!info) return std::nullopt;
+    const auto s = to_seconds(t.within, *info);
+    if (!s) return std::nullopt;
+    return s->count();
+  }
+
+  static std::optional<std::int64_t> plain_seconds(const DurationValue& d) {
+    if (d.business) return std::nullopt;
+    static constexpr std::int64_t unit[] = {60, 3600, 86400, 7 * 86400};
+    return d.milli * unit[static_cast<int>(d.unit)] / 1000;
+  }
+
+  // Changes that are one clause inherited by several packages: said once, with
+  // the packages that inherit it. The same clause (both places equal), or the
+  // same change in a package and one that inherits from it.
+  std::vector<Change> merge_inherited(std::vector<Change> in) const {
+    std::vector<Change> out;
+    for (auto& c : in) {
+      auto same = std::find_if(out.begin(), out.end(), [&](const Change& o) {
+        if (o.code != c.code || o.old_value != c.old_value || o.new_value != c.new_value ||
+            o.subject == c.subject || !o.subject.starts_with("package ") ||
+            !c.subject.starts_with("package "))
+          return false;
+        const bool same_clause = o.old_at.file == c.old_at.file && o.old_at.line == c.old_at.line &&
+                                 o.new_at.file == c.new_at.file && o.new_at.line == c.new_at.line &&
+                                 o.old_at.line + o.new_at.line != 0;
+        return same_clause || (tail(o) == tail(c) && inherits(id_of(c), id_of(o)));
+      });
+      if (same == out.end()) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      same->message += fmt::format(" (also in {}, which inherits it)", c.subject);
+    }
+    return out;
+  }
+
+  // One clause said for all priorities changes once per priority in the same words:
+  // said once.
+  static std::vector<Change> without_repeats(std::vector<Change> in) {
+    std::vector<Change> out;
+    for (auto& c : in) {
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const Change& o) {
+        return o.code == c.code && o.subject == c.subject && o.message == c.message &&
+               o.old_value == c.old_value && o.new_value == c.new_value &&
+               o.old_at.line == c.old_at.line && o.new_at.line == c.new_at.line;
+      });
+      if (!seen) out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  static std::string id_of(const Change& c) { return c.subject.substr(c.subject.find(' ') + 1); }
+  // The message after its subject: what the change is, whoever it is in.
+  static std::string_view tail(const Change& c) {
+    std::string_view m = c.message;
+    return m.starts_with(c.subject) ? m.substr(c.subject.size()) : m;
+  }
+  // Whether package `child` extends `parent`, directly or through others, in the
+  // new version (or, for a removed package, the old).
+  bool inherits(const std::string& child, const std::string& parent) const {
+    for (const Model* m : {&b_, &a_}) {
+      const Package* p = m->package(child);
+      for (int depth = 0; p && depth < 64; ++depth) {
+        if (p->extends == parent) return true;
+        p = p->extends.empty() ? nullptr : m->package(p->extends);
+      }
+    }
+    return false;
+  }
+
+  // --------------------------------------------------------------- words
+  static std::string was_now(const std::string& x, const std::string& y,
+                             std::string_view none = "none") {
+    return fmt::format("is {} (was {})", y.empty() ? std::string(none) : y,
+                       x.empty() ? std::string(none) : x);
+  }
+  static std::string lower(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  }
+  static std::string list_or_none(const std::vector<std::string>& v) {
+    return v.empty() ? "none" : fmt::format("{}", fmt::join(v, ", "));
+  }
+  static std::string quoted_or_none(const std::vector<std::string>& v) {
+    if (v.empty()) return "none";
+    std::vector<std::string> q;
+    for (const auto& s : v) q.push_back("\u201c" + s + "\u201d");
+    return fmt::format("{}", fmt::join(q, ", "));
+  }
+  static std::string sample(const std::vector<std::string>& v) {
+    constexpr std::size_t kShown = 3;
+    std::vector<std::string> shown(v.begin(),
+                                   v.begin() + static_cast<long>(std::min(v.size(), kShown)));
+    return v.size() > kShown ? fmt::format("{}, ...", fmt::join(shown, ", "))
+                             : fmt::format("{}", fmt::join(shown, ", "));
+  }
+  static std::string rules_of(const Package& p) {
+    return fmt::format("requires {}; excludes {}", list_or_none(p.requires_),
+                       list_or_none(p.excludes));
+  }
+  static std::string money_text(const Money& m) {
+    std::string amount = fmt::format("{}", m.milli / 1000);
+    for (int at = static_cast<int>(amount.size()) - 3; at > 0; at -= 3)
+      amount.insert(static_cast<std::size_t>(at), ",");
+    if (m.milli % 1000) amount += fmt::format(".{:03}", m.milli % 1000);
+    return fmt::format("{} {}{}", m.currency, amount, m.period.empty() ? "" : " " + m.period);
+  }
+  static std::string percent_text(std::int64_t milli) {
+    std::string s = fmt::format("{}.{:03}", milli / 1000, milli % 1000);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s + " %";
+  }
+  static std::string percent_or_none(const std::optional<std::int64_t>& milli) {
+    return milli ? percent_text(*milli) : "";
+  }
+  static std::string hours_text(std::int64_t seconds) {
+    const std::int64_t minutes = seconds / 60, h = minutes / 60, m = minutes % 60;
+    std::string out = fmt::format("{} hour{}", h, h == 1 ? "" : "s");
+    if (m) out += fmt::format(" {} minute{}", m, m == 1 ? "" : "s");
+    return out;
+  }
+  static std::string duration_words(std::int64_t seconds) { return hours_text(seconds); }
+  static std::string commitment_text(Commitment c) {
+    return c == Commitment::committed ? "committed" : "best effort";
+  }
+  static std::string target_head(const Target& t) {
+    std::string out = fmt::format("{} {}", verb(t.kind), t.for_all ? "all" : t.priority);
+    if (t.where) out += " where " + t.where->text();
+    return out;
+  }
+  // A target stated for all priorities, added or removed for one of them.
+  static std::string for_whom(const Target& t) {
+    return t.for_all ? fmt::format(" (for {})", t.priority) : std::string();
+  }
+  static std::string target_text(const Target& t) {
+    return fmt::format("{} {} ({})", target_head(t), t.by ? t.by->text : "within " + t.within.text,
+                       commitment_text(t.commitment));
+  }
+  static std::string_view verb(TargetKind k) {
+    switch (k) {
+      case TargetKind::response:
+        return "respond to";
+      case TargetKind::resolution:
+        return "resolve";
+      case TargetKind::update:
+        return "update";
+      case TargetKind::restoration:
+        return "restore";
+    }
+    return "";
+  }
+  static std::string weekly_text(const CalendarInfo& c) {
+    if (!c.union_of.empty()) return fmt::format("when any of {} is", fmt::join(c.union_of, ", "));
+    return c.weekly.empty() ? "never" : fmt::format("{}", fmt::join(c.weekly, ", "));
+  }
+  static std::string ladders_text(const Package& p) {
+    std::vector<std::string> parts;
+    auto bands = [](const std::vector<EscalationBand>& list) {
+      std::vector<std::string> out;
+      for (const auto& b : list)
+        out.push_back(fmt::format("from {}{}: {}{}", b.from.text,
+                                  b.until ? " until " + b.until->text : "", b.role,
+                                  b.when_no_response    ? " (when no response)"
+                                  : b.when_not_resolved ? " (when not resolved)"
+                                                        : ""));
+      return fmt::format("{}", fmt::join(out, "; "));
+    };
+    if (p.escalation) parts.push_back(bands(*p.escalation));
+    for (const auto& l : p.ladders)
+      parts.push_back(fmt::format("for {}: {}", fmt::join(l.priorities, ", "), bands(l.bands)));
+    return fmt::format("{}", fmt::join(parts, " | "));
+  }
+  // Each band's role and condition, with when it starts (business seconds unknown
+  // across calendars: the stated amount in thousandths of its unit, unit first).
+  static std::vector<std::pair<std::string, std::tuple<int, bool, std::int64_t>>> bands_of(
+      const Package& p) {
+    std::vector<std::pair<std::string, std::tuple<int, bool, std::int64_t>>> out;
+    auto add_bands = [&](const std::vector<EscalationBand>& list, const std::string& for_whom) {
+      for (const auto& b : list)
+        out.push_back({for_whom + "|" + b.role + (b.when_no_response ? "|nr" : "") +
+                           (b.when_not_resolved ? "|ns" : ""),
+                       {static_cast<int>(b.from.unit), b.from.business, b.from.milli}});
+    };
+    if (p.escalation) add_bands(*p.escalation, "");
+    for (const auto& l : p.ladders)
+      add_bands(l.bands, fmt::format("{}", fmt::join(l.priorities, ",")));
+    return out;
+  }
+  static std::string uptime_text(const Uptime& u) {
+    return fmt::format("{}{}",
+                       u.target_milli ? percent_text(*u.target_milli) : std::string("no target"),
+                       u.period.empty() ? "" : " " + u.period);
+  }
+  static std::string measure_text(const Uptime& u) {
+    return fmt::format("period {}; unavailable when {}; published at {}",
+                       u.period.empty() ? "unstated" : u.period,
+                       u.unavailable_when.empty() ? "unstated" : u.unavailable_when,
+                       u.published_at.empty() ? "unstated" : u.published_at);
+  }
+  static std::string credit_tiers(const Uptime& u) {
+    std::vector<std::string> parts;
+    for (const auto& c : u.credits)
+      parts.push_back(
+          fmt::format("{} below {}", percent_text(c.credit_milli), percent_text(c.below_milli)));
+    return fmt::format("{}", fmt::join(parts, "; "));
+  }
+  template <typename T>
+  static std::vector<std::string> names_of(const std::vector<T>& v) {
+    std::vector<std::string> out;
+    for (const auto& x : v) out.push_back(x.name);
+    return out;
+  }
+
+  const Model& a_;
+  const Model& b_;
+  std::vector<Change> out_;
+};
+
+}  // namespace
+
+std::string_view name(Effect effect) {
+  switch (effect) {
+    case Effect::weaker:
+      return "weaker";
+    case Effect::stronger:
+      return "stronger";
+    case Effect::neutral:
+      return "neutral";
+  }
+  return "neutral";
+}
+
+const std::vector<DiffRule>& diff_rules() {
+  static const std::vector<DiffRule> rules(std::begin(kRules), std::end(kRules));
+  return rules;
+}
+
+std::vector<Change> diff(const Model& old_version, const Model& new_version) {
+  return Differ(old_version, new_version).run();
+}
+
+}  // namespace sla
