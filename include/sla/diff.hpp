@@ -79,7 +79,9 @@ class SLA_API ImpactReplay {
   ImpactReplay(const ImpactReplay&) = delete;
   ImpactReplay& operator=(const ImpactReplay&) = delete;
 
-  void add(const Ticket& ticket, Instant as_of);
+  // Empty, or why the ticket cannot be evaluated (an unknown priority): it is then
+  // not counted.
+  std::string add(const Ticket& ticket, Instant as_of);
   void unreadable() { ++unreadable_; }
   Impact result() const;
 

@@ -34,6 +34,8 @@ enum class TargetKind { response, resolution, update, restoration };
 
 // "response", "resolution", "update", "restoration"
 SLA_API std::string_view name(TargetKind kind);
+// The words its statement starts with: "respond to", "resolve", "update", "restore".
+SLA_API std::string_view verb(TargetKind kind);
 enum class TimeUnit { minute, hour, day, week };
 
 // A duration as the contract states it; business units are resolved against a

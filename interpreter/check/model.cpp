@@ -46,6 +46,20 @@ std::string_view name(TargetKind kind) {
   return names[static_cast<int>(kind)];
 }
 
+std::string_view verb(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::response:
+      return "respond to";
+    case TargetKind::resolution:
+      return "resolve";
+    case TargetKind::update:
+      return "update";
+    case TargetKind::restoration:
+      return "restore";
+  }
+  return "respond to";
+}
+
 std::string Condition::text() const {
   std::string out = attribute + " is ";
   for (std::size_t i = 0; i < values.size(); ++i)

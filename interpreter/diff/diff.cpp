@@ -177,6 +177,17 @@ class Differ {
     credits(*a, *b, subject);
     named_list("channel", names_of(a->channels), names_of(b->channels), subject, *a, *b);
     named_list("feature", names_of(a->features), names_of(b->features), subject, *a, *b);
+    for (const auto& [priority, words] : b->descriptions)
+      if (auto it = a->descriptions.find(priority);
+          it == a->descriptions.end() || it->second != words)
+        add("SLA261", Effect::neutral, subject,
+            fmt::format("{}: its description of {} changed", subject, priority),
+            it == a->descriptions.end() ? "" : it->second, words, a->span, b->span);
+    for (const auto& [priority, words] : a->descriptions)
+      if (!b->descriptions.count(priority))
+        add("SLA261", Effect::neutral, subject,
+            fmt::format("{}: its description of {} removed", subject, priority), words, "", a->span,
+            b->span);
     if (a->notes != b->notes)
       add("SLA261", Effect::neutral, subject, fmt::format("{}: its notes changed", subject),
           fmt::format("{}", fmt::join(a->notes, "; ")),
@@ -234,8 +245,8 @@ class Differ {
           std::move(nv), x.span, y.span);
     };
     if (x.by || y.by) {
-      const std::string ox = x.by ? x.by->text : "within " + x.within.text;
-      const std::string ny = y.by ? y.by->text : "within " + y.within.text;
+      const std::string ox = x.by ? x.by->text : length_words(x);
+      const std::string ny = y.by ? y.by->text : length_words(y);
       if (ox != ny) {
         Effect e = Effect::neutral;
         if (x.by && y.by) {
@@ -248,7 +259,7 @@ class Differ {
       }
     } else if (x.within.business != y.within.business) {
       change("SLA203", by_direction(y.within.business),
-             fmt::format("within {} (was {}): counted in {} time", y.within.text, x.within.text,
+             fmt::format("{} (was {}): counted in {} time", length_words(y), x.within.text,
                          y.within.business ? "business" : "calendar"),
              x.within.text, y.within.text);
     } else if (x.within.text != y.within.text) {
@@ -260,7 +271,7 @@ class Differ {
         how = fmt::format(": {} {}", duration_words(*sy > *sx ? *sy - *sx : *sx - *sy),
                           *sy > *sx ? "longer" : "shorter");
       }
-      change("SLA202", e, fmt::format("within {} (was {}){}", y.within.text, x.within.text, how),
+      change("SLA202", e, fmt::format("{} (was {}){}", length_words(y), x.within.text, how),
              x.within.text, y.within.text);
     }
     if (x.commitment != y.commitment)
@@ -268,9 +279,11 @@ class Differ {
              y.commitment == Commitment::best_effort ? "is best effort (was committed)"
                                                      : "is committed (was best effort)",
              commitment_text(x.commitment), commitment_text(y.commitment));
-    if (x.calendar != y.calendar) {
-      const auto [effect, words] = calendar_swap(x.calendar.empty() ? a.calendar : x.calendar,
-                                                 y.calendar.empty() ? b.calendar : y.calendar);
+    // The target's own calendar, when it is another than its package's.
+    const std::string& cx = x.calendar.empty() ? a.calendar : x.calendar;
+    const std::string& cy = y.calendar.empty() ? b.calendar : y.calendar;
+    if (x.calendar != y.calendar && cx != cy) {
+      const auto [effect, words] = calendar_swap(cx, cy);
       change("SLA206", effect,
              fmt::format("runs on {} (was {}){}",
                          y.calendar.empty() ? "the package's calendar" : "calendar " + y.calendar,
@@ -367,24 +380,15 @@ class Differ {
             commitment_text(o.commitment), commitment_text(u.commitment), o.span, u.span);
       if (o.period != u.period || o.unavailable_when != u.unavailable_when ||
           o.excluded_time != u.excluded_time || o.published_at != u.published_at)
-        add("SLA232", Effect::neutral, subject, fmt::format("{}: how it is measured changed", who),
+        add("SLA232", Effect::neutral, subject,
+            fmt::format("{}: measured {} (was {})", who, measure_text(u), measure_text(o)),
             measure_text(o), measure_text(u), o.span, u.span);
       exclusions(o, u, who, subject);
       if (credit_tiers(o) != credit_tiers(u) || o.credits_text != u.credits_text) {
-        Effect e = Effect::neutral;
-        if (o.credits.size() == u.credits.size() && !o.credits.empty()) {
-          bool less = false, more = false;
-          for (std::size_t i = 0; i < o.credits.size(); ++i) {
-            less = less || u.credits[i].credit_milli < o.credits[i].credit_milli;
-            more = more || u.credits[i].credit_milli > o.credits[i].credit_milli;
-          }
-          if (less != more) e = by_direction(less);
-        } else if (u.credits.empty() != o.credits.empty()) {
-          e = by_direction(u.credits.empty());
-        }
-        add("SLA233", e, subject,
-            fmt::format("{}: service credits {}", who,
-                        was_now(credit_tiers(o), credit_tiers(u), "none")),
+        add("SLA233", credit_effect(o.credits, u.credits), subject,
+            fmt::format("{}: service credits are {} (were {})", who,
+                        credit_tiers(u).empty() ? "none" : credit_tiers(u),
+                        credit_tiers(o).empty() ? "none" : credit_tiers(o)),
             credit_tiers(o), credit_tiers(u), o.span, u.span);
       }
     }
@@ -437,7 +441,9 @@ class Differ {
     else if (a.ticket_credits.size() == b.ticket_credits.size() && total(a) == total(b) &&
              a.credit_cap_milli && b.credit_cap_milli)
       e = by_direction(*b.credit_cap_milli < *a.credit_cap_milli);
-    add("SLA233", e, subject, fmt::format("{}: ticket credits {}", subject, was_now(x, y, "none")),
+    add("SLA233", e, subject,
+        fmt::format("{}: ticket credits are {} (were {})", subject, y.empty() ? "none" : y,
+                    x.empty() ? "none" : x),
         x, y, a.span, b.span);
   }
 
@@ -492,7 +498,13 @@ class Differ {
     const std::string x = weekly_text(o), y = weekly_text(c);
     Effect e = Effect::neutral;
     std::string how;
-    if (o.calendar && c.calendar && o.union_of.empty() && c.union_of.empty()) {
+    if (!o.union_of.empty() || !c.union_of.empty()) {
+      const auto hx = week_seconds(o), hy = week_seconds(c);
+      if (hx && hy && *hx != *hy) {
+        e = by_direction(*hy < *hx);
+        how = fmt::format(": open {} a week (was {})", hours_text(*hy), hours_text(*hx));
+      }
+    } else if (o.calendar && c.calendar) {
       const auto [lost, gained] = week_difference(o.calendar->spec(), c.calendar->spec());
       if (lost.count() && !gained.count()) e = Effect::weaker;
       if (gained.count() && !lost.count()) e = Effect::stronger;
@@ -570,10 +582,34 @@ class Differ {
             p.description, o->span, p.span);
   }
 
+  // An example's ticket and what it expects, in one line.
+  static std::string example_text(const Example& e) {
+    std::vector<std::string> parts{fmt::format("under {}", e.package)};
+    if (!e.addons.empty()) parts.back() += fmt::format(" with {}", fmt::join(e.addons, ", "));
+    parts.push_back(fmt::format("ticket {} raised {}",
+                                e.priority.empty() ? "(no priority)" : e.priority, e.raised));
+    for (const auto& [k, v] : e.attributes) parts.push_back(fmt::format("{} is \"{}\"", k, v));
+    if (!e.responded.empty()) parts.push_back("responded " + e.responded);
+    for (const auto& u : e.updates) parts.push_back("updated " + u);
+    if (!e.restored.empty()) parts.push_back("restored " + e.restored);
+    if (!e.resolved.empty()) parts.push_back("resolved " + e.resolved);
+    for (const auto& x : e.expectations)
+      parts.push_back(fmt::format(
+          "expect {}{}{}{}", x.subject, x.role.empty() ? "" : " to \"" + x.role + "\"",
+          x.due.empty() ? "" : " due " + x.due, x.status.empty() ? "" : " " + x.status));
+    return fmt::format("{}", fmt::join(parts, "; "));
+  }
+
   void examples() {
     std::set<std::string> x, y;
     for (const auto& e : a_.examples) x.insert(e.name);
     for (const auto& e : b_.examples) y.insert(e.name);
+    for (const auto& e : b_.examples)
+      for (const auto& o : a_.examples)
+        if (o.name == e.name && example_text(o) != example_text(e))
+          add("SLA252", Effect::neutral, "examples",
+              fmt::format("example \u201c{}\u201d changed: {}", e.name, example_text(e)),
+              example_text(o), example_text(e), o.span, e.span);
     for (const auto& e : b_.examples)
       if (!x.count(e.name))
         add("SLA252", Effect::neutral, "examples",
@@ -585,6 +621,26 @@ class Differ {
   }
 
   // ------------------------------------------------------------ helpers
+  // The credit each version gives at an uptime just under each threshold and at
+  // it: never more and somewhere less is weaker; the other way stronger.
+  static Effect credit_effect(const std::vector<CreditTier>& x, const std::vector<CreditTier>& y) {
+    auto credit_at = [](const std::vector<CreditTier>& tiers, std::int64_t uptime) {
+      std::int64_t most = 0;
+      for (const auto& t : tiers)
+        if (uptime < t.below_milli) most = std::max(most, t.credit_milli);
+      return most;
+    };
+    bool less = false, more = false;
+    for (const auto* tiers : {&x, &y})
+      for (const auto& t : *tiers)
+        for (const std::int64_t at : {t.below_milli - 1, t.below_milli}) {
+          const std::int64_t a = credit_at(x, at), b = credit_at(y, at);
+          less = less || b < a;
+          more = more || b > a;
+        }
+    return less == more ? Effect::neutral : by_direction(less);
+  }
+
   // A calendar swapped for another: how many hours a week each is open.
   std::pair<Effect, std::string> calendar_swap(const std::string& x, const std::string& y) const {
     const CalendarInfo* cx = x.empty() ? nullptr : a_.calendar(x);
@@ -596,12 +652,24 @@ class Differ {
             fmt::format(": open {} a week (was {})", hours_text(*hy), hours_text(*hx))};
   }
 
+  // Seconds open in a week: a calendar's own weekly hours; for a union (desks in
+  // several zones), the time any member is open, counted over four weeks of June
+  // 2026 (the fullest of them, so that a holiday does not count as fewer hours).
   static std::optional<std::int64_t> week_seconds(const CalendarInfo& c) {
-    if (!c.calendar || !c.union_of.empty()) return std::nullopt;
-    std::int64_t sum = 0;
-    for (const auto& day : c.calendar->spec().weekly)
-      for (const auto& i : day) sum += (i.end - i.start).count();
-    return sum;
+    if (!c.calendar) return std::nullopt;
+    if (c.union_of.empty()) {
+      std::int64_t sum = 0;
+      for (const auto& day : c.calendar->spec().weekly)
+        for (const auto& i : day) sum += (i.end - i.start).count();
+      return sum;
+    }
+    const Instant monday = date::sys_days(date::year{2026} / date::June / 1);
+    std::int64_t most = 0;
+    for (int week = 0; week < 4; ++week) {
+      const Instant from = monday + date::days(7 * week);
+      most = std::max<std::int64_t>(most, c.calendar->between(from, from + date::days(7)).count());
+    }
+    return most;
   }
 
   // Minutes open in one week but not the other, weekday by weekday.
@@ -771,27 +839,19 @@ class Differ {
     if (t.where) out += " where " + t.where->text();
     return out;
   }
+  // "within 4 business hours"; an update target's gap: "every 4 business hours".
+  static std::string length_words(const Target& t) {
+    return fmt::format("{} {}", t.kind == TargetKind::update ? "every" : "within", t.within.text);
+  }
   // A target stated for all priorities, added or removed for one of them.
   static std::string for_whom(const Target& t) {
     return t.for_all ? fmt::format(" (for {})", t.priority) : std::string();
   }
   static std::string target_text(const Target& t) {
-    return fmt::format("{} {} ({})", target_head(t), t.by ? t.by->text : "within " + t.within.text,
+    return fmt::format("{} {} ({})", target_head(t), t.by ? t.by->text : length_words(t),
                        commitment_text(t.commitment));
   }
-  static std::string_view verb(TargetKind k) {
-    switch (k) {
-      case TargetKind::response:
-        return "respond to";
-      case TargetKind::resolution:
-        return "resolve";
-      case TargetKind::update:
-        return "update";
-      case TargetKind::restoration:
-        return "restore";
-    }
-    return "";
-  }
+
   static std::string weekly_text(const CalendarInfo& c) {
     if (!c.union_of.empty()) return fmt::format("when any of {} is", fmt::join(c.union_of, ", "));
     return c.weekly.empty() ? "never" : fmt::format("{}", fmt::join(c.weekly, ", "));

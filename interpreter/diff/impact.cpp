@@ -77,12 +77,21 @@ ImpactReplay::ImpactReplay(const Model& a, const Model& b) : state_(std::make_un
 
 ImpactReplay::~ImpactReplay() = default;
 
-void ImpactReplay::add(const Ticket& ticket, Instant as_of) {
-  ++state_->tickets;
+std::string ImpactReplay::add(const Ticket& ticket, Instant as_of) {
+  std::vector<std::pair<Evaluation, Evaluation>> both;
   for (const auto& pair : state_->pairs) {
-    const Evaluation a = pair.old_version.evaluate(ticket, as_of);
-    const Evaluation b = pair.new_version.evaluate(ticket, as_of);
-    if (!a.ok() || !b.ok() || !b.priority) continue;
+    Evaluation a = pair.old_version.evaluate(ticket, as_of);
+    Evaluation b = pair.new_version.evaluate(ticket, as_of);
+    if (!a.ok()) return pair.old_version.error_text(a);
+    if (!b.ok()) return pair.new_version.error_text(b);
+    both.emplace_back(std::move(a), std::move(b));
+  }
+  ++state_->tickets;
+  for (std::size_t i = 0; i < both.size(); ++i) {
+    const Pair& pair = state_->pairs[i];
+    const Evaluation& a = both[i].first;
+    const Evaluation& b = both[i].second;
+    if (!b.priority) continue;
     for (const auto kind : {TargetKind::response, TargetKind::resolution}) {
       const auto key = std::tuple(pair.package, b.priority->name, static_cast<int>(kind));
       auto [it, fresh] = state_->tallies.try_emplace(key);
@@ -96,6 +105,7 @@ void ImpactReplay::add(const Ticket& ticket, Instant as_of) {
         it->second.compare(a.resolution, b.resolution);
     }
   }
+  return {};
 }
 
 Impact ImpactReplay::result() const {

@@ -47,11 +47,10 @@ const Target* same_target(const Package& p, const Target& t) {
 }
 
 std::string statement_of(const Target& t) {
-  static constexpr std::string_view verbs[] = {"respond to", "resolve", "update", "restore"};
   const std::string length =
       t.by ? t.by->text
            : fmt::format("{} {}", t.kind == TargetKind::update ? "every" : "within", t.within.text);
-  return fmt::format("{} {} {}", verbs[static_cast<int>(t.kind)], t.priority, length);
+  return fmt::format("{} {} {}", verb(t.kind), t.priority, length);
 }
 
 bool same_terms(const Context& c, const View& v, const Target& a, const View& bv, const Target& b) {

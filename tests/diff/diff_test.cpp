@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(one_edited_clause_is_one_change_of_its_kind) {
        "SLA221", Effect::weaker, "\u201con hold\u201d"},
       {"  note \"For every issue raised",
        "  credit 5 % per breached Critical response\n  note \"For every issue raised", "SLA233",
-       Effect::stronger, "ticket credits is 5 % per breached Critical response (was none)"},
+       Effect::stronger, "ticket credits are 5 % per breached Critical response (were none)"},
       {"  excludes dedicated_24x7\n  price IDR 216",
        "  excludes dedicated_24x7, resolution\n  price IDR 216", "SLA241", Effect::neutral,
        "excludes dedicated_24x7, resolution"},

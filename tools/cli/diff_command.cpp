@@ -61,13 +61,11 @@ std::optional<Impact> replay_file(const std::string& path, const Model& a, const
   TicketRow row;
   const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   while (reader.next(row)) {
-    if (!row.error.empty()) {
-      replay.unreadable();
-      fmt::print(stderr, "sla diff: {}: row {} (line {}){}: {}\n", input_name(path), row.number,
-                 row.line, row.id.empty() ? "" : fmt::format(", ticket {}", row.id), row.error);
-      continue;
-    }
-    replay.add(row.ticket, now);
+    if (row.error.empty()) row.error = replay.add(row.ticket, now);
+    if (row.error.empty()) continue;
+    replay.unreadable();
+    fmt::print(stderr, "sla diff: {}: row {} (line {}){}: {}\n", input_name(path), row.number,
+               row.line, row.id.empty() ? "" : fmt::format(", ticket {}", row.id), row.error);
   }
   return replay.result();
 }
@@ -123,7 +121,11 @@ std::optional<std::string> git_show(const std::string& ref, const std::string& f
   const int status = ::pclose(pipe.release());
   if (status != 0) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (text.starts_with("fatal: ")) text.erase(0, 7);
     why = fmt::format("git show {}: {}", spec, text.empty() ? "failed" : text);
+    if (text.find("exists on disk, but not in") != std::string::npos ||
+        text.find("does not exist in") != std::string::npos)
+      why += fmt::format(" (a contract new since {} has no earlier version to compare with)", ref);
     return std::nullopt;
   }
   return text;
@@ -210,7 +212,7 @@ Command diff_command(CLI::App& sla) {
               return static_cast<int>(Exit::failed);
             }
             DiffSummary summary{old_file, new_file, diff(*old_version.model, *new_version.model),
-                                nullptr};
+                                nullptr, o->against.empty()};
             for (auto& c : summary.changes)
               if (auto it = overrides.find(c.code); it != overrides.end()) c.effect = it->second;
             if (!o->tickets.empty() && !o->impact)

@@ -31,9 +31,8 @@ void print_package(const Package& p, const Model& m) {
   if (!p.excludes.empty()) fmt::print("  excludes: {}\n", fmt::join(p.excludes, ", "));
   if (const CalendarInfo* c = m.calendar(p.calendar))
     fmt::print("  calendar: {} ({}; {})\n", c->id, c->zone, fmt::join(c->weekly, "; "));
-  static constexpr std::string_view verbs[] = {"respond to", "resolve", "update", "restore"};
   for (const auto& t : p.targets)
-    fmt::print("  {} {}{} {}{}{}\n", verbs[static_cast<int>(t.kind)],
+    fmt::print("  {} {}{} {}{}{}\n", verb(t.kind),
                t.priority.empty() ? "(no priority)" : t.priority,
                t.where ? " where " + t.where->text() : "",
                t.by                           ? t.by->text

@@ -174,20 +174,6 @@ std::string priority_words(const Model& m, const Priority& p) {
   return out;
 }
 
-std::string_view verb(TargetKind kind) {
-  switch (kind) {
-    case TargetKind::response:
-      return "respond to";
-    case TargetKind::resolution:
-      return "resolve";
-    case TargetKind::update:
-      return "update";
-    case TargetKind::restoration:
-      return "restore";
-  }
-  return "respond to";
-}
-
 // "respond to Critical within 1 business hour (committed)".
 std::string target_words(const Target& t, const std::string& owner) {
   std::string out = fmt::format("{} {}", verb(t.kind), t.for_all ? "all" : t.priority);

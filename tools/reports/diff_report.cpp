@@ -41,6 +41,15 @@ std::string shift_words(std::int64_t seconds) {
   return out + (seconds < 0 ? "earlier" : "later");
 }
 
+// Where an annotation goes: the new version's clause, else the old one's when the
+// old version is a file; else the new file's top (a removed item of a version
+// read from git has no file to point into).
+SourceRef annotated(const Change& c, const DiffSummary& s) {
+  if (c.new_at.line) return c.new_at;
+  if (c.old_at.line && s.old_is_file) return c.old_at;
+  return SourceRef{s.new_file, 1, 1};
+}
+
 std::string where(const SourceRef& at) {
   return at.line ? fmt::format("{}:{}", at.file, at.line) : std::string("-");
 }
@@ -105,7 +114,7 @@ json diff_sarif(const DiffSummary& s) {
                      {"helpUri", help_url(r.code)}});
   json results = json::array();
   for (const auto& c : s.changes) {
-    const SourceRef& at = c.new_at.line ? c.new_at : c.old_at;
+    const SourceRef at = annotated(c, s);
     const auto index = std::find_if(diff_rules().begin(), diff_rules().end(),
                                     [&](const DiffRule& r) { return r.code == c.code; }) -
                        diff_rules().begin();
@@ -132,7 +141,7 @@ json diff_sarif(const DiffSummary& s) {
 std::string diff_github(const DiffSummary& s) {
   std::string out;
   for (const auto& c : s.changes) {
-    const SourceRef& at = c.new_at.line ? c.new_at : c.old_at;
+    const SourceRef at = annotated(c, s);
     out += fmt::format(
         "::{} file={},line={},title={}::{}\n", c.effect == Effect::weaker ? "warning" : "notice",
         github_property(at.file.empty() ? s.new_file : at.file),
@@ -163,7 +172,7 @@ std::string diff_markdown(const DiffSummary& s) {
   };
   for (const auto& c : s.changes)
     out += fmt::format("| **{}** | [{}]({}) | {} | {} | {} |\n", name(c.effect), c.code,
-                       help_path(c.code), cell(c.message), where(c.old_at), where(c.new_at));
+                       help_url(c.code), cell(c.message), where(c.old_at), where(c.new_at));
   if (s.impact.is_object() && !s.impact["rows"].empty()) {
     out += fmt::format("\n#### Impact on {} replayed tickets\n\n",
                        s.impact["tickets"].get<std::size_t>());

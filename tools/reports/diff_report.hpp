@@ -16,6 +16,8 @@ struct DiffSummary {
   std::string old_file, new_file;  // as named on the command line
   std::vector<Change> changes;
   nlohmann::ordered_json impact;  // --impact: the replayed tickets; null when not asked
+  // The old version is a file annotations may point into (not `REF:FILE` from git).
+  bool old_is_file = true;
 };
 
 // {"old", "new", "changes": [{"code", "effect", "subject", "message", "old", "new",
