@@ -11,11 +11,16 @@
 #include <set>
 #include <tuple>
 
+#include "interpreter/diff/change_words.hpp"
+#include "interpreter/diff/measures.hpp"
 #include "interpreter/time/calendar.hpp"
 
 namespace sla {
 
 namespace {
+
+using namespace change_words;
+using namespace measures;
 
 // ---------------------------------------------------------------- the codes
 
@@ -69,6 +74,26 @@ const DiffRule kRules[] = {
 
 Effect by_direction(bool worse) {
   return worse ? Effect::weaker : Effect::stronger;
+}
+
+// The credit each version gives at an uptime just under each threshold and at
+// it: never more and somewhere less is weaker; the other way stronger.
+Effect credit_effect(const std::vector<CreditTier>& x, const std::vector<CreditTier>& y) {
+  auto credit_at = [](const std::vector<CreditTier>& tiers, std::int64_t uptime) {
+    std::int64_t most = 0;
+    for (const auto& t : tiers)
+      if (uptime < t.below_milli) most = std::max(most, t.credit_milli);
+    return most;
+  };
+  bool less = false, more = false;
+  for (const auto* tiers : {&x, &y})
+    for (const auto& t : *tiers)
+      for (const std::int64_t at : {t.below_milli - 1, t.below_milli}) {
+        const std::int64_t a = credit_at(x, at), b = credit_at(y, at);
+        less = less || b < a;
+        more = more || b > a;
+      }
+  return less == more ? Effect::neutral : by_direction(less);
 }
 
 // ---------------------------------------------------------------- collector
@@ -268,7 +293,7 @@ class Differ {
       std::string how;
       if (sx && sy && *sx != *sy) {
         e = by_direction(*sy > *sx);
-        how = fmt::format(": {} {}", duration_words(*sy > *sx ? *sy - *sx : *sx - *sy),
+        how = fmt::format(": {} {}", hours_text(*sy > *sx ? *sy - *sx : *sx - *sy),
                           *sy > *sx ? "longer" : "shorter");
       }
       change("SLA202", e, fmt::format("{} (was {}){}", length_words(y), x.within.text, how),
@@ -582,24 +607,6 @@ class Differ {
             p.description, o->span, p.span);
   }
 
-  // An example's ticket and what it expects, in one line.
-  static std::string example_text(const Example& e) {
-    std::vector<std::string> parts{fmt::format("under {}", e.package)};
-    if (!e.addons.empty()) parts.back() += fmt::format(" with {}", fmt::join(e.addons, ", "));
-    parts.push_back(fmt::format("ticket {} raised {}",
-                                e.priority.empty() ? "(no priority)" : e.priority, e.raised));
-    for (const auto& [k, v] : e.attributes) parts.push_back(fmt::format("{} is \"{}\"", k, v));
-    if (!e.responded.empty()) parts.push_back("responded " + e.responded);
-    for (const auto& u : e.updates) parts.push_back("updated " + u);
-    if (!e.restored.empty()) parts.push_back("restored " + e.restored);
-    if (!e.resolved.empty()) parts.push_back("resolved " + e.resolved);
-    for (const auto& x : e.expectations)
-      parts.push_back(fmt::format(
-          "expect {}{}{}{}", x.subject, x.role.empty() ? "" : " to \"" + x.role + "\"",
-          x.due.empty() ? "" : " due " + x.due, x.status.empty() ? "" : " " + x.status));
-    return fmt::format("{}", fmt::join(parts, "; "));
-  }
-
   void examples() {
     std::set<std::string> x, y;
     for (const auto& e : a_.examples) x.insert(e.name);
@@ -620,27 +627,6 @@ class Differ {
             fmt::format("example \u201c{}\u201d removed", e.name), e.name, "", e.span, {});
   }
 
-  // ------------------------------------------------------------ helpers
-  // The credit each version gives at an uptime just under each threshold and at
-  // it: never more and somewhere less is weaker; the other way stronger.
-  static Effect credit_effect(const std::vector<CreditTier>& x, const std::vector<CreditTier>& y) {
-    auto credit_at = [](const std::vector<CreditTier>& tiers, std::int64_t uptime) {
-      std::int64_t most = 0;
-      for (const auto& t : tiers)
-        if (uptime < t.below_milli) most = std::max(most, t.credit_milli);
-      return most;
-    };
-    bool less = false, more = false;
-    for (const auto* tiers : {&x, &y})
-      for (const auto& t : *tiers)
-        for (const std::int64_t at : {t.below_milli - 1, t.below_milli}) {
-          const std::int64_t a = credit_at(x, at), b = credit_at(y, at);
-          less = less || b < a;
-          more = more || b > a;
-        }
-    return less == more ? Effect::neutral : by_direction(less);
-  }
-
   // A calendar swapped for another: how many hours a week each is open.
   std::pair<Effect, std::string> calendar_swap(const std::string& x, const std::string& y) const {
     const CalendarInfo* cx = x.empty() ? nullptr : a_.calendar(x);
@@ -650,73 +636,6 @@ class Differ {
     if (!hx || !hy || *hx == *hy) return {Effect::neutral, ""};
     return {by_direction(*hy < *hx),
             fmt::format(": open {} a week (was {})", hours_text(*hy), hours_text(*hx))};
-  }
-
-  // Seconds open in a week: a calendar's own weekly hours; for a union (desks in
-  // several zones), the time any member is open, counted over four weeks of June
-  // 2026 (the fullest of them, so that a holiday does not count as fewer hours).
-  static std::optional<std::int64_t> week_seconds(const CalendarInfo& c) {
-    if (!c.calendar) return std::nullopt;
-    if (c.union_of.empty()) {
-      std::int64_t sum = 0;
-      for (const auto& day : c.calendar->spec().weekly)
-        for (const auto& i : day) sum += (i.end - i.start).count();
-      return sum;
-    }
-    const Instant monday = date::sys_days(date::year{2026} / date::June / 1);
-    std::int64_t most = 0;
-    for (int week = 0; week < 4; ++week) {
-      const Instant from = monday + date::days(7 * week);
-      most = std::max<std::int64_t>(most, c.calendar->between(from, from + date::days(7)).count());
-    }
-    return most;
-  }
-
-  // Minutes open in one week but not the other, weekday by weekday.
-  static std::pair<std::chrono::seconds, std::chrono::seconds> week_difference(
-      const CalendarSpec& x, const CalendarSpec& y) {
-    constexpr int kMinutes = 7 * 1440;
-    auto minutes = [](const CalendarSpec& s) {
-      std::bitset<kMinutes> open;
-      for (int d = 0; d < 7; ++d)
-        for (const auto& i : s.weekly[static_cast<std::size_t>(d)])
-          for (auto m = i.start.count() / 60; m < i.end.count() / 60; ++m)
-            open.set(static_cast<std::size_t>((d * 1440 + m) % kMinutes));
-      return open;
-    };
-    const auto a = minutes(x), b = minutes(y);
-    return {std::chrono::minutes((a & ~b).count()), std::chrono::minutes((b & ~a).count())};
-  }
-
-  // Closed or shortened days: date -> "closed (name)" or "09:00-12:00 (name)".
-  static std::map<std::string, std::string> closures(const CalendarSpec& s) {
-    std::map<std::string, std::string> out;
-    for (const auto& h : s.holidays) {
-      std::string what = h.hours.empty() ? "closed" : "special hours";
-      if (!h.name.empty()) what += " (" + h.name + ")";
-      out[fmt::format("{:04}-{:02}-{:02}", static_cast<int>(h.day.year()),
-                      static_cast<unsigned>(h.day.month()), static_cast<unsigned>(h.day.day()))] =
-          what;
-    }
-    return out;
-  }
-
-  // The target's length in seconds under the version's calendar for it.
-  static std::optional<std::int64_t> target_seconds(const Target& t, const Model& m,
-                                                    const Package& p) {
-    const std::string& cal = t.calendar.empty() ? p.calendar : t.calendar;
-    const CalendarInfo* info = cal.empty() ? nullptr : m.calendar(cal);
-    if (!t.within.business) return plain_seconds(t.within);
-    if (!info) return std::nullopt;
-    const auto s = to_seconds(t.within, *info);
-    if (!s) return std::nullopt;
-    return s->count();
-  }
-
-  static std::optional<std::int64_t> plain_seconds(const DurationValue& d) {
-    if (d.business) return std::nullopt;
-    static constexpr std::int64_t unit[] = {60, 3600, 86400, 7 * 86400};
-    return d.milli * unit[static_cast<int>(d.unit)] / 1000;
   }
 
   // Changes that are one clause inherited by several packages: said once, with
@@ -776,142 +695,6 @@ class Differ {
       }
     }
     return false;
-  }
-
-  // --------------------------------------------------------------- words
-  static std::string was_now(const std::string& x, const std::string& y,
-                             std::string_view none = "none") {
-    return fmt::format("is {} (was {})", y.empty() ? std::string(none) : y,
-                       x.empty() ? std::string(none) : x);
-  }
-  static std::string lower(std::string s) {
-    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-  }
-  static std::string list_or_none(const std::vector<std::string>& v) {
-    return v.empty() ? "none" : fmt::format("{}", fmt::join(v, ", "));
-  }
-  static std::string quoted_or_none(const std::vector<std::string>& v) {
-    if (v.empty()) return "none";
-    std::vector<std::string> q;
-    for (const auto& s : v) q.push_back("\u201c" + s + "\u201d");
-    return fmt::format("{}", fmt::join(q, ", "));
-  }
-  static std::string sample(const std::vector<std::string>& v) {
-    constexpr std::size_t kShown = 3;
-    std::vector<std::string> shown(v.begin(),
-                                   v.begin() + static_cast<long>(std::min(v.size(), kShown)));
-    return v.size() > kShown ? fmt::format("{}, ...", fmt::join(shown, ", "))
-                             : fmt::format("{}", fmt::join(shown, ", "));
-  }
-  static std::string rules_of(const Package& p) {
-    return fmt::format("requires {}; excludes {}", list_or_none(p.requires_),
-                       list_or_none(p.excludes));
-  }
-  static std::string money_text(const Money& m) {
-    std::string amount = fmt::format("{}", m.milli / 1000);
-    for (int at = static_cast<int>(amount.size()) - 3; at > 0; at -= 3)
-      amount.insert(static_cast<std::size_t>(at), ",");
-    if (m.milli % 1000) amount += fmt::format(".{:03}", m.milli % 1000);
-    return fmt::format("{} {}{}", m.currency, amount, m.period.empty() ? "" : " " + m.period);
-  }
-  static std::string percent_text(std::int64_t milli) {
-    std::string s = fmt::format("{}.{:03}", milli / 1000, milli % 1000);
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s + " %";
-  }
-  static std::string percent_or_none(const std::optional<std::int64_t>& milli) {
-    return milli ? percent_text(*milli) : "";
-  }
-  static std::string hours_text(std::int64_t seconds) {
-    const std::int64_t minutes = seconds / 60, h = minutes / 60, m = minutes % 60;
-    std::string out = fmt::format("{} hour{}", h, h == 1 ? "" : "s");
-    if (m) out += fmt::format(" {} minute{}", m, m == 1 ? "" : "s");
-    return out;
-  }
-  static std::string duration_words(std::int64_t seconds) { return hours_text(seconds); }
-  static std::string commitment_text(Commitment c) {
-    return c == Commitment::committed ? "committed" : "best effort";
-  }
-  static std::string target_head(const Target& t) {
-    std::string out = fmt::format("{} {}", verb(t.kind), t.for_all ? "all" : t.priority);
-    if (t.where) out += " where " + t.where->text();
-    return out;
-  }
-  // "within 4 business hours"; an update target's gap: "every 4 business hours".
-  static std::string length_words(const Target& t) {
-    return fmt::format("{} {}", t.kind == TargetKind::update ? "every" : "within", t.within.text);
-  }
-  // A target stated for all priorities, added or removed for one of them.
-  static std::string for_whom(const Target& t) {
-    return t.for_all ? fmt::format(" (for {})", t.priority) : std::string();
-  }
-  static std::string target_text(const Target& t) {
-    return fmt::format("{} {} ({})", target_head(t), t.by ? t.by->text : length_words(t),
-                       commitment_text(t.commitment));
-  }
-
-  static std::string weekly_text(const CalendarInfo& c) {
-    if (!c.union_of.empty()) return fmt::format("when any of {} is", fmt::join(c.union_of, ", "));
-    return c.weekly.empty() ? "never" : fmt::format("{}", fmt::join(c.weekly, ", "));
-  }
-  static std::string ladders_text(const Package& p) {
-    std::vector<std::string> parts;
-    auto bands = [](const std::vector<EscalationBand>& list) {
-      std::vector<std::string> out;
-      for (const auto& b : list)
-        out.push_back(fmt::format("from {}{}: {}{}", b.from.text,
-                                  b.until ? " until " + b.until->text : "", b.role,
-                                  b.when_no_response    ? " (when no response)"
-                                  : b.when_not_resolved ? " (when not resolved)"
-                                                        : ""));
-      return fmt::format("{}", fmt::join(out, "; "));
-    };
-    if (p.escalation) parts.push_back(bands(*p.escalation));
-    for (const auto& l : p.ladders)
-      parts.push_back(fmt::format("for {}: {}", fmt::join(l.priorities, ", "), bands(l.bands)));
-    return fmt::format("{}", fmt::join(parts, " | "));
-  }
-  // Each band's role and condition, with when it starts (business seconds unknown
-  // across calendars: the stated amount in thousandths of its unit, unit first).
-  static std::vector<std::pair<std::string, std::tuple<int, bool, std::int64_t>>> bands_of(
-      const Package& p) {
-    std::vector<std::pair<std::string, std::tuple<int, bool, std::int64_t>>> out;
-    auto add_bands = [&](const std::vector<EscalationBand>& list, const std::string& for_whom) {
-      for (const auto& b : list)
-        out.push_back({for_whom + "|" + b.role + (b.when_no_response ? "|nr" : "") +
-                           (b.when_not_resolved ? "|ns" : ""),
-                       {static_cast<int>(b.from.unit), b.from.business, b.from.milli}});
-    };
-    if (p.escalation) add_bands(*p.escalation, "");
-    for (const auto& l : p.ladders)
-      add_bands(l.bands, fmt::format("{}", fmt::join(l.priorities, ",")));
-    return out;
-  }
-  static std::string uptime_text(const Uptime& u) {
-    return fmt::format("{}{}",
-                       u.target_milli ? percent_text(*u.target_milli) : std::string("no target"),
-                       u.period.empty() ? "" : " " + u.period);
-  }
-  static std::string measure_text(const Uptime& u) {
-    return fmt::format("period {}; unavailable when {}; published at {}",
-                       u.period.empty() ? "unstated" : u.period,
-                       u.unavailable_when.empty() ? "unstated" : u.unavailable_when,
-                       u.published_at.empty() ? "unstated" : u.published_at);
-  }
-  static std::string credit_tiers(const Uptime& u) {
-    std::vector<std::string> parts;
-    for (const auto& c : u.credits)
-      parts.push_back(
-          fmt::format("{} below {}", percent_text(c.credit_milli), percent_text(c.below_milli)));
-    return fmt::format("{}", fmt::join(parts, "; "));
-  }
-  template <typename T>
-  static std::vector<std::string> names_of(const std::vector<T>& v) {
-    std::vector<std::string> out;
-    for (const auto& x : v) out.push_back(x.name);
-    return out;
   }
 
   const Model& a_;
