@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <random>
@@ -21,12 +20,9 @@ Instant start_of(const Model& m) {
   return t ? *t : *parse_instant("2026-01-01T00:00:00Z");
 }
 
+// "2026-01-01": the date of an RFC 3339 time in UTC.
 std::string day_of(Instant t) {
-  const auto ymd = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t));
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
+  return format_instant(t, std::chrono::seconds(0)).substr(0, 10);
 }
 
 struct Tally {
@@ -64,6 +60,9 @@ struct ImpactReplay::State {
   std::map<std::tuple<std::string, std::string, int>, Tally> tallies;
   std::vector<std::tuple<std::string, std::string, int>> order;
   std::size_t tickets = 0;
+  // Each package's two evaluations of the ticket being added; kept to be reused,
+  // so that a file of a million rows does not allocate once per row.
+  std::vector<std::pair<Evaluation, Evaluation>> both;
 };
 
 ImpactReplay::ImpactReplay(const Model& a, const Model& b) : state_(std::make_unique<State>()) {
@@ -78,7 +77,8 @@ ImpactReplay::ImpactReplay(const Model& a, const Model& b) : state_(std::make_un
 ImpactReplay::~ImpactReplay() = default;
 
 std::string ImpactReplay::add(const Ticket& ticket, Instant as_of) {
-  std::vector<std::pair<Evaluation, Evaluation>> both;
+  auto& both = state_->both;
+  both.clear();
   for (const auto& pair : state_->pairs) {
     Evaluation a = pair.old_version.evaluate(ticket, as_of);
     Evaluation b = pair.new_version.evaluate(ticket, as_of);

@@ -177,6 +177,9 @@ std::vector<const Symbol*> SymbolIndex::references_of(const Symbol& occurrence) 
       if (occurrence.kind == SymbolKind::file && s.name == occurrence.name) out.push_back(&s);
       continue;
     }
+    // Only a name spelled the same (without case: priorities) can be one: the
+    // definition is looked up for those alone, not for every name of the file.
+    if (!same_name(SymbolKind::priority, s.name, occurrence.name)) continue;
     // With a definition, every occurrence that finds it; without one (a typo),
     // the occurrences spelled the same, of the same kind.
     const bool same = def ? definition_of(s) == def
