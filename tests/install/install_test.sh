@@ -48,7 +48,13 @@ configure_and_build() {
   step "$1: build" cmake --build "$3"
 }
 # uses_installed_library BINARY: it loads libsla.so from the prefix, not from the build.
-uses_installed_library() { ldd "$1" | grep -q "libsla\.so\.[0-9]* => $prefix/"; }
+# ldd's output is read whole before it is searched: under pipefail, `ldd | grep -q`
+# fails whenever grep stops reading first and ldd dies of SIGPIPE.
+uses_installed_library() {
+  local libs
+  libs=$(ldd "$1")
+  grep -q "libsla\.so\.[0-9]* => $prefix/" <<<"$libs"
+}
 
 # ------------------------------------------------------------------ install
 step "cmake --install $build --prefix $prefix" cmake --install "$build" --prefix "$prefix"
@@ -91,7 +97,7 @@ step "C++ consumer, sla::sla: loads and evaluates" "$tmp/cxx/b/consumer" "$contr
 step "C++ consumer, sla::sla: uses the installed libsla.so" uses_installed_library "$tmp/cxx/b/consumer"
 step "C++ consumer, sla::sla_static: loads and evaluates" \
   "$tmp/cxx/b/consumer_static" "$contract" "$version"
-if ldd "$tmp/cxx/b/consumer_static" | grep -q libsla; then
+if grep -q libsla <<<"$(ldd "$tmp/cxx/b/consumer_static")"; then
   echo "FAILED: consumer_static links libsla.so"
   exit 1
 fi
