@@ -10,6 +10,7 @@
 #include "sla/evaluator.hpp"
 #include "sla/load.hpp"
 #include "tools/cli/commands.hpp"
+#include "tools/cli/ticket_input.hpp"
 #include "tools/console/arguments.hpp"
 #include "tools/console/file_output.hpp"
 #include "tools/console/input_file.hpp"
@@ -25,7 +26,8 @@ namespace sla::cli {
 namespace {
 
 struct Options {
-  std::string file, package, as_of, format = "csv", input_format, output, tickets = "-";
+  std::string file, package, as_of, format = "csv", output;
+  TicketInputOptions input;
   std::vector<std::string> addons;
   unsigned threads = std::thread::hardware_concurrency() > 1 ? 2 : 1;
   CLI::Option* as_of_flag = nullptr;  // given, or now
@@ -38,7 +40,7 @@ Command eval_command(CLI::App& sla) {
   CLI::App* app =
       sla.add_subcommand("eval", "Evaluate tickets: deadlines, met or breached, escalation");
   app->add_option("contract", o->file, "Contract file (.sla), or - for standard input")->required();
-  app->add_option("tickets", o->tickets,
+  app->add_option("tickets", o->input.tickets,
                   "Tickets file (CSV or JSON Lines), or - for standard input (the default)");
   app->add_option("--package", o->package, "The package the tickets are under")->required();
   add_addon_option(app, o->addons);
@@ -47,10 +49,7 @@ Command eval_command(CLI::App& sla) {
                                   "an offset, in the calendar's zone; default: now)");
   app->add_option("--format", o->format, "Output: csv, jsonl or table")
       ->check(CLI::IsMember({"csv", "jsonl", "table"}));
-  app->add_option("--input-format", o->input_format,
-                  "Input: csv or jsonl (default: by extension, .jsonl/.ndjson or .csv; else "
-                  "jsonl when the first character is '{', csv otherwise)")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  add_ticket_input_options(app, o->input);
   app->add_option("-o,--output", o->output,
                   "Write to FILE instead of standard output (replaced only when the run "
                   "finishes; - is standard output)");
@@ -82,7 +81,7 @@ Command eval_command(CLI::App& sla) {
   return {app, [o] {
             std::string error;
             const std::vector<std::pair<std::string, std::string>> inputs{
-                {"the contract", o->file}, {"the tickets", o->tickets}};
+                {"the contract", o->file}, {"the tickets", o->input.tickets}};
             if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("eval", why);
             if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
               return usage_error("eval", why);
@@ -95,18 +94,8 @@ Command eval_command(CLI::App& sla) {
             if (!as_of)
               return argument_error("eval", fmt::format("--as-of '{}': {}", o->as_of, error));
 
-            InputFile input;
-            if (!input.open(o->tickets, error)) return usage_error("eval", error);
-            std::FILE* in = input.stream();
-            std::string input_format = o->input_format;
-            if (input_format.empty()) input_format = input_format_of(o->tickets, in);
-            std::vector<std::string> attributes;
-            for (const auto& a : evaluator.model().attributes) attributes.push_back(a.name);
-            TicketReader reader(
-                in,
-                input_format == "jsonl" ? TicketReader::Format::jsonl : TicketReader::Format::csv,
-                evaluator.calendar(), std::move(attributes));
-            if (!reader.start(error)) return usage_error("eval", error);
+            TicketInput input;
+            if (!input.open(o->input, evaluator, error)) return usage_error("eval", error);
 
             // Only now, with the input known good, is the output opened: a file is written
             // beside its target and replaces it when the run finishes, never before.
@@ -124,7 +113,7 @@ Command eval_command(CLI::App& sla) {
                                                        : ResultWriter::Format::csv,
                                 evaluator.calendar(), result_columns(evaluator.package()));
             writer.header();
-            const EvalStats stats = run_eval(reader, evaluator, writer, *as_of, o->threads);
+            const EvalStats stats = run_eval(input.rows(), evaluator, writer, *as_of, o->threads);
             const std::size_t rows = stats.rows, failed = stats.failed;
             if (!writer.flush()) {
               if (!to_file) return output_failure("eval", std::strerror(errno));

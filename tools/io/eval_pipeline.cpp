@@ -104,13 +104,13 @@ class Queue {
 
 }  // namespace
 
-EvalStats run_eval(TicketReader& reader, const Evaluator& evaluator, ResultWriter& writer,
+EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
                    Instant as_of, unsigned threads) {
   EvalStats stats;
   TicketRow row;
   Evaluation ev;
   if (threads < 2) {
-    while (reader.next(row)) {
+    while (next(row)) {
       evaluate(evaluator, row, as_of, ev);
       ++stats.rows;
       if (!row.error.empty()) ++stats.failed;
@@ -127,7 +127,7 @@ EvalStats run_eval(TicketReader& reader, const Evaluator& evaluator, ResultWrite
   });
   constexpr std::size_t batch_rows = 2048;
   auto batch = queue.fresh();
-  while (reader.next(row)) {
+  while (next(row)) {
     evaluate(evaluator, row, as_of, ev);
     ++stats.rows;
     if (!row.error.empty()) ++stats.failed;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 
 #include "sla/evaluator.hpp"
 #include "tools/io/result_writer.hpp"
@@ -15,7 +16,15 @@ struct EvalStats {
   std::size_t rows = 0, failed = 0;
 };
 
-EvalStats run_eval(TicketReader& reader, const Evaluator& evaluator, ResultWriter& writer,
+// Where rows come from: a TicketReader, or a help desk's export read as rows.
+using NextRow = std::function<bool(TicketRow&)>;
+
+EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
                    Instant as_of, unsigned threads);
+inline EvalStats run_eval(TicketReader& reader, const Evaluator& evaluator, ResultWriter& writer,
+                          Instant as_of, unsigned threads) {
+  return run_eval([&](TicketRow& row) { return reader.next(row); }, evaluator, writer, as_of,
+                  threads);
+}
 
 }  // namespace sla::cli
