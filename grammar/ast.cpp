@@ -100,6 +100,8 @@ std::string_view name(Kind kind) {
       return "clock starts";
     case Kind::clock_pauses:
       return "clock pauses";
+    case Kind::warn_at:
+      return "warn at";
     case Kind::escalation:
       return "escalation";
     case Kind::band:

@@ -146,6 +146,7 @@ enum class Kind : std::uint8_t {
   credit_cap,
   clock_starts,
   clock_pauses,
+  warn_at,  // warn at 50 %, 75 %
   escalation,
   band,
   uptime,

@@ -301,6 +301,8 @@ struct breached_kind
 // credit 5 % per breached P1 response
 struct ticket_credit_rest : seq<key<"per">, ws, must<key<"breached">>, ws,
                                 opt<not_at<breached_kind>, ident>, ws, must<breached_kind>> {};
+// warn at 50 %, 75 %: of a target's time elapsed, a pending ticket is at risk
+struct warn_rest : seq<key<"at">, ws, must<list<percent, comma>>> {};
 struct credit_cap_rest : seq<key<"at">, ws, must<key<"most">>, ws, must<percent>, ws,
                              must<key<"per">>, ws, must<key<"month">>> {};
 struct sold_how
@@ -385,13 +387,14 @@ struct package_statement
           stmt<ast::Kind::clock_starts,
                seq<key<"clock">, ws, key<"starts">, ws, must<clock_start>, ws, opt<label>>>,
           stmt<ast::Kind::clock_pauses, clause<key<"clock">, clock_verb, opt<label>>>,
+          stmt<ast::Kind::warn_at, clause<key<"warn">, warn_rest>>,
           stmt<ast::Kind::escalation, escalation_block>, stmt<ast::Kind::uptime, uptime_block>,
           stmt<ast::Kind::note, clause<key<"note">, text>>> {};
 struct package_statements
     : statements_of<package_statement, "a package statement", "summary", "sold", "price",
                     "requires", "excludes", "calendar", "channel", "feature", "describe", "respond",
-                    "resolve", "update", "restore", "credit", "credits", "clock", "escalation",
-                    "uptime", "note"> {};
+                    "resolve", "update", "restore", "credit", "credits", "clock", "warn",
+                    "escalation", "uptime", "note"> {};
 struct package_item
     : block<ast::Kind::package,
             clause<key<"package">, ident, text, opt<key<"extends">, ws, must<ident>>>,

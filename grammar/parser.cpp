@@ -123,6 +123,9 @@ constexpr std::string_view expected<g::ticket_credit_rest> =
     "'per breached', a priority (or none for every priority), then response, resolution, update "
     "or restoration: credit 5 % per breached P1 response";
 template <>
+constexpr std::string_view expected<g::warn_rest> =
+    "'at' and percentages of a target's time: warn at 50 %, 75 %";
+template <>
 constexpr std::string_view expected<g::credit_cap_rest> =
     "'at most', a percentage, then 'per month': credits at most 25 % per month";
 template <>

@@ -158,6 +158,8 @@ class SLA_API Evaluator {
                        std::span<const TicketEvent> events, Instant as_of) const;
   std::chrono::seconds active_time(const Calendar& cal, bool business, Instant from, Instant to,
                                    std::span<const TicketEvent> events, Instant as_of) const;
+  void measure_progress(TargetOutcome& outcome, const Resolved& target, Instant created,
+                        std::span<const TicketEvent> events, Instant as_of) const;
   TargetOutcome judge_updates(const Ticket& ticket, const Resolved& target, Instant as_of,
                               std::optional<std::chrono::seconds>& worst_gap) const;
 };

@@ -237,6 +237,9 @@ struct SLA_API Package {
   std::vector<Target> targets;                      // ordered by kind, then priority rank
   std::optional<bool> clock_starts_at_next_opening;
   std::optional<std::vector<std::string>> pause_statuses;
+  // warn at 50 %, 75 %: the shares of a target's time (thousandths of a percent,
+  // rising) from which a pending ticket is at risk; unset: never warned of.
+  std::optional<std::vector<std::int32_t>> warn_at_milli;
   // The ladder for all priorities (escalation { ... }); see ladders for the others.
   std::optional<std::vector<EscalationBand>> escalation;
   std::vector<Escalation> ladders;  // escalation for P1, P2 { ... }

@@ -9,6 +9,7 @@
 //   e.escalation->role    // "Technical Support"
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -51,7 +52,17 @@ struct TargetOutcome {
   std::optional<Instant> due;
   std::optional<Commitment> commitment;  // none when there is no target
   const Target* target = nullptr;        // the contract's target that applied
+  // A pending target with a due time: how much of its time has passed and how much
+  // is left as of the evaluation, as the target counts it (open time for business
+  // targets and next-business-day deadlines, pauses taken out); and whether that is
+  // past the first of the package's warnings (`warn at 50 %, 75 %`).
+  std::optional<std::chrono::seconds> elapsed, left;
+  bool at_risk = false;
 };
+
+// The verdict as eval reports it: "at_risk" for a pending target past a warning,
+// else name(verdict).
+SLA_API std::string_view status_name(const TargetOutcome& outcome);
 
 // Pointers and views point into the Evaluator (and its Model) or the Ticket.
 struct Evaluation {

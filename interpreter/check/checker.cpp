@@ -1187,7 +1187,7 @@ class Checker {
     if (!p.is_addon && ast::args<ast::Ident>(block).size() > 1) p.extends = ident_of(block, 1);
     p.span = ref(block.span);
     once(block, {Kind::summary, Kind::sold, Kind::price, Kind::uses_calendar, Kind::clock_starts,
-                 Kind::clock_pauses, Kind::credit_cap});
+                 Kind::clock_pauses, Kind::credit_cap, Kind::warn_at});
 
     TargetsSeen targets_seen;
     TargetIndex target_at;                  // index in p.targets
@@ -1270,6 +1270,9 @@ class Checker {
           p.pause_statuses = std::move(statuses);
           break;
         }
+        case Kind::warn_at:
+          p.warn_at_milli = warn_thresholds(s);
+          break;
         case Kind::escalation:
           add_ladder(p, s, ladder_of);
           break;
@@ -1391,6 +1394,22 @@ class Checker {
       else
         p.targets[slot->second] = t;
     }
+  }
+
+  // Each share strictly between 0 and 100 %, rising: a warning at 100 % would be the breach.
+  std::vector<std::int32_t> warn_thresholds(const Node& s) {
+    std::vector<std::int32_t> out;
+    for (const auto* share : ast::args<ast::Percent>(s)) {
+      if (share->milli <= 0 || share->milli >= 100000)
+        report(Code::out_of_range, share->span,
+               "a warning is given between 0 and 100 % of a target's time");
+      else if (!out.empty() && share->milli <= out.back())
+        report(Code::out_of_range, share->span,
+               "warnings are listed from the earliest: each share above the one before");
+      else
+        out.push_back(share->milli);
+    }
+    return out;
   }
 
   void add_ticket_credit(Package& p, const Node& s,

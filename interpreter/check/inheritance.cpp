@@ -31,6 +31,7 @@ void overlay(Package& base, const Package& child) {
   if (child.clock_starts_at_next_opening)
     base.clock_starts_at_next_opening = child.clock_starts_at_next_opening;
   if (child.pause_statuses) base.pause_statuses = child.pause_statuses;
+  if (child.warn_at_milli) base.warn_at_milli = child.warn_at_milli;
   if (child.escalation) base.escalation = child.escalation;
   // A ladder for some priorities takes them from the ladders that had them.
   for (const auto& ladder : child.ladders) {

@@ -78,6 +78,10 @@ std::string_view name(Verdict verdict) {
   return "no_target";
 }
 
+std::string_view status_name(const TargetOutcome& outcome) {
+  return outcome.verdict == Verdict::pending && outcome.at_risk ? "at_risk" : name(outcome.verdict);
+}
+
 Evaluator::Made Evaluator::make(std::shared_ptr<const Model> model, const std::string& package,
                                 const std::vector<std::string>& addons) {
   if (!model) return {std::nullopt, "no contract (the load failed)"};
@@ -340,6 +344,21 @@ std::chrono::seconds Evaluator::active_time(const Calendar& cal, bool business, 
   return total;
 }
 
+// Deadlines by a later business day count open time, as business targets do.
+void Evaluator::measure_progress(TargetOutcome& o, const Resolved& r, Instant created,
+                                 std::span<const TicketEvent> events, Instant as_of) const {
+  if (o.verdict != Verdict::pending || !o.due) return;
+  const Calendar& cal = *r.calendar->calendar;
+  const bool business = r.target->within.business || r.target->by;
+  const auto left = business ? cal.between(as_of, *o.due) : std::chrono::seconds(*o.due - as_of);
+  std::chrono::seconds total = r.length;
+  if (r.target->by) total = active_time(cal, true, created, as_of, events, as_of) + left;
+  o.left = left;
+  o.elapsed = std::clamp(total - left, std::chrono::seconds(0), total);
+  if (package_.warn_at_milli && !package_.warn_at_milli->empty() && total.count() > 0)
+    o.at_risk = o.elapsed->count() * 100000 >= total.count() * package_.warn_at_milli->front();
+}
+
 TargetOutcome Evaluator::judge_updates(const Ticket& ticket, const Resolved& r, Instant as_of,
                                        std::optional<std::chrono::seconds>& worst_gap) const {
   TargetOutcome o;
@@ -497,6 +516,9 @@ Evaluation Evaluator::evaluate(const Ticket& ticket, Instant as_of) const {
   // Service is restored at the latest when the ticket is resolved.
   if (const Resolved* r = found[3])
     ev.restoration = judged(r, ticket.restored ? ticket.restored : ticket.resolved);
+  TargetOutcome* outcomes[4] = {&ev.response, &ev.resolution, &ev.update, &ev.restoration};
+  for (std::size_t k = 0; k < 4; ++k)
+    if (found[k]) measure_progress(*outcomes[k], *found[k], ticket.created, ticket.events, as_of);
   ev.escalation = band_at(ev.priority, ticket.created, as_of, ticket.responded, ticket.resolved);
   return ev;
 }

@@ -24,6 +24,12 @@ constexpr std::string_view kRestorationColumns[] = {"restoration_due", "restored
                                                     "restoration_status", "restoration_commitment"};
 constexpr std::string_view kUpdateColumns[] = {"update_due", "update_status",
                                                "update_worst_gap_seconds", "update_commitment"};
+// Per target with columns: the share of its time elapsed and the time left.
+constexpr std::string_view kProgressColumns[][2] = {
+    {"response_elapsed_percent", "response_left_seconds"},
+    {"resolution_elapsed_percent", "resolution_left_seconds"},
+    {"restoration_elapsed_percent", "restoration_left_seconds"},
+    {"update_elapsed_percent", "update_left_seconds"}};
 constexpr std::string_view kLastColumns[] = {"escalation", "error"};
 
 // How many characters a terminal shows for `text`: UTF-8 continuation bytes take
@@ -48,6 +54,7 @@ ResultColumns result_columns(const Package& package) {
     c.restoration = c.restoration || t.kind == TargetKind::restoration;
     c.updates = c.updates || t.kind == TargetKind::update;
   }
+  c.progress = package.warn_at_milli.has_value();
   return c;
 }
 
@@ -59,6 +66,11 @@ ResultWriter::ResultWriter(std::FILE* out, Format format, const Calendar& calend
     columns_.insert(columns_.end(), std::begin(kRestorationColumns), std::end(kRestorationColumns));
   if (extra.updates)
     columns_.insert(columns_.end(), std::begin(kUpdateColumns), std::end(kUpdateColumns));
+  if (extra.progress)
+    for (std::size_t k = 0; k < 4; ++k)
+      if (k < 2 || (k == 2 && extra.restoration) || (k == 3 && extra.updates))
+        columns_.insert(columns_.end(), std::begin(kProgressColumns[k]),
+                        std::end(kProgressColumns[k]));
   columns_.insert(columns_.end(), std::begin(kLastColumns), std::end(kLastColumns));
 }
 
@@ -237,14 +249,33 @@ void ResultWriter::number_field(std::optional<std::int64_t> n) {
   }
   fmt::memory_buffer text;
   fmt::format_to(std::back_inserter(text), "{}", *n);
+  number_text(std::string_view(text.data(), text.size()));
+}
+
+void ResultWriter::progress_fields(const TargetOutcome& o, bool error) {
+  if (error || !o.elapsed || !o.left) {
+    field({}, false, false);
+    field({}, false, false);
+    return;
+  }
+  const auto total = *o.elapsed + *o.left;
+  const double share = total.count() > 0 ? 100.0 * static_cast<double>(o.elapsed->count()) /
+                                               static_cast<double>(total.count())
+                                         : 100.0;
+  fmt::memory_buffer text;
+  fmt::format_to(std::back_inserter(text), "{:.1f}", share);
+  number_text(std::string_view(text.data(), text.size()));
+  number_field(o.left->count());
+}
+
+void ResultWriter::number_text(std::string_view text) {
   if (format_ != Format::jsonl) {
-    field(std::string_view(text.data(), text.size()), false, false);
+    field(text, false, false);
     return;
   }
   // A number in JSON, not a string.
   fmt::format_to(std::back_inserter(buffer_), "{}\"{}\":{}", column_ == 0 ? "{" : ",",
-                 columns_[static_cast<std::size_t>(column_)],
-                 std::string_view(text.data(), text.size()));
+                 columns_[static_cast<std::size_t>(column_)], text);
   ++column_;
 }
 
@@ -254,24 +285,30 @@ void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   field(error || !ev.priority ? row.priority : std::string_view(ev.priority->name));
   time_field(error ? std::nullopt : ev.response.due);
   time_field(row.responded);
-  field(error ? "error" : name(ev.response.verdict), false, false);
+  field(error ? "error" : status_name(ev.response), false, false);
   field(error ? "" : commitment_name(ev.response.commitment), false, false);
   time_field(error ? std::nullopt : ev.resolution.due);
   time_field(row.resolved);
-  field(error ? "error" : name(ev.resolution.verdict), false, false);
+  field(error ? "error" : status_name(ev.resolution), false, false);
   field(error ? "" : commitment_name(ev.resolution.commitment), false, false);
   if (extra_.restoration) {
     time_field(error ? std::nullopt : ev.restoration.due);
     time_field(row.restored);
-    field(error ? "error" : name(ev.restoration.verdict), false, false);
+    field(error ? "error" : status_name(ev.restoration), false, false);
     field(error ? "" : commitment_name(ev.restoration.commitment), false, false);
   }
   if (extra_.updates) {
     time_field(error ? std::nullopt : ev.update.due);
-    field(error ? "error" : name(ev.update.verdict), false, false);
+    field(error ? "error" : status_name(ev.update), false, false);
     number_field(error || !ev.update_worst_gap ? std::nullopt
                                                : std::optional(ev.update_worst_gap->count()));
     field(error ? "" : commitment_name(ev.update.commitment), false, false);
+  }
+  if (extra_.progress) {
+    progress_fields(ev.response, error);
+    progress_fields(ev.resolution, error);
+    if (extra_.restoration) progress_fields(ev.restoration, error);
+    if (extra_.updates) progress_fields(ev.update, error);
   }
   field(error || !ev.escalation ? std::string_view() : std::string_view(ev.escalation->role));
   if (error) {

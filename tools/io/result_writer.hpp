@@ -32,6 +32,8 @@ struct ResultRow {
 struct ResultColumns {
   bool restoration = false;  // restoration_due, restored_at, restoration_status, ..._commitment
   bool updates = false;      // update_due, update_status, update_worst_gap_seconds, ..._commitment
+  // With `warn at`: per target, ..._elapsed_percent and ..._left_seconds (pending only).
+  bool progress = false;
 };
 // The columns a package's targets call for.
 ResultColumns result_columns(const Package& package);
@@ -54,7 +56,9 @@ class ResultWriter {
   void field(std::string_view text, bool last = false, bool escape = true);
   void time_field(std::optional<Instant> t, bool last = false);
   void number_field(std::optional<std::int64_t> n);  // never the last column
-  void json_text(std::string_view text);             // a JSON string's contents, as valid UTF-8
+  void number_text(std::string_view text);           // a number already written out
+  void progress_fields(const TargetOutcome& outcome, bool error);
+  void json_text(std::string_view text);  // a JSON string's contents, as valid UTF-8
   void table_cell(std::string_view text, bool last);
   void lay_out_table();
 

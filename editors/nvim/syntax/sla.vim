@@ -40,7 +40,7 @@ syn keyword slaKeyword    per period price provider published raised remark remo
 syn keyword slaKeyword    resolution resolve resolved respond responded response restoration
 syn keyword slaKeyword    restore restored reviewed scheduled service sold source starts status
 syn keyword slaKeyword    summary target the third ticket time to unavailable under union update
-syn keyword slaKeyword    updated uptime version via with zone
+syn keyword slaKeyword    updated uptime version via warn with zone
 
 " Strings keep to one line, as the grammar wants: an unclosed one ends there.
 syn match  slaEscape    +\\["\\nt]+ contained
