@@ -23,8 +23,10 @@ namespace sla::cli {
 struct ResultRow {
   std::size_t number = 0, line = 0;
   std::string_view id, priority;
+  Instant created{};  // Instant{} when it could not be read
   std::optional<Instant> responded, resolved, restored;
   std::string_view error;
+  std::optional<std::chrono::seconds> desk_response, desk_resolution;  // see TicketRow
 };
 
 // The columns beyond the response and resolution ones: only for packages with
