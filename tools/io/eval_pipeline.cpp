@@ -27,7 +27,9 @@ ResultRow result_row(const TicketRow& row) {
           row.ticket.responded,
           row.ticket.resolved,
           row.ticket.restored,
-          row.error};
+          row.error,
+          row.desk_response,
+          row.desk_resolution};
 }
 
 // A batch owns copies of the texts its rows point into: the reader's buffer moves on.

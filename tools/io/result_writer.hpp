@@ -25,6 +25,9 @@ struct ResultRow {
   std::string_view id, priority;
   std::optional<Instant> responded, resolved, restored;
   std::string_view error;
+  // A help desk's own figures (sla eval --desk): JSON Lines adds them as
+  // desk_response_seconds and desk_resolution_seconds when known.
+  std::optional<std::chrono::seconds> desk_response, desk_resolution;
 };
 
 // The columns beyond the response and resolution ones: only for packages with
@@ -67,6 +70,7 @@ class ResultWriter {
   bool failed_ = false;
   int column_ = 0;
   unsigned not_utf8_ = 0;  // JSON Lines: the columns of this row that were not UTF-8
+  std::optional<std::chrono::seconds> desk_response_, desk_resolution_;  // this row's
   // The table until it is laid out: the cells' texts, escaped, one after the other;
   // the length of each; and each column's width (in characters).
   std::string table_text_;
