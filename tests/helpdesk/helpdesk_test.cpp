@@ -168,6 +168,40 @@ BOOST_AUTO_TEST_CASE(zendesk_default_map_names_itself_in_the_hint) {
              r.rows[1].error);
 }
 
+// Incremental ticket events name the changed field as the key; comments say
+// comment_public, and their author is the event's updater.
+BOOST_AUTO_TEST_CASE(zendesk_incremental_ticket_events) {
+  std::string text = R"({"ticket_events": [
+  {"id": 1, "ticket_id": 7, "timestamp": 1768183200, "created_at": "2026-01-12T02:00:00Z",
+   "updater_id": 50, "event_type": "Audit", "child_events": [
+     {"id": 2, "event_type": "Create", "status": "new"},
+     {"id": 3, "event_type": "Create", "priority": "low"},
+     {"id": 4, "event_type": "Comment", "comment_present": true, "comment_public": true}]},
+  {"id": 5, "ticket_id": 7, "timestamp": 1768185000, "updater_id": 9, "event_type": "Audit",
+   "child_events": [
+     {"id": 6, "event_type": "Comment", "comment_present": true, "comment_public": true},
+     {"id": 7, "event_type": "Change", "status": "pending", "previous_value": "new"},
+     {"id": 8, "event_type": "Change", "priority": "urgent", "previous_value": "low"}]}],
+ "tickets": [{"id": 7, "created_at": "2026-01-12T02:00:00Z", "priority": "urgent",
+              "status": "pending", "requester_id": 50}]}
+)";
+  std::FILE* f = fmemopen(text.data(), text.size(), "rb");
+  DeskReader reader;
+  std::string error;
+  BOOST_TEST_REQUIRE(
+      reader.open(f, Desk::zendesk, default_desk_map(Desk::zendesk), premium(), error), error);
+  TicketRow row;
+  BOOST_TEST_REQUIRE(reader.next(row));
+  BOOST_TEST(row.error == "");
+  BOOST_TEST(row.ticket.priority == "Low");  // at creation; urgent since 02:30
+  BOOST_TEST((row.ticket.responded == at("2026-01-12T02:30:00Z")));
+  BOOST_TEST_REQUIRE(row.ticket.events.size() == 3u);
+  BOOST_TEST(row.ticket.events[1].value == "Critical");
+  BOOST_TEST(row.ticket.events[2].value == "waiting on client");
+  BOOST_TEST(!reader.next(row));
+  std::fclose(f);
+}
+
 BOOST_AUTO_TEST_CASE(jira_csv_export_in_the_map_zone) {
   const Read r = read_export(Desk::jira, "jira/export.csv", "jira/map.ini");
   BOOST_TEST_REQUIRE(r.opened, r.error);

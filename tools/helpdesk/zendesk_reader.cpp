@@ -69,32 +69,50 @@ void ZendeskReader::add_metric(const std::string& text) {
   metrics_[id] = m;
 }
 
-// An audit's events: "Create" and "Change" events of the status and priority
-// fields, and "Comment" events (public ones after the creating audit are replies).
+// An audit (GET /api/v2/tickets/{id}/audits: "events") or an incremental ticket
+// event (GET /api/v2/incremental/ticket_events: "child_events"): its "Create" and
+// "Change" events of the status and priority fields, and its comments (public ones
+// after the creating audit are replies). Audits name the field in "field_name" and
+// the new value in "value"; ticket events name it as the key ("status": "pending").
 void ZendeskReader::add_audit(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
   const std::string id = json_text(json_member(j, "ticket_id"));
   const json* events = json_member(j, "events");
+  if (!events) events = json_member(j, "child_events");
   if (id.empty() || !events || !events->is_array()) return;
   std::string ignored;
-  const auto at = time(json_member(j, "created_at"), ignored);
+  std::optional<Instant> at = time(json_member(j, "created_at"), ignored);
+  if (const auto seconds = json_number(json_member(j, "timestamp")); !at && seconds)
+    at = Instant(std::chrono::seconds(static_cast<long long>(*seconds)));
   if (!at) return;
+  const std::string updater = json_text(json_member(j, "updater_id"));
   History& h = histories_[id];
   h.any = true;
+  auto type_of = [](const json& e) {
+    std::string type = json_text(json_member(e, "type"));
+    return type.empty() ? json_text(json_member(e, "event_type")) : type;
+  };
   bool creating = false;
   for (const json& e : *events)
-    if (json_text(json_member(e, "type")) == "Create") creating = true;
+    if (type_of(e) == "Create") creating = true;
   for (const json& e : *events) {
-    const std::string type = json_text(json_member(e, "type"));
+    const std::string type = type_of(e);
     if (type == "Comment") {
       const json* pub = json_member(e, "public");
+      if (!pub) pub = json_member(e, "comment_public");
+      std::string author = json_text(json_member(e, "author_id"));
+      if (author.empty()) author = updater;
       if (!creating && pub && pub->is_boolean() && pub->get<bool>())
-        h.replies.push_back({*at, json_text(json_member(e, "author_id"))});
+        h.replies.push_back({*at, std::move(author)});
       continue;
     }
     if (type != "Create" && type != "Change") continue;
-    const std::string field = json_text(json_member(e, "field_name"));
-    const std::string value = json_text(json_member(e, "value"));
+    std::string field = json_text(json_member(e, "field_name"));
+    std::string value = json_text(json_member(e, "value"));
+    if (field.empty()) {
+      field = e.contains("status") ? "status" : e.contains("priority") ? "priority" : "";
+      if (!field.empty()) value = json_text(json_member(e, field.c_str()));
+    }
     if (field == "status") {
       h.statuses.push_back({*at, value});
     } else if (field == "priority") {
@@ -144,7 +162,7 @@ bool ZendeskReader::read_page() {
         ok = each([&](std::size_t line) { add_ticket(text, line); });
       else if (ok && key == "metric_sets")
         ok = each([&](std::size_t) { add_metric(text); });
-      else if (ok && key == "audits")
+      else if (ok && (key == "audits" || key == "ticket_events"))
         ok = each([&](std::size_t) { add_audit(text); });
       else if (ok)
         ok = json_.skip_value();

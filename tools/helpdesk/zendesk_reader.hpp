@@ -2,7 +2,9 @@
 // with include=metric_sets), one JSON object per page, one after another (a single
 // page, or JSON Lines of pages). A page may also carry "audits": the ticket audits
 // (GET /api/v2/tickets/{id}/audits) of its tickets, for their status and priority
-// history and first public agent reply. docs/helpdesk.md has the fields read.
+// history and first public agent reply, or "ticket_events": the incremental ticket
+// events (GET /api/v2/incremental/ticket_events) of its tickets. docs/helpdesk.md
+// has the fields read.
 //
 // Tickets, metric sets and audits join on the ticket id within a page, in any member
 // order, so a page is held as compact DeskTicket records (Zendesk pages hold at
