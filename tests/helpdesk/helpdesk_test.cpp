@@ -163,9 +163,10 @@ BOOST_AUTO_TEST_CASE(zendesk_deleted_and_unknown_values_are_row_errors) {
 BOOST_AUTO_TEST_CASE(zendesk_default_map_names_itself_in_the_hint) {
   const Read r = read_export(Desk::zendesk, "zendesk/deleted-and-unknown.json", "");
   BOOST_TEST_REQUIRE(r.rows.size() == 5u);
-  BOOST_TEST(r.rows[1].error.find("add it under [priority] in a map file given with --map "
-                                  "(the default zendesk map lacks it") != std::string::npos,
-             r.rows[1].error);
+  BOOST_TEST(r.rows[1].error ==
+             "unknown zendesk priority 'emergency': add it under [priority] in a copy of the "
+             "default zendesk map (docs/helpdesk.md) given with --map (emergency = <one of Low, "
+             "Normal, High, Critical>)");
 }
 
 // Incremental ticket events name the changed field as the key; comments say
@@ -245,6 +246,21 @@ BOOST_AUTO_TEST_CASE(jira_rest_json_with_changelog_and_sla_fields) {
   BOOST_TEST(!r.rows[4].responded.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(jira_canceled_and_unknown_values) {
+  const Read r = read_export(Desk::jira, "jira/deleted-and-unknown.json", "jira/map.ini");
+  BOOST_TEST_REQUIRE(r.rows.size() == 4u);
+  check_numbers(r);
+  BOOST_TEST(r.rows[0].error == "deleted in jira (status 'Canceled')");
+  BOOST_TEST(
+      r.rows[1].error.starts_with("unknown jira priority 'Blocker': add it under [priority] in "));
+  BOOST_TEST(
+      r.rows[2].error.starts_with("unknown jira status 'Under review': add it under [status] in "));
+  BOOST_TEST(
+      r.rows[2].error.ends_with("(under review = <open, resolved, deleted, or one of waiting on "
+                                "client, awaiting confirmation>)"));
+  BOOST_TEST(r.rows[3].error == "");
+}
+
 BOOST_AUTO_TEST_CASE(zammad_tickets_with_history) {
   const Read r = read_export(Desk::zammad, "zammad/export.json", "zammad/map.ini");
   BOOST_TEST_REQUIRE(r.opened, r.error);
@@ -290,6 +306,25 @@ BOOST_AUTO_TEST_CASE(freshdesk_csv_export) {
   BOOST_TEST((urgent.desk_resolution == std::chrono::seconds(4 * 3600 + 1800)));
   BOOST_TEST(r.rows[2].priority == "Normal");  // Medium
   BOOST_TEST(!r.rows[3].resolved.has_value());
+}
+
+// Freshdesk's times carry no offset: the map's zone reads them, else the calendar's.
+BOOST_AUTO_TEST_CASE(times_without_offset_are_read_in_the_map_zone) {
+  std::string error;
+  auto berlin = parse_desk_map(
+      "[desk]\nzone = Europe/Berlin\n" + std::string(default_desk_map_text(Desk::freshdesk)),
+      Desk::freshdesk, "berlin.ini", error);
+  BOOST_TEST_REQUIRE(berlin.has_value(), error);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(
+      std::fopen((kDir + "freshdesk/export.csv").c_str(), "rb"), &std::fclose);
+  DeskReader reader;
+  BOOST_TEST_REQUIRE(reader.open(in.get(), Desk::freshdesk, std::move(*berlin), premium(), error));
+  TicketRow row;
+  BOOST_TEST_REQUIRE(reader.next(row));
+  BOOST_TEST((row.ticket.created == at("2026-01-12T09:10:00+01:00")));
+  // Without a zone in the map: the package calendar's (Asia/Jakarta).
+  const Read jakarta = read_export(Desk::freshdesk, "freshdesk/export.csv", "");
+  BOOST_TEST((jakarta.rows[0].created == at("2026-01-12T09:10:00+07:00")));
 }
 
 BOOST_AUTO_TEST_CASE(freshdesk_unknown_values_and_bad_times) {

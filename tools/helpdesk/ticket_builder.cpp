@@ -10,20 +10,24 @@ std::string_view TicketBuilder::keep(std::string text) {
   return strings_.back();
 }
 
+// Where to add a mapping: the map file given, or, for the default map, a file of
+// one's own starting from the default (docs/helpdesk.md lists it).
+std::string TicketBuilder::where() const {
+  return map_.is_default ? fmt::format(
+                               "a copy of the default {} map (docs/helpdesk.md) given "
+                               "with --map",
+                               desk_name(map_.desk))
+                         : map_.source;
+}
+
 std::string TicketBuilder::unknown(std::string_view what, std::string_view value) const {
-  const std::string where = map_.is_default
-                                ? fmt::format(
-                                      "a map file given with --map (the default {} map lacks it; "
-                                      "docs/helpdesk.md shows it)",
-                                      desk_name(map_.desk))
-                                : map_.source;
   const std::string key = map_key(value);
   if (what == "priority")
     return fmt::format("unknown {} priority '{}': add it under [priority] in {} ({} = <one of {}>)",
-                       desk_name(map_.desk), value, where, key, fmt::join(priorities_, ", "));
+                       desk_name(map_.desk), value, where(), key, fmt::join(priorities_, ", "));
   return fmt::format(
       "unknown {} status '{}': add it under [status] in {} ({} = <open, resolved, deleted{}{}>)",
-      desk_name(map_.desk), value, where, key, statuses_.empty() ? "" : ", or one of ",
+      desk_name(map_.desk), value, where(), key, statuses_.empty() ? "" : ", or one of ",
       fmt::join(statuses_, ", "));
 }
 
@@ -61,8 +65,7 @@ void TicketBuilder::build(const DeskTicket& t, TicketRow& row) {
     if (value.empty())
       fail(fmt::format(
           "the ticket has no {} priority: add (none) = <one of {}> under [priority] in {}",
-          desk_name(map_.desk), fmt::join(priorities_, ", "),
-          map_.is_default ? std::string("a map file given with --map") : map_.source));
+          desk_name(map_.desk), fmt::join(priorities_, ", "), where()));
     else
       fail(unknown("priority", value));
     return {};

@@ -27,6 +27,7 @@ class TicketBuilder {
 
  private:
   std::string_view keep(std::string text);
+  std::string where() const;
   std::string unknown(std::string_view what, std::string_view value) const;
 
   const DeskMap& map_;
