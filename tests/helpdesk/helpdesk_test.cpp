@@ -203,6 +203,29 @@ BOOST_AUTO_TEST_CASE(zendesk_incremental_ticket_events) {
   std::fclose(f);
 }
 
+// Solved now, but the audits stop at a pause: the desk's solve time ends it.
+BOOST_AUTO_TEST_CASE(a_history_without_the_solve_ends_at_the_desk_solve_time) {
+  std::string text = R"({"tickets": [{"id": 8, "created_at": "2026-01-12T02:00:00Z",
+  "priority": "normal", "status": "solved", "requester_id": 50}],
+ "metric_sets": [{"ticket_id": 8, "solved_at": "2026-01-12T08:00:00Z"}],
+ "audits": [{"ticket_id": 8, "created_at": "2026-01-12T03:00:00Z", "author_id": 9,
+   "events": [{"type": "Change", "field_name": "status", "value": "pending",
+               "previous_value": "open"}]}]})";
+  std::FILE* f = fmemopen(text.data(), text.size(), "rb");
+  DeskReader reader;
+  std::string error;
+  BOOST_TEST_REQUIRE(
+      reader.open(f, Desk::zendesk, default_desk_map(Desk::zendesk), premium(), error), error);
+  TicketRow row;
+  BOOST_TEST_REQUIRE(reader.next(row));
+  BOOST_TEST(row.error == "");
+  BOOST_TEST((row.ticket.resolved == at("2026-01-12T08:00:00Z")));
+  BOOST_TEST_REQUIRE(row.ticket.events.size() == 2u);
+  BOOST_TEST(row.ticket.events[1].value == "resolved");
+  BOOST_TEST((row.ticket.events[1].at == at("2026-01-12T08:00:00Z")));
+  std::fclose(f);
+}
+
 BOOST_AUTO_TEST_CASE(jira_csv_export_in_the_map_zone) {
   const Read r = read_export(Desk::jira, "jira/export.csv", "jira/map.ini");
   BOOST_TEST_REQUIRE(r.opened, r.error);

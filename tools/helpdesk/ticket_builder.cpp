@@ -107,10 +107,16 @@ void TicketBuilder::build(const DeskTicket& t, TicketRow& row) {
   if (!solved_now) {
     resolved.reset();
   } else if (!resolved || !t.has_history) {
+    // A history that ends before the solve (an export of part of it) would leave its
+    // last pause open past the resolution: the solve ends it.
+    const bool history_lacks_it = t.has_history && !resolved;
     resolved = t.solved ? t.solved : resolved;
-    if (!resolved)
+    if (!resolved) {
       fail(fmt::format("{} status '{}' without a time it was solved", desk_name(map_.desk),
                        t.status));
+    } else if (history_lacks_it) {
+      events_.push_back({*resolved, TicketEvent::Kind::status, "resolved"});
+    }
   }
   row.ticket.resolved = resolved;
   std::stable_sort(events_.begin(), events_.end(),
