@@ -23,8 +23,8 @@ struct TicketRow {
   std::string_view id;
   Ticket ticket;
   std::string error;  // empty when the row is a ticket
-  // A help desk's own figures, when its export carries them: the elapsed business
-  // time to the first reply and to the resolution, as the desk counts it.
+  // A help desk's own figures, when its export carries them (sla eval --desk): its
+  // elapsed business time to the first reply and to the resolution.
   std::optional<std::chrono::seconds> desk_response, desk_resolution;
 };
 
