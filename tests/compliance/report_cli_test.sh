@@ -64,6 +64,14 @@ check "a Zendesk export" 0 "$SLA" report "$C" --package premium --from 2026-01-0
   --as-of 2030-01-01T00:00:00+07:00 --desk zendesk --map tests/helpdesk/zendesk/map.ini \
   --format json tests/helpdesk/zendesk/export.json
 json "its tickets and the desk's figures compared" 'd["rows"] == 6 and d["desk"]["compared"] >= 1'
+# A desk whose schedule does not know Indonesia's holidays: Zendesk counts 1,080
+# business minutes from Wednesday 18 March 16:00 to Monday 10:00 (Nyepi and Eid
+# al-Fitr as working days); the contract counts 120, and the response is met.
+check "a desk figure that disagrees" 0 "$SLA" report "$C" --package premium --from 2026-03-01 \
+  --to 2026-03-31 --as-of 2026-04-01T00:00:00+07:00 --desk zendesk \
+  --map tests/helpdesk/zendesk/map.ini --format json tests/helpdesk/zendesk/holidays.json
+json "the disagreement listed" 'd["desk"]["disagreements"] == 1 and d["desk"]["listed"][0]["desk_seconds"] == 64800 and d["desk"]["listed"][0]["contract_seconds"] == 7200'
+json "met under the contract" 'd["groups"][0]["met"] == 1'
 # Standard input.
 check "tickets on standard input" 0 sh -c "\"$SLA\" report $C --package premium ${period[*]} --format json - <$tmp/good.csv"
 
