@@ -59,6 +59,20 @@ contains "a .JSON output is JSON" '"groups"' "$tmp/r.JSON"
 check "--output .csv" 0 report -o "$tmp/r.csv" "$tmp/good.csv"
 contains "a .csv output is CSV" '^package,priority' "$tmp/r.csv"
 
+# Golden reports of the sample (SLA_UPDATE_GOLDEN=1 writes them anew): any change
+# in a figure or a field shows as a diff to review.
+golden() { # name format [args...]
+  local name=$1 format=$2
+  shift 2
+  report --addon resolution --format "$format" "$@" "$T" >"$tmp/golden.$format" 2>/dev/null
+  local file=tests/compliance/golden/$name.$format
+  if [ "${SLA_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/golden.$format" "$file"; fi
+  if diff -u "$file" "$tmp/golden.$format" >"$tmp/golden.diff"; then ok
+  else bad "golden $file differs:"; head -20 "$tmp/golden.diff"; fi
+}
+golden qiscus-sample json
+golden qiscus-sample csv
+
 # Help-desk exports in.
 check "a Zendesk export" 0 "$SLA" report "$C" --package premium --from 2026-01-01 --to 2026-03-31 \
   --as-of 2030-01-01T00:00:00+07:00 --desk zendesk --map tests/helpdesk/zendesk/map.ini \
