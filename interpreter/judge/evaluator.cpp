@@ -344,6 +344,12 @@ std::chrono::seconds Evaluator::active_time(const Calendar& cal, bool business, 
   return total;
 }
 
+std::chrono::seconds Evaluator::time_taken(const Target& target, const Ticket& ticket, Instant to,
+                                           bool business, Instant as_of) const {
+  return active_time(*calendar_of(target).calendar, business, ticket.created, to, ticket.events,
+                     as_of);
+}
+
 // Deadlines by a later business day count open time, as business targets do.
 void Evaluator::measure_progress(TargetOutcome& o, const Resolved& r, Instant created,
                                  std::span<const TicketEvent> events, Instant as_of) const {

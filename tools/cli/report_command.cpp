@@ -46,9 +46,17 @@ std::string format_for(const std::string& output) {
   return "md";
 }
 
-std::optional<date::local_days> day_argument(const std::string& text) {
+// A day of the years the calendars hold; `error` says why not.
+std::optional<date::local_days> day_argument(const std::string& text, std::string& error) {
   const auto ymd = parse_date(text);
-  if (!ymd || ymd->year() < date::year{1901} || ymd->year() > date::year{2398}) return std::nullopt;
+  if (!ymd) {
+    error = "expected a day as YYYY-MM-DD";
+    return std::nullopt;
+  }
+  if (ymd->year() < date::year{1901} || ymd->year() > date::year{2398}) {
+    error = "a day from 1901-01-01 to 2398-12-31";
+    return std::nullopt;
+  }
   return date::local_days{*ymd};
 }
 
@@ -109,14 +117,11 @@ Command report_command(CLI::App& sla) {
             if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("report", why);
             if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
               return usage_error("report", why);
-            const auto from = day_argument(o->from);
+            const auto from = day_argument(o->from, error);
             if (!from)
-              return argument_error(
-                  "report", fmt::format("--from '{}': expected a day as YYYY-MM-DD", o->from));
-            const auto to = day_argument(o->to);
-            if (!to)
-              return argument_error("report",
-                                    fmt::format("--to '{}': expected a day as YYYY-MM-DD", o->to));
+              return argument_error("report", fmt::format("--from '{}': {}", o->from, error));
+            const auto to = day_argument(o->to, error);
+            if (!to) return argument_error("report", fmt::format("--to '{}': {}", o->to, error));
             if (*to < *from)
               return argument_error(
                   "report",
@@ -149,7 +154,7 @@ Command report_command(CLI::App& sla) {
             run_eval(
                 input.rows(), evaluator,
                 [&](const ResultRow& row, const Evaluation& ev) { tally.add(row, ev); }, *as_of,
-                o->threads);
+                o->threads, true);
             const ComplianceReport report = tally.finish();
 
             const std::string format = o->format.empty() ? format_for(o->output) : o->format;
@@ -164,6 +169,12 @@ Command report_command(CLI::App& sla) {
             } else if (auto why = write_file(o->output, text); !why.empty()) {
               return usage_error("report", why);
             }
+            if (report.groups.empty())
+              fmt::print(stderr,
+                         "sla report: no ticket of the {} created from {} to {} has a target of "
+                         "package '{}' ({} outside the period or after --as-of)\n",
+                         plural(report.rows, "row"), o->from, o->to, report.package,
+                         report.outside_period);
             if (report.errors) {
               fmt::print(
                   stderr, "sla report: {} of {} {} errors, counted apart (the report lists {})\n",

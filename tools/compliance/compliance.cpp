@@ -14,15 +14,27 @@ namespace {
 // by more than this: the desks count in whole minutes.
 constexpr std::chrono::seconds kDeskTolerance{60};
 
-// Heap orders: the top is the entry to drop first.
+// Heap orders: the top is the entry to drop first; ties go by row, the first kept.
 bool later_breach_first(const ReportTicket& a, const ReportTicket& b) {
-  return a.over > b.over;  // top: the least late
+  return a.over != b.over ? a.over > b.over : a.row < b.row;  // top: the least late
 }
 bool least_left_first(const ReportTicket& a, const ReportTicket& b) {
-  return a.over < b.over;  // top: the most time left
+  return a.over != b.over ? a.over < b.over : a.row < b.row;  // top: the most time left
 }
 
 }  // namespace
+
+void DurationTotals::add(std::chrono::seconds d) {
+  d = std::max(d, std::chrono::seconds(0));
+  ++count;
+  sum += d;
+  max = std::max(max, d);
+}
+
+std::optional<std::chrono::seconds> DurationTotals::mean() const {
+  if (count == 0) return std::nullopt;
+  return sum / static_cast<std::int64_t>(count);
+}
 
 std::optional<double> TargetCounts::compliance_percent() const {
   if (met + breached == 0) return std::nullopt;
@@ -36,6 +48,12 @@ date::local_days trend_bucket(date::local_days day, TrendUnit unit) {
   }
   const date::year_month_day ymd{day};
   return date::local_days{ymd.year() / ymd.month() / 1};
+}
+
+date::local_days next_bucket(date::local_days bucket, TrendUnit unit) {
+  if (unit == TrendUnit::week) return bucket + date::days{7};
+  const date::year_month_day ymd{bucket};
+  return date::local_days{(ymd.year() / ymd.month() + date::months{1}) / 1};
 }
 
 std::string_view target_name(TargetKind kind) {
@@ -87,6 +105,7 @@ ComplianceGroup& ComplianceTally::group(const Evaluation& ev, const TargetOutcom
   ComplianceGroup& g = report_.groups.emplace_back();
   const Target& t = *o.target;
   g.package = report_.package;
+  g.stated_in = t.origin.empty() ? report_.package : t.origin;
   g.priority = ev.priority ? ev.priority->name : "";
   g.kind = t.kind;
   g.target = t.by ? t.by->text : t.within.text;
@@ -98,11 +117,13 @@ ComplianceGroup& ComplianceTally::group(const Evaluation& ev, const TargetOutcom
 
 void ComplianceTally::add(const ResultRow& row, const Evaluation& ev) {
   ++report_.rows;
-  const Instant created = row.created;
-  const bool dated = created != Instant{};
-  const bool in_period = created >= report_.period.start && created < report_.period.end;
-  if (dated && !in_period) {  // a bad row created outside the period is outside it too
+  const ReportPeriod& p = report_.period;
+  // A ticket created after the as-of is not known yet; one whose creation could not
+  // be read is an error, wherever it belongs.
+  if (row.created && (*row.created < p.start || *row.created >= p.end || *row.created > p.as_of)) {
     ++report_.outside_period;
+    // A breach falls in the month it fell due, whenever the ticket was raised.
+    if (report_.has_credit_rules && row.error.empty()) credit(ev);
     return;
   }
   if (!row.error.empty()) {
@@ -114,18 +135,20 @@ void ComplianceTally::add(const ResultRow& row, const Evaluation& ev) {
     }
     return;
   }
-  const date::local_days day = date::floor<date::days>(evaluator_.calendar().to_local(created));
-  const date::local_days bucket = trend_bucket(day, report_.period.trend);
-  count(row, ev, ev.response, row.responded, bucket);
-  count(row, ev, ev.resolution, row.resolved, bucket);
-  count(row, ev, ev.update, std::nullopt, bucket);
-  count(row, ev, ev.restoration, row.restored ? row.restored : row.resolved, bucket);
+  const date::local_days day =
+      date::floor<date::days>(evaluator_.calendar().to_local(*row.created));
+  const date::local_days bucket = trend_bucket(day, p.trend);
+  count(row, ev, ev.response, 0, row.responded, bucket);
+  count(row, ev, ev.resolution, 1, row.resolved, bucket);
+  count(row, ev, ev.update, 2, std::nullopt, bucket);
+  count(row, ev, ev.restoration, 3, row.restored ? row.restored : row.resolved, bucket);
   if (report_.has_credit_rules) credit(ev);
   if (row.desk_response || row.desk_resolution) compare_with_desk(row, ev);
 }
 
 void ComplianceTally::count(const ResultRow& row, const Evaluation& ev, const TargetOutcome& o,
-                            std::optional<Instant> done, date::local_days bucket) {
+                            std::size_t kind, std::optional<Instant> done,
+                            date::local_days bucket) {
   if (!o.target || o.verdict == Verdict::no_target) return;
   ComplianceGroup& g = group(ev, o);
   for (TargetCounts* c : {&g.counts, &g.trend[bucket]}) {
@@ -143,25 +166,24 @@ void ComplianceTally::count(const ResultRow& row, const Evaluation& ev, const Ta
     }
   }
   const Instant as_of = report_.period.as_of;
-  const Calendar& cal = *evaluator_.calendar_of(*o.target).calendar;
-  const Instant created = row.created;
   if (done && *done > as_of) done.reset();  // not known as of the report
-  if (done && g.kind != TargetKind::update) {
-    g.calendar_time.add(*done - created);
-    g.business_time.add(cal.between(created, *done));
+  if (row.business_taken[kind]) g.business_time.add(*row.business_taken[kind]);
+  if (row.calendar_taken[kind]) g.calendar_time.add(*row.calendar_taken[kind]);
+  std::optional<std::chrono::seconds> over;
+  if (o.verdict == Verdict::breached && g.kind == TargetKind::update) {
+    const auto length = to_seconds(o.target->within, evaluator_.calendar_of(*o.target));
+    if (ev.update_worst_gap && length) over = *ev.update_worst_gap - *length;
+  } else if (o.verdict == Verdict::breached && o.due) {
+    over = (done ? *done : as_of) - *o.due;
   }
-  if (o.verdict == Verdict::breached && o.due) {
-    const Instant end = done ? *done : as_of;
-    const auto over = end <= *o.due ? std::chrono::seconds(0)
-                      : g.business  ? cal.between(*o.due, end)
-                                    : std::chrono::seconds(end - *o.due);
-    g.over_target.add(over);
-    if (worst_.size() < ComplianceReport::kListed || over > worst_.front().over) {
+  if (over) {
+    g.over_target.add(*over);
+    if (worst_.size() < ComplianceReport::kListed || *over > worst_.front().over) {
       ReportTicket t = listed(row, &ev);
       t.kind = g.kind;
       t.due = time_text(o.due);
       t.done = time_text(done);
-      t.over = over;
+      t.over = *over;
       worst_.push_back(std::move(t));
       std::push_heap(worst_.begin(), worst_.end(), later_breach_first);
       if (worst_.size() > ComplianceReport::kListed) {
@@ -202,6 +224,10 @@ void ComplianceTally::credit(const Evaluation& ev) {
        ticket_credits(evaluator_.package(), ev, Instant::min(), Instant::max())) {
     const date::year_month_day ymd{
         date::floor<date::days>(evaluator_.calendar().to_local(earned.due))};
+    const date::year_month_day from{report_.period.from}, to{report_.period.to};
+    if (ymd.year() / ymd.month() < from.year() / from.month() ||
+        ymd.year() / ymd.month() > to.year() / to.month())
+      continue;  // another month's statement
     auto& month = credits_[ymd.year() / ymd.month()];
     month.month = ymd.year() / ymd.month();
     ++month.breaches;
@@ -215,9 +241,8 @@ void ComplianceTally::compare_with_desk(const ResultRow& row, const Evaluation& 
                      std::optional<Instant> done) {
     if (!desk || !o.target || !done || *done > report_.period.as_of) return;
     const Calendar& cal = *evaluator_.calendar_of(*o.target).calendar;
-    const auto contract = o.target->within.business || o.target->by
-                              ? cal.between(row.created, *done)
-                              : std::chrono::seconds(*done - row.created);
+    // Desks count their business minutes without pauses: so does the comparison.
+    const auto contract = cal.between(*row.created, *done);
     if (std::chrono::abs(contract - *desk) <= kDeskTolerance) return;
     if (report_.disagreements.size() >= ComplianceReport::kListed) {
       ++report_.disagreements_unlisted;
@@ -247,15 +272,8 @@ ComplianceReport ComplianceTally::finish() {
   group_at_.clear();
 
   const ReportPeriod& p = report_.period;
-  for (auto b = trend_bucket(p.from, p.trend); b <= p.to;) {
+  for (auto b = trend_bucket(p.from, p.trend); b <= p.to; b = next_bucket(b, p.trend))
     report_.buckets.push_back(b);
-    if (p.trend == TrendUnit::week) {
-      b += date::days{7};
-    } else {
-      const date::year_month_day ymd{b};
-      b = date::local_days{(ymd.year() / ymd.month() + date::months{1}) / 1};
-    }
-  }
   std::sort_heap(worst_.begin(), worst_.end(), later_breach_first);
   report_.worst = std::move(worst_);
   std::sort_heap(queue_.begin(), queue_.end(), least_left_first);

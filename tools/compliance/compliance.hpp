@@ -36,23 +36,33 @@ struct TargetCounts {
   std::optional<double> compliance_percent() const;
 };
 
+// Sums of durations, for what needs no quantile (how late breaches were).
+struct DurationTotals {
+  std::size_t count = 0;
+  std::chrono::seconds sum{0}, max{0};
+  void add(std::chrono::seconds d);
+  std::optional<std::chrono::seconds> mean() const;
+};
+
 // One row of the report: a package's target for a priority (and attribute value).
 struct ComplianceGroup {
-  std::string package;   // the package's id
-  std::string priority;  // the contract's spelling; empty: tickets without one
+  std::string package;    // the package's id
+  std::string stated_in;  // the package or add-on whose clause it is
+  std::string priority;   // the contract's spelling; empty: tickets without one
   TargetKind kind = TargetKind::response;
   std::string target;     // the clause's length: "4 business hours", "by end of next business day"
   std::string condition;  // "channel is \"phone\""; empty: every ticket of the priority
   Commitment commitment = Commitment::committed;
   bool business = false;  // the target counts open time
   TargetCounts counts;
-  // Creation to response (resolution, restoration) of the tickets that got one:
-  // in open time of the target's calendar, and in calendar time. Updates: the
-  // longest gap between updates.
+  // Creation to response (resolution, restoration) of the tickets that got one by
+  // the as-of, pauses taken out: in open time of the target's calendar, and in all
+  // time. None for updates.
   DurationSample business_time, calendar_time;
-  // How late the breaches were (as the target counts time): at their response or
-  // resolution, or as of the report for those still open.
-  DurationSample over_target;
+  // How late the breaches were, in calendar time: from the due time to the response
+  // (resolution, restoration), or to the as-of for those still awaited; for updates,
+  // how much the longest gap between updates exceeded the period.
+  DurationTotals over_target;
   // Per trend bucket (its first day), the counts of the tickets created in it.
   std::map<date::local_days, TargetCounts> trend;
 };
@@ -62,7 +72,7 @@ struct ReportTicket {  // a ticket named in the report: a breach, the queue, an 
   std::string id, priority;
   TargetKind kind = TargetKind::response;
   std::string due, done;         // RFC 3339 in the package calendar's zone; empty: none
-  std::chrono::seconds over{0};  // a breach: how late; the queue: the time left
+  std::chrono::seconds over{0};  // a breach: how late (calendar time); the queue: time left
   double elapsed_percent = 0;    // the queue: the share of the target's time elapsed
   std::string error;             // an error row: why
 };
@@ -86,9 +96,10 @@ struct ComplianceReport {
   std::vector<std::string> addons;
   std::string zone;  // the package calendar's zone
   ReportPeriod period;
-  std::string as_of;  // the period's as-of in RFC 3339, in the zone
-  std::size_t rows = 0;                   // every input row
-  std::size_t outside_period = 0;         // tickets created before or after the period
+  std::string as_of;     // the period's as-of in RFC 3339, in the zone
+  std::size_t rows = 0;  // every input row
+  // Tickets created before or after the period, or after the as-of (not known yet).
+  std::size_t outside_period = 0;
   std::size_t errors = 0;                 // rows that could not be evaluated: counted apart
   std::vector<ReportTicket> error_rows;   // the first kListed of them
   std::vector<ComplianceGroup> groups;    // by priority (highest first), then kind
@@ -96,7 +107,10 @@ struct ComplianceReport {
   std::vector<ReportTicket> worst;        // the latest breaches, latest first (kListed)
   std::size_t at_risk = 0;                // pending targets past a warning
   std::vector<ReportTicket> queue;        // at-risk targets, least time left first (kListed)
-  std::vector<MonthCredits> credits;      // months with a credit rule, when the package has one
+  // Per month of the period with a credited breach, when the package grants ticket
+  // credits: every breach that fell due in the month counts, whenever its ticket was
+  // created (as `sla credits`).
+  std::vector<MonthCredits> credits;
   bool has_credit_rules = false;
   std::size_t desk_compared = 0;                // tickets with a desk figure
   std::vector<DeskDisagreement> disagreements;  // the first kListed
@@ -117,7 +131,7 @@ class ComplianceTally {
   using GroupKey = std::tuple<int, TargetKind, const Target*>;  // priority rank (-1: none)
   ComplianceGroup& group(const Evaluation& evaluation, const TargetOutcome& outcome);
   void count(const ResultRow& row, const Evaluation& evaluation, const TargetOutcome& outcome,
-             std::optional<Instant> done, date::local_days bucket);
+             std::size_t kind, std::optional<Instant> done, date::local_days bucket);
   void credit(const Evaluation& evaluation);
   void compare_with_desk(const ResultRow& row, const Evaluation& evaluation);
   ReportTicket listed(const ResultRow& row, const Evaluation* evaluation) const;
@@ -134,6 +148,8 @@ class ComplianceTally {
 
 // The trend bucket of a local day: the Monday of its week, or the first of its month.
 date::local_days trend_bucket(date::local_days day, TrendUnit unit);
+// The first day of the bucket after the one starting on `bucket`.
+date::local_days next_bucket(date::local_days bucket, TrendUnit unit);
 // "response", "resolution", "update", "restoration"
 std::string_view target_name(TargetKind kind);
 

@@ -16,9 +16,10 @@ Json seconds(std::optional<std::chrono::seconds> s) {
   return s ? Json(s->count()) : Json(nullptr);
 }
 
+// Two decimals, rounded down: 99.996 % is not 100 % (66.666... is 66.66).
 Json percent(std::optional<double> p) {
   if (!p) return nullptr;
-  return std::round(*p * 100.0) / 100.0;  // two decimals: 66.67
+  return std::floor(*p * 100.0 + 1e-9) / 100.0;
 }
 
 std::string day_text(date::local_days day) {
@@ -31,8 +32,10 @@ Json counts(const TargetCounts& c) {
           {"at_risk", c.at_risk},   {"compliance_percent", percent(c.compliance_percent())}};
 }
 
-Json group_json(const ComplianceGroup& g, const std::vector<date::local_days>& buckets) {
+Json group_json(const ComplianceGroup& g, const std::vector<date::local_days>& buckets,
+                const ReportPeriod& p) {
   Json out = {{"package", g.package},
+              {"stated_in", g.stated_in},
               {"priority", g.priority.empty() ? Json(nullptr) : Json(g.priority)},
               {"target", target_name(g.kind)},
               {"length", g.target},
@@ -45,12 +48,14 @@ Json group_json(const ComplianceGroup& g, const std::vector<date::local_days>& b
   out["median_calendar_seconds"] = seconds(g.calendar_time.quantile(0.5));
   out["p90_calendar_seconds"] = seconds(g.calendar_time.quantile(0.9));
   out["mean_over_target_seconds"] = seconds(g.over_target.mean());
-  out["max_over_target_seconds"] = seconds(g.over_target.max());
+  out["max_over_target_seconds"] =
+      seconds(g.over_target.count ? std::optional(g.over_target.max) : std::nullopt);
   out["exact_quantiles"] = g.business_time.exact() && g.calendar_time.exact();
   Json trend = Json::array();
   for (const auto b : buckets) {
     const auto it = g.trend.find(b);
-    Json row = {{"from", day_text(b)}};
+    Json row = {{"from", day_text(b)},
+                {"partial", b < p.from || next_bucket(b, p.trend) - date::days{1} > p.to}};
     row.update(counts(it == g.trend.end() ? TargetCounts{} : it->second));
     trend.push_back(std::move(row));
   }
@@ -93,7 +98,7 @@ std::string report_json(const ComplianceReport& r) {
   for (const auto& t : r.error_rows) errors.push_back(ticket_json(t, ""));
   out["error_rows"] = std::move(errors);
   Json groups = Json::array();
-  for (const auto& g : r.groups) groups.push_back(group_json(g, r.buckets));
+  for (const auto& g : r.groups) groups.push_back(group_json(g, r.buckets, r.period));
   out["groups"] = std::move(groups);
   Json worst = Json::array();
   for (const auto& t : r.worst) worst.push_back(ticket_json(t, "over_target_seconds"));

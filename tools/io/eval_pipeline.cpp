@@ -19,12 +19,15 @@ void evaluate(const Evaluator& evaluator, TicketRow& row, Instant as_of, Evaluat
   row.error = evaluator.error_text(ev);
 }
 
+// A row's creation time is known unless the row has an error (then Instant{} says
+// it could not be read).
 ResultRow result_row(const TicketRow& row) {
+  const bool created = row.error.empty() || row.ticket.created != Instant{};
   return {row.number,
           row.line,
           row.id,
           row.ticket.priority,
-          row.ticket.created,
+          created ? std::optional(row.ticket.created) : std::nullopt,
           row.ticket.responded,
           row.ticket.resolved,
           row.ticket.restored,
@@ -32,6 +35,23 @@ ResultRow result_row(const TicketRow& row) {
           row.desk_response,
           row.desk_resolution};
 }
+
+}  // namespace
+
+void measure_time_taken(const Evaluator& evaluator, const Ticket& ticket, const Evaluation& ev,
+                        Instant as_of, ResultRow& out) {
+  const TargetOutcome* outcomes[4] = {&ev.response, &ev.resolution, &ev.update, &ev.restoration};
+  const std::optional<Instant> done[4] = {ticket.responded, ticket.resolved, std::nullopt,
+                                          ticket.restored ? ticket.restored : ticket.resolved};
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Target* target = outcomes[k]->target;
+    if (!target || !done[k] || *done[k] > as_of) continue;
+    out.business_taken[k] = evaluator.time_taken(*target, ticket, *done[k], true, as_of);
+    out.calendar_taken[k] = evaluator.time_taken(*target, ticket, *done[k], false, as_of);
+  }
+}
+
+namespace {
 
 // A batch owns copies of the texts its rows point into: the reader's buffer moves on.
 struct Batch {
@@ -43,8 +63,8 @@ struct Batch {
   std::vector<Row> rows;
   std::string text;
 
-  void add(const TicketRow& r, const Evaluation& ev) {
-    Row out{result_row(r), ev, text.size(), 0, 0};
+  void add(const TicketRow& r, const ResultRow& row, const Evaluation& ev) {
+    Row out{row, ev, text.size(), 0, 0};
     text.append(r.id);
     out.priority = text.size();
     text.append(r.ticket.priority);
@@ -108,16 +128,21 @@ class Queue {
 }  // namespace
 
 EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, const RowSink& sink,
-                   Instant as_of, unsigned threads) {
+                   Instant as_of, unsigned threads, bool time_taken) {
   EvalStats stats;
   TicketRow row;
   Evaluation ev;
+  auto out = [&] {
+    ResultRow r = result_row(row);
+    if (time_taken && row.error.empty()) measure_time_taken(evaluator, row.ticket, ev, as_of, r);
+    return r;
+  };
   if (threads < 2) {
     while (next(row)) {
       evaluate(evaluator, row, as_of, ev);
       ++stats.rows;
       if (!row.error.empty()) ++stats.failed;
-      sink(result_row(row), ev);
+      sink(out(), ev);
     }
     return stats;
   }
@@ -134,7 +159,7 @@ EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, const RowSin
     evaluate(evaluator, row, as_of, ev);
     ++stats.rows;
     if (!row.error.empty()) ++stats.failed;
-    batch->add(row, ev);
+    batch->add(row, out(), ev);
     if (batch->rows.size() == batch_rows) {
       batch->seal();
       queue.push(std::move(batch));

@@ -22,8 +22,15 @@ using NextRow = std::function<bool(TicketRow&)>;
 // threads it is called on the second one.
 using RowSink = std::function<void(const ResultRow&, const Evaluation&)>;
 
+// The time each target answered by `as_of` took, as its clock counts it: ResultRow's
+// business_taken and calendar_taken.
+void measure_time_taken(const Evaluator& evaluator, const Ticket& ticket,
+                        const Evaluation& evaluation, Instant as_of, ResultRow& out);
+
+// With `time_taken`, each row says how long its answered targets took (ResultRow's
+// business_taken and calendar_taken), for reports.
 EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, const RowSink& sink,
-                   Instant as_of, unsigned threads);
+                   Instant as_of, unsigned threads, bool time_taken = false);
 inline EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
                           Instant as_of, unsigned threads) {
   return run_eval(

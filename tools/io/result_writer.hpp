@@ -9,6 +9,7 @@
 #pragma once
 
 #include <fmt/format.h>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -23,12 +24,17 @@ namespace sla::cli {
 struct ResultRow {
   std::size_t number = 0, line = 0;
   std::string_view id, priority;
-  Instant created{};  // Instant{} when it could not be read
+  std::optional<Instant> created;  // none when it could not be read
   std::optional<Instant> responded, resolved, restored;
   std::string_view error;
   // A help desk's own figures (sla eval --desk): JSON Lines adds them as
   // desk_response_seconds and desk_resolution_seconds when known.
   std::optional<std::chrono::seconds> desk_response, desk_resolution;
+  // Filled by run_eval(..., time_taken): per target kind (response, resolution,
+  // update, restoration), the time from creation to the response (resolution,
+  // restoration) known by the as-of, pauses taken out: open time of the target's
+  // calendar, and all time. Nothing for updates.
+  std::array<std::optional<std::chrono::seconds>, 4> business_taken{}, calendar_taken{};
 };
 
 // The columns beyond the response and resolution ones: only for packages with
