@@ -302,7 +302,8 @@ struct breached_kind
 struct ticket_credit_rest : seq<key<"per">, ws, must<key<"breached">>, ws,
                                 opt<not_at<breached_kind>, ident>, ws, must<breached_kind>> {};
 // warn at 50 %, 75 %: of a target's time elapsed, a pending ticket is at risk
-struct warn_rest : seq<key<"at">, ws, must<list<percent, comma>>> {};
+struct warn_shares : list<percent, comma> {};
+struct warn_rest : seq<key<"at">, ws, must<warn_shares>> {};
 struct credit_cap_rest : seq<key<"at">, ws, must<key<"most">>, ws, must<percent>, ws,
                              must<key<"per">>, ws, must<key<"month">>> {};
 struct sold_how

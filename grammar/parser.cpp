@@ -126,6 +126,9 @@ template <>
 constexpr std::string_view expected<g::warn_rest> =
     "'at' and percentages of a target's time: warn at 50 %, 75 %";
 template <>
+constexpr std::string_view expected<g::warn_shares> =
+    "percentages of a target's time, separated by ',': warn at 50 %, 75 %";
+template <>
 constexpr std::string_view expected<g::credit_cap_rest> =
     "'at most', a percentage, then 'per month': credits at most 25 % per month";
 template <>

@@ -50,6 +50,7 @@ const DiffRule kRules[] = {
     {"SLA220", "clock start changed",
      "from creation to the next opening: weaker; the other way: stronger"},
     {"SLA221", "clock pauses changed", "more statuses pause the clock: weaker; fewer: stronger"},
+    {"SLA222", "warnings changed", "neutral (a warning of a pending ticket moves no deadline)"},
     {"SLA225", "escalation changed",
      "a band that starts later or is gone: weaker; earlier or new: stronger; otherwise neutral"},
     {"SLA230", "uptime target changed", "lower: weaker; higher: stronger"},
@@ -345,6 +346,24 @@ class Differ {
           fmt::format("{}", fmt::join(px, ", ")), fmt::format("{}", fmt::join(py, ", ")), a.span,
           b.span);
     }
+    const std::string wx = shares_text(a), wy = shares_text(b);
+    if (wx != wy) {
+      auto words = [](const std::string& shares) {
+        return shares.empty() ? std::string("none")
+                              : fmt::format("at {} of a target's time", shares);
+      };
+      add("SLA222", Effect::neutral, subject,
+          fmt::format("{}: warnings are {} (were {})", subject, words(wy), words(wx)), wx, wy,
+          a.span, b.span);
+    }
+  }
+
+  // "50 %, 75 %" as `warn at` states it; empty without warnings.
+  static std::string shares_text(const Package& p) {
+    std::vector<std::string> shares;
+    if (p.warn_at_milli)
+      for (const auto share : *p.warn_at_milli) shares.push_back(percent_text(share));
+    return fmt::format("{}", fmt::join(shares, ", "));
   }
 
   void escalation(const Package& a, const Package& b, const std::string& subject) {

@@ -600,5 +600,73 @@ contains "diff against an unknown revision says git's words" 'git show no-such-r
 check "render redline" 0 "$SLA" render "$tmp/weaker.sla" --compare "$C" --format html -o "$tmp/redline.html"
 grep -q '<del>4 business hours</del>' "$tmp/redline.html" && grep -q '<ins>6 business hours</ins>' "$tmp/redline.html" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render --compare strikes the old value"; }
 
+# warn at: at-risk statuses and progress columns, the surfaces that show the terms,
+# --only and the live queue (--watch).
+sed 's|^  respond to Critical within 1 business hour committed ("Within 1 hour")$|&\n  warn at 50 %, 75 %|' "$C" >"$tmp/warn.sla"
+W="--package premium --as-of 2026-01-12T12:15:00+07:00"
+printf 'id,priority,created_at,first_response_at\nW1,Normal,2026-01-12T09:00:00+07:00,\nW2,Normal,2026-01-12T11:45:00+07:00,\nW3,Critical,2026-01-12T09:00:00+07:00,\nW4,High,2026-01-12T09:00:00+07:00,2026-01-12T10:00:00+07:00\n' >"$tmp/w.csv"
+# shellcheck disable=SC2086
+check "eval warn" 0 "$SLA" eval "$tmp/warn.sla" $W "$tmp/w.csv"
+contains "eval warn header" '^id,priority,response_due,response_at,response_status,response_commitment,resolution_due,resolved_at,resolution_status,resolution_commitment,response_elapsed_percent,response_left_seconds,resolution_elapsed_percent,resolution_left_seconds,escalation,error$'
+contains "eval warn at risk with 45 minutes left" '^W1,Normal,2026-01-12T13:00:00\+07:00,,at_risk,committed,,,no_target,none,81\.[23],2700,,,Technical Support,$'
+contains "eval warn pending" '^W2,Normal,2026-01-12T15:45:00\+07:00,,pending,committed,,,no_target,none,12\.5,12600,,,Technical Support,$'
+contains "eval warn breached response, calendar-time resolution" '^W3,Critical,2026-01-12T10:00:00\+07:00,,breached,committed,2026-01-12T17:00:00\+07:00,,pending,committed,,,40\.6,17100,Technical Support,$'
+contains "eval warn met has no progress" '^W4,High,2026-01-12T11:00:00\+07:00,2026-01-12T10:00:00\+07:00,met,committed,,,no_target,none,,,,,Technical Support,$'
+check "eval warn jsonl" 0 "$SLA" eval "$tmp/warn.sla" $W --format jsonl "$tmp/w.csv"
+contains "eval warn jsonl numbers" '"response_status":"at_risk","response_commitment":"committed",.*"response_elapsed_percent":81\.[23],"response_left_seconds":2700,"resolution_elapsed_percent":null'
+check "eval without warn" 0 "$SLA" eval "$C" $W "$tmp/w.csv"
+if grep -q 'elapsed_percent\|at_risk' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL eval without warn has no progress columns and no at_risk"; else pass=$((pass + 1)); fi
+check "eval only at-risk,breached" 0 "$SLA" eval "$tmp/warn.sla" $W --only at-risk,breached "$tmp/w.csv"
+contains "only keeps W1" '^W1,Normal'
+contains "only keeps W3" '^W3,Critical'
+contains "only counts the rows on stderr" '^sla eval: 2 of 4 rows shown \(--only at-risk,breached\)$'
+if grep -q '^W[24],' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL --only at-risk,breached left W2 or W4 in"; else pass=$((pass + 1)); fi
+check "eval only at_risk spelled as the column" 0 "$SLA" eval "$tmp/warn.sla" $W --only at_risk "$tmp/w.csv"
+contains "only at_risk" '^sla eval: 1 of 4 rows shown \(--only at_risk\)$'
+check "eval only no-target and met" 0 "$SLA" eval "$tmp/warn.sla" $W --only no-target,met --format jsonl "$tmp/w.csv"
+contains "only no-target" '^sla eval: 3 of 4 rows shown'
+check "eval only a bad status" 2 "$SLA" eval "$tmp/warn.sla" $W --only at-risk,late "$tmp/w.csv"
+contains "only lists the valid statuses" "'late' is not a status \(valid: met, breached, pending, at-risk, no-target, error\)"
+check "watch from stdin" 2 "$SLA" eval "$tmp/warn.sla" --package premium --watch 1 -
+contains "watch from stdin says why" 'standard input can be read only once'
+check "watch with output" 2 "$SLA" eval "$tmp/warn.sla" --package premium --watch 1 --output "$tmp/q.csv" "$tmp/w.csv"
+contains "watch with output says why" '--output writes a file once'
+check "watch with as-of" 2 "$SLA" eval "$tmp/warn.sla" $W --watch 1 "$tmp/w.csv"
+check "watch as csv" 2 "$SLA" eval "$tmp/warn.sla" --package premium --watch 1 --format csv "$tmp/w.csv"
+check "watch-count without watch" 2 "$SLA" eval "$tmp/warn.sla" $W --watch-count 2 "$tmp/w.csv"
+check "watch of 0 seconds" 2 "$SLA" eval "$tmp/warn.sla" --package premium --watch 0 "$tmp/w.csv"
+# As of now, round the clock (the 24x7 annex): 4 hours for a Normal response.
+ago() { date -u -d "-$1 minutes" +%Y-%m-%dT%H:%M:%SZ; }
+printf 'id,priority,created_at\nQ1,Normal,%s\nQ3,Normal,%s\nQ5,Normal,%s\n' "$(ago 60)" "$(ago 180)" "$(ago 300)" >"$tmp/queue.csv"
+check "watch twice" 0 timeout 20 "$SLA" eval "$tmp/warn.sla" --package premium --addon dedicated_24x7 --watch 1 --watch-count 2 "$tmp/queue.csv"
+[ "$(grep -cE '^as of [0-9T:+-]+, 1 at risk, 1 breached \(2 of 3 rows shown\)$' "$tmp/out")" -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL watch shows two refreshes with their heading"; head -5 "$tmp/out"; }
+[ "$(grep -E '^Q[0-9] ' "$tmp/out" | head -2 | cut -c1-2 | tr '\n' ' ')" = "Q5 Q3 " ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL watch puts the breached row first, hides the pending one"; head -8 "$tmp/out"; }
+if grep -q '^Q1 ' "$tmp/out" || grep -q $'\x1b' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL watch to a pipe: no pending row, no screen clearing"; else pass=$((pass + 1)); fi
+for signal in INT TERM; do
+  # A file of its own, made before the watch starts: the heading found is this watch's.
+  : >"$tmp/watch-$signal.out"
+  timeout 60 "$SLA" eval "$tmp/warn.sla" --package premium --addon dedicated_24x7 --watch 30 "$tmp/queue.csv" >>"$tmp/watch-$signal.out" 2>&1 &
+  watcher=$!
+  for _ in $(seq 300); do grep -q '^as of' "$tmp/watch-$signal.out" && break; sleep 0.1; done
+  kill -"$signal" "$watcher"
+  wait "$watcher"
+  rc=$?
+  [ "$rc" -eq 0 ] && grep -q '^as of' "$tmp/watch-$signal.out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL watch stops at SIG$signal with exit 0 (exit $rc)"; }
+done
+check "inspect warn" 0 "$SLA" inspect "$tmp/warn.sla" --package premium; contains "inspect says the warnings" '^  warn at 50 %, 75 %$'
+check "inspect warn json" 0 "$SLA" inspect "$tmp/warn.sla" --format json
+python3 - "$tmp/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL inspect json warn_at_percent"; }
+import json, sys
+m = json.load(open(sys.argv[1]))
+premium = next(p for p in m["packages"] if p["id"] == "premium")
+assert premium["warn_at_percent"] == [50, 75], premium.get("warn_at_percent")
+basic = next(p for p in m["packages"] if p["id"] == "basic")
+assert "warn_at_percent" not in basic
+PY
+check "quote warn" 0 "$SLA" quote "$tmp/warn.sla" --package premium; contains "quote says the warnings" "warnings +at 50 %, 75 % of a target's time"
+check "render warn" 0 "$SLA" render "$tmp/warn.sla" --package premium --format md -o "$tmp/warn.md"
+grep -q 'warns of a pending ticket when 50 % and 75 % of a target' "$tmp/warn.md" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL render states the warnings"; }
+check "diff warn" 0 "$SLA" diff "$C" "$tmp/warn.sla"; contains "diff warn code" 'neutral\[SLA222\]'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -132,6 +132,9 @@ BOOST_AUTO_TEST_CASE(one_edited_clause_is_one_change_of_its_kind) {
       {"clock pauses on status \"waiting on client\", \"awaiting confirmation\"",
        "clock pauses on status \"waiting on client\", \"awaiting confirmation\", \"on hold\"",
        "SLA221", Effect::weaker, "\u201con hold\u201d"},
+      {"  note \"For every issue raised", "  warn at 50 %, 75 %\n  note \"For every issue raised",
+       "SLA222", Effect::neutral,
+       "package premium: warnings are at 50 %, 75 % of a target's time (were none)"},
       {"  note \"For every issue raised",
        "  credit 5 % per breached Critical response\n  note \"For every issue raised", "SLA233",
        Effect::stronger, "ticket credits are 5 % per breached Critical response (were none)"},
@@ -167,9 +170,9 @@ BOOST_AUTO_TEST_CASE(every_code_has_a_case_here) {
   // The codes the cases above and below exercise; a new code needs its case.
   const std::set<std::string> tested = {"SLA201", "SLA202", "SLA203", "SLA204", "SLA205", "SLA206",
                                         "SLA210", "SLA211", "SLA212", "SLA213", "SLA214", "SLA215",
-                                        "SLA220", "SLA221", "SLA225", "SLA230", "SLA231", "SLA232",
-                                        "SLA233", "SLA240", "SLA241", "SLA245", "SLA246", "SLA250",
-                                        "SLA251", "SLA252", "SLA260", "SLA261"};
+                                        "SLA220", "SLA221", "SLA222", "SLA225", "SLA230", "SLA231",
+                                        "SLA232", "SLA233", "SLA240", "SLA241", "SLA245", "SLA246",
+                                        "SLA250", "SLA251", "SLA252", "SLA260", "SLA261"};
   for (const auto& r : diff_rules()) BOOST_TEST(tested.count(std::string(r.code)) == 1u, r.code);
 }
 

@@ -120,6 +120,8 @@ BOOST_AUTO_TEST_CASE(one_space_between_tokens_but_in_lists_labels_and_ranges) {
   BOOST_TEST(format("package p \"P\" { clock pauses on status \"a\" ,\"b\"  ,  \"c\" }") ==
              "package p \"P\" {\n  clock pauses on status \"a\", \"b\", \"c\"\n}\n");
   BOOST_TEST(format("addon a \"A\" { requires p,q }") == "addon a \"A\" {\n  requires p, q\n}\n");
+  BOOST_TEST(format("package p \"P\" {\n  warn  at 50 % ,75 %\n}") ==
+             "package p \"P\" {\n  warn at 50 %, 75 %\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(words_numbers_and_strings_keep_their_spelling) {

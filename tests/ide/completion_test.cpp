@@ -224,6 +224,9 @@ BOOST_AUTO_TEST_CASE(keywords_of_the_enclosing_block) {
   BOOST_TEST(respond->insert_text == "respond to ${1:priority} within ${2:4 business hours}");
   BOOST_TEST((find(package, "requires")->kind == CompletionKind::keyword));
   BOOST_TEST(find(package, "requires")->insert_text.empty());
+  const Completion* warn = find(package, "warn");
+  BOOST_TEST_REQUIRE(warn);
+  BOOST_TEST(warn->insert_text == "warn at ${1:50} %, ${2:75} %");
   // A word half typed is still the start of a statement.
   BOOST_TEST(has(complete_marked(qiscus_with("  respond to High within", "  res@@")), {"resolve"}));
 

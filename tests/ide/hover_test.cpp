@@ -91,6 +91,17 @@ BOOST_AUTO_TEST_CASE(package_after_inheritance) {
   BOOST_TEST(has(hover_at(a, "requires premium", 10), "**package `premium`**"));
 }
 
+BOOST_AUTO_TEST_CASE(package_warnings) {
+  std::string text = qiscus_text();
+  const std::string head = "  sold included in \"Enterprise package\"";
+  text.insert(text.find(head), "  warn at 50 %, 75 %\n");
+  const Analysis a = analyze(qiscus_path, text);
+  BOOST_REQUIRE(a.model);
+  const std::string premium = hover_at(a, "package premium", 9);
+  BOOST_TEST(has(premium, "A pending ticket is at risk at 50 %, 75 % of a target's time"));
+  BOOST_TEST(!has(hover_at(a, "package basic", 9), "at risk"));
+}
+
 BOOST_AUTO_TEST_CASE(holiday_set_attribute_and_import) {
   const Analysis& a = qiscus();
   const std::string set = hover_at(a, "holidays id_national", 12);

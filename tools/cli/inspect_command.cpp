@@ -45,6 +45,7 @@ void print_package(const Package& p, const Model& m) {
                *p.clock_starts_at_next_opening ? "at next opening" : "at creation");
   if (p.pause_statuses)
     fmt::print("  clock pauses on status: {}\n", fmt::join(*p.pause_statuses, ", "));
+  if (p.warn_at_milli) fmt::print("  warn at {}\n", warn_at_text(*p.warn_at_milli));
   auto ladder = [](const std::vector<EscalationBand>& bands, const std::string& whom) {
     for (const auto& b : bands)
       fmt::print("  escalate{} from {}{} to {}{}\n", whom, b.from.text,

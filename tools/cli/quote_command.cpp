@@ -99,6 +99,8 @@ std::string includes_text(const Package& p, const Model& m) {
     line("clock", "starts at the next opening");
   if (p.pause_statuses)
     line("clock pauses", fmt::format("on status {}", fmt::join(*p.pause_statuses, ", ")));
+  if (p.warn_at_milli)
+    line("warnings", fmt::format("at {} of a target's time", warn_at_text(*p.warn_at_milli)));
   if (p.escalation) {
     std::vector<std::string> bands;
     for (const auto& b : *p.escalation)

@@ -15,6 +15,10 @@ bool colour_wanted(std::FILE* stream) {
   return isatty(fileno(stream)) != 0;
 }
 
+bool is_terminal(std::FILE* stream) {
+  return isatty(fileno(stream)) != 0;
+}
+
 std::string paint(std::string_view text, Colour colour, bool enabled) {
   if (!enabled) return std::string(text);
   std::string_view code = "1";

@@ -1579,6 +1579,18 @@ class Builder {
           para({strong(w_.say("Pause. ")),
                 text(w_.say("The contract sets no pauses: the clock never stops."))}));
     }
+    if (p.warn_at_milli && !p.warn_at_milli->empty()) {
+      // A warning binds no deadline; the clause only tells the client when to expect one.
+      const auto warn = index_.find(ch, Kind::warn_at);
+      std::vector<std::string> shares;
+      for (const auto share : *p.warn_at_milli) shares.push_back(percent(share));
+      rules.items.push_back(
+          para({strong(w_.say("Warnings. ")),
+                text(w_.say("The {} warns of a pending ticket when {} of a target\u2019s time "
+                            "has passed.",
+                            provider_, and_words(shares)))},
+               ref(warn, p.span)));
+    }
     std::string stop = w_.say(
         "The response time ends with the first response; the resolution time ends when the "
         "issue is resolved.");
@@ -1950,7 +1962,7 @@ class Builder {
       s.sections.push_back(priorities_section(p));
     if (!own || !own->targets.empty() || !own->calendar.empty())
       s.sections.push_back(targets_section(p, cal));
-    if (!own || own->clock_starts_at_next_opening || own->pause_statuses)
+    if (!own || own->clock_starts_at_next_opening || own->pause_statuses || own->warn_at_milli)
       s.sections.push_back(clock_section(p));
     if (((p.escalation && !p.escalation->empty()) || !p.ladders.empty()) &&
         (!own || own->escalation || !own->ladders.empty()))

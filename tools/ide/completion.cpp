@@ -234,6 +234,7 @@ class Completer {
          "credits at most ${1:20} % per month"},
         {K::package, "clock", "clock starts at next opening",
          "clock ${1|starts at next opening,starts at creation,pauses on status \"waiting\"|}"},
+        {K::package, "warn", "warn at PERCENT, PERCENT", "warn at ${1:50} %, ${2:75} %"},
         {K::package, "escalation", "escalation { from ... escalate to \"ROLE\" }",
          "escalation {\n  from ${1:0 business hours} until ${2:4 business hours} escalate to "
          "\"${3:role}\"\n  from ${2:4 business hours} escalate to \"${4:role}\"\n}"},

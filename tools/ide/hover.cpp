@@ -236,6 +236,12 @@ std::string package_words(const Model& m, const Package& p) {
   if (p.pause_statuses && !p.pause_statuses->empty())
     lines.push_back(
         fmt::format("The clock pauses on status \"{}\"", fmt::join(*p.pause_statuses, "\", \"")));
+  if (p.warn_at_milli && !p.warn_at_milli->empty()) {
+    std::vector<std::string> shares;
+    for (const auto share : *p.warn_at_milli) shares.push_back(percent_words(share));
+    lines.push_back(fmt::format("A pending ticket is at risk at {} of a target's time",
+                                fmt::join(shares, ", ")));
+  }
   if (p.escalation) {
     std::vector<std::string> bands;
     for (const auto& b : *p.escalation) bands.push_back(band_words(b));

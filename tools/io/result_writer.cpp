@@ -58,6 +58,51 @@ ResultColumns result_columns(const Package& package) {
   return c;
 }
 
+namespace {
+
+// In the order of the bits of a StatusSet.
+constexpr std::string_view kStatuses[] = {"met",     "breached",  "pending",
+                                          "at_risk", "no_target", "error"};
+
+}  // namespace
+
+StatusSet status_flag(std::string_view status) {
+  for (std::size_t i = 0; i < std::size(kStatuses); ++i)
+    if (kStatuses[i] == status) return 1u << i;
+  return 0;
+}
+
+std::optional<StatusSet> parse_statuses(std::string_view list, std::string& error) {
+  StatusSet out = 0;
+  std::size_t from = 0;
+  while (from <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', from), list.size());
+    std::string word(list.substr(from, comma - from));
+    while (!word.empty() && word.back() == ' ') word.pop_back();
+    while (!word.empty() && word.front() == ' ') word.erase(0, 1);
+    // at-risk as typed on a command line, at_risk as the status column writes it.
+    std::replace(word.begin(), word.end(), '-', '_');
+    const StatusSet bit = status_flag(word);
+    if (!bit) {
+      error = fmt::format(
+          "'{}' is not a status (valid: met, breached, pending, at-risk, no-target, error)",
+          list.substr(from, comma - from));
+      return std::nullopt;
+    }
+    out |= bit;
+    from = comma + 1;
+  }
+  return out;
+}
+
+StatusSet row_statuses(const Evaluation& ev, bool error, ResultColumns columns) {
+  if (error) return status_flag("error");
+  StatusSet out = status_flag(status_name(ev.response)) | status_flag(status_name(ev.resolution));
+  if (columns.restoration) out |= status_flag(status_name(ev.restoration));
+  if (columns.updates) out |= status_flag(status_name(ev.update));
+  return out;
+}
+
 ResultWriter::ResultWriter(std::FILE* out, Format format, const Calendar& calendar,
                            ResultColumns extra)
     : out_(out), format_(format), calendar_(calendar), extra_(extra) {
@@ -285,6 +330,10 @@ void ResultWriter::number_text(std::string_view text) {
 
 void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   const bool error = !row.error.empty();
+  if (only_ && !(row_statuses(ev, error, extra_) & only_)) {
+    ++hidden_;
+    return;
+  }
   desk_response_ = row.desk_response;
   desk_resolution_ = row.desk_resolution;
   field(row.id);

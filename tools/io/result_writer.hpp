@@ -48,6 +48,17 @@ struct ResultColumns {
 // The columns a package's targets call for.
 ResultColumns result_columns(const Package& package);
 
+// `sla eval --only`: the statuses a row is written for, one bit per status as the
+// status columns write it (met, breached, pending, at_risk, no_target, error).
+// Zero: every row.
+using StatusSet = unsigned;
+// "at-risk,breached" (a hyphen or an underscore); nullopt with `error` naming the
+// valid statuses when one is not.
+std::optional<StatusSet> parse_statuses(std::string_view list, std::string& error);
+StatusSet status_flag(std::string_view status);  // "at_risk"; 0 for no status
+// The statuses of a row's status columns: an error row is "error" only.
+StatusSet row_statuses(const Evaluation& evaluation, bool error, ResultColumns columns);
+
 class ResultWriter {
  public:
   enum class Format { csv, jsonl, table };
@@ -55,8 +66,12 @@ class ResultWriter {
   ~ResultWriter();
 
   void header();
+  // From now on, write only the rows with a status column in `statuses` (0: all).
+  void only(StatusSet statuses) { only_ = statuses; }
   // `evaluation` is ignored when the row has an error.
   void write(const ResultRow& row, const Evaluation& evaluation);
+  // The rows write() left out (see only()).
+  std::size_t hidden() const { return hidden_; }
   // Writes what is buffered (the table: lays out the rows written since the last
   // flush); false when the output could not be written.
   bool flush();
@@ -79,6 +94,8 @@ class ResultWriter {
   std::vector<std::string_view> columns_;
   fmt::memory_buffer buffer_;
   bool failed_ = false;
+  StatusSet only_ = 0;
+  std::size_t hidden_ = 0;
   int column_ = 0;
   unsigned not_utf8_ = 0;  // JSON Lines: the columns of this row that were not UTF-8
   std::optional<std::chrono::seconds> desk_response_, desk_resolution_;  // this row's

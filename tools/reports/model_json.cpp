@@ -51,6 +51,12 @@ std::string percent_text(std::int64_t milli) {
   return fmt::format("{} %", number_text(milli));
 }
 
+std::string warn_at_text(const std::vector<std::int32_t>& milli) {
+  std::string out;
+  for (const auto share : milli) out += (out.empty() ? "" : ", ") + percent_text(share);
+  return out;
+}
+
 json to_json(const Package& p, const Model& model) {
   const CalendarInfo* calendar = model.calendar(p.calendar);
   json j;
@@ -122,6 +128,11 @@ json to_json(const Package& p, const Model& model) {
     clock["starts"] = *p.clock_starts_at_next_opening ? "at next opening" : "at creation";
   if (p.pause_statuses) clock["pauses_on_status"] = *p.pause_statuses;
   if (!clock.empty()) j["clock"] = clock;
+  if (p.warn_at_milli) {
+    auto shares = json::array();
+    for (const auto share : *p.warn_at_milli) shares.push_back(static_cast<double>(share) / 1000.0);
+    j["warn_at_percent"] = shares;
+  }
   auto ladder_json = [&](const std::vector<EscalationBand>& ladder) {
     auto bands = json::array();
     for (const auto& b : ladder) {

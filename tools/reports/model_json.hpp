@@ -12,5 +12,7 @@ nlohmann::ordered_json to_json(const Model& model);
 nlohmann::ordered_json to_json(const Package& package, const Model& model);
 std::string money_text(const Money& money);    // "IDR 216,000,000"
 std::string percent_text(std::int64_t milli);  // "99 %"
+// A package's warnings as the contract states them: "50 %, 75 %".
+std::string warn_at_text(const std::vector<std::int32_t>& milli);
 
 }  // namespace sla::cli
