@@ -337,9 +337,19 @@ BOOST_AUTO_TEST_CASE(the_writer_counts_the_rows_it_leaves_out) {
                         result_columns(ev.package()));
     std::string error;
     writer.only(*parse_statuses("at-risk,error", error));
-    writer.write({1, 2, "A", "Normal", {}, {}, {}, {}}, ev.evaluate(risky, as_of));
-    writer.write({2, 3, "B", "Normal", {}, {}, {}, {}}, ev.evaluate(fresh, as_of));
-    writer.write({3, 4, "C", "Urgent", {}, {}, {}, "unknown priority 'Urgent'"}, Evaluation{});
+    auto row = [](std::size_t n, std::string_view id, std::string_view priority,
+                  std::string_view error = {}) {
+      ResultRow r;
+      r.number = n;
+      r.line = n + 1;
+      r.id = id;
+      r.priority = priority;
+      r.error = error;
+      return r;
+    };
+    writer.write(row(1, "A", "Normal"), ev.evaluate(risky, as_of));
+    writer.write(row(2, "B", "Normal"), ev.evaluate(fresh, as_of));
+    writer.write(row(3, "C", "Urgent", "unknown priority 'Urgent'"), Evaluation{});
     BOOST_TEST(writer.flush());
     BOOST_TEST(writer.hidden() == 1u);
   }

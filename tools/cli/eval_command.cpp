@@ -58,7 +58,12 @@ struct QueueRow {
 
   QueueRow(const TicketRow& r, const Evaluation& e)
       : id(r.id), priority(r.ticket.priority), error(r.error), ev(e) {
-    row = {r.number, r.line, {}, {}, r.ticket.responded, r.ticket.resolved, r.ticket.restored, {}};
+    row = ResultRow{};
+    row.number = r.number;
+    row.line = r.line;
+    row.responded = r.ticket.responded;
+    row.resolved = r.ticket.resolved;
+    row.restored = r.ticket.restored;
     ev.unknown_priority = ev.unknown_value = {};  // views into the ticket; the writer needs none
   }
   void seal() {
