@@ -20,7 +20,7 @@ set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
 ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh house.sh
-                    real-contracts.sh holidays.sh legal-review.sh editor.sh diff.sh)
+                    real-contracts.sh holidays.sh legal-review.sh editor.sh diff.sh reports.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)

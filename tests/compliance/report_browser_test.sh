@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The compliance report's HTML as a browser shows and prints it. Headless Chromium
-# loads the page, dumps the DOM it built and takes a screenshot: the DOM must hold
-# the report's tables (by caption) and its two charts, each an <svg role="img"> with
-# a title and a description, and nothing from elsewhere; the screenshot must be a
-# PNG with something drawn on it (decoded here: many colours, not all white).
-# Then Chromium prints the page to PDF and pdftotext must find the headings and the
-# tables' captions in it, every page with its "Page N of M".
+# The compliance report's HTML as a browser shows and prints it: `sla report` on a
+# generated month of Qiscus tickets (premium with the resolution add-on), and the
+# hand-built sample report, which has every section (credits, the desk's figures,
+# an at-risk queue). Headless Chromium loads each page and dumps the DOM it built:
+# it must hold the report's tables (by caption) and its two charts, each an <svg
+# role="img"> with a title and a description, and nothing from elsewhere. A
+# screenshot of `sla report`'s page must be a PNG with something drawn on it
+# (decoded here: many colours, not all white), and the sample printed to PDF must
+# show every heading and caption to pdftotext, every page with its "Page N of M".
 # Exit 77 (skipped) where Chromium is missing, or cannot run here.
-# Usage: report_browser_test.sh MAKE_REPORT SCREENSHOT.png   (run from the project root)
-#   MAKE_REPORT OUT.html writes the report (the sample report's writer).
+# Usage: report_browser_test.sh PATH/TO/sla MAKE_SAMPLE SCREENSHOT.png   (from the project root)
+#   MAKE_SAMPLE OUT.html writes the sample report.
 set -u
-make_report=$1
-shot=$2
+SLA=$1
+make_report=$2
+shot=$3
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
   echo "SKIP: no chromium on PATH (scripts/setup.sh installs it; apt-get install chromium)"
@@ -23,14 +26,21 @@ fail() {
   echo "FAIL: $*"
   exit 1
 }
-"$make_report" "$tmp/report.html" || fail "$make_report exited $?"
+"$make_report" "$tmp/sample.html" || fail "$make_report exited $?"
+python3 tests/compliance/generate_tickets.py >"$tmp/tickets.csv" || fail "generate_tickets.py"
+"$SLA" report contracts/qiscus-enterprise.sla --package premium --addon resolution \
+  --from 2026-01-01 --to 2026-01-31 --as-of 2026-02-02T09:30:00+07:00 \
+  --output "$tmp/report.html" "$tmp/tickets.csv" || fail "sla report exited $?"
 
-run_browser() {  # Chromium's options, then the page
+run_browser() {  # PAGE, then Chromium's options
+  local page=$1
+  shift
   timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
     --disable-background-networking --no-first-run --hide-scrollbars \
-    --user-data-dir="$tmp/profile" "$@" "file://$tmp/report.html" 2>"$tmp/browser.err"
+    --user-data-dir="$tmp/profile" "$@" "file://$tmp/$page.html" 2>"$tmp/browser.err"
 }
-run_browser --dump-dom >"$tmp/dom.html"
+run_browser report --dump-dom >"$tmp/dom.html"
+run_browser sample --dump-dom >"$tmp/sample-dom.html"
 if [ ! -s "$tmp/dom.html" ]; then
   # A browser that cannot start here (no namespaces, no /dev/shm) is an
   # environment problem, not a report bug.
@@ -39,10 +49,10 @@ if [ ! -s "$tmp/dom.html" ]; then
   exit 77
 fi
 rm -f "$shot"
-run_browser --screenshot="$shot" --window-size=1280,2000 >/dev/null
+run_browser report --screenshot="$shot" --window-size=1280,2000 >/dev/null
 pdf=""
 if command -v pdftotext >/dev/null; then
-  run_browser --no-pdf-header-footer --print-to-pdf="$tmp/report.pdf" >/dev/null
+  run_browser sample --no-pdf-header-footer --print-to-pdf="$tmp/report.pdf" >/dev/null
   [ "$(head -c 5 "$tmp/report.pdf" 2>/dev/null)" = "%PDF-" ] || fail "no PDF printed"
   pdftotext -layout "$tmp/report.pdf" "$tmp/report.txt" || fail "pdftotext exited $?"
   pdf=$tmp/report.txt
@@ -50,14 +60,14 @@ else
   echo "note: no pdftotext on PATH (apt-get install poppler-utils): the printed PDF is not read"
 fi
 
-python3 - "$tmp/dom.html" "$shot" "$pdf" <<'PY'
+python3 - "$tmp/dom.html" "$tmp/sample-dom.html" "$shot" "$pdf" <<'PY'
 import re
 import struct
 import sys
 import zlib
 from html.parser import HTMLParser
 
-dom_path, shot_path, pdf_text_path = sys.argv[1:4]
+dom_path, sample_path, shot_path, pdf_text_path = sys.argv[1:5]
 problems = []
 
 
@@ -111,27 +121,35 @@ class Page(HTMLParser):
                 self.svgs[-1][top] += data
 
 
-page = Page()
-page.feed(open(dom_path, encoding="utf-8").read())
-need(page.headings.count(1) == 1, f"one h1, found {page.headings.count(1)}")
-previous = 1
-for level in page.headings:
-    need(level <= previous + 1, f"heading h{level} after h{previous}")
-    previous = level
-need(page.scripts == 0, f"{page.scripts} scripts")
-need(not page.external, f"external resources: {page.external}")
-need(page.th_without_scope == 0, f"{page.th_without_scope} table headers without scope")
-classes = [s["class"] for s in page.svgs]
-need(classes == ["compliance", "trend"], f"the compliance and the trend chart, found {classes}")
-for s in page.svgs:
-    need(s["role"] == "img" and s["title"].strip() and s["desc"].strip() and s["labelledby"],
-         f"chart {s['class']}: role=img, a title, a description and aria-labelledby")
-captions = ["Compliance per kind of target", "Rows read", "Tickets per priority and target",
-            "Time taken per priority and target", "Tickets and compliance per week",
-            "Latest breaches", "Targets at risk"]
-for c in captions:
-    need(c in page.captions, f"a table captioned {c!r} (found {page.captions})")
-headings = [re.sub(r"\s+", " ", h).strip() for h in page.heading_text]
+def read(path, name, captions):
+    page = Page()
+    page.feed(open(path, encoding="utf-8").read())
+    need(page.headings.count(1) == 1, f"{name}: one h1, found {page.headings.count(1)}")
+    previous = 1
+    for level in page.headings:
+        need(level <= previous + 1, f"{name}: heading h{level} after h{previous}")
+        previous = level
+    need(page.scripts == 0, f"{name}: {page.scripts} scripts")
+    need(not page.external, f"{name}: external resources: {page.external}")
+    need(page.th_without_scope == 0, f"{name}: {page.th_without_scope} table headers without scope")
+    classes = [s["class"] for s in page.svgs]
+    need(classes == ["compliance", "trend"], f"{name}: the compliance and the trend chart, found {classes}")
+    for s in page.svgs:
+        need(s["role"] == "img" and s["title"].strip() and s["desc"].strip() and s["labelledby"],
+             f"{name}: chart {s['class']}: role=img, a title, a description and aria-labelledby")
+    for c in captions:
+        need(c in page.captions, f"{name}: a table captioned {c!r} (found {page.captions})")
+    return page
+
+
+common = ["Compliance per kind of target", "Rows read", "Tickets per priority and target",
+          "Time taken per priority and target", "Tickets and compliance per week",
+          "Latest breaches"]
+page = read(dom_path, "sla report", common)
+captions = common + ["Rows that could not be evaluated", "Targets at risk", "Credit statement",
+                     "Where the desk and the contract disagree"]
+sample = read(sample_path, "sample", captions)
+headings = [re.sub(r"\s+", " ", h).strip() for h in sample.heading_text]
 
 # The screenshot: a PNG of the window's size, decoded (8-bit RGB or RGBA, no
 # interlace, as Chromium writes them) to see that the page was drawn.
@@ -202,6 +220,6 @@ if pdf_text_path:
 if problems:
     print("FAIL: " + "\n  ".join(problems))
     sys.exit(1)
-print(f"ok: {len(page.svgs)} charts, {len(page.captions)} tables, headings {headings}; "
-      f"screenshot at {shot_path}")
+print(f"ok: sla report: {len(page.svgs)} charts, {len(page.captions)} tables; sample: "
+      f"{len(sample.captions)} tables, headings {headings}; screenshot at {shot_path}")
 PY

@@ -38,6 +38,7 @@ inline ComplianceReport empty_report() {
   r.period.end = jakarta(r.period.to + date::days(1), 0);
   r.period.as_of = jakarta(day(2026, 2, 2), 9, 30);
   r.period.trend = TrendUnit::week;
+  r.as_of = "2026-02-02T09:30:00+07:00";
   for (auto b = day(2025, 12, 29); b <= r.period.to; b += date::days(7)) r.buckets.push_back(b);
   return r;
 }
@@ -55,7 +56,8 @@ inline void fill(DurationSample& s, std::size_t n, std::chrono::seconds typical,
 }
 
 // A group whose tickets spread over the buckets as `per_bucket` (met, breached,
-// pending each); its totals are their sums.
+// pending, at risk each: an open target is pending or at risk, as the tally counts
+// them); its totals are their sums.
 struct BucketCounts {
   std::size_t met, breached, pending, at_risk = 0;
 };
@@ -77,7 +79,7 @@ inline ComplianceGroup group(const ComplianceReport& r, std::string priority, Ta
     c.breached = b.breached;
     c.pending = b.pending;
     c.at_risk = b.at_risk;
-    c.tickets = b.met + b.breached + b.pending;
+    c.tickets = b.met + b.breached + b.pending + b.at_risk;
     g.trend[r.buckets[i]] = c;
     g.counts.tickets += c.tickets;
     g.counts.met += c.met;

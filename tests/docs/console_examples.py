@@ -20,7 +20,7 @@ docs/README.md ("Console examples run too"):
   allowed) stands for any number of lines, none included.
 - The exit code must be 0, unless the command line ends with a comment
   "# exit N": then it must be N.
-- Commands that read the clock (sla eval, sla explain) must pin it with --as-of,
+- Commands that read the clock (sla eval, sla explain, sla report) must pin it with --as-of,
   unless they show a usage error ("# exit 2"), which stops before the clock is read.
 - Each block runs in a fresh temporary folder holding a copy of the project's
   folders its commands name (contracts/, docs/, ...), so relative paths read as
@@ -43,7 +43,7 @@ import sys
 import tempfile
 
 PROGRAM_NAMES = ("build/bin/sla", "sla")
-READS_THE_CLOCK = ("eval", "explain")
+READS_THE_CLOCK = ("eval", "explain", "report")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
 EXIT_COMMENT = re.compile(r"\s+#\s*exit\s+(\d+)\s*$")
 ELLIPSIS = "..."

@@ -29,6 +29,7 @@ ALLOWED = {
     "tools/console": INTERPRETER | {"grammar", "stdlib", "include/sla"},
     "tools/io": INTERPRETER | {"grammar", "include/sla"},
     "tools/holidays": INTERPRETER | {"tools/io", "grammar", "stdlib", "include/sla"},
+    "tools/helpdesk": INTERPRETER | {"tools/io", "grammar", "include/sla"},
     "tools/calendar_export": INTERPRETER | {"grammar", "include/sla"},
     "tools/reports": INTERPRETER | {"tools/console", "grammar", "include/sla"},
     "tools/format": INTERPRETER | {"tools/console", "grammar", "include/sla"},
@@ -42,7 +43,7 @@ ALLOWED = {
     "tools/lsp": INTERPRETER | {"tools/ide", "tools/format", "tools/reports", "tools/console",
                                 "grammar", "stdlib", "include/sla"},
     "tools/cli": INTERPRETER | {"tools/lsp", "tools/ide", "tools/document", "tools/compliance", "tools/wording", "tools/reports", "tools/format", "tools/holidays",
-                                "tools/calendar_export", "tools/io", "tools/console", "grammar",
+                                "tools/calendar_export", "tools/helpdesk", "tools/io", "tools/console", "grammar",
                                 "stdlib", "include/sla"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')

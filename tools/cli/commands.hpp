@@ -31,5 +31,6 @@ Command holidays_command(CLI::App& sla);
 Command calendar_command(CLI::App& sla);
 Command lsp_command(CLI::App& sla);
 Command diff_command(CLI::App& sla);
+Command report_command(CLI::App& sla);
 
 }  // namespace sla::cli

@@ -61,11 +61,12 @@ int main(int argc, char** argv) {
   });
   app.require_subcommand(1);
 
-  std::vector<Command> commands{
-      check_command(app),    inspect_command(app),  time_command(app),   eval_command(app),
-      explain_command(app),  test_command(app),     fmt_command(app),    lint_command(app),
-      uptime_command(app),   quote_command(app),    render_command(app), credits_command(app),
-      holidays_command(app), calendar_command(app), lsp_command(app),    diff_command(app)};
+  std::vector<Command> commands{check_command(app),   inspect_command(app),  time_command(app),
+                                eval_command(app),    report_command(app),   explain_command(app),
+                                test_command(app),    fmt_command(app),      lint_command(app),
+                                uptime_command(app),  quote_command(app),    render_command(app),
+                                credits_command(app), holidays_command(app), calendar_command(app),
+                                lsp_command(app),     diff_command(app)};
   // Set after the commands exist, so that they do not inherit it.
   app.footer(
       "Examples:\n"

@@ -3,13 +3,14 @@
 // command that takes tickets takes the same flags and says the same errors.
 #pragma once
 
-#include <optional>
 #include <string>
+#include <variant>
 
 #include <CLI/CLI.hpp>
 
 #include "sla/evaluator.hpp"
 #include "tools/console/input_file.hpp"
+#include "tools/helpdesk/desk_reader.hpp"
 #include "tools/io/eval_pipeline.hpp"
 #include "tools/io/ticket_reader.hpp"
 
@@ -18,9 +19,12 @@ namespace sla::cli {
 struct TicketInputOptions {
   std::string tickets = "-";  // a file, or - for standard input
   std::string input_format;   // csv, jsonl, or empty: by extension and first character
+  std::string desk;           // zendesk, jira, zammad, freshdesk: that desk's export; empty: ours
+  std::string map;            // with desk: its mapping file; empty: the desk's default
 };
 
-// Adds --input-format to `app` (the tickets positional is the command's own).
+// Adds --input-format, --desk and --map to `app` (the tickets positional is the
+// command's own).
 void add_ticket_input_options(CLI::App* app, TicketInputOptions& options);
 
 class TicketInput {
@@ -36,7 +40,7 @@ class TicketInput {
 
  private:
   InputFile file_;
-  std::optional<TicketReader> reader_;
+  std::variant<std::monostate, TicketReader, DeskReader> reader_;
 };
 
 }  // namespace sla::cli

@@ -16,7 +16,7 @@
 
 #include "sla/evaluator.hpp"
 #include "tools/compliance/duration_sample.hpp"
-#include "tools/io/ticket_reader.hpp"
+#include "tools/io/result_writer.hpp"
 
 namespace sla::cli {
 
@@ -38,13 +38,13 @@ struct TargetCounts {
 
 // One row of the report: a package's target for a priority (and attribute value).
 struct ComplianceGroup {
-  std::string package;          // the package's id
-  std::string priority;         // the contract's spelling; empty: tickets without one
+  std::string package;   // the package's id
+  std::string priority;  // the contract's spelling; empty: tickets without one
   TargetKind kind = TargetKind::response;
-  std::string target;           // the clause's length: "4 business hours", "by end of next business day"
-  std::string condition;        // "channel is \"phone\""; empty: every ticket of the priority
+  std::string target;     // the clause's length: "4 business hours", "by end of next business day"
+  std::string condition;  // "channel is \"phone\""; empty: every ticket of the priority
   Commitment commitment = Commitment::committed;
-  bool business = false;        // the target counts open time
+  bool business = false;  // the target counts open time
   TargetCounts counts;
   // Creation to response (resolution, restoration) of the tickets that got one:
   // in open time of the target's calendar, and in calendar time. Updates: the
@@ -61,7 +61,7 @@ struct ReportTicket {  // a ticket named in the report: a breach, the queue, an 
   std::size_t row = 0, line = 0;
   std::string id, priority;
   TargetKind kind = TargetKind::response;
-  std::string due, done;          // RFC 3339 in the package calendar's zone; empty: none
+  std::string due, done;         // RFC 3339 in the package calendar's zone; empty: none
   std::chrono::seconds over{0};  // a breach: how late; the queue: the time left
   double elapsed_percent = 0;    // the queue: the share of the target's time elapsed
   std::string error;             // an error row: why
@@ -69,7 +69,7 @@ struct ReportTicket {  // a ticket named in the report: a breach, the queue, an 
 
 struct MonthCredits {  // ticket credits of the breaches that fell due in one month
   date::year_month month;
-  std::size_t breaches = 0;                 // breaches that earn a credit
+  std::size_t breaches = 0;                     // breaches that earn a credit
   std::int64_t sum_milli = 0, total_milli = 0;  // thousandths of a percent of the month's fee
   std::optional<std::int64_t> cap_milli;
 };
@@ -86,19 +86,21 @@ struct ComplianceReport {
   std::vector<std::string> addons;
   std::string zone;  // the package calendar's zone
   ReportPeriod period;
-  std::size_t rows = 0;            // every input row
-  std::size_t outside_period = 0;  // tickets created before or after the period
-  std::size_t errors = 0;          // rows that could not be evaluated: counted apart
-  std::vector<ReportTicket> error_rows;  // the first kListed of them
-  std::vector<ComplianceGroup> groups;   // by priority (highest first), then kind
+  std::string as_of;  // the period's as-of in RFC 3339, in the zone
+  std::size_t rows = 0;                   // every input row
+  std::size_t outside_period = 0;         // tickets created before or after the period
+  std::size_t errors = 0;                 // rows that could not be evaluated: counted apart
+  std::vector<ReportTicket> error_rows;   // the first kListed of them
+  std::vector<ComplianceGroup> groups;    // by priority (highest first), then kind
   std::vector<date::local_days> buckets;  // every trend bucket of the period, in order
   std::vector<ReportTicket> worst;        // the latest breaches, latest first (kListed)
   std::size_t at_risk = 0;                // pending targets past a warning
   std::vector<ReportTicket> queue;        // at-risk targets, least time left first (kListed)
   std::vector<MonthCredits> credits;      // months with a credit rule, when the package has one
   bool has_credit_rules = false;
-  std::size_t desk_compared = 0;              // tickets with a desk figure
+  std::size_t desk_compared = 0;                // tickets with a desk figure
   std::vector<DeskDisagreement> disagreements;  // the first kListed
+  std::size_t disagreements_unlisted = 0;       // and how many more
 
   static constexpr std::size_t kListed = 20;
 };
@@ -108,17 +110,17 @@ class ComplianceTally {
   ComplianceTally(const Evaluator& evaluator, ReportPeriod period, std::string contract,
                   std::vector<std::string> addons);
   // One input row, evaluated as of the period's as-of (ignored when the row has an error).
-  void add(const TicketRow& row, const Evaluation& evaluation);
+  void add(const ResultRow& row, const Evaluation& evaluation);
   ComplianceReport finish();
 
  private:
   using GroupKey = std::tuple<int, TargetKind, const Target*>;  // priority rank (-1: none)
   ComplianceGroup& group(const Evaluation& evaluation, const TargetOutcome& outcome);
-  void count(const TicketRow& row, const Evaluation& evaluation, const TargetOutcome& outcome,
+  void count(const ResultRow& row, const Evaluation& evaluation, const TargetOutcome& outcome,
              std::optional<Instant> done, date::local_days bucket);
   void credit(const Evaluation& evaluation);
-  void compare_with_desk(const TicketRow& row, const Evaluation& evaluation);
-  ReportTicket listed(const TicketRow& row, const Evaluation* evaluation) const;
+  void compare_with_desk(const ResultRow& row, const Evaluation& evaluation);
+  ReportTicket listed(const ResultRow& row, const Evaluation* evaluation) const;
   std::string time_text(std::optional<Instant> t) const;
 
   const Evaluator& evaluator_;

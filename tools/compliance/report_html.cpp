@@ -230,8 +230,8 @@ class Page {
         out_ += fmt::format("<li>{} compliance<strong>{}</strong>{} met, {} breached</li>\n",
                             kind_title(k.kind), e(compliance_text(k.counts)), k.counts.met,
                             k.counts.breached);
-      out_ += fmt::format("<li>At risk now<strong>{}</strong>of {} pending</li>\n", r_.at_risk,
-                          all.pending);
+      out_ += fmt::format("<li>At risk now<strong>{}</strong>of {} still open</li>\n", r_.at_risk,
+                          all.pending + all.at_risk);
       out_ += "</ul>\n";
     }
     Table t{"Compliance per kind of target", {"Target"}, {false}, {}, "", {}};
@@ -252,8 +252,9 @@ class Page {
     rows.total = {"Every row of the input", count(r_.rows)};
     out_ += rows.html();
     out_ +=
-        "<p class=\"note\">Compliance is met \u00f7 (met + breached): tickets still "
-        "pending count in neither, and rows with errors are not in any figure.</p>\n";
+        "<p class=\"note\">An open target is pending, or at risk once it is past a "
+        "warning (<code>warn at</code>). Compliance is met \u00f7 (met + breached): open "
+        "targets count in neither, and rows with errors are not in any figure.</p>\n";
     if (r_.errors > 0) {
       out_ += "<h3 id=\"errors\">Rows with errors</h3>\n";
       Table t{"Rows that could not be evaluated",
@@ -294,18 +295,17 @@ class Page {
     out_ += counts.html();
 
     Table times{"Time taken per priority and target",
-                {"Priority", "Target", "Median", "90th percentile", "Median (calendar)",
-                 "90th percentile (calendar)", "Average over target", "Breaches"},
+                {"Priority", "Target", "Median (open hours)", "90th percentile (open hours)",
+                 "Median (calendar time)", "90th percentile (calendar time)", "Average over target",
+                 "Breaches"},
                 {false, false, true, true, true, true, true, true},
                 {},
                 "",
                 {}};
-    bool updates = false;
     for (const auto& g : r_.groups) {
-      updates = updates || g.kind == TargetKind::update;
       times.rows.push_back({e(priority_text(g.priority)), e(target_text(g)),
-                            e(duration_text(g.business_time.quantile(0.5), g.business)),
-                            e(duration_text(g.business_time.quantile(0.9), g.business)),
+                            e(duration_text(g.business_time.quantile(0.5), true)),
+                            e(duration_text(g.business_time.quantile(0.9), true)),
                             e(duration_text(g.calendar_time.quantile(0.5), false)),
                             e(duration_text(g.calendar_time.quantile(0.9), false)),
                             e(duration_text(g.over_target.mean(), g.business)),
@@ -314,10 +314,9 @@ class Page {
     out_ += times.html();
     out_ += fmt::format(
         "<p class=\"note\">From creation to the response (the resolution, the restoration) of "
-        "the tickets that got one: first as the target counts time (open hours only, for a "
-        "target in business time), then in calendar time.{} The average over target is how "
-        "late the breaches were, those still open as of {}.</p>\n",
-        updates ? " For updates, the longest gap between two updates of a ticket." : "",
+        "the tickets that got one by the as-of: in the open hours of the target\u2019s calendar, "
+        "and in calendar time. The average over target is how late the breaches were, as the "
+        "target counts time; those still open, as of {}.</p>\n",
         e(as_of_text(r_)));
     out_ += "</section>\n";
   }

@@ -128,9 +128,9 @@ class Page {
         .row({"Every row of the input", count(r_.rows)});
     out_ += rows.text();
     out_ += fmt::format(
-        "{} open target{} at risk (past a warning). Compliance is met ÷ (met + breached): "
-        "tickets still pending count in neither, and rows with errors are not in any "
-        "figure.\n\n",
+        "{} open target{} at risk (past a warning, `warn at`); the others are pending. "
+        "Compliance is met ÷ (met + breached): open targets count in neither, and rows with "
+        "errors are not in any figure.\n\n",
         r_.at_risk, r_.at_risk == 1 ? " is" : "s are");
     if (r_.errors > 0) {
       out_ += "### Rows with errors\n\n";
@@ -159,25 +159,24 @@ class Page {
     }
     out_ += counts.text();
     out_ += "### Time taken\n\n";
-    Table times({"Priority", "Target", "Median", "90th percentile", "Median (calendar)",
-                 "90th percentile (calendar)", "Average over target", "Breaches"},
+    Table times({"Priority", "Target", "Median (open hours)", "90th percentile (open hours)",
+                 "Median (calendar time)", "90th percentile (calendar time)", "Average over target",
+                 "Breaches"},
                 {false, false, true, true, true, true, true, true});
-    bool updates = false;
     for (const auto& g : r_.groups) {
-      updates = updates || g.kind == TargetKind::update;
       times.row({priority_text(g.priority), target_text(g),
-                 duration_text(g.business_time.quantile(0.5), g.business),
-                 duration_text(g.business_time.quantile(0.9), g.business),
+                 duration_text(g.business_time.quantile(0.5), true),
+                 duration_text(g.business_time.quantile(0.9), true),
                  duration_text(g.calendar_time.quantile(0.5), false),
                  duration_text(g.calendar_time.quantile(0.9), false),
                  duration_text(g.over_target.mean(), g.business), count(g.counts.breached)});
     }
     out_ += times.text();
-    out_ += fmt::format(
+    out_ +=
         "From creation to the response (the resolution, the restoration) of the tickets that "
-        "got one: first as the target counts time, then in calendar time.{} The average over "
-        "target is how late the breaches were.\n\n",
-        updates ? " For updates, the longest gap between two updates." : "");
+        "got one by the as-of: in the open hours of the target’s calendar, and in calendar "
+        "time. The average over target is how late the breaches were, as the target counts "
+        "time; those still open, as of the report.\n\n";
   }
 
   void trend() {

@@ -68,17 +68,18 @@ std::string time_text(std::string_view rfc3339) {
 }
 
 std::string as_of_text(const ComplianceReport& report) {
-  const Instant t = report.period.as_of;
-  std::chrono::seconds offset{0};
-  try {
-    offset = Zone::named(report.zone).utc_offset(t);
-  } catch (const std::exception&) {
-    // A fixed offset or an unknown name: the time is written in UTC, and says so.
+  std::string text = report.as_of;
+  if (text.empty()) {  // a report made by hand: the as-of instant in the zone, if known
+    std::chrono::seconds offset{0};
+    try {
+      offset = Zone::named(report.zone).utc_offset(report.period.as_of);
+    } catch (const std::exception&) {
+      // A fixed offset or an unknown name: the time is written in UTC, and says so.
+    }
+    text = format_instant(report.period.as_of, offset, true);
   }
-  const std::string text = format_instant(t, offset, true);
-  std::string zone = "UTC";
-  if (offset.count() != 0 && text.size() > 19) zone = fmt::format("UTC{}", text.substr(19));
-  return fmt::format("{} ({})", time_text(text), zone);
+  const std::string offset = text.size() > 19 ? text.substr(19) : "";
+  return fmt::format("{} (UTC{})", time_text(text), offset == "Z" ? "" : offset);
 }
 
 std::string day_text(date::local_days day) {
@@ -149,18 +150,14 @@ std::string package_text(const ComplianceReport& report) {
 }
 
 std::string desk_sentence(const ComplianceReport& report) {
-  const std::size_t n = report.desk_compared, k = report.disagreements.size();
+  const std::size_t n = report.desk_compared, listed = report.disagreements.size(),
+                    k = listed + report.disagreements_unlisted;
   const std::string carried = fmt::format(
       "{} ticket{} carried the help desk\u2019s own elapsed time", n, n == 1 ? "" : "s");
   if (k == 0) return carried + ", and every one agrees with the contract\u2019s count.";
-  // Only the first kListed are kept: a full list may be the start of a longer one.
-  if (k >= ComplianceReport::kListed)
-    return fmt::format(
-        "{}; at least {} disagree with the contract\u2019s count (the first {} "
-        "are listed).",
-        carried, k, k);
-  return fmt::format("{}; {} with the contract\u2019s count.", carried,
-                     k == 1 ? std::string("1 disagrees") : fmt::format("{} disagree", k));
+  return fmt::format("{}; {} with the contract\u2019s count{}.", carried,
+                     k == 1 ? std::string("1 disagrees") : fmt::format("{} disagree", k),
+                     listed < k ? fmt::format(" (the first {} are listed)", listed) : "");
 }
 
 }  // namespace sla::cli

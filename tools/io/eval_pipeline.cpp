@@ -24,10 +24,13 @@ ResultRow result_row(const TicketRow& row) {
           row.line,
           row.id,
           row.ticket.priority,
+          row.ticket.created,
           row.ticket.responded,
           row.ticket.resolved,
           row.ticket.restored,
-          row.error};
+          row.error,
+          row.desk_response,
+          row.desk_resolution};
 }
 
 // A batch owns copies of the texts its rows point into: the reader's buffer moves on.
@@ -104,7 +107,7 @@ class Queue {
 
 }  // namespace
 
-EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
+EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, const RowSink& sink,
                    Instant as_of, unsigned threads) {
   EvalStats stats;
   TicketRow row;
@@ -114,14 +117,14 @@ EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter
       evaluate(evaluator, row, as_of, ev);
       ++stats.rows;
       if (!row.error.empty()) ++stats.failed;
-      writer.write(result_row(row), ev);
+      sink(result_row(row), ev);
     }
     return stats;
   }
   Queue queue;
   std::thread output([&] {
     while (auto batch = queue.pop()) {
-      for (const auto& r : batch->rows) writer.write(r.row, r.ev);
+      for (const auto& r : batch->rows) sink(r.row, r.ev);
       queue.recycle(std::move(batch));
     }
   });

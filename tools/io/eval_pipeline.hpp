@@ -18,9 +18,18 @@ struct EvalStats {
 
 // Where rows come from: a TicketReader, or a help desk's export read as rows.
 using NextRow = std::function<bool(TicketRow&)>;
+// Where evaluated rows go, in input order: a ResultWriter, a report's tally. With two
+// threads it is called on the second one.
+using RowSink = std::function<void(const ResultRow&, const Evaluation&)>;
 
-EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
+EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, const RowSink& sink,
                    Instant as_of, unsigned threads);
+inline EvalStats run_eval(const NextRow& next, const Evaluator& evaluator, ResultWriter& writer,
+                          Instant as_of, unsigned threads) {
+  return run_eval(
+      next, evaluator, [&](const ResultRow& row, const Evaluation& ev) { writer.write(row, ev); },
+      as_of, threads);
+}
 inline EvalStats run_eval(TicketReader& reader, const Evaluator& evaluator, ResultWriter& writer,
                           Instant as_of, unsigned threads) {
   return run_eval([&](TicketRow& row) { return reader.next(row); }, evaluator, writer, as_of,

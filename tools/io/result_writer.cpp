@@ -142,6 +142,10 @@ void ResultWriter::field(std::string_view text, bool last, bool escape) {
                      fmt::join(names, ", "));
       not_utf8_ = 0;
     }
+    if (desk_response_)
+      fmt::format_to(out, ",\"desk_response_seconds\":{}", desk_response_->count());
+    if (desk_resolution_)
+      fmt::format_to(out, ",\"desk_resolution_seconds\":{}", desk_resolution_->count());
     buffer_.append(std::string_view("}\n"));
   }
   column_ = last ? 0 : column_ + 1;
@@ -281,6 +285,8 @@ void ResultWriter::number_text(std::string_view text) {
 
 void ResultWriter::write(const ResultRow& row, const Evaluation& ev) {
   const bool error = !row.error.empty();
+  desk_response_ = row.desk_response;
+  desk_resolution_ = row.desk_resolution;
   field(row.id);
   field(error || !ev.priority ? row.priority : std::string_view(ev.priority->name));
   time_field(error ? std::nullopt : ev.response.due);

@@ -23,8 +23,12 @@ namespace sla::cli {
 struct ResultRow {
   std::size_t number = 0, line = 0;
   std::string_view id, priority;
+  Instant created{};  // Instant{} when it could not be read
   std::optional<Instant> responded, resolved, restored;
   std::string_view error;
+  // A help desk's own figures (sla eval --desk): JSON Lines adds them as
+  // desk_response_seconds and desk_resolution_seconds when known.
+  std::optional<std::chrono::seconds> desk_response, desk_resolution;
 };
 
 // The columns beyond the response and resolution ones: only for packages with
@@ -71,6 +75,7 @@ class ResultWriter {
   bool failed_ = false;
   int column_ = 0;
   unsigned not_utf8_ = 0;  // JSON Lines: the columns of this row that were not UTF-8
+  std::optional<std::chrono::seconds> desk_response_, desk_resolution_;  // this row's
   // The table until it is laid out: the cells' texts, escaped, one after the other;
   // the length of each; and each column's width (in characters).
   std::string table_text_;

@@ -3,6 +3,7 @@
 // output has exactly one row per input row.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <deque>
 #include <memory>
@@ -22,6 +23,9 @@ struct TicketRow {
   std::string_view id;
   Ticket ticket;
   std::string error;  // empty when the row is a ticket
+  // A help desk's own figures, when its export carries them (sla eval --desk): its
+  // elapsed business time to the first reply and to the resolution.
+  std::optional<std::chrono::seconds> desk_response, desk_resolution;
 };
 
 class TicketReader {

@@ -1,5 +1,7 @@
 #include "tools/reports/uptime_output.hpp"
 
+#include "tools/reports/csv_field.hpp"
+
 #include <fmt/format.h>
 
 #include "grammar/source.hpp"
@@ -71,16 +73,6 @@ std::string excluded_detail(const ServiceMonth& r) {
     if (r.excluded_by[c].count())
       parts.push_back(fmt::format("{} {}", words[c], minutes_text(r.excluded_by[c])));
   return parts.empty() ? "" : fmt::format(": {}", fmt::join(parts, ", "));
-}
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // 99000 thousandths of a percent as "99", for CSV.

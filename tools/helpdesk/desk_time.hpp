@@ -1,0 +1,17 @@
+// Times as desks write them: RFC 3339 (with "Z", "+07:00", or Jira's "+0700" and
+// ".000"), "2026-01-12 09:30:00" (Freshdesk), and Jira's CSV default
+// "12/Jan/26 9:30 AM". A time without an offset is read in `zone`'s zone.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "interpreter/time/calendar.hpp"
+
+namespace sla::cli {
+
+std::optional<Instant> desk_instant(std::string_view text, const Calendar& zone,
+                                    std::string& error);
+
+}  // namespace sla::cli
