@@ -212,10 +212,22 @@ if pdf_text_path:
     for h in ["SLA compliance report", "Summary", "Compliance per priority and target",
               "Trend per week", "Worst offenders", "At-risk queue", "Service credits"] + captions:
         need(h in flat, f"the PDF says {h!r}")
-    pages = text.count("\f") or 1
-    for n in range(1, pages + 1):
-        need(f"Page {n} of {pages}" in flat, f"the PDF's page {n} says 'Page {n} of {pages}'")
-    print(f"pdf: {pages} pages")
+    pages = [re.sub(r"\s+", " ", p) for p in text.split("\f") if p.strip()]
+    for n, page_text in enumerate(pages, 1):
+        need(f"Page {n} of {len(pages)}" in page_text,
+             f"the PDF's page {n} says 'Page {n} of {len(pages)}'")
+        # A chart is never split from its caption: its key and its caption on one page.
+        for key, caption in (("100 %: every target met", "Compliance per priority and target: the share"),
+                             ("Tickets created", "Compliance of the tickets created in each")):
+            if caption in page_text:
+                need(key in page_text, f"page {n}: the chart captioned {caption!r} is on another page")
+    for n, raw in enumerate(text.split("\f"), 1):
+        # No page ends with a table's caption (and a header row): its rows went overleaf.
+        lines = [l.strip() for l in raw.split("\n") if l.strip() and "Page " not in l]
+        for c in captions:
+            need(not any(re.sub(r"\s+", " ", l) == c for l in lines[-3:]),
+                 f"page {n} ends with the caption {c!r} and no rows")
+    print(f"pdf: {len(pages)} pages")
 
 if problems:
     print("FAIL: " + "\n  ".join(problems))

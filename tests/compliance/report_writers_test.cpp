@@ -334,6 +334,9 @@ BOOST_AUTO_TEST_CASE(every_section_of_a_full_report) {
     at = found;
   }
   BOOST_TEST(count(html, "<svg") == 2u);
+  // Every table fits on a page, so it is printed whole (no caption and header alone at
+  // the foot of a page).
+  BOOST_TEST(count(html, "<table class=\"keep\">") == count(html, "<table"));
   // The summary: compliance per kind, the at-risk count, the rows read.
   const std::string summary = element(html, "<section id=\"summary\"", "</section>");
   BOOST_TEST(has(summary, "Response compliance<strong>95.1 %</strong>"));

@@ -57,7 +57,7 @@ footer { margin-top: 3rem; border-top: 1px solid #c3cad3; color: #52606d; font-s
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   h2, h3, caption { break-after: avoid; }
-  tr, figure.chart, figure.chart svg, .figures, dl.facts { break-inside: avoid; }
+  tr, table.keep, figure.chart, figure.chart svg, .figures, dl.facts { break-inside: avoid; }
   figcaption { break-before: avoid; }
   thead { display: table-header-group; }
   table { font-size: 8.5pt; }
@@ -113,8 +113,11 @@ struct Table {
   }
 
   std::string html() const {
-    std::string out =
-        css_class.empty() ? "<table>\n" : fmt::format("<table class=\"{}\">\n", css_class);
+    // A table that fits on a page is printed whole: `break-after: avoid` on its caption
+    // does not keep Chromium from leaving the caption and header alone at a page's foot.
+    std::string cls = css_class;
+    if (rows.size() <= 25) cls += cls.empty() ? "keep" : " keep";
+    std::string out = cls.empty() ? "<table>\n" : fmt::format("<table class=\"{}\">\n", cls);
     out += fmt::format("<caption>{}</caption>\n<thead>\n<tr>", e(caption));
     for (std::size_t c = 0; c < columns.size(); ++c)
       out += fmt::format("<th scope=\"col\"{}>{}</th>", is_numeric(c) ? " class=\"num\"" : "",
