@@ -121,17 +121,17 @@ inline ComplianceReport sample_report() {
                            {{8, 0, 0}, {12, 1, 0}, {11, 0, 0}, {14, 2, 0}, {9, 0, 2, 1}}, 80min,
                            3));
   r.groups.push_back(group(r, "High", K::resolution, "24 hours", false,
-                           {{7, 1, 0}, {11, 2, 0}, {10, 1, 0}, {13, 2, 1}, {6, 1, 4, 2}}, 20h, 4));
+                           {{7, 1, 0}, {11, 2, 0}, {10, 1, 0}, {13, 2, 1}, {6, 1, 3, 2}}, 20h, 4));
   r.groups.push_back(group(r, "Normal", K::response, "4 business hours", true,
                            {{20, 1, 0}, {31, 2, 0}, {29, 1, 0}, {33, 3, 0}, {22, 1, 3}}, 3h, 5));
   r.groups.push_back(group(r, "Normal", K::resolution, "72 hours", false,
-                           {{19, 2, 0}, {30, 3, 0}, {28, 2, 0}, {30, 4, 2}, {15, 1, 10, 2}}, 50h,
+                           {{19, 2, 0}, {30, 3, 0}, {28, 2, 0}, {30, 4, 2}, {15, 1, 8, 2}}, 50h,
                            6));
   r.groups.push_back(group(r, "Low", K::response, "8 business hours", true,
                            {{10, 0, 0}, {14, 0, 0}, {12, 1, 0}, {15, 0, 0}, {11, 0, 1}}, 5h, 7));
   r.groups.push_back(group(r, "Low", K::resolution, "720 hours", false,
                            {{10, 0, 0}, {13, 0, 1}, {12, 0, 1}, {12, 0, 3}, {4, 0, 8}}, 200h, 8));
-  r.rows = 412;
+  r.rows = 306;  // 295 reported, 9 outside the period, 2 errors
   r.outside_period = 9;
   r.errors = 2;
   r.error_rows = {ticket(57, "QS-1057", "Urgent", K::response, "", "", 0s),
