@@ -59,11 +59,33 @@ contains "a .JSON output is JSON" '"groups"' "$tmp/r.JSON"
 check "--output .csv" 0 report -o "$tmp/r.csv" "$tmp/good.csv"
 contains "a .csv output is CSV" '^package,priority' "$tmp/r.csv"
 
+# Golden reports of the sample (SLA_UPDATE_GOLDEN=1 writes them anew): any change
+# in a figure or a field shows as a diff to review.
+golden() { # name format [args...]
+  local name=$1 format=$2
+  shift 2
+  report --addon resolution --format "$format" "$@" "$T" >"$tmp/golden.$format" 2>/dev/null
+  local file=tests/compliance/golden/$name.$format
+  if [ "${SLA_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/golden.$format" "$file"; fi
+  if diff -u "$file" "$tmp/golden.$format" >"$tmp/golden.diff"; then ok
+  else bad "golden $file differs:"; head -20 "$tmp/golden.diff"; fi
+}
+golden qiscus-sample json
+golden qiscus-sample csv
+
 # Help-desk exports in.
 check "a Zendesk export" 0 "$SLA" report "$C" --package premium --from 2026-01-01 --to 2026-03-31 \
   --as-of 2030-01-01T00:00:00+07:00 --desk zendesk --map tests/helpdesk/zendesk/map.ini \
   --format json tests/helpdesk/zendesk/export.json
 json "its tickets and the desk's figures compared" 'd["rows"] == 6 and d["desk"]["compared"] >= 1'
+# A desk whose schedule does not know Indonesia's holidays: Zendesk counts 1,080
+# business minutes from Wednesday 18 March 16:00 to Monday 10:00 (Nyepi and Eid
+# al-Fitr as working days); the contract counts 120, and the response is met.
+check "a desk figure that disagrees" 0 "$SLA" report "$C" --package premium --from 2026-03-01 \
+  --to 2026-03-31 --as-of 2026-04-01T00:00:00+07:00 --desk zendesk \
+  --map tests/helpdesk/zendesk/map.ini --format json tests/helpdesk/zendesk/holidays.json
+json "the disagreement listed" 'd["desk"]["disagreements"] == 1 and d["desk"]["listed"][0]["desk_seconds"] == 64800 and d["desk"]["listed"][0]["contract_seconds"] == 7200'
+json "met under the contract" 'd["groups"][0]["met"] == 1'
 # Standard input.
 check "tickets on standard input" 0 sh -c "\"$SLA\" report $C --package premium ${period[*]} --format json - <$tmp/good.csv"
 

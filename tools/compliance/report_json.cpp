@@ -59,14 +59,11 @@ Json group_json(const ComplianceGroup& g, const std::vector<date::local_days>& b
 }
 
 Json ticket_json(const ReportTicket& t, const char* seconds_key) {
-  Json out = {{"row", t.row},
-              {"id", t.id},
-              {"priority", t.priority.empty() ? Json(nullptr) : Json(t.priority)}};
-  if (!t.error.empty()) {
-    out["line"] = t.line;
-    out["error"] = t.error;
-    return out;
-  }
+  const Json priority = t.priority.empty() ? Json(nullptr) : Json(t.priority);
+  if (!t.error.empty())
+    return {
+        {"row", t.row}, {"line", t.line}, {"id", t.id}, {"priority", priority}, {"error", t.error}};
+  Json out = {{"row", t.row}, {"id", t.id}, {"priority", priority}};
   out["target"] = target_name(t.kind);
   out["due"] = t.due.empty() ? Json(nullptr) : Json(t.due);
   if (seconds_key[0] == 'o') {

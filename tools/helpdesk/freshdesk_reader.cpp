@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <cmath>
 
-#include "tools/helpdesk/csv_columns.hpp"
+#include "tools/io/csv_columns.hpp"
 #include "tools/helpdesk/desk_time.hpp"
 
 namespace sla::cli {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "tools/helpdesk/csv_columns.hpp"
+#include "tools/io/csv_columns.hpp"
 #include "tools/helpdesk/desk_time.hpp"
 
 namespace sla::cli {

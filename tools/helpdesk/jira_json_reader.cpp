@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "tools/helpdesk/desk_time.hpp"
-#include "tools/helpdesk/json_fields.hpp"
+#include "tools/io/json_fields.hpp"
 #include "tools/io/json_line.hpp"
 
 namespace sla::cli {

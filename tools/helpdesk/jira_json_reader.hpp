@@ -10,7 +10,7 @@
 
 #include "interpreter/time/calendar.hpp"
 #include "tools/helpdesk/desk_ticket.hpp"
-#include "tools/helpdesk/json_elements.hpp"
+#include "tools/io/json_elements.hpp"
 
 namespace sla::cli {
 

@@ -19,8 +19,8 @@
 
 #include "interpreter/time/calendar.hpp"
 #include "tools/helpdesk/desk_ticket.hpp"
-#include "tools/helpdesk/json_fields.hpp"
-#include "tools/helpdesk/json_stream.hpp"
+#include "tools/io/json_fields.hpp"
+#include "tools/io/json_stream.hpp"
 
 namespace sla::cli {
 

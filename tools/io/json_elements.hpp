@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "tools/helpdesk/json_stream.hpp"
+#include "tools/io/json_stream.hpp"
 
 namespace sla::cli {
 

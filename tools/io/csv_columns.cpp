@@ -1,4 +1,4 @@
-#include "tools/helpdesk/csv_columns.hpp"
+#include "tools/io/csv_columns.hpp"
 
 #include <cctype>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "tools/helpdesk/json_elements.hpp"
+#include "tools/io/json_elements.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "tools/helpdesk/json_stream.hpp"
+#include "tools/io/json_stream.hpp"
 
 #include <fmt/format.h>
 

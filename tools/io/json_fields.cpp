@@ -1,4 +1,4 @@
-#include "tools/helpdesk/json_fields.hpp"
+#include "tools/io/json_fields.hpp"
 
 namespace sla::cli {
 
