@@ -3,7 +3,7 @@
 # generated month of Qiscus tickets (premium with the resolution add-on), and the
 # hand-built sample report, which has every section (credits, the desk's figures,
 # an at-risk queue). Headless Chromium loads each page and dumps the DOM it built:
-# it must hold the report's tables (by caption) and its two charts, each an <svg
+# it must hold the report's tables (by caption) and its three charts, each an <svg
 # role="img"> with a title and a description, and nothing from elsewhere. A
 # screenshot of `sla report`'s page must be a PNG with something drawn on it
 # (decoded here: many colours, not all white), and the sample printed to PDF must
@@ -133,7 +133,8 @@ def read(path, name, captions):
     need(not page.external, f"{name}: external resources: {page.external}")
     need(page.th_without_scope == 0, f"{name}: {page.th_without_scope} table headers without scope")
     classes = [s["class"] for s in page.svgs]
-    need(classes == ["compliance", "trend"], f"{name}: the compliance and the trend chart, found {classes}")
+    need(classes == ["compliance", "times", "trend"],
+         f"{name}: the compliance, time and trend charts, found {classes}")
     for s in page.svgs:
         need(s["role"] == "img" and s["title"].strip() and s["desc"].strip() and s["labelledby"],
              f"{name}: chart {s['class']}: role=img, a title, a description and aria-labelledby")

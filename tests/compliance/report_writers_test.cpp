@@ -220,7 +220,7 @@ BOOST_AUTO_TEST_CASE(a_month_without_breaches) {
   BOOST_TEST(count(html, "100.0 %") >= 2u);
   BOOST_TEST(has(html, "No target was breached."));
   BOOST_TEST(has(md, "| Response | 15 | 15 | 0 | 0 | 0 | 100.0 % |"));
-  BOOST_TEST(count(html, "<svg") == 2u, "the compliance and the trend chart");
+  BOOST_TEST(count(html, "<svg") == 3u, "the compliance, time and trend charts");
   // No breach: the average over target is none, not zero.
   BOOST_TEST(has(md, "| High | Response within 2 business hours |"));
   BOOST_TEST(has(md, " | \u2014 | 0 |\n"));
@@ -333,7 +333,12 @@ BOOST_AUTO_TEST_CASE(every_section_of_a_full_report) {
     BOOST_TEST(found > at, s << " in order");
     at = found;
   }
-  BOOST_TEST(count(html, "<svg") == 2u);
+  BOOST_TEST(count(html, "<svg") == 3u);
+  // The time chart: a range per group, on a logarithmic axis up to 1000 h.
+  const std::string times = element(html, "<svg class=\"times\"", "</svg>");
+  BOOST_TEST(count(times, "<g class=\"range\">") == r.groups.size());
+  BOOST_TEST(has(times, ">1 min</text>"));
+  BOOST_TEST(has(times, ">1000 h</text>"));
   // Every table fits on a page, so it is printed whole (no caption and header alone at
   // the foot of a page).
   BOOST_TEST(count(html, "<table class=\"keep\">") == count(html, "<table"));

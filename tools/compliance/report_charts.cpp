@@ -151,6 +151,17 @@ constexpr int bar_height = 70;
 constexpr int height = bar_top + bar_height + 34;
 }  // namespace trend
 
+// The geometry of the time chart: the compliance chart's label column and width.
+namespace times {
+constexpr int width = 760;
+constexpr int label_width = 300;
+constexpr int axis_width = 270;
+constexpr int top = 30;
+constexpr int row = 20;
+constexpr int gap = 6;
+constexpr int legend = 30;
+}  // namespace times
+
 }  // namespace
 
 std::string compliance_chart(const ComplianceReport& report, std::string_view id) {
@@ -349,6 +360,83 @@ std::string trend_chart(const ComplianceReport& report, std::string_view id) {
   out +=
       fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#52606d\">{} starting</text>\n", left,
                   bar_top + bar_height + 30, unit == TrendUnit::month ? "Month" : "Week (Monday)");
+  return out + "</g>\n</svg>";
+}
+
+std::string time_chart(const ComplianceReport& report, std::string_view id) {
+  using namespace times;
+  std::vector<const ComplianceGroup*> rows;
+  std::int64_t longest = 0;
+  for (const auto& g : report.groups)
+    if (const auto p90 = g.business_time.quantile(0.9)) {
+      rows.push_back(&g);
+      longest = std::max<std::int64_t>(longest, p90->count());
+    }
+  if (rows.empty()) return {};
+  // Minutes to weeks on one axis: a logarithmic scale from 1 minute, in steps of ten.
+  struct Tick {
+    std::int64_t seconds;
+    std::string_view label;
+  };
+  static constexpr Tick ticks[] = {{60, "1 min"},        {600, "10 min"},   {3600, "1 h"},
+                                   {36000, "10 h"},      {360000, "100 h"}, {3600000, "1000 h"},
+                                   {36000000, "10000 h"}};
+  std::size_t last = 2;  // at least up to 1 h
+  while (last + 1 < std::size(ticks) && ticks[last].seconds < longest) ++last;
+  const double span = std::log10(static_cast<double>(ticks[last].seconds) / 60.0);
+  auto x_of = [&](std::int64_t seconds) {
+    const double v = std::log10(std::max<double>(static_cast<double>(seconds), 60.0) / 60.0);
+    return label_width + std::min(v / span, 1.0) * axis_width;
+  };
+  const int height = top + static_cast<int>(rows.size()) * (row + gap) + legend;
+  std::string said;
+  for (const auto* g : rows)
+    said += fmt::format("{}{}, {}: median {}, 90th percentile {}", said.empty() ? "" : "; ",
+                        priority_text(g->priority), target_text(*g),
+                        duration_text(g->business_time.quantile(0.5), true),
+                        duration_text(g->business_time.quantile(0.9), true));
+  std::string out =
+      svg_open("times", id, width, height, "Time taken per priority and target, in open hours",
+               fmt::format("Median and 90th percentile: {}.", said));
+  out += "<g font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\" fill=\"#1f2933\">\n";
+  const int bottom = top + static_cast<int>(rows.size()) * (row + gap) - gap;
+  for (std::size_t t = 0; t <= last; ++t)
+    out += fmt::format(
+        "<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\">{2}</text><line x1=\"{0}\" y1=\"{3}\" "
+        "x2=\"{0}\" y2=\"{4}\" stroke=\"#c3cad3\" stroke-width=\"0.6\"/>\n",
+        num(x_of(ticks[t].seconds)), top - 10, ticks[t].label, top - 4, bottom + 2);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& g = *rows[i];
+    const KindStyle s = style_of(g.kind);
+    const int y = top + static_cast<int>(i) * (row + gap), mid = y + row / 2;
+    const auto median = *g.business_time.quantile(0.5), p90 = *g.business_time.quantile(0.9);
+    const std::string label =
+        fmt::format("{} \u00b7 {}", priority_text(g.priority), target_text(g));
+    const std::string values =
+        fmt::format("{} \u2013 {}", duration_text(median, true), duration_text(p90, true));
+    out += fmt::format("<g class=\"range\"><title>{}: median {}, 90th percentile {}</title>\n",
+                       html_escape(label), duration_text(median, true), duration_text(p90, true));
+    out +=
+        fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", mid + 4, html_escape(shorten(label, 48)));
+    out += fmt::format(
+        "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"4\" "
+        "stroke-opacity=\"0.45\"/>",
+        num(x_of(median.count())), num(x_of(p90.count())), mid, s.colour);
+    out += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\"/>",
+        num(x_of(p90.count())), mid - 6, mid + 6, s.colour);
+    out += marker(s.marker, x_of(median.count()), mid, s.colour);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#52606d\">{}</text>\n</g>\n",
+                       label_width + axis_width + 8, mid + 4, values);
+  }
+  // The key: a marker is the median, the bar's end the 90th percentile.
+  const int ly = bottom + 16;
+  out += marker("circle", label_width + 6, ly, "#1f2933");
+  out += fmt::format("<text x=\"{}\" y=\"{}\">median</text>", label_width + 14, ly + 4);
+  out += fmt::format(
+      "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#1f2933\" stroke-width=\"2\"/>"
+      "<text x=\"{3}\" y=\"{4}\">90th percentile (open hours, logarithmic scale)</text>\n",
+      label_width + 80, ly - 6, ly + 6, label_width + 88, ly + 4);
   return out + "</g>\n</svg>";
 }
 

@@ -314,6 +314,10 @@ class Page {
                             e(duration_text(g.over_target.mean(), g.business)),
                             count(g.counts.breached)});
     }
+    if (const std::string chart = time_chart(r_, "chart-times"); !chart.empty())
+      out_ += "<figure class=\"chart\">\n" + chart +
+              "\n<figcaption>Time taken per priority and target, in open hours: from the median "
+              "(the marker) to the 90th percentile (the bar\u2019s end).</figcaption>\n</figure>\n";
     out_ += times.html();
     out_ += fmt::format(
         "<p class=\"note\">From creation to the response (the resolution, the restoration) of "
