@@ -145,7 +145,7 @@ def read(path, name, captions):
 
 common = ["Compliance per kind of target", "Rows read", "Tickets per priority and target",
           "Time taken per priority and target", "Tickets and compliance per week",
-          "Latest breaches"]
+          "Worst breaches"]
 page = read(dom_path, "sla report", common)
 captions = common + ["Rows that could not be evaluated", "Targets at risk", "Credit statement",
                      "Where the desk and the contract disagree"]

@@ -311,7 +311,7 @@ class Page {
                             e(duration_text(g.business_time.quantile(0.9), true)),
                             e(duration_text(g.calendar_time.quantile(0.5), false)),
                             e(duration_text(g.calendar_time.quantile(0.9), false)),
-                            e(duration_text(g.over_target.mean(), g.business)),
+                            e(duration_text(g.over_target.mean(), false)),
                             count(g.counts.breached)});
     }
     if (const std::string chart = time_chart(r_, "chart-times"); !chart.empty())
@@ -321,9 +321,10 @@ class Page {
     out_ += times.html();
     out_ += fmt::format(
         "<p class=\"note\">From creation to the response (the resolution, the restoration) of "
-        "the tickets that got one by the as-of: in the open hours of the target\u2019s calendar, "
-        "and in calendar time. The average over target is how late the breaches were, as the "
-        "target counts time; those still open, as of {}.</p>\n",
+        "the tickets that got one by the as-of, the time the clock was paused taken out: in the "
+        "open hours of the target\u2019s calendar, and in calendar time. The average over "
+        "target is how late the breaches were, in calendar time; those still open, as of "
+        "{}.</p>\n",
         e(as_of_text(r_)));
     out_ += "</section>\n";
   }
@@ -378,9 +379,9 @@ class Page {
       return;
     }
     out_ +=
-        "<p>The breaches that missed their target by the most, the latest first; a ticket "
+        "<p>The breaches that missed their target by the most, the latest first (in calendar time); a ticket "
         "still open is as late as of the report.</p>\n";
-    Table t{"Latest breaches",
+    Table t{"Worst breaches",
             {"Ticket", "Priority", "Target", "Due", "Done", "Late by"},
             {false, false, false, false, false, true},
             {},
@@ -389,7 +390,7 @@ class Page {
     for (const auto& w : r_.worst)
       t.rows.push_back({e(w.id), e(priority_text(w.priority)), e(kind_title(w.kind)),
                         e(time_text(w.due)), w.done.empty() ? "still open" : e(time_text(w.done)),
-                        e(duration_text(w.over, counts_open_time(r_, w.priority, w.kind)))});
+                        e(duration_text(w.over, false))});
     out_ += t.html();
     out_ += "</section>\n";
   }

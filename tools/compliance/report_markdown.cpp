@@ -169,14 +169,14 @@ class Page {
                  duration_text(g.business_time.quantile(0.9), true),
                  duration_text(g.calendar_time.quantile(0.5), false),
                  duration_text(g.calendar_time.quantile(0.9), false),
-                 duration_text(g.over_target.mean(), g.business), count(g.counts.breached)});
+                 duration_text(g.over_target.mean(), false), count(g.counts.breached)});
     }
     out_ += times.text();
     out_ +=
         "From creation to the response (the resolution, the restoration) of the tickets that "
-        "got one by the as-of: in the open hours of the target’s calendar, and in calendar "
-        "time. The average over target is how late the breaches were, as the target counts "
-        "time; those still open, as of the report.\n\n";
+        "got one by the as-of, the time the clock was paused taken out: in the open hours of "
+        "the target’s calendar, and in calendar time. The average over target is how late the "
+        "breaches were, in calendar time; those still open, as of the report.\n\n";
   }
 
   void trend() {
@@ -214,14 +214,14 @@ class Page {
       return;
     }
     out_ +=
-        "The breaches that missed their target by the most, the latest first; a ticket still "
+        "The breaches that missed their target by the most, the latest first (in calendar time); a ticket still "
         "open is as late as of the report.\n\n";
     Table t({"Ticket", "Priority", "Target", "Due", "Done", "Late by"},
             {false, false, false, false, false, true});
     for (const auto& w : r_.worst)
       t.row({w.id, priority_text(w.priority), kind_title(w.kind), time_text(w.due),
              w.done.empty() ? "still open" : time_text(w.done),
-             duration_text(w.over, counts_open_time(r_, w.priority, w.kind))});
+             duration_text(w.over, false)});
     out_ += t.text();
   }
 
