@@ -38,8 +38,12 @@ using Seconds = std::int64_t;
 // numpy's NaT: "no time" in a datetime64 column, read as none.
 constexpr Seconds kNoTime = std::numeric_limits<Seconds>::min();
 
-Instant instant(Seconds s) { return Instant{std::chrono::seconds{s}}; }
-Seconds seconds(Instant t) { return t.time_since_epoch().count(); }
+Instant instant(Seconds s) {
+  return Instant{std::chrono::seconds{s}};
+}
+Seconds seconds(Instant t) {
+  return t.time_since_epoch().count();
+}
 
 py::object optional_seconds(const std::optional<Instant>& t) {
   return t ? py::object(py::int_(seconds(*t))) : py::object(py::none());
@@ -281,8 +285,7 @@ py::tuple outcome_tuple(const NativeEvaluator& self, const sla::TargetOutcome& o
     target = o.target - targets.data();
   return py::make_tuple(static_cast<int>(o.verdict), optional_seconds(o.due),
                         o.commitment ? static_cast<int>(*o.commitment) : -1,
-                        optional_duration(o.elapsed), optional_duration(o.left), o.at_risk,
-                        target);
+                        optional_duration(o.elapsed), optional_duration(o.left), o.at_risk, target);
 }
 
 py::object band_dict(const sla::EscalationBand* b) {
@@ -311,8 +314,7 @@ sla::TicketEvent::Kind event_kind(const std::string& kind) {
   if (kind == "status") return sla::TicketEvent::Kind::status;
   if (kind == "priority") return sla::TicketEvent::Kind::priority;
   if (kind == "update") return sla::TicketEvent::Kind::update;
-  throw py::value_error("unknown event kind '" + kind +
-                        "' (known: status, priority, update)");
+  throw py::value_error("unknown event kind '" + kind + "' (known: status, priority, update)");
 }
 
 // events: (at, kind, value) tuples in time order; attributes: name -> value.
@@ -335,8 +337,8 @@ void fill_ticket(TicketData& data, const sla::Model& model, std::string priority
       if (!a) {
         std::string known;
         for (const auto& m : model.attributes) known += (known.empty() ? "" : ", ") + m.name;
-        throw py::value_error("unknown attribute '" + name + "' (known: " +
-                              (known.empty() ? std::string("none") : known) + ")");
+        throw py::value_error("unknown attribute '" + name +
+                              "' (known: " + (known.empty() ? std::string("none") : known) + ")");
       }
       data.attribute_values[static_cast<std::size_t>(a - model.attributes.data())] = value;
     }
@@ -496,13 +498,13 @@ py::tuple string_codes(const py::array& column) {
         const char* text = PyUnicode_AsUTF8AndSize(o, &size);
         if (!text) throw py::error_already_set();
         if (size > 0) {
-          auto [at, added] =
-              by_text.emplace(std::string(text, static_cast<std::size_t>(size)),
-                              static_cast<std::int32_t>(names.size()));
+          auto [at, added] = by_text.emplace(std::string(text, static_cast<std::size_t>(size)),
+                                             static_cast<std::int32_t>(names.size()));
           if (added) names.push_back(at->first);
           code = at->second;
         }
-      } else if (o && o != Py_None && !(PyFloat_Check(o) && PyFloat_AsDouble(o) != PyFloat_AsDouble(o))) {
+      } else if (o && o != Py_None &&
+                 !(PyFloat_Check(o) && PyFloat_AsDouble(o) != PyFloat_AsDouble(o))) {
         throw py::type_error("a priority must be a str, None or NaN; got " +
                              std::string(py::str(py::handle(o).get_type())));
       }
@@ -552,8 +554,8 @@ using Codes = py::array_t<std::int32_t, py::array::c_style | py::array::forcecas
 py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
                        const std::vector<std::string>& names, const Column& created,
                        const std::optional<Column>& responded,
-                       const std::optional<Column>& resolved,
-                       const std::optional<Column>& restored, Seconds as_of, int threads) {
+                       const std::optional<Column>& resolved, const std::optional<Column>& restored,
+                       Seconds as_of, int threads) {
   const auto n = static_cast<std::size_t>(codes.size());
   auto same_length = [&](const std::optional<Column>& c, const char* what) {
     if (c && static_cast<std::size_t>(c->size()) != n)
@@ -598,8 +600,7 @@ py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
   std::int32_t* rank = out.priority.mutable_data();
 
   const std::size_t workers = std::max<std::size_t>(
-      1, std::min<std::size_t>(threads > 0 ? static_cast<std::size_t>(threads) : 1,
-                               n / 50000 + 1));
+      1, std::min<std::size_t>(threads > 0 ? static_cast<std::size_t>(threads) : 1, n / 50000 + 1));
   std::vector<std::vector<std::pair<std::size_t, std::string>>> errors(workers);
   std::vector<std::exception_ptr> failures(workers);
   const Instant now = instant(as_of);
@@ -736,12 +737,11 @@ py::dict quote_dict(const sla::Model& model, const std::string& package,
 }
 
 // incidents: (id, service, start, end, category, announced_at); months: (year, month).
-py::dict uptime_dict(const NativeEvaluator& self,
-                     const std::vector<std::tuple<std::string, std::string, Seconds,
-                                                  std::optional<Seconds>, std::string,
-                                                  std::optional<Seconds>>>& rows,
-                     const std::vector<std::pair<int, unsigned>>& months,
-                     std::optional<Seconds> as_of) {
+py::dict uptime_dict(
+    const NativeEvaluator& self,
+    const std::vector<std::tuple<std::string, std::string, Seconds, std::optional<Seconds>,
+                                 std::string, std::optional<Seconds>>>& rows,
+    const std::vector<std::pair<int, unsigned>>& months, std::optional<Seconds> as_of) {
   std::vector<sla::Incident> incidents;
   py::list problems;
   std::vector<std::size_t> kept;  // index in `rows` of each incident passed on
@@ -749,10 +749,10 @@ py::dict uptime_dict(const NativeEvaluator& self,
     const auto& [id, service, start, end, category, announced] = rows[i];
     const auto cat = sla::parse_incident_category(category);
     if (!cat) throw py::value_error("incident " + id + ": unknown category '" + category + "'");
-    sla::Incident incident{id,  service, instant(start), optional_instant(end),
-                           *cat, optional_instant(announced)};
-    std::string problem = sla::incident_problem(incident, self.ev().package(),
-                                                optional_instant(as_of));
+    sla::Incident incident{
+        id, service, instant(start), optional_instant(end), *cat, optional_instant(announced)};
+    std::string problem =
+        sla::incident_problem(incident, self.ev().package(), optional_instant(as_of));
     if (!problem.empty()) {
       problems.append(py::make_tuple(i, problem));
       continue;
@@ -915,22 +915,21 @@ PYBIND11_MODULE(_native, m) {
           }
           return lint_dict(r);
         });
-  m.def("lint_string", [](const std::string& name, std::string text,
-                          const std::vector<std::string>& allow,
-                          const std::vector<std::string>& deny,
-                          const std::vector<std::string>& languages) {
-    sla::LintResult r;
-    {
-      py::gil_scoped_release release;
-      r = sla::lint_string(name, std::move(text), lint_options(allow, deny, languages));
-    }
-    return lint_dict(r);
-  });
+  m.def("lint_string",
+        [](const std::string& name, std::string text, const std::vector<std::string>& allow,
+           const std::vector<std::string>& deny, const std::vector<std::string>& languages) {
+          sla::LintResult r;
+          {
+            py::gil_scoped_release release;
+            r = sla::lint_string(name, std::move(text), lint_options(allow, deny, languages));
+          }
+          return lint_dict(r);
+        });
   m.def("lint_rules", [] {
     py::list out;
     for (const auto& r : sla::lint_rules())
-      out.append(py::make_tuple(std::string(r.code), std::string(r.title),
-                                severity_name(r.severity)));
+      out.append(
+          py::make_tuple(std::string(r.code), std::string(r.title), severity_name(r.severity)));
     return out;
   });
   m.def("string_codes", &string_codes);
@@ -957,29 +956,29 @@ PYBIND11_MODULE(_native, m) {
       .def("uptime", &uptime_dict)
       .def("is_open",
            [](const NativeEvaluator& e, Seconds t) { return e.ev().is_open(instant(t)); })
-      .def("next_opening",
-           [](const NativeEvaluator& e, Seconds t) {
-             return maybe(e.ev().next_opening(instant(t)));
-           })
+      .def("next_opening", [](const NativeEvaluator& e,
+                              Seconds t) { return maybe(e.ev().next_opening(instant(t))); })
       .def("add",
            [](const NativeEvaluator& e, Seconds t, Seconds business) {
              return maybe(e.ev().add_business_time(instant(t), std::chrono::seconds{business}));
            })
-      .def("subtract",
-           [](const NativeEvaluator& e, Seconds t, Seconds business) {
-             return maybe(
-                 e.ev().subtract_business_time(instant(t), std::chrono::seconds{business}));
-           })
+      .def(
+          "subtract",
+          [](const NativeEvaluator& e, Seconds t, Seconds business) {
+            return maybe(e.ev().subtract_business_time(instant(t), std::chrono::seconds{business}));
+          })
       .def("between",
            [](const NativeEvaluator& e, Seconds a, Seconds b) -> std::optional<Seconds> {
              const auto d = e.ev().business_time_between(instant(a), instant(b));
              if (!d) return std::nullopt;
              return d->count();
            })
-      .def("utc_offset",
-           [](const NativeEvaluator& e, Seconds t) { return e.ev().utc_offset(instant(t)).count(); })
-      .def("format", [](const NativeEvaluator& e,
-                        Seconds t) { return sla::format_instant(instant(t), e.ev().utc_offset(instant(t))); })
+      .def("utc_offset", [](const NativeEvaluator& e,
+                            Seconds t) { return e.ev().utc_offset(instant(t)).count(); })
+      .def("format",
+           [](const NativeEvaluator& e, Seconds t) {
+             return sla::format_instant(instant(t), e.ev().utc_offset(instant(t)));
+           })
       .def("parse_time", [](const NativeEvaluator& e, const std::string& text) -> py::object {
         std::string error;
         const auto t = e.ev().parse_time(text, &error);
