@@ -168,3 +168,24 @@ def test_results_are_frozen_and_hashable(premium):
     with pytest.raises(Exception):
         r.priority = "Low"
     assert r == premium.evaluate("Normal", jkt(2026, 1, 9, 16, 30), as_of=jkt(2026, 1, 10))
+
+
+def test_threads_share_one_evaluator(premium):
+    import threading
+
+    created = [jkt(2026, 1, 5 + d % 10, 8 + d % 10, d % 60) for d in range(200)]
+    expected = [premium.evaluate("High", c, as_of=jkt(2026, 2, 1)) for c in created]
+    failures = []
+
+    def work():
+        for _ in range(5):
+            got = [premium.evaluate("High", c, as_of=jkt(2026, 2, 1)) for c in created]
+            if got != expected:
+                failures.append("a thread saw another answer")
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
