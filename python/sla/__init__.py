@@ -552,6 +552,11 @@ class Quote:
     def valid(self) -> bool:
         return not self.problems
 
+    def __repr__(self) -> str:  # the selection's every target would drown the answer
+        addons = f" + {', '.join(self.addons)}" if self.addons else ""
+        verdict = "; ".join(str(t) for t in self.totals) if self.valid else "not allowed: " + "; ".join(self.problems)
+        return f"<sla.Quote {self.package}{addons}: {verdict or 'no price stated'}>"
+
     def __str__(self) -> str:
         lines = []
         for item in self.items:
