@@ -268,7 +268,7 @@ def _seconds(value: Any, what: str, native: Any = None) -> int:
         parsed, error = native.parse_time(value) if native is not None else _native.parse_instant(value)
         if parsed is None:
             raise ValueError(f"{what}: {value!r}: {error}")
-        return parsed
+        return int(parsed)
     if type(value).__name__ == "datetime64":  # a numpy scalar: UTC, as in batches
         import numpy as np
 
@@ -668,7 +668,7 @@ class Calendar:
 
     def is_open(self, t: TimeLike) -> bool:
         """Whether the desk is open at ``t``."""
-        return self._native.is_open(self._t(t, "t"))
+        return bool(self._native.is_open(self._t(t, "t")))
 
     def next_opening(self, t: TimeLike) -> Optional[datetime]:
         """The first open moment at or after ``t`` (``t`` itself when open)."""
@@ -713,8 +713,8 @@ class _Calendars(Mapping[str, Calendar]):
     def __getitem__(self, name: str) -> Calendar:
         if name not in self._made:
             info = self._infos.get(name)
-            native = self._contract._native.calendar(name) if info else None
-            if native is None:
+            native = self._contract._native.calendar(name) if info is not None else None
+            if info is None or native is None:
                 known = ", ".join(self._infos) or "none"
                 raise KeyError(f"unknown calendar '{name}' (calendars: {known})")
             self._made[name] = Calendar(native, info)
@@ -739,7 +739,7 @@ _VERDICTS = (Status.MET, Status.BREACHED, Status.PENDING, Status.NO_TARGET)
 _COMMITMENTS = (Commitment.COMMITTED, Commitment.BEST_EFFORT)
 
 
-def _outcome(t: tuple, clock: _Clock, targets: tuple[Target, ...]) -> Outcome:
+def _outcome(t: tuple[Any, ...], clock: _Clock, targets: tuple[Target, ...]) -> Outcome:
     verdict, due, commitment, elapsed, left, at_risk, target = t
     return Outcome(
         _VERDICTS[verdict],
@@ -788,7 +788,17 @@ class Evaluator:
         addons = f" + {', '.join(self.addons)}" if self.addons else ""
         return f"<sla.Evaluator {self.package.id}{addons} on {self.calendar.id}>"
 
-    def _ticket(self, priority, created, responded, resolved, restored, events, updates, attributes):
+    def _ticket(
+        self,
+        priority: Optional[str],
+        created: Optional[TimeLike],
+        responded: Optional[TimeLike],
+        resolved: Optional[TimeLike],
+        restored: Optional[TimeLike],
+        events: Iterable[Union[Event, tuple[Any, ...], Mapping[str, Any]]],
+        updates: Iterable[TimeLike],
+        attributes: Optional[Union[Mapping[str, Optional[str]], Iterable[tuple[str, str]]]],
+    ) -> tuple[Any, ...]:
         if created is None:
             raise TypeError("created is required: when the ticket was raised")
         native = self._native
@@ -827,7 +837,7 @@ class Evaluator:
         resolved: Optional[TimeLike] = None,
         *,
         restored: Optional[TimeLike] = None,
-        events: Iterable[Union[Event, tuple, Mapping[str, Any]]] = (),
+        events: Iterable[Union[Event, tuple[Any, ...], Mapping[str, Any]]] = (),
         updates: Iterable[TimeLike] = (),
         attributes: Optional[Union[Mapping[str, Optional[str]], Iterable[tuple[str, str]]]] = None,
         as_of: Optional[TimeLike] = None,
@@ -875,7 +885,7 @@ class Evaluator:
         resolved: Optional[TimeLike] = None,
         *,
         restored: Optional[TimeLike] = None,
-        events: Iterable[Union[Event, tuple, Mapping[str, Any]]] = (),
+        events: Iterable[Union[Event, tuple[Any, ...], Mapping[str, Any]]] = (),
         updates: Iterable[TimeLike] = (),
         attributes: Optional[Union[Mapping[str, Optional[str]], Iterable[tuple[str, str]]]] = None,
         as_of: Optional[TimeLike] = None,
@@ -932,14 +942,14 @@ class Evaluator:
         """
         import numpy as np
 
-        frame = None
+        frame: Any = None
         if tickets is not None:
             frame = tickets
-            columns = {str(c): c for c in frame.columns} if hasattr(frame, "columns") else None
-            if columns is None:
+            if not hasattr(frame, "columns"):
                 raise TypeError("tickets: expected a pandas DataFrame (or give the columns as keywords)")
+            columns = {str(c): c for c in frame.columns}
 
-            def pick(*names):
+            def pick(*names: str) -> Any:
                 for name in names:
                     if name in columns:
                         return frame[columns[name]]
@@ -955,7 +965,7 @@ class Evaluator:
         created_s = self._column(created, "created")
         n = len(created_s)
         if priority is None:
-            codes, names = np.full(n, -1, dtype=np.int32), []
+            codes, names = np.full(n, -1, dtype=np.int32), list[str]()
         else:
             codes, names = _native.string_codes(_string_column(priority))
         columns_s = [None if c is None else self._column(c, what) for c, what in ((responded, "responded"), (resolved, "resolved"), (restored, "restored"))]
@@ -1047,6 +1057,11 @@ class Evaluator:
             raise ValueError("; ".join(f"incident {rows[i][0]}: {why}" for i, why in d["problems"]))
         at = self._clock.at
 
+        def when(seconds: int) -> datetime:
+            t = at(seconds)
+            assert t is not None
+            return t
+
         def percent(ppm: Optional[int], scale: int) -> Optional[Decimal]:
             return None if ppm is None else Decimal(ppm) / scale
 
@@ -1055,8 +1070,8 @@ class Evaluator:
                 service=p["service"],
                 period=p["period"],
                 kind=p["kind"],
-                start=at(p["start"]),
-                end=at(p["end"]),
+                start=when(p["start"]),
+                end=when(p["end"]),
                 coverage=p["coverage"],
                 total=timedelta(seconds=p["total"]),
                 excluded=timedelta(seconds=p["excluded"]),
@@ -1100,7 +1115,7 @@ def _string_column(values: Any) -> Any:
         if hasattr(values, "cat"):  # a categorical: its few categories, indexed
             categories = np.asarray(values.cat.categories, dtype=object)
             codes = values.cat.codes.to_numpy()
-            return np.append(categories, None).astype(object)[codes]
+            return np.concatenate([categories, np.array([None], dtype=object)])[codes]
         values = values.to_numpy()
     array = values if isinstance(values, np.ndarray) else np.asarray(list(values), dtype=object)
     if array.dtype.kind not in "USO":
@@ -1225,7 +1240,7 @@ class Contract:
         return self.evaluator(package, addons).uptime(incidents, months, as_of=as_of)
 
 
-def _loaded(result: tuple, path: Optional[str], text: Optional[str], name: str) -> Contract:
+def _loaded(result: tuple[Any, ...], path: Optional[str], text: Optional[str], name: str) -> Contract:
     native, raw = result
     diagnostics = [Diagnostic._from(d) for d in raw]
     if native is None:
