@@ -13,6 +13,10 @@ PACKAGES=(
   python3-icalendar                          # tests: exported ICS parsed back independently
   tzdata                                     # the IANA time-zone database, read at run time
   python3 ca-certificates git                # acceptance scripts, CI checkout
+  python3-dev pybind11-dev                   # the Python module sla._native (python/)
+  python3-venv python3-setuptools python3-wheel  # pip install . offline, in a venv (tests/python)
+  python3-numpy python3-pandas python3-pytest    # the Python package's batches and tests
+  python3-mypy                               # tests: the package type-checks under mypy --strict
   pkgconf                                    # pkg-config: sla.pc (install test, embedding)
   chromium                                   # sla render --format pdf; the HTML opened headless
   poppler-utils                              # tests: the printed PDF read page by page (pdftotext)

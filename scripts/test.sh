@@ -4,10 +4,13 @@
 #   2. build       build/ (RelWithDebInfo)
 #   3. unit        ctest -L unit in build/ (with `install`: cmake --install to a
 #                  temporary prefix, consumers built against it; tests/install)
-#   4. acceptance  the shared acceptance scripts of the implemented features
-#   5. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
+#   4. python      ctest -L python in build/: the Python package installed with pip
+#                  into a fresh virtual environment, then its pytest suite
+#                  (tests/python/python_test.sh)
+#   5. acceptance  the shared acceptance scripts of the implemented features
+#   6. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
 #                  checks the installed layout only and reports skipped)
-#   6. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
+#   7. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
 #                  tickets for SLA_TICKETS_FUZZ_SECONDS, fmt's promises for
 #                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS, the
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
@@ -20,7 +23,7 @@ set -euo pipefail
 
 # Acceptance scripts of the features implemented so far (run from the repo root).
 ACCEPTANCE_SCRIPTS=(language.sh time.sh eval.sh tooling.sh uptime.sh render.sh embedding.sh house.sh
-                    real-contracts.sh holidays.sh legal-review.sh editor.sh diff.sh reports.sh)
+                    real-contracts.sh holidays.sh legal-review.sh editor.sh diff.sh reports.sh python.sh)
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,7 +32,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -77,6 +80,11 @@ stage_done
 # ---------------------------------------------------------------- unit
 banner unit "ctest -L unit (build/)"
 ctest --test-dir build -L unit --output-on-failure --no-tests=error -j "$jobs"
+stage_done
+
+# ---------------------------------------------------------------- python
+banner python "ctest -L python (build/): pip install . into a venv, pytest"
+ctest --test-dir build -L python --output-on-failure --no-tests=error
 stage_done
 
 # ---------------------------------------------------------------- acceptance
