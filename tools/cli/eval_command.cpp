@@ -246,7 +246,9 @@ Command eval_command(CLI::App& sla) {
   return {app, [o] {
             std::string error;
             const std::vector<std::pair<std::string, std::string>> inputs{
-                {"the contract", o->file}, {"the tickets", o->input.tickets}};
+                {"the contract", o->file},
+                {"the tickets", o->input.tickets},
+                {"the map", o->input.map}};
             if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("eval", why);
             if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
               return usage_error("eval", why);

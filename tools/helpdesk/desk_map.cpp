@@ -3,9 +3,13 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
+
+#include "grammar/suggest.hpp"
 
 namespace sla::cli {
 
@@ -114,6 +118,7 @@ std::optional<DeskMap> parse_desk_map(std::string_view text, Desk desk, std::str
                                       std::string& error) {
   DeskMap map;
   map.desk = desk;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a BOM an editor wrote
   map.source = std::string(source);
   enum class Section { none, priority, status, desk } section = Section::none;
   std::size_t number = 0;
@@ -155,6 +160,7 @@ std::optional<DeskMap> parse_desk_map(std::string_view text, Desk desk, std::str
       case Section::priority:
         if (!map.priorities.emplace(key, std::string(value)).second)
           return fail(fmt::format("priority '{}' is mapped twice", key));
+        map.priority_lines[key] = number;
         break;
       case Section::status: {
         StatusMeaning meaning;
@@ -169,6 +175,7 @@ std::optional<DeskMap> parse_desk_map(std::string_view text, Desk desk, std::str
           meaning = {StatusMeaning::Kind::status, std::string(value)};
         if (!map.statuses.emplace(key, std::move(meaning)).second)
           return fail(fmt::format("status '{}' is mapped twice", key));
+        map.status_lines[key] = number;
         break;
       }
       case Section::desk:
@@ -188,14 +195,67 @@ std::optional<DeskMap> parse_desk_map(std::string_view text, Desk desk, std::str
 }
 
 std::optional<DeskMap> read_desk_map(const std::string& path, Desk desk, std::string& error) {
+  std::ostringstream text;
+  if (path == "-") {  // the commands refuse it when the tickets are on standard input too
+    text << std::cin.rdbuf();
+    return parse_desk_map(text.str(), desk, "the map on standard input", error);
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = fmt::format("cannot read the map '{}': it is a directory", path);
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = fmt::format("cannot read the map '{}'", path);
     return std::nullopt;
   }
-  std::ostringstream text;
   text << in.rdbuf();
   return parse_desk_map(text.str(), desk, path, error);
+}
+
+std::string check_desk_map(const DeskMap& map, const std::vector<std::string>& priorities,
+                           const std::vector<std::string>& pause_statuses,
+                           std::string_view contract) {
+  auto known = [](const std::vector<std::string>& names, std::string_view value) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return iequals(n, value); });
+  };
+  auto hint = [](const std::vector<std::string>& names, std::string_view value) {
+    const auto near = closest(value, names);
+    return near ? fmt::format(" (did you mean '{}'?)", *near) : std::string();
+  };
+  auto at = [&](const auto& lines, const std::string& key) {
+    const auto it = lines.find(key);
+    return fmt::format("{}:{}", map.source, it == lines.end() ? 0 : it->second);
+  };
+  for (const auto& [key, value] : map.priorities) {
+    // A contract of attributes without priorities judges no priority: nothing to check.
+    if (priorities.empty() || known(priorities, value)) continue;
+    if (map.is_default)
+      return fmt::format(
+          "the default {} map names priority '{}', which contract {} lacks: give --map "
+          "(docs/helpdesk.md), with [priority] values among {}",
+          desk_name(map.desk), value, contract, fmt::join(priorities, ", "));
+    return fmt::format("{}: [priority] {} = {}: the contract has no priority '{}'{} (known: {})",
+                       at(map.priority_lines, key), key, value, value, hint(priorities, value),
+                       fmt::join(priorities, ", "));
+  }
+  for (const auto& [key, meaning] : map.statuses) {
+    if (meaning.kind != StatusMeaning::Kind::status || known(pause_statuses, meaning.name))
+      continue;
+    // The default map's pausing statuses are the bundled contract's: a package that
+    // does not pause on them keeps the clocks running, as its terms say.
+    if (map.is_default) continue;
+    std::vector<std::string> words{"open", "resolved", "deleted"};
+    words.insert(words.end(), pause_statuses.begin(), pause_statuses.end());
+    return fmt::format(
+        "{}: [status] {} = {}: not open, resolved, deleted or a status the package pauses "
+        "on{}; a status that does not pause is open (known: {})",
+        at(map.status_lines, key), key, meaning.name, hint(words, meaning.name),
+        fmt::join(words, ", "));
+  }
+  return {};
 }
 
 std::string_view default_desk_map_text(Desk desk) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tools/helpdesk/desk.hpp"
 
@@ -32,6 +33,8 @@ struct DeskMap {
   std::map<std::string, std::string, std::less<>> priorities;
   std::map<std::string, StatusMeaning, std::less<>> statuses;
   std::string zone;  // [desk] zone: for timestamps without an offset; empty: the calendar's
+  // The line of each mapping, by its key (for errors against the contract).
+  std::map<std::string, std::size_t, std::less<>> priority_lines, status_lines;
 };
 
 // The map in `text`; none with `error` = "FILE:LINE: what is wrong".
@@ -42,6 +45,13 @@ std::optional<DeskMap> read_desk_map(const std::string& path, Desk desk, std::st
 // The desk's standard values mapped to the names of the bundled Qiscus contract
 // (priorities Low, Normal, High, Critical; pausing status "waiting on client").
 DeskMap default_desk_map(Desk desk);
+
+// Why `map` does not fit the contract: a [priority] value that is not one of
+// `priorities`, or a [status] value that is not open, resolved, deleted or one of
+// `pause_statuses` (another status would not pause: it is `open`); empty if it fits.
+std::string check_desk_map(const DeskMap& map, const std::vector<std::string>& priorities,
+                           const std::vector<std::string>& pause_statuses,
+                           std::string_view contract);
 std::string_view default_desk_map_text(Desk desk);
 
 // The desk's value in lower case, blanks around it trimmed: how maps look values up.

@@ -6,10 +6,26 @@ namespace sla::cli {
 
 namespace {
 
-// The first character that is not blank, left in the stream: JSON or CSV.
-int first_character(std::FILE* in) {
+// The first character that is not blank, left in the stream: JSON or CSV. A
+// byte-order mark before it is read past (an editor's UTF-8), and `line` is the
+// line it is on, so that the CSV reader counts on from there.
+int first_character(std::FILE* in, std::size_t& line) {
+  line = 1;
   int c = std::getc(in);
-  while (c == ' ' || c == '\t' || c == '\r' || c == '\n') c = std::getc(in);
+  if (c == 0xEF) {
+    const int b = std::getc(in);
+    const int f = b == 0xBB ? std::getc(in) : EOF;
+    if (b != 0xBB || f != 0xBF) {  // not a BOM: a CSV whose header starts with 0xEF
+      if (f != EOF) std::ungetc(f, in);
+      if (b != EOF && (b != 0xBB || f == EOF)) std::ungetc(b, in);
+      std::ungetc(c, in);
+      return c;
+    }
+    c = std::getc(in);
+  }
+  for (int previous = 0; c == ' ' || c == '\t' || c == '\r' || c == '\n';
+       previous = c, c = std::getc(in))
+    if (c == '\r' || (c == '\n' && previous != '\r')) ++line;  // CR, LF or CRLF
   if (c != EOF) std::ungetc(c, in);
   return c;
 }
@@ -30,14 +46,20 @@ bool DeskReader::open(std::FILE* in, Desk desk, DeskMap map, const Evaluator& ev
   std::vector<std::string> priorities, statuses;
   for (const auto& p : evaluator.model().priorities) priorities.push_back(p.name);
   if (evaluator.package().pause_statuses) statuses = *evaluator.package().pause_statuses;
+  // A map value the contract does not know would fail every row, or, for a status,
+  // silently turn a pause off: the map is the user's to fix first.
+  const Model& model = evaluator.model();
+  const std::string contract = model.files.empty() ? model.contract.name : model.files.front();
+  if (error = check_desk_map(map_, priorities, statuses, contract); !error.empty()) return false;
   builder_.emplace(map_, std::move(priorities), std::move(statuses));
   switch (desk) {
     case Desk::zendesk:
       return reader_.emplace<ZendeskReader>(in, *zone).start(error);
     case Desk::jira: {
-      const int c = first_character(in);
+      std::size_t line = 1;
+      const int c = first_character(in, line);
       if (c == '{' || c == '[') return reader_.emplace<JiraJsonReader>(in, *zone).start(error);
-      return reader_.emplace<JiraCsvReader>(in, *zone).start(error);
+      return reader_.emplace<JiraCsvReader>(in, *zone, line).start(error);
     }
     case Desk::zammad:
       return reader_.emplace<ZammadReader>(in, *zone).start(error);

@@ -27,6 +27,9 @@ struct DeskTicket {
   std::optional<Instant> solved;  // the desk's own solve time, for tickets without history
   bool has_history = false;       // statuses hold the whole history (the export had it)
   std::vector<DeskChange> statuses, priorities;  // changes, in any order
+  // statuses[0] is the status now, put at creation because the history changed none:
+  // true of an open or pausing status, but a resolved one was solved at some later time.
+  bool status_at_creation_assumed = false;
   std::optional<std::chrono::seconds> desk_response, desk_resolution;
   std::string error;  // the ticket could not be read
 };

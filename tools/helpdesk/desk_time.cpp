@@ -1,5 +1,7 @@
 #include "tools/helpdesk/desk_time.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
@@ -75,6 +77,12 @@ std::optional<Instant> desk_instant(std::string_view text, const Calendar& zone,
   auto t = parse_local_instant(s, zone, why);
   if (!t) error = fmt::format("'{}': {}", text, why);
   return t;
+}
+
+std::optional<std::chrono::seconds> desk_seconds(double seconds) {
+  constexpr double limit = 10'000.0 * 366 * 24 * 3600;
+  if (!std::isfinite(seconds) || seconds > limit || seconds < -limit) return std::nullopt;
+  return std::chrono::seconds(std::llround(seconds));
 }
 
 }  // namespace sla::cli

@@ -14,4 +14,8 @@ namespace sla::cli {
 std::optional<Instant> desk_instant(std::string_view text, const Calendar& zone,
                                     std::string& error);
 
+// `seconds` rounded to whole seconds; none when it is not finite or lies beyond
+// 10,000 years either way, which no desk means and which would overflow the cast.
+std::optional<std::chrono::seconds> desk_seconds(double seconds);
+
 }  // namespace sla::cli

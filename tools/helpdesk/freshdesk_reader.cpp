@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <cmath>
 
-#include "tools/io/csv_columns.hpp"
 #include "tools/helpdesk/desk_time.hpp"
+#include "tools/io/csv_columns.hpp"
 
 namespace sla::cli {
 
@@ -65,7 +65,9 @@ bool FreshdeskReader::next(DeskTicket& t) {
         t.error = fmt::format("{} '{}': expected hours such as 1.5 or 1:30", name, text);
       return std::nullopt;
     }
-    return std::chrono::seconds(std::llround(h * 3600));
+    const auto seconds = desk_seconds(h * 3600);
+    if (!seconds && t.error.empty()) t.error = fmt::format("{} '{}': out of range", name, text);
+    return seconds;
   };
   t.desk_response = hours(response_hours_, "First response time (in hrs)");
   t.desk_resolution = hours(resolution_hours_, "Resolution time (in hrs)");

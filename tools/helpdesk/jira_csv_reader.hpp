@@ -17,7 +17,9 @@ namespace sla::cli {
 
 class JiraCsvReader {
  public:
-  JiraCsvReader(std::FILE* in, const Calendar& zone) : csv_(in), zone_(zone) {}
+  // `first_line`: the line `in` is at (blank lines before the header already read).
+  JiraCsvReader(std::FILE* in, const Calendar& zone, std::size_t first_line = 1)
+      : csv_(in, first_line), zone_(zone) {}
 
   bool start(std::string& problem);
   bool next(DeskTicket& ticket);

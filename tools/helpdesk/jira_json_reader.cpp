@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cmath>
 
 #include "tools/helpdesk/desk_time.hpp"
 #include "tools/io/json_fields.hpp"
@@ -23,17 +24,32 @@ std::string name_of(const json* value) {
   return value ? json_text(json_member(*value, "name")) : "";
 }
 
-std::optional<std::chrono::seconds> millis(const json* duration) {
+// An SLA cycle's elapsedTime.millis; out of range, an error naming `field`.
+std::optional<std::chrono::seconds> millis(const json* duration, std::string_view field,
+                                           std::string& error) {
   const auto ms = duration ? json_number(json_member(*duration, "millis")) : std::nullopt;
   if (!ms) return std::nullopt;
-  return std::chrono::seconds(static_cast<long long>(*ms / 1000));
+  const auto seconds = desk_seconds(std::trunc(*ms / 1000));
+  if (!seconds && error.empty())
+    error = fmt::format("{} elapsedTime.millis {}: out of range", field, *ms);
+  return seconds;
 }
 
 }  // namespace
 
 bool JiraJsonReader::start(std::string& problem) {
   const int c = items_.peek();
-  if (c == '{' || c == '[') return true;
+  if (c == '{' || c == '[') {
+    // The first issue is read now: a JSON file of pages without "issues" (another
+    // desk's export) is a usage error, not an export of no issues.
+    ahead_ = items_.next(text_, line_);
+    if (ahead_ || items_.page_without_member().empty()) return true;
+    problem = fmt::format(
+        "not a Jira export: expected pages of /rest/api/2/search ({{\"issues\": [...]}}), found "
+        "an object with {}",
+        items_.page_without_member());
+    return false;
+  }
   problem =
       "the Jira export is empty or not JSON: expected pages of /rest/api/2/search "
       "({\"issues\": [...]}) or, for the CSV export, a header row";
@@ -42,9 +58,11 @@ bool JiraJsonReader::start(std::string& problem) {
 
 bool JiraJsonReader::next(DeskTicket& t) {
   if (ended_) return false;
-  std::size_t line = 0;
+  std::size_t line = line_;
   t = DeskTicket{};
-  if (!items_.next(text_, line)) {
+  const bool read = ahead_ || items_.next(text_, line);
+  ahead_ = false;
+  if (!read) {
     ended_ = true;
     if (items_.error().empty()) return false;
     t.line = items_.line();
@@ -69,7 +87,11 @@ bool JiraJsonReader::next(DeskTicket& t) {
   auto time = [&](const json* value, std::string_view name) -> std::optional<Instant> {
     std::optional<Instant> at;
     if (value && value->is_number()) {  // epochMillis
-      at = Instant(std::chrono::seconds(static_cast<long long>(value->get<double>() / 1000)));
+      const auto seconds = desk_seconds(std::trunc(value->get<double>() / 1000));
+      if (seconds)
+        at = Instant(*seconds);
+      else if (t.error.empty())
+        t.error = fmt::format("{} epochMillis {}: out of range", name, value->get<double>());
     } else if (const std::string text = json_text(value); !text.empty()) {
       std::string why;
       at = desk_instant(text, zone_, why);
@@ -93,14 +115,24 @@ bool JiraJsonReader::next(DeskTicket& t) {
         const json* iso = json_member(*stop, "iso8601");
         t.responded = time(iso ? iso : json_member(*stop, "epochMillis"), "Time to first response");
       }
-      t.desk_response = millis(json_member(first, "elapsedTime"));
+      t.desk_response =
+          millis(json_member(first, "elapsedTime"), "Time to first response", t.error);
     } else if (name == "time to resolution") {
-      t.desk_resolution = millis(json_member(cycles->back(), "elapsedTime"));
+      t.desk_resolution =
+          millis(json_member(cycles->back(), "elapsedTime"), "Time to resolution", t.error);
     }
   }
   const json* changelog = json_member(issue, "changelog");
   const json* histories = changelog ? json_member(*changelog, "histories") : nullptr;
   if (histories && histories->is_array()) {
+    // The search returns at most 100 histories an issue: a history cut short would
+    // leave the statuses after it unknown, so the issue is not judged on it.
+    const auto total = json_number(json_member(*changelog, "total"));
+    if (total && *total > static_cast<double>(histories->size()) && t.error.empty())
+      t.error = fmt::format(
+          "the changelog has {} of {} histories: export with expand=changelog and fetch the "
+          "rest with /rest/api/2/issue/{}/changelog",
+          histories->size(), *total, t.id);
     t.has_history = true;
     std::string first_status, first_priority;
     for (const json& h : *histories) {
@@ -124,9 +156,11 @@ bool JiraJsonReader::next(DeskTicket& t) {
     }
     if (!first_priority.empty()) t.priority = first_priority;
     // The status at creation, first among changes at the same instant.
-    if (t.created)
+    if (t.created) {
       t.statuses.insert(t.statuses.begin(),
                         {*t.created, first_status.empty() ? t.status : first_status});
+      t.status_at_creation_assumed = first_status.empty();
+    }
   }
   return true;
 }

@@ -25,7 +25,8 @@ class JiraJsonReader {
   JsonElements items_;
   const Calendar& zone_;
   std::string text_;
-  bool ended_ = false;
+  std::size_t line_ = 0;
+  bool ended_ = false, ahead_ = false;  // ahead_: start() read the first issue into text_
 };
 
 }  // namespace sla::cli

@@ -42,6 +42,9 @@ void TicketBuilder::build(const DeskTicket& t, TicketRow& row) {
   auto fail = [&](std::string why) {
     if (error.empty()) error = std::move(why);
   };
+  // An error row keeps its creation time when it was read: the report counts a bad
+  // row created outside the period as outside it, not as an error.
+  if (t.created) row.ticket.created = *t.created;
   if (!t.error.empty()) return fail(t.error);
   if (!t.created)
     return fail(fmt::format("no creation time in the {} export", desk_name(map_.desk)));
@@ -90,6 +93,11 @@ void TicketBuilder::build(const DeskTicket& t, TicketRow& row) {
   for (const DeskChange* c : changes) {
     const StatusMeaning* m = status_of(c->value);
     if (!m) continue;
+    // A resolved status now, put at creation by a history that changed no status,
+    // says nothing of when it was solved: the desk's solve time says that below.
+    if (t.status_at_creation_assumed && c == &t.statuses.front() &&
+        m->kind == StatusMeaning::Kind::resolved)
+      continue;
     std::string_view name = m->kind == StatusMeaning::Kind::status     ? std::string_view(m->name)
                             : m->kind == StatusMeaning::Kind::resolved ? "resolved"
                                                                        : "open";
@@ -122,7 +130,11 @@ void TicketBuilder::build(const DeskTicket& t, TicketRow& row) {
   std::stable_sort(events_.begin(), events_.end(),
                    [](const TicketEvent& a, const TicketEvent& b) { return a.at < b.at; });
   row.ticket.events = events_;
-  if (!error.empty()) row.ticket = Ticket{};
+  if (!error.empty()) {
+    const Instant created = row.ticket.created;
+    row.ticket = Ticket{};
+    row.ticket.created = created;
+  }
 }
 
 }  // namespace sla::cli

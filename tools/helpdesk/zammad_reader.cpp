@@ -63,7 +63,9 @@ bool ZammadReader::next(DeskTicket& t) {
   auto minutes = [&](const char* key) -> std::optional<std::chrono::seconds> {
     const auto m = json_number(json_member(ticket, key));
     if (!m) return std::nullopt;
-    return std::chrono::seconds(std::llround(*m * 60));
+    const auto seconds = desk_seconds(*m * 60);
+    if (!seconds && t.error.empty()) t.error = fmt::format("{} {}: out of range", key, *m);
+    return seconds;
   };
   t.desk_response = minutes("first_response_in_min");
   t.desk_resolution = minutes("close_in_min");
@@ -73,9 +75,15 @@ bool ZammadReader::next(DeskTicket& t) {
     std::string first_state, first_priority;
     std::optional<Instant> first_state_at, first_priority_at;
     for (const json& h : *history) {
-      const std::string object = json_text(json_member(h, "history_object"));
+      // History.list (app/models/history.rb) names them "object" and "attribute";
+      // the history_* names of its table columns are read too, for hand-made exports.
+      auto named = [&](const char* key, const char* column) {
+        std::string text = json_text(json_member(h, key));
+        return text.empty() ? json_text(json_member(h, column)) : text;
+      };
+      const std::string object = named("object", "history_object");
       if (!object.empty() && object != "Ticket") continue;  // articles, users, ...
-      const std::string attribute = json_text(json_member(h, "history_attribute"));
+      const std::string attribute = named("attribute", "history_attribute");
       if (attribute != "state" && attribute != "priority") continue;
       const auto at = time(json_member(h, "created_at"), "history created_at");
       if (!at) continue;
@@ -88,9 +96,11 @@ bool ZammadReader::next(DeskTicket& t) {
       (state ? t.statuses : t.priorities).push_back({*at, json_text(json_member(h, "value_to"))});
     }
     if (!first_priority.empty()) t.priority = first_priority;
-    if (t.created)
+    if (t.created) {
       t.statuses.insert(t.statuses.begin(),
                         {*t.created, first_state.empty() ? t.status : first_state});
+      t.status_at_creation_assumed = first_state.empty();
+    }
   }
   return true;
 }

@@ -51,8 +51,8 @@ class ZendeskReader {
 
   bool read_page();
   void add_ticket(const std::string& text, std::size_t line);
-  void add_metric(const std::string& text);
-  void add_audit(const std::string& text);
+  void add_metric(const std::string& text, std::size_t line);
+  void add_audit(const std::string& text, std::size_t line);
   void finish_page();
   std::optional<Instant> time(const nlohmann::json* value, std::string& error) const;
 
@@ -65,6 +65,13 @@ class ZendeskReader {
   std::size_t next_ = 0, peak_held_ = 0;
   bool ended_ = false;
   std::string broken_;  // the export cannot be read on: one last row says so
+  // What spoils the whole page (a corrupt metric set or audit of no known ticket, the
+  // page breaking off): every ticket of the page gets it as its error.
+  std::string page_error_;
+  // Of a ticket's metric set or audit that is wrong (its id known): its error.
+  std::unordered_map<std::string, std::string> ticket_errors_;
+  bool first_page_ = true, broken_told_ = false, broken_in_tickets_ = false;
+  std::string not_zendesk_;  // the first page has no "tickets" list: its keys
 };
 
 }  // namespace sla::cli

@@ -13,7 +13,8 @@ namespace sla::cli {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::FILE* in) : in_(in) {}
+  // `first_line`: the line `in` is at (a caller that read blank lines before it).
+  explicit CsvReader(std::FILE* in, std::size_t first_line = 1) : in_(in), next_line_(first_line) {}
 
   // The next record's fields (valid until the next call); false at the end.
   // A line ends at CR, LF or CRLF (inside quotes they are data); blank lines are

@@ -23,6 +23,8 @@ bool JsonElements::next(std::string& text, std::size_t& line) {
         } else if (c == '{' && !member_.empty()) {
           json_.open('{');
           state_ = State::page;
+          page_keys_.clear();
+          page_has_member_ = false;
         } else if (c == '{') {
           line = json_.line();
           if (!json_.read_value(text)) return fail();
@@ -49,10 +51,15 @@ bool JsonElements::next(std::string& text, std::size_t& line) {
       case State::page: {
         const auto step = json_.next_key(key_);
         if (step == JsonStream::Step::error) return fail();
+        if (step != JsonStream::Step::end && page_keys_.size() < 200)
+          page_keys_ += (page_keys_.empty() ? "" : ", ") + key_;
         if (step == JsonStream::Step::end) {
           state_ = State::top;
+          if (!page_has_member_ && page_without_member_.empty())
+            page_without_member_ = page_keys_.empty() ? "(no keys)" : page_keys_;
         } else if (key_ == member_ && json_.open('[')) {
           state_ = State::page_array;
+          page_has_member_ = true;
         } else if (!json_.skip_value()) {
           return fail();
         }

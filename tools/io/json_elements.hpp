@@ -21,6 +21,10 @@ class JsonElements {
   // breaks off (error() then says where and why).
   bool next(std::string& text, std::size_t& line);
   const std::string& error() const { return error_; }
+  // With `member`: the first top-level object read so far that had no `member` array,
+  // by its keys ("tickets, count"; "(no keys)"), to tell another export from an empty
+  // one; empty while there is none.
+  const std::string& page_without_member() const { return page_without_member_; }
   std::size_t line() const { return json_.line(); }
 
  private:
@@ -30,6 +34,8 @@ class JsonElements {
   std::string member_, key_;
   enum class State { top, top_array, page, page_array } state_ = State::top;
   std::string error_;
+  std::string page_keys_, page_without_member_;
+  bool page_has_member_ = false;
 };
 
 }  // namespace sla::cli
