@@ -46,8 +46,7 @@ inline ComplianceReport empty_report() {
 // A small deterministic spread of durations around `typical` (no <random>: the same
 // numbers on every standard library).
 template <typename Sample>
-inline void fill(Sample& s, std::size_t n, std::chrono::seconds typical,
-                 std::uint32_t seed) {
+inline void fill(Sample& s, std::size_t n, std::chrono::seconds typical, std::uint32_t seed) {
   std::uint32_t x = seed * 2654435761u + 1;
   for (std::size_t i = 0; i < n; ++i) {
     x = x * 1664525u + 1013904223u;

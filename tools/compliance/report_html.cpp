@@ -379,7 +379,8 @@ class Page {
       return;
     }
     out_ +=
-        "<p>The breaches that missed their target by the most, the latest first (in calendar time); a ticket "
+        "<p>The breaches that missed their target by the most, the latest first (in calendar "
+        "time); a ticket "
         "still open is as late as of the report.</p>\n";
     Table t{"Worst breaches",
             {"Ticket", "Priority", "Target", "Due", "Done", "Late by"},

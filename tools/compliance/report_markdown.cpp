@@ -214,14 +214,14 @@ class Page {
       return;
     }
     out_ +=
-        "The breaches that missed their target by the most, the latest first (in calendar time); a ticket still "
+        "The breaches that missed their target by the most, the latest first (in calendar time); a "
+        "ticket still "
         "open is as late as of the report.\n\n";
     Table t({"Ticket", "Priority", "Target", "Due", "Done", "Late by"},
             {false, false, false, false, false, true});
     for (const auto& w : r_.worst)
       t.row({w.id, priority_text(w.priority), kind_title(w.kind), time_text(w.due),
-             w.done.empty() ? "still open" : time_text(w.done),
-             duration_text(w.over, false)});
+             w.done.empty() ? "still open" : time_text(w.done), duration_text(w.over, false)});
     out_ += t.text();
   }
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "tools/io/csv_columns.hpp"
 #include "tools/helpdesk/desk_time.hpp"
+#include "tools/io/csv_columns.hpp"
 
 namespace sla::cli {
 
