@@ -15,7 +15,8 @@
 #                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS, the
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
 #                  SLA_ICS_FUZZ_SECONDS, edit scripts fed to the language server for
-#                  SLA_LSP_FUZZ_SECONDS (20 each)
+#                  SLA_LSP_FUZZ_SECONDS, help desks' exports and maps for
+#                  SLA_HELPDESK_FUZZ_SECONDS (20 each)
 # Options: --quick  skip the asan and fuzz stages (for developers).
 # Environment: SLA_FUZZ_SECONDS (default 30), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
@@ -32,7 +33,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +46,7 @@ explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-20}
 writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-20}
 ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-20}
 lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-20}
+helpdesk_fuzz_seconds=${SLA_HELPDESK_FUZZ_SECONDS:-20}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -128,9 +130,9 @@ else
   stage_done
 
   # -------------------------------------------------------------- fuzz
-  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s, explain ${explain_fuzz_seconds}s, writers ${writers_fuzz_seconds}s, ics ${ics_fuzz_seconds}s, lsp ${lsp_fuzz_seconds}s"
+  banner fuzz "build-fuzz/ (clang, libFuzzer): contracts ${fuzz_seconds}s, tickets ${tickets_fuzz_seconds}s, fmt ${format_fuzz_seconds}s, explain ${explain_fuzz_seconds}s, writers ${writers_fuzz_seconds}s, ics ${ics_fuzz_seconds}s, lsp ${lsp_fuzz_seconds}s, helpdesk ${helpdesk_fuzz_seconds}s"
   if command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1; then
-    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer sla_explain_fuzzer sla_writers_fuzzer sla_ics_fuzzer sla_lsp_fuzzer" \
+    CC=clang CXX=clang++ SLA_JOBS=$jobs SLA_TARGET="sla_load_fuzzer sla_tickets_fuzzer sla_format_fuzzer sla_explain_fuzzer sla_writers_fuzzer sla_ics_fuzzer sla_lsp_fuzzer sla_helpdesk_fuzzer" \
       bash scripts/build.sh build-fuzz \
       -DCMAKE_CXX_COMPILER=clang++ -DSLA_FUZZ=ON -DSLA_BENCH=OFF
     # run_fuzzer NAME SECONDS SEED_DIR: fuzz from a copy of the seeds; fail on a crash.
@@ -163,6 +165,7 @@ else
     run_fuzzer sla_writers_fuzzer "$writers_fuzz_seconds" tests/fuzz/writers-corpus
     run_fuzzer sla_ics_fuzzer "$ics_fuzz_seconds" tests/fuzz/ics-corpus
     run_fuzzer sla_lsp_fuzzer "$lsp_fuzz_seconds" tests/fuzz/lsp-corpus
+    run_fuzzer sla_helpdesk_fuzzer "$helpdesk_fuzz_seconds" tests/fuzz/helpdesk-corpus
   else
     echo "fuzz: clang not found; skipped"
   fi

@@ -140,7 +140,7 @@ void ComplianceTally::add(const ResultRow& row, const Evaluation& ev) {
   const date::local_days bucket = trend_bucket(day, p.trend);
   count(row, ev, ev.response, 0, row.responded, bucket);
   count(row, ev, ev.resolution, 1, row.resolved, bucket);
-  count(row, ev, ev.update, 2, std::nullopt, bucket);
+  count(row, ev, ev.update, 2, row.resolved, bucket);  // done: when it closed
   count(row, ev, ev.restoration, 3, row.restored ? row.restored : row.resolved, bucket);
   if (report_.has_credit_rules) credit(ev);
   if (row.desk_response || row.desk_resolution) compare_with_desk(row, ev);

@@ -250,7 +250,8 @@ class Page {
 
     Table rows{"Rows read", {"Rows", "Count"}, {false, true}, {}, "", {}};
     rows.rows.push_back({"Reported (created in the period)", count(reported_rows(r_))});
-    rows.rows.push_back({"Created outside the period (not counted)", count(r_.outside_period)});
+    rows.rows.push_back(
+        {"Created outside the period or after the as-of (not counted)", count(r_.outside_period)});
     rows.rows.push_back({"With errors (counted apart)", count(r_.errors)});
     rows.total = {"Every row of the input", count(r_.rows)};
     out_ += rows.html();
@@ -379,7 +380,7 @@ class Page {
       return;
     }
     out_ +=
-        "<p>The breaches that missed their target by the most, the latest first (in calendar "
+        "<p>The breaches that missed their target by the most, the most late first (in calendar "
         "time); a ticket "
         "still open is as late as of the report.</p>\n";
     Table t{"Worst breaches",

@@ -123,7 +123,8 @@ class Page {
     }
     Table rows({"Rows", "Count"}, {false, true});
     rows.row({"Reported (created in the period)", count(reported_rows(r_))})
-        .row({"Created outside the period (not counted)", count(r_.outside_period)})
+        .row({"Created outside the period or after the as-of (not counted)",
+              count(r_.outside_period)})
         .row({"With errors (counted apart)", count(r_.errors)})
         .row({"Every row of the input", count(r_.rows)});
     out_ += rows.text();
@@ -214,7 +215,8 @@ class Page {
       return;
     }
     out_ +=
-        "The breaches that missed their target by the most, the latest first (in calendar time); a "
+        "The breaches that missed their target by the most, the most late first (in calendar "
+        "time); a "
         "ticket still "
         "open is as late as of the report.\n\n";
     Table t({"Ticket", "Priority", "Target", "Due", "Done", "Late by"},
