@@ -18,7 +18,7 @@
 #                  SLA_LSP_FUZZ_SECONDS, help desks' exports and maps for
 #                  SLA_HELPDESK_FUZZ_SECONDS (20 each)
 # Options: --quick  skip the asan and fuzz stages (for developers).
-# Environment: SLA_FUZZ_SECONDS (default 30), SLA_JOBS (default: number of cores),
+# Environment: SLA_FUZZ_SECONDS (default 25), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
@@ -39,7 +39,7 @@ for arg in "$@"; do
 done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fuzz_seconds=${SLA_FUZZ_SECONDS:-30}
+fuzz_seconds=${SLA_FUZZ_SECONDS:-25}
 tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-20}
 format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-20}
 explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-20}
