@@ -93,11 +93,13 @@ class SLA_API Evaluator {
   // then its priority's (or all's), else none.
   const Target* target_for(TargetKind kind, const Priority* priority,
                            std::span<const std::string_view> attributes) const;
-  // The time from a ticket's creation to `to` as the clock of `target` counts it:
-  // open time of the target's calendar (`business`) or all time, pauses (status
-  // events known by `as_of`) taken out. For reports: how long a response took.
-  std::chrono::seconds time_taken(const Target& target, const Ticket& ticket, Instant to,
-                                  bool business, Instant as_of) const;
+  // The time from a ticket's creation to `to` under the clock of `target`, pauses
+  // (status events known by `as_of`) taken out: in open time of the target's
+  // calendar, and in all time. For reports: how long a response took.
+  struct TimeTaken {
+    std::chrono::seconds open{0}, all{0};
+  };
+  TimeTaken time_taken(const Target& target, const Ticket& ticket, Instant to, Instant as_of) const;
   // The calendar a target runs on: its own ("on calendar X") or the package's.
   const CalendarInfo& calendar_of(const Target& target) const;
 

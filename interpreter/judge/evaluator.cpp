@@ -344,10 +344,11 @@ std::chrono::seconds Evaluator::active_time(const Calendar& cal, bool business, 
   return total;
 }
 
-std::chrono::seconds Evaluator::time_taken(const Target& target, const Ticket& ticket, Instant to,
-                                           bool business, Instant as_of) const {
-  return active_time(*calendar_of(target).calendar, business, ticket.created, to, ticket.events,
-                     as_of);
+Evaluator::TimeTaken Evaluator::time_taken(const Target& target, const Ticket& ticket, Instant to,
+                                           Instant as_of) const {
+  const Calendar& cal = *calendar_of(target).calendar;  // looked up once for both
+  return {active_time(cal, true, ticket.created, to, ticket.events, as_of),
+          active_time(cal, false, ticket.created, to, ticket.events, as_of)};
 }
 
 // Deadlines by a later business day count open time, as business targets do.

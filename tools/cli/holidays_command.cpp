@@ -70,12 +70,6 @@ std::optional<std::string> read_all(const std::string& path, std::string& error)
   return text;
 }
 
-std::string extension_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
 std::string where(const std::string& file, std::size_t line) {
   return line ? fmt::format("{}:{}", input_name(file), line) : input_name(file);
 }

@@ -36,8 +36,7 @@ struct Options {
 // The format an output's extension asks for, whatever its case: "report.HTML" is
 // HTML too; "" for any other.
 std::string format_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = extension_of(path);
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".pdf") return "pdf";
   return {};

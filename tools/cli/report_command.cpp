@@ -37,9 +37,7 @@ struct Options {
 
 // The format --output's extension asks for ("report.HTML" too), else Markdown.
 std::string format_for(const std::string& output) {
-  std::string ext = std::filesystem::path(output).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = extension_of(output);
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".json") return "json";
   if (ext == ".csv") return "csv";

@@ -1,6 +1,7 @@
 #include "tools/compliance/compliance.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "interpreter/time/calendar.hpp"
 #include "sla/credits.hpp"
@@ -41,6 +42,11 @@ std::optional<double> TargetCounts::compliance_percent() const {
   return 100.0 * static_cast<double>(met) / static_cast<double>(met + breached);
 }
 
+double round_down(double percent, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::floor(percent * scale + 1e-6) / scale;
+}
+
 date::local_days trend_bucket(date::local_days day, TrendUnit unit) {
   if (unit == TrendUnit::week) {
     const date::weekday wd{day};
@@ -54,20 +60,6 @@ date::local_days next_bucket(date::local_days bucket, TrendUnit unit) {
   if (unit == TrendUnit::week) return bucket + date::days{7};
   const date::year_month_day ymd{bucket};
   return date::local_days{(ymd.year() / ymd.month() + date::months{1}) / 1};
-}
-
-std::string_view target_name(TargetKind kind) {
-  switch (kind) {
-    case TargetKind::response:
-      return "response";
-    case TargetKind::resolution:
-      return "resolution";
-    case TargetKind::update:
-      return "update";
-    case TargetKind::restoration:
-      return "restoration";
-  }
-  return "response";
 }
 
 ComplianceTally::ComplianceTally(const Evaluator& evaluator, ReportPeriod period,

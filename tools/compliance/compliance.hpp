@@ -146,11 +146,13 @@ class ComplianceTally {
   std::map<date::year_month, MonthCredits> credits_;
 };
 
+// `percent` rounded down to `decimals` places: 99.996 % with a breach must not read
+// as 100 %. A tiny epsilon keeps 97.5 (stored as 97.4999...) from reading as 97.4.
+double round_down(double percent, int decimals);
+
 // The trend bucket of a local day: the Monday of its week, or the first of its month.
 date::local_days trend_bucket(date::local_days day, TrendUnit unit);
 // The first day of the bucket after the one starting on `bucket`.
 date::local_days next_bucket(date::local_days bucket, TrendUnit unit);
-// "response", "resolution", "update", "restoration"
-std::string_view target_name(TargetKind kind);
 
 }  // namespace sla::cli

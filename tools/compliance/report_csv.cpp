@@ -22,16 +22,16 @@ std::string report_csv(const ComplianceReport& r) {
   for (const auto& g : r.groups) {
     const auto& c = g.counts;
     const auto share = c.compliance_percent();
-    fmt::format_to(
-        std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-        csv_field(g.package), csv_field(g.priority), target_name(g.kind), csv_field(g.target),
-        csv_field(g.condition), g.commitment == Commitment::committed ? "committed" : "best_effort",
-        c.tickets, c.met, c.breached, c.pending, c.at_risk,
-        share ? fmt::format("{:.2f}", std::floor(*share * 100.0 + 1e-9) / 100.0) : std::string(),
-        seconds(g.business_time.quantile(0.5)), seconds(g.business_time.quantile(0.9)),
-        seconds(g.calendar_time.quantile(0.5)), seconds(g.calendar_time.quantile(0.9)),
-        seconds(g.over_target.mean()),
-        seconds(g.over_target.count ? std::optional(g.over_target.max) : std::nullopt));
+    fmt::format_to(std::back_inserter(out),
+                   "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(g.package),
+                   csv_field(g.priority), name(g.kind), csv_field(g.target), csv_field(g.condition),
+                   g.commitment == Commitment::committed ? "committed" : "best_effort", c.tickets,
+                   c.met, c.breached, c.pending, c.at_risk,
+                   share ? fmt::format("{:.2f}", round_down(*share, 2)) : std::string(),
+                   seconds(g.business_time.quantile(0.5)), seconds(g.business_time.quantile(0.9)),
+                   seconds(g.calendar_time.quantile(0.5)), seconds(g.calendar_time.quantile(0.9)),
+                   seconds(g.over_target.mean()),
+                   seconds(g.over_target.count ? std::optional(g.over_target.max) : std::nullopt));
   }
   return out;
 }

@@ -19,7 +19,7 @@ Json seconds(std::optional<std::chrono::seconds> s) {
 // Two decimals, rounded down: 99.996 % is not 100 % (66.666... is 66.66).
 Json percent(std::optional<double> p) {
   if (!p) return nullptr;
-  return std::floor(*p * 100.0 + 1e-9) / 100.0;
+  return round_down(*p, 2);
 }
 
 std::string day_text(date::local_days day) {
@@ -37,7 +37,7 @@ Json group_json(const ComplianceGroup& g, const std::vector<date::local_days>& b
   Json out = {{"package", g.package},
               {"stated_in", g.stated_in},
               {"priority", g.priority.empty() ? Json(nullptr) : Json(g.priority)},
-              {"target", target_name(g.kind)},
+              {"target", name(g.kind)},
               {"length", g.target},
               {"condition", g.condition.empty() ? Json(nullptr) : Json(g.condition)},
               {"commitment", g.commitment == Commitment::committed ? "committed" : "best_effort"},
@@ -69,7 +69,7 @@ Json ticket_json(const ReportTicket& t, const char* seconds_key) {
     return {
         {"row", t.row}, {"line", t.line}, {"id", t.id}, {"priority", priority}, {"error", t.error}};
   Json out = {{"row", t.row}, {"id", t.id}, {"priority", priority}};
-  out["target"] = target_name(t.kind);
+  out["target"] = name(t.kind);
   out["due"] = t.due.empty() ? Json(nullptr) : Json(t.due);
   if (seconds_key[0] == 'o') {
     out["done"] = t.done.empty() ? Json(nullptr) : Json(t.done);
@@ -123,7 +123,7 @@ std::string report_json(const ComplianceReport& r) {
     for (const auto& d : r.disagreements)
       list.push_back({{"row", d.row},
                       {"id", d.id},
-                      {"target", target_name(d.kind)},
+                      {"target", name(d.kind)},
                       {"desk_seconds", d.desk.count()},
                       {"contract_seconds", d.contract.count()}});
     out["desk"] = {{"compared", r.desk_compared},

@@ -50,10 +50,7 @@ std::string duration_text(std::optional<std::chrono::seconds> value, bool busine
 
 std::string percent_text(std::optional<double> percent) {
   if (!percent || !std::isfinite(*percent)) return std::string(kNone);
-  // Down, not to the nearest: 99.96 % with a breach must not read as 100.0 %. The
-  // epsilon keeps 97.5 (stored as 97.4999...) from printing as 97.4.
-  const double tenths = std::floor(*percent * 10 + 1e-6);
-  return fmt::format("{:.1f} %", tenths / 10);
+  return fmt::format("{:.1f} %", round_down(*percent, 1));
 }
 
 std::string compliance_text(const TargetCounts& counts) {

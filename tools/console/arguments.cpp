@@ -49,10 +49,15 @@ std::string unreadable(const std::string& path) {
   return {};
 }
 
+std::string extension_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 std::string input_format_of(const std::string& path, std::FILE* in) {
   if (path != "-") {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = extension_of(path);
     if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
     if (ext == ".csv") return "csv";
   }

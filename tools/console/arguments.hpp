@@ -47,6 +47,10 @@ std::string unreadable(const std::string& path);
 // reader still sees them all (line numbers stay right).
 std::string input_format_of(const std::string& path, std::FILE* in);
 
+// The extension of `path` in lower case, with its dot: ".html" for "report.HTML";
+// "" for none. Formats chosen by extension ignore case.
+std::string extension_of(const std::string& path);
+
 // What diagnostics call an input: "<stdin>" for "-", else the path.
 std::string input_name(const std::string& path);
 

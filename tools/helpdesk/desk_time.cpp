@@ -85,4 +85,13 @@ std::optional<std::chrono::seconds> desk_seconds(double seconds) {
   return std::chrono::seconds(std::llround(seconds));
 }
 
+std::optional<Instant> desk_field_time(std::string_view text, std::string_view name,
+                                       const Calendar& zone, std::string& error) {
+  if (text.empty()) return std::nullopt;
+  std::string why;
+  auto at = desk_instant(text, zone, why);
+  if (!at && error.empty()) error = fmt::format("{} {}", name, why);
+  return at;
+}
+
 }  // namespace sla::cli

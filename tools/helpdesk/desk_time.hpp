@@ -14,6 +14,11 @@ namespace sla::cli {
 std::optional<Instant> desk_instant(std::string_view text, const Calendar& zone,
                                     std::string& error);
 
+// The time in a desk's field named `name` (none when empty); a bad one gives none
+// and, unless `error` already says something, "NAME why".
+std::optional<Instant> desk_field_time(std::string_view text, std::string_view name,
+                                       const Calendar& zone, std::string& error);
+
 // `seconds` rounded to whole seconds; none when it is not finite or lies beyond
 // 10,000 years either way, which no desk means and which would overflow the cast.
 std::optional<std::chrono::seconds> desk_seconds(double seconds);

@@ -13,25 +13,21 @@ bool FreshdeskReader::start(std::string& problem) {
     problem = "the Freshdesk export is empty: expected its header row (\"Ticket ID\",...)";
     return false;
   }
-  id_ = csv_column(fields_, "Ticket ID");
-  status_ = csv_column(fields_, "Status");
-  priority_ = csv_column(fields_, "Priority");
-  created_ = csv_column(fields_, "Created time");
-  resolved_ = csv_column(fields_, "Resolved time");
-  closed_ = csv_column(fields_, "Closed time");
-  responded_ = csv_column(fields_, "Initial response time");
-  response_hours_ = csv_column(fields_, "First response time (in hrs)");
-  resolution_hours_ = csv_column(fields_, "Resolution time (in hrs)");
-  std::vector<std::string> missing;
-  if (id_ < 0) missing.emplace_back("Ticket ID");
-  if (status_ < 0) missing.emplace_back("Status");
-  if (priority_ < 0) missing.emplace_back("Priority");
-  if (created_ < 0) missing.emplace_back("Created time");
+  const std::string missing =
+      find_csv_columns(fields_, {{"Ticket ID", &id_, true},
+                                 {"Status", &status_, true},
+                                 {"Priority", &priority_, true},
+                                 {"Created time", &created_, true},
+                                 {"Resolved time", &resolved_},
+                                 {"Closed time", &closed_},
+                                 {"Initial response time", &responded_},
+                                 {"First response time (in hrs)", &response_hours_},
+                                 {"Resolution time (in hrs)", &resolution_hours_}});
   if (missing.empty()) return true;
   problem = fmt::format(
       "the Freshdesk export's header has no column {}: expected Freshdesk's ticket export "
       "(\"Ticket ID\", \"Status\", \"Priority\", \"Created time\", \"Resolved time\", ...)",
-      fmt::join(missing, ", "));
+      missing);
   return false;
 }
 
@@ -43,13 +39,8 @@ bool FreshdeskReader::next(DeskTicket& t) {
   t.id = std::string(csv_field(fields_, id_));
   t.status = std::string(csv_field(fields_, status_));
   t.priority = std::string(csv_field(fields_, priority_));
-  auto time = [&](int column, std::string_view name) -> std::optional<Instant> {
-    const std::string_view text = csv_field(fields_, column);
-    if (text.empty()) return std::nullopt;
-    std::string why;
-    auto at = desk_instant(text, zone_, why);
-    if (!at && t.error.empty()) t.error = fmt::format("{} {}", name, why);
-    return at;
+  auto time = [&](int column, std::string_view name) {
+    return desk_field_time(csv_field(fields_, column), name, zone_, t.error);
   };
   t.created = time(created_, "Created time");
   if (!t.created && t.error.empty()) t.error = "no Created time";

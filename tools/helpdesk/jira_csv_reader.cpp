@@ -12,22 +12,18 @@ bool JiraCsvReader::start(std::string& problem) {
     problem = "the Jira export is empty: expected its header row (Summary,Issue key,...)";
     return false;
   }
-  key_ = csv_column(fields_, "Issue key");
-  status_ = csv_column(fields_, "Status");
-  priority_ = csv_column(fields_, "Priority");
-  created_ = csv_column(fields_, "Created");
-  resolved_ = csv_column(fields_, "Resolved");
-  responded_ = csv_column(fields_, "Custom field (Date of First Response)");
-  std::vector<std::string> missing;
-  if (key_ < 0) missing.emplace_back("Issue key");
-  if (status_ < 0) missing.emplace_back("Status");
-  if (priority_ < 0) missing.emplace_back("Priority");
-  if (created_ < 0) missing.emplace_back("Created");
+  const std::string missing =
+      find_csv_columns(fields_, {{"Issue key", &key_, true},
+                                 {"Status", &status_, true},
+                                 {"Priority", &priority_, true},
+                                 {"Created", &created_, true},
+                                 {"Resolved", &resolved_},
+                                 {"Custom field (Date of First Response)", &responded_}});
   if (missing.empty()) return true;
   problem = fmt::format(
       "the Jira export's header has no column {}: expected Jira's issue CSV export (\"Issue "
       "key\", \"Status\", \"Priority\", \"Created\", \"Resolved\", ...)",
-      fmt::join(missing, ", "));
+      missing);
   return false;
 }
 
@@ -39,13 +35,8 @@ bool JiraCsvReader::next(DeskTicket& t) {
   t.id = std::string(csv_field(fields_, key_));
   t.status = std::string(csv_field(fields_, status_));
   t.priority = std::string(csv_field(fields_, priority_));
-  auto time = [&](int column, std::string_view name) -> std::optional<Instant> {
-    const std::string_view text = csv_field(fields_, column);
-    if (text.empty()) return std::nullopt;
-    std::string why;
-    auto at = desk_instant(text, zone_, why);
-    if (!at && t.error.empty()) t.error = fmt::format("{} {}", name, why);
-    return at;
+  auto time = [&](int column, std::string_view name) {
+    return desk_field_time(csv_field(fields_, column), name, zone_, t.error);
   };
   t.created = time(created_, "Created");
   if (!t.created && t.error.empty()) t.error = "no Created time";

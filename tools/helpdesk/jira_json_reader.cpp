@@ -92,10 +92,8 @@ bool JiraJsonReader::next(DeskTicket& t) {
         at = Instant(*seconds);
       else if (t.error.empty())
         t.error = fmt::format("{} epochMillis {}: out of range", name, value->get<double>());
-    } else if (const std::string text = json_text(value); !text.empty()) {
-      std::string why;
-      at = desk_instant(text, zone_, why);
-      if (!at && t.error.empty()) t.error = fmt::format("{} {}", name, why);
+    } else {
+      at = desk_field_time(json_text(value), name, zone_, t.error);
     }
     return at;
   };

@@ -47,13 +47,8 @@ bool ZammadReader::next(DeskTicket& t) {
     t.error = "a ticket with priority_id and state_id but no names: export with ?expand=true";
     return true;
   }
-  auto time = [&](const json* value, std::string_view name) -> std::optional<Instant> {
-    const std::string text = json_text(value);
-    if (text.empty()) return std::nullopt;
-    std::string why;
-    auto at = desk_instant(text, zone_, why);
-    if (!at && t.error.empty()) t.error = fmt::format("{} {}", name, why);
-    return at;
+  auto time = [&](const json* value, std::string_view name) {
+    return desk_field_time(json_text(value), name, zone_, t.error);
   };
   t.created = time(json_member(ticket, "created_at"), "created_at");
   if (!t.created && t.error.empty()) t.error = "a ticket without created_at";

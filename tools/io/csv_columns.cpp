@@ -51,4 +51,14 @@ bool csv_hours(std::string_view text, double& hours) {
   return true;
 }
 
+std::string find_csv_columns(const std::vector<std::string_view>& header,
+                             std::initializer_list<CsvColumn> columns) {
+  std::string missing;
+  for (const CsvColumn& c : columns) {
+    *c.at = csv_column(header, c.name);
+    if (*c.at < 0 && c.required) missing += (missing.empty() ? "" : ", ") + std::string(c.name);
+  }
+  return missing;
+}
+
 }  // namespace sla::cli

@@ -46,8 +46,9 @@ void measure_time_taken(const Evaluator& evaluator, const Ticket& ticket, const 
   for (std::size_t k = 0; k < 4; ++k) {
     const Target* target = outcomes[k]->target;
     if (!target || !done[k] || *done[k] > as_of) continue;
-    out.business_taken[k] = evaluator.time_taken(*target, ticket, *done[k], true, as_of);
-    out.calendar_taken[k] = evaluator.time_taken(*target, ticket, *done[k], false, as_of);
+    const auto taken = evaluator.time_taken(*target, ticket, *done[k], as_of);
+    out.business_taken[k] = taken.open;
+    out.calendar_taken[k] = taken.all;
   }
 }
 
