@@ -625,6 +625,8 @@ check "eval only at_risk spelled as the column" 0 "$SLA" eval "$tmp/warn.sla" $W
 contains "only at_risk" '^sla eval: 1 of 4 rows shown \(--only at_risk\)$'
 check "eval only no-target and met" 0 "$SLA" eval "$tmp/warn.sla" $W --only no-target,met --format jsonl "$tmp/w.csv"
 contains "only no-target" '^sla eval: 3 of 4 rows shown'
+check "eval only breached hides an error row" 1 "$SLA" eval "$C" --package premium --as-of 2026-04-01T00:00:00+07:00 --only breached contracts/samples/qiscus-tickets.csv
+contains "the hidden error row is counted, with how to see it" '^sla eval: 1 of 8 rows has errors \(--only error shows them\)$'
 check "eval only a bad status" 2 "$SLA" eval "$tmp/warn.sla" $W --only at-risk,late "$tmp/w.csv"
 contains "only lists the valid statuses" "'late' is not a status \(valid: met, breached, pending, at-risk, no-target, error\)"
 check "watch from stdin" 2 "$SLA" eval "$tmp/warn.sla" --package premium --watch 1 -

@@ -323,8 +323,11 @@ Command eval_command(CLI::App& sla) {
               fmt::print(stderr, "sla eval: {} of {} shown (--only {})\n", rows - writer.hidden(),
                          plural(rows, "row"), o->only);
             if (failed) {
-              fmt::print(stderr, "sla eval: {} of {} {} errors (see the error column)\n", failed,
-                         plural(rows, "row"), agree(failed, "has", "have"));
+              // Rows with errors that --only left out are still counted: say how to see them.
+              const bool shown = !only || (only & status_flag("error"));
+              fmt::print(stderr, "sla eval: {} of {} {} errors ({})\n", failed, plural(rows, "row"),
+                         agree(failed, "has", "have"),
+                         shown ? "see the error column" : "--only error shows them");
               return static_cast<int>(Exit::failed);
             }
             return static_cast<int>(Exit::ok);
