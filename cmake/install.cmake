@@ -2,6 +2,7 @@
 # --prefix /usr/local` puts (paths from GNUInstallDirs):
 #   bin/sla                      the command line (statically linked)
 #   lib/libsla.so.0.1.0, .so.0, .so, libsla.a
+#   lib/libsla_json.so.0.1.0, .so.0, .so   the JSON boundary
 #   lib/cmake/sla/               slaConfig.cmake, slaConfigVersion.cmake, exported targets
 #   lib/pkgconfig/sla.pc
 #   include/sla/                 the public headers (C++ and sla.h)
@@ -22,6 +23,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/sla DESTINATION ${CMAKE_INSTALL_
         FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 
 install(TARGETS sla RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# libsla_json.so: the JSON boundary (sla/sla_json.h), linked with -lsla_json.
+if(TARGET sla_json)
+  install(TARGETS sla_json LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/stdlib/std DESTINATION ${SLA_INSTALL_DATADIR}
         FILES_MATCHING PATTERN "*.sla")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/contracts/ DESTINATION ${SLA_INSTALL_DATADIR}/contracts

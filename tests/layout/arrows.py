@@ -47,6 +47,7 @@ ALLOWED = {
     "tools/cli": INTERPRETER | {"tools/lsp", "tools/ide", "tools/document", "tools/wording", "tools/reports", "tools/format", "tools/holidays",
                                 "tools/calendar_export", "tools/helpdesk", "tools/compliance", "tools/io", "tools/console", "grammar",
                                 "stdlib", "include/sla"},
+    "tools/json_api": {"tools/cli", "tools/console", "include/sla"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -22,6 +22,7 @@
 #include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
@@ -156,7 +157,7 @@ Command calendar_command(CLI::App& sla) {
         const int first_year = static_cast<int>(date::year_month_day{*from}.year());
         const int last_year = static_cast<int>(date::year_month_day{*to}.year());
         for (const HolidaySet* set : sets_not_covering(model, *info, first_year, last_year))
-          fmt::print(stderr,
+          fmt::print(standard_error(),
                      "sla {}: note: the holiday set {} covers {} to {} only; the closures of "
                      "other years are not known, so none are exported for them\n",
                      command, set->id, set->first_year, set->last_year);
@@ -175,11 +176,11 @@ Command calendar_command(CLI::App& sla) {
         // An empty calendar is still written (a subscription to it stays valid, and
         // fills when the contract gains closures), but an empty file looks broken.
         if (ics.events == 0)
-          fmt::print(stderr, "sla {}: note: no closed or special days{} in {} to {}{}\n", command,
-                     o->openings ? " nor openings" : "", o->from, o->to,
+          fmt::print(standard_error(), "sla {}: note: no closed or special days{} in {} to {}{}\n",
+                     command, o->openings ? " nor openings" : "", o->from, o->to,
                      o->openings ? "" : "; --openings adds the opening hours");
         if (o->output.empty() || o->output == "-") {
-          fmt::print("{}", ics.text);
+          fmt::print(standard_output(), "{}", ics.text);
           return static_cast<int>(Exit::ok);
         }
         if (auto why = write_file(o->output, ics.text); !why.empty())

@@ -8,6 +8,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
@@ -54,7 +55,7 @@ Command check_command(CLI::App& sla) {
                 if (options->format == "json")
                   report.push_back({{"file", f}, {"valid", false}, {"error", why}});
                 else
-                  fmt::print(stderr, "sla check: {}\n", why);
+                  fmt::print(standard_error(), "sla check: {}\n", why);
                 exit = Exit::usage;
                 continue;
               }
@@ -68,18 +69,19 @@ Command check_command(CLI::App& sla) {
               } else {
                 print_diagnostics(r.diagnostics);
                 if (r.ok() && defines_nothing(*r.model))
-                  fmt::print("{}: ok, but it defines nothing (is the file empty or cut short?)\n",
+                  fmt::print(standard_output(),
+                             "{}: ok, but it defines nothing (is the file empty or cut short?)\n",
                              f);
                 else if (r.ok())
-                  fmt::print("{}: ok\n", f);
+                  fmt::print(standard_output(), "{}: ok\n", f);
                 else
-                  fmt::print(stderr, "{}: {} error{}\n", f,
+                  fmt::print(standard_error(), "{}: {} error{}\n", f,
                              std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
                                            [](auto& d) { return d.severity == Severity::error; }),
                              r.diagnostics.size() == 1 ? "" : "s");
               }
             }
-            if (options->format == "json") fmt::print("{}\n", json_text(report));
+            if (options->format == "json") fmt::print(standard_output(), "{}\n", json_text(report));
             return exit;
           }};
 }

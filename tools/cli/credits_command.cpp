@@ -16,6 +16,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/io/incident_reader.hpp"
 #include "tools/io/ticket_reader.hpp"
 #include "tools/reports/credit_report.hpp"
@@ -136,8 +137,8 @@ Command credits_command(CLI::App& sla) {
           }
           if (!row.error.empty()) {
             ++s.ticket_errors;
-            fmt::print(stderr, "sla credits: {}: row {} (line {}){}: {}\n", input_name(o->tickets),
-                       row.number, row.line,
+            fmt::print(standard_error(), "sla credits: {}: row {} (line {}){}: {}\n",
+                       input_name(o->tickets), row.number, row.line,
                        row.id.empty() ? "" : fmt::format(", ticket {}", row.id), row.error);
             continue;
           }
@@ -168,7 +169,7 @@ Command credits_command(CLI::App& sla) {
           const auto incidents = read_incidents(
               reader, package, s.as_of, s.incident_rows, [&](const IncidentRow& bad) {
                 ++s.incident_errors;
-                fmt::print(stderr, "sla credits: {}\n", bad_row_text(o->incidents, bad));
+                fmt::print(standard_error(), "sla credits: {}\n", bad_row_text(o->incidents, bad));
               });
           const auto reports = uptime_report(evaluator.model(), package, evaluator.calendar_info(),
                                              incidents, UptimeQuery{{*month}, s.as_of});
@@ -191,11 +192,11 @@ Command credits_command(CLI::App& sla) {
         const std::string text = o->format == "json" ? json_text(credit_json(s, calendar)) + "\n"
                                                      : credit_text(s, calendar);
         if (o->output.empty() || o->output == "-")
-          fmt::print("{}", text);
+          fmt::print(standard_output(), "{}", text);
         else if (auto why = write_file(o->output, text); !why.empty())
           return usage_error("credits", why);
         if (s.ticket_errors || s.incident_errors) {
-          fmt::print(stderr, "sla credits: {} with errors, not counted (listed above)\n",
+          fmt::print(standard_error(), "sla credits: {} with errors, not counted (listed above)\n",
                      plural(s.ticket_errors + s.incident_errors, "row"));
           return static_cast<int>(Exit::failed);
         }

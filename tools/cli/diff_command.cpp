@@ -15,6 +15,7 @@
 #include "tools/console/input_file.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/io/ticket_reader.hpp"
 #include "tools/reports/diff_report.hpp"
@@ -64,8 +65,9 @@ std::optional<Impact> replay_file(const std::string& path, const Model& a, const
     if (row.error.empty()) row.error = replay.add(row.ticket, now);
     if (row.error.empty()) continue;
     replay.unreadable();
-    fmt::print(stderr, "sla diff: {}: row {} (line {}){}: {}\n", input_name(path), row.number,
-               row.line, row.id.empty() ? "" : fmt::format(", ticket {}", row.id), row.error);
+    fmt::print(standard_error(), "sla diff: {}: row {} (line {}){}: {}\n", input_name(path),
+               row.number, row.line, row.id.empty() ? "" : fmt::format(", ticket {}", row.id),
+               row.error);
   }
   return replay.result();
 }
@@ -175,73 +177,73 @@ Command diff_command(CLI::App& sla) {
       "Exit codes: 0 compared (and no change has the --fail-on effect); 1 a change has the\n"
       "--fail-on effect, or a version has errors; 2 usage error (an unreadable file, an\n"
       "unknown revision).");
-  return {app, [o] {
-            std::map<std::string, Effect> overrides;
-            if (auto why = read_overrides(o->effects, overrides); !why.empty())
-              return usage_error("diff", why);
-            if (o->against.empty() != (o->files.size() == 2))
-              return usage_error("diff", o->against.empty()
-                                             ? "give OLD and NEW, or one FILE with --against REF"
-                                             : "--against REF compares one FILE with its past "
-                                               "version: give one file");
-            const std::string new_file = o->files.back();
-            const std::string old_file =
-                o->against.empty() ? o->files.front() : o->against + ":" + new_file;
-            for (const auto& f : o->files)
-              if (auto why = unreadable(f); !why.empty()) return usage_error("diff", why);
-            LoadResult old_version;
-            if (o->against.empty()) {
-              old_version = load_contract(old_file);
-            } else {
-              std::string why;
-              auto text = git_show(o->against, new_file, why);
-              if (!text) return usage_error("diff", why);
-              // Its imports are read as they are now, from the file's folder.
-              namespace fs = std::filesystem;
-              LoadOptions options;
-              const fs::path dir = fs::path(new_file).parent_path();
-              options.imports = ImportPolicy::folders({dir.empty() ? "." : dir.string()});
-              old_version = load_string(old_file, std::move(*text), options);
-            }
-            LoadResult new_version = load_contract(new_file);
-            if (!old_version.ok() || !new_version.ok()) {
-              print_diagnostics(old_version.diagnostics);
-              print_diagnostics(new_version.diagnostics);
-              fmt::print(stderr, "sla diff: {} has errors; nothing compared\n",
-                         !old_version.ok() ? old_file : new_file);
-              return static_cast<int>(Exit::failed);
-            }
-            DiffSummary summary{old_file, new_file, diff(*old_version.model, *new_version.model),
-                                nullptr, o->against.empty()};
-            for (auto& c : summary.changes)
-              if (auto it = overrides.find(c.code); it != overrides.end()) c.effect = it->second;
-            if (!o->tickets.empty() && !o->impact)
-              return usage_error("diff", "--tickets is for --impact: add --impact");
-            if (o->impact && o->tickets.empty())
-              summary.impact =
-                  impact_json(impact(*old_version.model, *new_version.model, o->per_priority));
-            if (o->impact && !o->tickets.empty()) {
-              std::string why;
-              auto replayed = replay_file(o->tickets, *old_version.model, *new_version.model, why);
-              if (!replayed) return usage_error("diff", why);
-              summary.impact = impact_json(*replayed);
-            }
-            if (o->format == "json")
-              fmt::print("{}\n", diff_json(summary).dump(2));
-            else if (o->format == "sarif")
-              fmt::print("{}\n", diff_sarif(summary).dump(2));
-            else if (o->format == "github")
-              fmt::print("{}", diff_github(summary));
-            else if (o->format == "markdown")
-              fmt::print("{}", diff_markdown(summary));
-            else
-              fmt::print("{}", diff_text(summary, colour_wanted(stdout)));
-            const bool fails =
-                std::any_of(summary.changes.begin(), summary.changes.end(), [&](const Change& c) {
-                  return o->fail_on == "any" || name(c.effect) == o->fail_on;
-                });
-            return static_cast<int>(fails ? Exit::failed : Exit::ok);
-          }};
+  return {
+      app, [o] {
+        std::map<std::string, Effect> overrides;
+        if (auto why = read_overrides(o->effects, overrides); !why.empty())
+          return usage_error("diff", why);
+        if (o->against.empty() != (o->files.size() == 2))
+          return usage_error("diff", o->against.empty()
+                                         ? "give OLD and NEW, or one FILE with --against REF"
+                                         : "--against REF compares one FILE with its past "
+                                           "version: give one file");
+        const std::string new_file = o->files.back();
+        const std::string old_file =
+            o->against.empty() ? o->files.front() : o->against + ":" + new_file;
+        for (const auto& f : o->files)
+          if (auto why = unreadable(f); !why.empty()) return usage_error("diff", why);
+        LoadResult old_version;
+        if (o->against.empty()) {
+          old_version = load_contract(old_file);
+        } else {
+          std::string why;
+          auto text = git_show(o->against, new_file, why);
+          if (!text) return usage_error("diff", why);
+          // Its imports are read as they are now, from the file's folder.
+          namespace fs = std::filesystem;
+          LoadOptions options;
+          const fs::path dir = fs::path(new_file).parent_path();
+          options.imports = ImportPolicy::folders({dir.empty() ? "." : dir.string()});
+          old_version = load_string(old_file, std::move(*text), options);
+        }
+        LoadResult new_version = load_contract(new_file);
+        if (!old_version.ok() || !new_version.ok()) {
+          print_diagnostics(old_version.diagnostics);
+          print_diagnostics(new_version.diagnostics);
+          fmt::print(standard_error(), "sla diff: {} has errors; nothing compared\n",
+                     !old_version.ok() ? old_file : new_file);
+          return static_cast<int>(Exit::failed);
+        }
+        DiffSummary summary{old_file, new_file, diff(*old_version.model, *new_version.model),
+                            nullptr, o->against.empty()};
+        for (auto& c : summary.changes)
+          if (auto it = overrides.find(c.code); it != overrides.end()) c.effect = it->second;
+        if (!o->tickets.empty() && !o->impact)
+          return usage_error("diff", "--tickets is for --impact: add --impact");
+        if (o->impact && o->tickets.empty())
+          summary.impact =
+              impact_json(impact(*old_version.model, *new_version.model, o->per_priority));
+        if (o->impact && !o->tickets.empty()) {
+          std::string why;
+          auto replayed = replay_file(o->tickets, *old_version.model, *new_version.model, why);
+          if (!replayed) return usage_error("diff", why);
+          summary.impact = impact_json(*replayed);
+        }
+        if (o->format == "json")
+          fmt::print(standard_output(), "{}\n", diff_json(summary).dump(2));
+        else if (o->format == "sarif")
+          fmt::print(standard_output(), "{}\n", diff_sarif(summary).dump(2));
+        else if (o->format == "github")
+          fmt::print(standard_output(), "{}", diff_github(summary));
+        else if (o->format == "markdown")
+          fmt::print(standard_output(), "{}", diff_markdown(summary));
+        else
+          fmt::print(standard_output(), "{}", diff_text(summary, colour_wanted(standard_output())));
+        const bool fails = std::any_of(
+            summary.changes.begin(), summary.changes.end(),
+            [&](const Change& c) { return o->fail_on == "any" || name(c.effect) == o->fail_on; });
+        return static_cast<int>(fails ? Exit::failed : Exit::ok);
+      }};
 }
 
 }  // namespace sla::cli

@@ -21,6 +21,7 @@
 #include "tools/console/output.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/io/eval_pipeline.hpp"
 #include "tools/io/result_writer.hpp"
@@ -122,21 +123,24 @@ bool refresh(const Options& o, const Evaluator& evaluator, StatusSet only, bool 
     if (!a.urgency || !b.urgency) return a.urgency.has_value() && !b.urgency.has_value();
     return *a.urgency < *b.urgency;
   });
-  if (terminal) fmt::print("\x1b[H\x1b[2J");  // a fresh screen; a pipe gets each refresh in turn
+  if (terminal)
+    fmt::print(standard_output(),
+               "\x1b[H\x1b[2J");  // a fresh screen; a pipe gets each refresh in turn
   const Calendar& calendar = evaluator.calendar();
   // Rows that cannot be judged are counted even when --only leaves them out.
-  fmt::print("as of {}, {} at risk, {} breached{} ({} of {} shown)\n",
+  fmt::print(standard_output(), "as of {}, {} at risk, {} breached{} ({} of {} shown)\n",
              format_timestamp(now, calendar.utc_offset(now)), risky, late,
              failed ? fmt::format(", {} with errors", failed) : std::string(), queue.size(),
              plural(rows, "row"));
-  ResultWriter writer(stdout, ResultWriter::Format::table, calendar, columns);
+  ResultWriter writer(standard_output(), ResultWriter::Format::table, calendar, columns);
   writer.header();
   for (auto& q : queue) {
     q.seal();
     writer.write(q.row, q.ev);
   }
   if (!writer.flush()) return false;
-  if (!terminal) fmt::print("\n");  // refreshes one after the other, a blank line apart
+  if (!terminal)
+    fmt::print(standard_output(), "\n");  // refreshes one after the other, a blank line apart
   return true;
 }
 
@@ -155,7 +159,7 @@ int watch(const Options& o, const Evaluator& evaluator, StatusSet only) {
     // A signal the parent ignores (a job in the background of a script) stays ignored.
     if (previous.sa_handler != SIG_IGN) sigaction(signal, &action, nullptr);
   }
-  const bool terminal = is_terminal(stdout);
+  const bool terminal = is_terminal(standard_output());
   int exit = Exit::ok;
   for (unsigned done = 0; !stop_watching;) {
     std::string error;
@@ -170,9 +174,9 @@ int watch(const Options& o, const Evaluator& evaluator, StatusSet only) {
         exit = usage_error("eval", error);
         break;
       }
-      fmt::print(stderr, "sla eval: {} (trying again in {} s)\n", error, o.watch);
+      fmt::print(standard_error(), "sla eval: {} (trying again in {} s)\n", error, o.watch);
     }
-    std::fflush(stdout);
+    std::fflush(standard_output());
     ++done;
     if (o.watch_count && done >= o.watch_count) break;
     // Sleeps in short steps, so that a signal ends the wait at once.
@@ -294,7 +298,7 @@ Command eval_command(CLI::App& sla) {
 
             // Only now, with the input known good, is the output opened: a file is written
             // beside its target and replaces it when the run finishes, never before.
-            std::FILE* out = stdout;
+            std::FILE* out = standard_output();
             OutputFile out_file;
             const bool to_file = !o->output.empty() && o->output != "-";
             if (to_file) {
@@ -320,13 +324,13 @@ Command eval_command(CLI::App& sla) {
               if (auto why = out_file.commit(); !why.empty()) return usage_error("eval", why);
             // No row is left out unsaid.
             if (only)
-              fmt::print(stderr, "sla eval: {} of {} shown (--only {})\n", rows - writer.hidden(),
-                         plural(rows, "row"), o->only);
+              fmt::print(standard_error(), "sla eval: {} of {} shown (--only {})\n",
+                         rows - writer.hidden(), plural(rows, "row"), o->only);
             if (failed) {
               // Rows with errors that --only left out are still counted: say how to see them.
               const bool shown = !only || (only & status_flag("error"));
-              fmt::print(stderr, "sla eval: {} of {} {} errors ({})\n", failed, plural(rows, "row"),
-                         agree(failed, "has", "have"),
+              fmt::print(standard_error(), "sla eval: {} of {} {} errors ({})\n", failed,
+                         plural(rows, "row"), agree(failed, "has", "have"),
                          shown ? "see the error column" : "--only error shows them");
               return static_cast<int>(Exit::failed);
             }

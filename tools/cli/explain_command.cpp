@@ -18,6 +18,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/io/line_reader.hpp"
 #include "tools/reports/explanation.hpp"
 
@@ -213,9 +214,10 @@ Command explain_command(CLI::App& sla) {
         }
         const json steps = explanation(ev, ticket, *as_of);
         if (o->format == "json") {
-          fmt::print("{}\n", json_text(steps));
+          fmt::print(standard_output(), "{}\n", json_text(steps));
         } else {
-          for (const auto& s : steps) fmt::print("- {}\n", s["text"].get<std::string>());
+          for (const auto& s : steps)
+            fmt::print(standard_output(), "- {}\n", s["text"].get<std::string>());
         }
         return static_cast<int>(Exit::ok);
       }};

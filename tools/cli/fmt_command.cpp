@@ -11,6 +11,7 @@
 #include "tools/console/file_output.hpp"
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/format/formatter.hpp"
 #include "tools/format/unified_diff.hpp"
@@ -43,7 +44,9 @@ std::size_t error_count(const std::vector<Diagnostic>& diagnostics) {
 class Run {
  public:
   explicit Run(const Options& options)
-      : options_(options), json_(options.format == "json"), colour_(colour_wanted(stdout)) {}
+      : options_(options),
+        json_(options.format == "json"),
+        colour_(colour_wanted(standard_output())) {}
 
   int all() {
     for (const auto& file : options_.files) {
@@ -52,12 +55,12 @@ class Run {
       report_.push_back(std::move(entry));
     }
     if (json_) {
-      fmt::print("{}\n", json_text(report_));
+      fmt::print(standard_output(), "{}\n", json_text(report_));
     } else if (options_.check && exit_ == Exit::ok) {
-      fmt::print("{} file{} formatted\n", options_.files.size(),
+      fmt::print(standard_output(), "{} file{} formatted\n", options_.files.size(),
                  options_.files.size() == 1 ? "" : "s");
     } else if (options_.check && unformatted_ > 0) {
-      fmt::print(stderr, "{} of {} file{} not formatted; run 'sla fmt' on {} to fix {}\n",
+      fmt::print(standard_error(), "{} of {} file{} not formatted; run 'sla fmt' on {} to fix {}\n",
                  unformatted_, options_.files.size(), options_.files.size() == 1 ? "" : "s",
                  unformatted_ == 1 ? "it" : "them", unformatted_ == 1 ? "it" : "them");
     }
@@ -75,7 +78,7 @@ class Run {
     if (json_)
       entry["error"] = why;
     else
-      fmt::print(stderr, "sla fmt: {}\n", why);
+      fmt::print(standard_error(), "sla fmt: {}\n", why);
     fail(Exit::usage);
   }
 
@@ -86,7 +89,7 @@ class Run {
 
     std::optional<std::string> text;
     if (from_stdin) {
-      text = read_all(std::cin);
+      text = standard_input_text();
     } else if (auto why = unreadable(file); !why.empty()) {
       return io_error(entry, why);
     } else {
@@ -98,7 +101,8 @@ class Run {
     FormatResult r = format_source(name, *text);
     if (!r.text) {
       fail(Exit::failed);
-      if (from_stdin && !options_.check && !json_) fmt::print("{}", *text);  // a filter keeps it
+      if (from_stdin && !options_.check && !json_)
+        fmt::print(standard_output(), "{}", *text);  // a filter keeps it
       if (!r.internal_error.empty()) {
         const std::string why = fmt::format(
             "{}: not formatted: internal error: {}; the file is left as it was. "
@@ -107,7 +111,7 @@ class Run {
         if (json_)
           entry["error"] = why;
         else
-          fmt::print(stderr, "sla fmt: {}\n", why);
+          fmt::print(standard_error(), "sla fmt: {}\n", why);
         return;
       }
       if (json_) {
@@ -117,7 +121,7 @@ class Run {
       } else {
         print_diagnostics(r.diagnostics);
         const std::size_t n = error_count(r.diagnostics);
-        fmt::print(stderr, "{}: {} error{}; not formatted\n", name, n, n == 1 ? "" : "s");
+        fmt::print(standard_error(), "{}: {} error{}; not formatted\n", name, n, n == 1 ? "" : "s");
       }
       return;
     }
@@ -134,22 +138,23 @@ class Run {
       if (json_) {
         entry["diff"] = unified_diff(*text, *r.text, name, false);
       } else {
-        fmt::print("{}", unified_diff(*text, *r.text, name, colour_));
-        std::fflush(stdout);
-        fmt::print(stderr, "{}: not formatted\n", name);
+        fmt::print(standard_output(), "{}", unified_diff(*text, *r.text, name, colour_));
+        std::fflush(standard_output());
+        fmt::print(standard_error(), "{}: not formatted\n", name);
       }
     } else if (from_stdin) {
       if (json_)
         entry["text"] = *r.text;
       else
-        fmt::print("{}", *r.text);
+        fmt::print(standard_output(), "{}", *r.text);
     } else {
       if (!formatted)
         if (auto why = write_file(file, *r.text); !why.empty()) return io_error(entry, why);
       if (json_)
         entry["rewritten"] = !formatted;
       else
-        fmt::print("{}: {}\n", name, formatted ? "already formatted" : "reformatted");
+        fmt::print(standard_output(), "{}: {}\n", name,
+                   formatted ? "already formatted" : "reformatted");
     }
   }
 

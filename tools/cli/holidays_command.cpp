@@ -21,6 +21,7 @@
 #include "tools/console/input_file.hpp"
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/holidays/holiday_catalogue.hpp"
 #include "tools/holidays/holiday_csv_reader.hpp"
 #include "tools/holidays/holiday_set_text.hpp"
@@ -137,8 +138,8 @@ int import_holidays(const ImportOptions& o) {
   const auto text = read_all(o.file, error);
   if (!text) return usage_error(command, error);
   if (is_utf16(*text)) {
-    fmt::print(stderr, "sla {}: {}: is UTF-16; save it as UTF-8; nothing written\n", command,
-               input_name(o.file));
+    fmt::print(standard_error(), "sla {}: {}: is UTF-16; save it as UTF-8; nothing written\n",
+               command, input_name(o.file));
     return static_cast<int>(Exit::failed);
   }
 
@@ -147,7 +148,7 @@ int import_holidays(const ImportOptions& o) {
   bool csv = ext == ".csv";
   if (!csv && ext != ".ics" && ext != ".ical" && ext != ".icalendar" && !looks_like_ics(*text)) {
     if (!looks_like_holiday_csv(*text)) {
-      fmt::print(stderr,
+      fmt::print(standard_error(),
                  "sla {}: {}: not an iCalendar file (it does not start with BEGIN:VCALENDAR), "
                  "nor a CSV file of date,name rows\n",
                  command, input_name(o.file));
@@ -165,26 +166,27 @@ int import_holidays(const ImportOptions& o) {
   // At most ten notes: a personal calendar full of meetings would bury the rest.
   const std::size_t shown = std::min<std::size_t>(imported.notes.size(), 10);
   for (std::size_t i = 0; i < shown; ++i)
-    fmt::print(stderr, "sla {}: {}: note: {}\n", command, where(o.file, imported.notes[i].line),
-               imported.notes[i].message);
+    fmt::print(standard_error(), "sla {}: {}: note: {}\n", command,
+               where(o.file, imported.notes[i].line), imported.notes[i].message);
   if (imported.notes.size() > shown)
-    fmt::print(stderr, "sla {}: {} more notes like these\n", command,
+    fmt::print(standard_error(), "sla {}: {} more notes like these\n", command,
                imported.notes.size() - shown);
   if (imported.error && imported.more_errors.empty()) {
-    fmt::print(stderr, "sla {}: {}: {}; nothing written\n", command,
+    fmt::print(standard_error(), "sla {}: {}: {}; nothing written\n", command,
                where(o.file, imported.error->line), imported.error->message);
     return static_cast<int>(Exit::failed);
   }
   if (imported.error) {
-    fmt::print(stderr, "sla {}: {}: {}\n", command, where(o.file, imported.error->line),
+    fmt::print(standard_error(), "sla {}: {}: {}\n", command, where(o.file, imported.error->line),
                imported.error->message);
     for (const auto& e : imported.more_errors)
-      fmt::print(stderr, "sla {}: {}: {}\n", command, where(o.file, e.line), e.message);
+      fmt::print(standard_error(), "sla {}: {}: {}\n", command, where(o.file, e.line), e.message);
     const std::size_t all = 1 + imported.more_errors.size() + imported.errors_not_kept;
-    fmt::print(
-        stderr, "sla {}: {}: {} errors{}; nothing written\n", command, input_name(o.file), all,
-        imported.errors_not_kept ? fmt::format(", {} more not shown", imported.errors_not_kept)
-                                 : "");
+    fmt::print(standard_error(), "sla {}: {}: {} errors{}; nothing written\n", command,
+               input_name(o.file), all,
+               imported.errors_not_kept
+                   ? fmt::format(", {} more not shown", imported.errors_not_kept)
+                   : "");
     return static_cast<int>(Exit::failed);
   }
   if (years)
@@ -193,13 +195,13 @@ int import_holidays(const ImportOptions& o) {
     });
   const auto entries = merge_holidays(imported.days);
   if (entries.empty()) {
-    fmt::print(stderr, "sla {}: {}: no holiday dates{}; nothing written\n", command,
+    fmt::print(standard_error(), "sla {}: {}: no holiday dates{}; nothing written\n", command,
                input_name(o.file),
                years ? fmt::format(" in {} to {}", years->first, years->last) : "");
     return static_cast<int>(Exit::failed);
   }
   if (entries.size() > kMostDates) {
-    fmt::print(stderr,
+    fmt::print(standard_error(),
                "sla {}: {}: {} dates, more than a .sla file holds (20,000 statements); choose "
                "fewer years with --years; nothing written\n",
                command, input_name(o.file), entries.size());
@@ -220,7 +222,7 @@ int import_holidays(const ImportOptions& o) {
   // mean that (a new company's first year), or have asked for years the file
   // does not hold: said either way, never refused.
   if (const std::string empty = years_without_dates(set.covers, entries); !empty.empty())
-    fmt::print(stderr, "sla {}: {}: note: {}\n", command, input_name(o.file), empty);
+    fmt::print(standard_error(), "sla {}: {}: note: {}\n", command, input_name(o.file), empty);
   const std::string out = holiday_set_text(set, entries);
 
   // What is written must load as it is: check it as a contract importing it would.
@@ -229,18 +231,18 @@ int import_holidays(const ImportOptions& o) {
   if (!check.ok() || check.model->holiday_sets.size() != 1 ||
       check.model->holiday_sets.front().days.size() != entries.size()) {
     print_diagnostics(check.diagnostics);
-    fmt::print(stderr,
+    fmt::print(standard_error(),
                "sla {}: the holiday set made from {} does not load as it should (a bug in sla: "
                "please report it with the file); nothing written\n",
                command, input_name(o.file));
     return static_cast<int>(Exit::failed);
   }
   if (o.output.empty() || o.output == "-") {
-    fmt::print("{}", out);
+    fmt::print(standard_output(), "{}", out);
     return static_cast<int>(Exit::ok);
   }
   if (auto why = write_file(o.output, out); !why.empty()) return usage_error(command, why);
-  fmt::print(stderr, "sla {}: wrote {} {} ({} to {}) as the set {} to {}\n", command,
+  fmt::print(standard_error(), "sla {}: wrote {} {} ({} to {}) as the set {} to {}\n", command,
              entries.size(), entries.size() == 1 ? "date" : "dates", set.covers.first,
              set.covers.last, o.name, o.output);
   return static_cast<int>(Exit::ok);
@@ -274,7 +276,7 @@ std::size_t tentative_days(const HolidaySet& set) {
 int list_holidays(const ListOptions& o) {
   const HolidayCatalogue catalogue = holiday_catalogue();
   for (const auto& failure : catalogue.failures)
-    fmt::print(stderr, "sla holidays list: {}\n", failure);
+    fmt::print(standard_error(), "sla holidays list: {}\n", failure);
   if (o.format == "json") {
     auto sets = nlohmann::ordered_json::array();
     for (const auto& [module, set] : catalogue.sets)
@@ -288,7 +290,7 @@ int list_holidays(const ListOptions& o) {
                       {"source", set.source},
                       {"days", set.days.size()},
                       {"tentative", tentative_days(set)}});
-    fmt::print("{}\n", json_text(nlohmann::ordered_json{{"sets", sets}}));
+    fmt::print(standard_output(), "{}\n", json_text(nlohmann::ordered_json{{"sets", sets}}));
   } else {
     std::vector<std::array<std::string, 6>> rows{
         {"MODULE", "SET", "YEARS", "DAYS", "TENTATIVE", "TITLE"}};
@@ -299,8 +301,9 @@ int list_holidays(const ListOptions& o) {
     for (const auto& row : rows)
       for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
     for (const auto& row : rows)
-      fmt::print("{:<{}}  {:<{}}  {:<{}}  {:>{}}  {:>{}}  {}\n", row[0], width[0], row[1], width[1],
-                 row[2], width[2], row[3], width[3], row[4], width[4], row[5]);
+      fmt::print(standard_output(), "{:<{}}  {:<{}}  {:<{}}  {:>{}}  {:>{}}  {}\n", row[0],
+                 width[0], row[1], width[1], row[2], width[2], row[3], width[3], row[4], width[4],
+                 row[5]);
   }
   return static_cast<int>(catalogue.failures.empty() ? Exit::ok : Exit::failed);
 }
@@ -320,7 +323,7 @@ int show_holidays(ShowOptions o) {
   if (is_module && std::find(modules.begin(), modules.end(), o.set) != modules.end()) {
     ModuleSets m = module_sets(o.set);
     if (!m.error.empty()) {
-      fmt::print(stderr, "sla {}: {}: {}\n", command, o.set, m.error);
+      fmt::print(standard_error(), "sla {}: {}: {}\n", command, o.set, m.error);
       return static_cast<int>(Exit::failed);
     }
     sets = std::move(m.sets);
@@ -411,15 +414,16 @@ int show_holidays(ShowOptions o) {
     }
     j["year"] = o.year;
     j["dates"] = std::move(dates);
-    fmt::print("{}\n", json_text(j));
+    fmt::print(standard_output(), "{}\n", json_text(j));
     return static_cast<int>(Exit::ok);
   }
   for (const HolidaySet* s : shown)
-    fmt::print("{} \"{}\" ({}){}\n", s->id, s->title, where,
+    fmt::print(standard_output(), "{} \"{}\" ({}){}\n", s->id, s->title, where,
                covers(s) ? "" : fmt::format(": covers {} to {} only", s->first_year, s->last_year));
-  fmt::print("{}: {} {}\n", o.year, days.size(), days.size() == 1 ? "date" : "dates");
+  fmt::print(standard_output(), "{}: {} {}\n", o.year, days.size(),
+             days.size() == 1 ? "date" : "dates");
   for (const auto& [h, s] : days)
-    fmt::print("{}  {}  {}{}{}{}\n", h->date, weekday(h->date), h->name,
+    fmt::print(standard_output(), "{}  {}  {}{}{}{}\n", h->date, weekday(h->date), h->name,
                h->hours.empty() ? "" : fmt::format("  (open {})", fmt::join(h->hours, ", ")),
                h->tentative ? "  (tentative)" : "", one ? "" : fmt::format("  [{}]", s->id));
   return static_cast<int>(Exit::ok);

@@ -9,6 +9,7 @@
 #include "tools/console/output.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/reports/model_json.hpp"
 
 namespace sla::cli {
@@ -16,23 +17,27 @@ namespace sla::cli {
 namespace {
 
 void print_package(const Package& p, const Model& m) {
-  fmt::print("\n{} {} \"{}\"{}\n", p.is_addon ? "addon" : "package", p.id, p.title,
-             p.extends.empty() ? "" : fmt::format(" (extends {})", p.extends));
+  fmt::print(standard_output(), "\n{} {} \"{}\"{}\n", p.is_addon ? "addon" : "package", p.id,
+             p.title, p.extends.empty() ? "" : fmt::format(" (extends {})", p.extends));
   if (!p.applied_addons.empty()) {
     std::string list;
     for (const auto& a : p.applied_addons) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
-    fmt::print("  with add-ons: {}\n", list);
+    fmt::print(standard_output(), "  with add-ons: {}\n", list);
   }
-  if (!p.sold_included_in.empty()) fmt::print("  sold: included in {}\n", p.sold_included_in);
+  if (!p.sold_included_in.empty())
+    fmt::print(standard_output(), "  sold: included in {}\n", p.sold_included_in);
   if (p.price)
-    fmt::print("  price: {}{}\n", money_text(*p.price),
+    fmt::print(standard_output(), "  price: {}{}\n", money_text(*p.price),
                p.price->period.empty() ? "" : " " + p.price->period);
-  if (!p.requires_.empty()) fmt::print("  requires: {}\n", fmt::join(p.requires_, ", "));
-  if (!p.excludes.empty()) fmt::print("  excludes: {}\n", fmt::join(p.excludes, ", "));
+  if (!p.requires_.empty())
+    fmt::print(standard_output(), "  requires: {}\n", fmt::join(p.requires_, ", "));
+  if (!p.excludes.empty())
+    fmt::print(standard_output(), "  excludes: {}\n", fmt::join(p.excludes, ", "));
   if (const CalendarInfo* c = m.calendar(p.calendar))
-    fmt::print("  calendar: {} ({}; {})\n", c->id, c->zone, fmt::join(c->weekly, "; "));
+    fmt::print(standard_output(), "  calendar: {} ({}; {})\n", c->id, c->zone,
+               fmt::join(c->weekly, "; "));
   for (const auto& t : p.targets)
-    fmt::print("  {} {}{} {}{}{}\n", verb(t.kind),
+    fmt::print(standard_output(), "  {} {}{} {}{}{}\n", verb(t.kind),
                t.priority.empty() ? "(no priority)" : t.priority,
                t.where ? " where " + t.where->text() : "",
                t.by                           ? t.by->text
@@ -41,14 +46,16 @@ void print_package(const Package& p, const Model& m) {
                t.calendar.empty() ? "" : " on calendar " + t.calendar,
                t.commitment == Commitment::best_effort ? " (best effort)" : "");
   if (p.clock_starts_at_next_opening)
-    fmt::print("  clock starts {}\n",
+    fmt::print(standard_output(), "  clock starts {}\n",
                *p.clock_starts_at_next_opening ? "at next opening" : "at creation");
   if (p.pause_statuses)
-    fmt::print("  clock pauses on status: {}\n", fmt::join(*p.pause_statuses, ", "));
-  if (p.warn_at_milli) fmt::print("  warn at {}\n", warn_at_text(*p.warn_at_milli));
+    fmt::print(standard_output(), "  clock pauses on status: {}\n",
+               fmt::join(*p.pause_statuses, ", "));
+  if (p.warn_at_milli)
+    fmt::print(standard_output(), "  warn at {}\n", warn_at_text(*p.warn_at_milli));
   auto ladder = [](const std::vector<EscalationBand>& bands, const std::string& whom) {
     for (const auto& b : bands)
-      fmt::print("  escalate{} from {}{} to {}{}\n", whom, b.from.text,
+      fmt::print(standard_output(), "  escalate{} from {}{} to {}{}\n", whom, b.from.text,
                  b.until ? " until " + b.until->text : "", b.role,
                  b.when_no_response    ? " when no response"
                  : b.when_not_resolved ? " when not resolved"
@@ -58,12 +65,13 @@ void print_package(const Package& p, const Model& m) {
   for (const auto& l : p.ladders)
     ladder(l.bands, fmt::format(" {}", fmt::join(l.priorities, ", ")));
   for (const auto& c : p.ticket_credits)
-    fmt::print("  credit {} per breached {}{}\n", percent_text(c.percent_milli),
+    fmt::print(standard_output(), "  credit {} per breached {}{}\n", percent_text(c.percent_milli),
                c.priority.empty() ? "" : c.priority + " ", name(c.kind));
   if (p.credit_cap_milli)
-    fmt::print("  credits at most {} per month\n", percent_text(*p.credit_cap_milli));
+    fmt::print(standard_output(), "  credits at most {} per month\n",
+               percent_text(*p.credit_cap_milli));
   for (const auto& u : p.uptime)
-    fmt::print("  uptime of {}: {} {} ({}), {}\n", u.service,
+    fmt::print(standard_output(), "  uptime of {}: {} {} ({}), {}\n", u.service,
                u.target_milli ? percent_text(*u.target_milli) : "no target", u.period,
                u.commitment == Commitment::committed ? "committed" : "best effort",
                plural_or_no(u.exclusions.size(), "exclusion"));
@@ -72,15 +80,15 @@ void print_package(const Package& p, const Model& m) {
 void print_text(const Model& m, const Package* selected) {
   const Header& h = m.contract;
   if (!h.name.empty())
-    fmt::print("contract \"{}\" by {}, version {}, effective {}{}\n", h.name, h.provider, h.version,
-               h.effective, h.ends.empty() ? "" : " until " + h.ends);
+    fmt::print(standard_output(), "contract \"{}\" by {}, version {}, effective {}{}\n", h.name,
+               h.provider, h.version, h.effective, h.ends.empty() ? "" : " until " + h.ends);
   if (!m.priorities.empty()) {
     std::vector<std::string> names;
     for (const auto& p : m.priorities) names.push_back(p.name);
-    fmt::print("priorities (lowest first): {}\n", fmt::join(names, " < "));
+    fmt::print(standard_output(), "priorities (lowest first): {}\n", fmt::join(names, " < "));
   }
   for (const auto& c : m.calendars)
-    fmt::print("calendar {}{}: {}; {}{}{}{}\n", c.id,
+    fmt::print(standard_output(), "calendar {}{}: {}; {}{}{}{}\n", c.id,
                c.extends.empty() ? "" : " (extends " + c.extends + ")", c.zone,
                fmt::join(c.weekly, "; "),
                c.dated.empty() ? "" : fmt::format("; {}", fmt::join(c.dated, "; ")),
@@ -96,7 +104,8 @@ void print_text(const Model& m, const Package* selected) {
   }
   for (const auto& p : m.packages) print_package(p, m);
   for (const auto& a : m.addons) print_package(a, m);
-  if (!m.examples.empty()) fmt::print("\n{}\n", plural(m.examples.size(), "example"));
+  if (!m.examples.empty())
+    fmt::print(standard_output(), "\n{}\n", plural(m.examples.size(), "example"));
 }
 
 }  // namespace
@@ -126,7 +135,7 @@ Command inspect_command(CLI::App& sla) {
 
   return {app, [options] {
             if (auto why = unreadable(options->file); !why.empty()) {
-              fmt::print(stderr, "sla inspect: {}\n", why);
+              fmt::print(standard_error(), "sla inspect: {}\n", why);
               return static_cast<int>(Exit::usage);
             }
             if (!options->addons.empty() && options->package.empty()) {
@@ -142,8 +151,9 @@ Command inspect_command(CLI::App& sla) {
               selected = std::move(sel.package);
             }
             if (options->format == "json") {
-              fmt::print("{}\n", selected ? json_text(to_json(*selected, *r.model))
-                                          : json_text(to_json(*r.model)));
+              fmt::print(standard_output(), "{}\n",
+                         selected ? json_text(to_json(*selected, *r.model))
+                                  : json_text(to_json(*r.model)));
             } else {
               print_text(*r.model, selected ? &*selected : nullptr);
             }

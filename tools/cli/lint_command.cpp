@@ -13,6 +13,7 @@
 #include "tools/console/output.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/lint_report.hpp"
 
@@ -124,14 +125,14 @@ Command lint_command(CLI::App& sla) {
             int exit = Exit::ok;
             LintSummary summary;
             const bool text = options->format == "text";
-            const bool colour = text && colour_wanted(stdout);
+            const bool colour = text && colour_wanted(standard_output());
             std::vector<std::pair<std::string, std::string>> inputs;
             for (const auto& f : options->files) inputs.emplace_back("a contract", f);
             if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("lint", why);
             for (const auto& file : options->files) {
               const std::string f = input_name(file);
               if (auto why = unreadable(file); !why.empty()) {
-                fmt::print(stderr, "sla lint: {}\n", why);
+                fmt::print(standard_error(), "sla lint: {}\n", why);
                 exit = Exit::usage;
                 continue;
               }
@@ -143,7 +144,7 @@ Command lint_command(CLI::App& sla) {
               for (const auto& d : r.diagnostics) {
                 (d.severity == Severity::error ? errors : warnings) += 1;
                 if (d.severity <= fail_at && exit == Exit::ok) exit = Exit::failed;
-                if (text) fmt::print("{}", format_diagnostic(d, colour));
+                if (text) fmt::print(standard_output(), "{}", format_diagnostic(d, colour));
               }
               if (text) {
                 const std::string counts =
@@ -151,18 +152,19 @@ Command lint_command(CLI::App& sla) {
                         ? "no findings"
                         : fmt::format("{}{}", errors ? plural(errors, "error") + ", " : "",
                                       plural(warnings, "finding"));
-                fmt::print("{}: {}{}\n", f, r.model ? counts : "does not check: " + counts,
+                fmt::print(standard_output(), "{}: {}{}\n", f,
+                           r.model ? counts : "does not check: " + counts,
                            r.suppressed ? fmt::format(" ({} silenced)", r.suppressed) : "");
               }
               if (!r.model && exit != Exit::usage) exit = Exit::failed;
               for (auto& d : r.diagnostics) summary.diagnostics.push_back(std::move(d));
             }
             if (options->format == "json")
-              fmt::print("{}\n", json_text(lint_json(summary)));
+              fmt::print(standard_output(), "{}\n", json_text(lint_json(summary)));
             else if (options->format == "sarif")
-              fmt::print("{}\n", json_text(lint_sarif(summary)));
+              fmt::print(standard_output(), "{}\n", json_text(lint_sarif(summary)));
             else if (options->format == "github")
-              fmt::print("{}", github_annotations(summary));
+              fmt::print(standard_output(), "{}", github_annotations(summary));
             return exit;
           }};
 }

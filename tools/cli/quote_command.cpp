@@ -11,6 +11,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/reports/model_json.hpp"
 
@@ -132,41 +133,47 @@ void print_text(const Quote& q, const Model& m, const Options& o, bool colour) {
   std::vector<std::string> addon_ids;
   for (std::size_t i = 1; i < q.items.size(); ++i) addon_ids.push_back(q.items[i]->id);
   if (!addon_ids.empty()) selection += fmt::format(" with {}", fmt::join(addon_ids, ", "));
-  fmt::print("Quote: {}{}\n", m.contract.name.empty() ? "" : m.contract.name + ", ", selection);
+  fmt::print(standard_output(), "Quote: {}{}\n",
+             m.contract.name.empty() ? "" : m.contract.name + ", ", selection);
   std::size_t id_width = 0, title_width = 0;
   for (const Package* p : q.items) {
     id_width = std::max(id_width, p->id.size());
     title_width = std::max(title_width, display_width(p->title));
   }
-  fmt::print("\n");
+  fmt::print(standard_output(), "\n");
   for (const Package* p : q.items)
-    fmt::print("  {:<{}}  {:<{}}  {}\n", p->id, id_width, p->title, title_width, price_text(*p));
+    fmt::print(standard_output(), "  {:<{}}  {:<{}}  {}\n", p->id, id_width, p->title, title_width,
+               price_text(*p));
   for (const auto& id : q.repeated)
-    fmt::print("  note: add-on '{}' is listed more than once; it is counted once\n", id);
+    fmt::print(standard_output(),
+               "  note: add-on '{}' is listed more than once; it is counted once\n", id);
   if (!q.problems.empty()) {
-    fmt::print("\n{} this combination is not allowed by the contract:\n",
+    fmt::print(standard_output(), "\n{} this combination is not allowed by the contract:\n",
                paint("error:", Colour::red, colour));
     for (const auto& problem : q.problems)
-      fmt::print("  {}: {}\n", where(problem.clause), problem.message);
+      fmt::print(standard_output(), "  {}: {}\n", where(problem.clause), problem.message);
     return;
   }
-  fmt::print("\n");
+  fmt::print(standard_output(), "\n");
   if (q.totals.empty()) {
-    fmt::print("  {:<{}}  no prices stated\n", "total", id_width);
+    fmt::print(standard_output(), "  {:<{}}  no prices stated\n", "total", id_width);
   } else {
     for (const auto& t : q.totals)
-      fmt::print("  {:<{}}  {}\n", "total", id_width, paint(total_text(t), Colour::bold, colour));
+      fmt::print(standard_output(), "  {:<{}}  {}\n", "total", id_width,
+                 paint(total_text(t), Colour::bold, colour));
     if (q.totals.size() > 1)
-      fmt::print("  (prices in different currencies or periods are totalled separately)\n");
+      fmt::print(standard_output(),
+                 "  (prices in different currencies or periods are totalled separately)\n");
     for (const auto& t : q.totals)
       if (t.period.empty()) {
-        fmt::print(
-            "  (the contract does not say whether these prices are per year, per month or "
-            "one-off)\n");
+        fmt::print(standard_output(),
+                   "  (the contract does not say whether these prices are per year, per month or "
+                   "one-off)\n");
         break;
       }
   }
-  fmt::print("\nIncludes, after inheritance and add-ons:\n{}", includes_text(*q.selection, m));
+  fmt::print(standard_output(), "\nIncludes, after inheritance and add-ons:\n{}",
+             includes_text(*q.selection, m));
 }
 
 json quote_json(const Quote& q, const Model& m, const Options& o) {
@@ -239,9 +246,9 @@ Command quote_command(CLI::App& sla) {
             const Quote q = make_quote(*r.model, o->package, o->addons);
             if (!q.error.empty()) return argument_error("quote", q.error);
             if (o->format == "json")
-              fmt::print("{}\n", json_text(quote_json(q, *r.model, *o)));
+              fmt::print(standard_output(), "{}\n", json_text(quote_json(q, *r.model, *o)));
             else
-              print_text(q, *r.model, *o, colour_wanted(stdout));
+              print_text(q, *r.model, *o, colour_wanted(standard_output()));
             return static_cast<int>(q.valid() ? Exit::ok : Exit::failed);
           }};
 }

@@ -17,6 +17,7 @@
 #include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/document/contract_document.hpp"
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
@@ -48,12 +49,12 @@ void warn_untranslated(const Wording& w) {
   if (w.is_english()) return;
   const std::string language = Wording::english_name(w.language());
   if (const auto n = w.missing_texts().size(); n > 0)
-    fmt::print(stderr,
+    fmt::print(standard_error(),
                "sla render: warning: {} of the contract's texts {} no {} translation and {} as "
                "written ('sla lint --lang {}' lists them with the entries to add)\n",
                n, n == 1 ? "has" : "have", language, n == 1 ? "stays" : "stay", w.language());
   if (const auto n = w.missing_phrases().size(); n > 0)
-    fmt::print(stderr,
+    fmt::print(standard_error(),
                "sla render: warning: {} generated phrase{} {} no {} wording and {} in English "
                "(tools/wording/lang/{}.po)\n",
                n, n == 1 ? "" : "s", n == 1 ? "has" : "have", language, n == 1 ? "stays" : "stay",
@@ -130,7 +131,7 @@ Command render_command(CLI::App& sla) {
             // An empty or truncated file checks clean (a module may define little), but it
             // is no agreement anyone should sign.
             if (r.model->packages.empty()) {
-              fmt::print(stderr,
+              fmt::print(standard_error(),
                          "sla render: {} defines no package, so there is no agreement to render "
                          "(is the file complete?)\n",
                          o->file);
@@ -180,7 +181,7 @@ Command render_command(CLI::App& sla) {
               LoadResult old_version = load_contract(o->compare);
               if (!old_version.ok()) {
                 print_diagnostics(old_version.diagnostics);
-                fmt::print(stderr, "sla render: {} has errors; no redline\n", o->compare);
+                fmt::print(standard_error(), "sla render: {} has errors; no redline\n", o->compare);
                 return static_cast<int>(Exit::failed);
               }
               changes = diff(*old_version.model, *r.model);
@@ -224,7 +225,7 @@ Command render_command(CLI::App& sla) {
             if (format == "pdf") {
               const PdfResult printed = print_pdf(text);
               if (!printed.error.empty()) {
-                fmt::print(stderr, "sla render: {}\n", printed.error);
+                fmt::print(standard_error(), "sla render: {}\n", printed.error);
                 return static_cast<int>(Exit::failed);
               }
               // Replaced in one step, like every other output: never half a PDF.
@@ -233,7 +234,7 @@ Command render_command(CLI::App& sla) {
               return static_cast<int>(Exit::ok);
             }
             if (o->output.empty() || o->output == "-") {
-              fmt::print("{}", text);
+              fmt::print(standard_output(), "{}", text);
               return static_cast<int>(Exit::ok);
             }
             if (auto why = write_file(o->output, text); !why.empty())

@@ -21,6 +21,7 @@
 #include "tools/console/output.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/io/eval_pipeline.hpp"
 
 namespace sla::cli {
@@ -108,82 +109,81 @@ Command report_command(CLI::App& sla) {
       "them);\n"
       "2 usage error. docs/report.md explains every figure.");
 
-  return {app, [o] {
-            std::string error;
-            const std::vector<std::pair<std::string, std::string>> inputs{
-                {"the contract", o->file},
-                {"the tickets", o->input.tickets},
-                {"the map", o->input.map}};
-            if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("report", why);
-            if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
-              return usage_error("report", why);
-            const auto from = day_argument(o->from, error);
-            if (!from)
-              return argument_error("report", fmt::format("--from '{}': {}", o->from, error));
-            const auto to = day_argument(o->to, error);
-            if (!to) return argument_error("report", fmt::format("--to '{}': {}", o->to, error));
-            if (*to < *from)
-              return argument_error(
-                  "report",
-                  fmt::format("--to {} is before --from {}: the period is empty", o->to, o->from));
-            int exit = Exit::ok;
-            auto selected =
-                load_selection("report", o->file, o->package, o->addons, exit, o->output);
-            if (!selected) return exit;
-            const Evaluator& evaluator = selected->evaluator;
-            const Calendar& cal = evaluator.calendar();
-            const auto as_of = as_of_argument(o->as_of_flag->count() > 0, o->as_of, cal, error);
-            if (!as_of)
-              return argument_error("report", fmt::format("--as-of '{}': {}", o->as_of, error));
+  return {
+      app, [o] {
+        std::string error;
+        const std::vector<std::pair<std::string, std::string>> inputs{
+            {"the contract", o->file},
+            {"the tickets", o->input.tickets},
+            {"the map", o->input.map}};
+        if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("report", why);
+        if (auto why = output_is_input("--output", o->output, inputs); !why.empty())
+          return usage_error("report", why);
+        const auto from = day_argument(o->from, error);
+        if (!from) return argument_error("report", fmt::format("--from '{}': {}", o->from, error));
+        const auto to = day_argument(o->to, error);
+        if (!to) return argument_error("report", fmt::format("--to '{}': {}", o->to, error));
+        if (*to < *from)
+          return argument_error(
+              "report",
+              fmt::format("--to {} is before --from {}: the period is empty", o->to, o->from));
+        int exit = Exit::ok;
+        auto selected = load_selection("report", o->file, o->package, o->addons, exit, o->output);
+        if (!selected) return exit;
+        const Evaluator& evaluator = selected->evaluator;
+        const Calendar& cal = evaluator.calendar();
+        const auto as_of = as_of_argument(o->as_of_flag->count() > 0, o->as_of, cal, error);
+        if (!as_of)
+          return argument_error("report", fmt::format("--as-of '{}': {}", o->as_of, error));
 
-            ReportPeriod period;
-            period.from = *from;
-            period.to = *to;
-            period.start = cal.to_instant(date::local_seconds{*from});
-            period.end = cal.to_instant(date::local_seconds{*to + date::days{1}});
-            period.as_of = *as_of;
-            period.trend = o->trend == "month"              ? TrendUnit::month
-                           : o->trend == "week"             ? TrendUnit::week
-                           : (*to - *from).count() < 13 * 7 ? TrendUnit::week
-                                                            : TrendUnit::month;
+        ReportPeriod period;
+        period.from = *from;
+        period.to = *to;
+        period.start = cal.to_instant(date::local_seconds{*from});
+        period.end = cal.to_instant(date::local_seconds{*to + date::days{1}});
+        period.as_of = *as_of;
+        period.trend = o->trend == "month"              ? TrendUnit::month
+                       : o->trend == "week"             ? TrendUnit::week
+                       : (*to - *from).count() < 13 * 7 ? TrendUnit::week
+                                                        : TrendUnit::month;
 
-            TicketInput input;
-            if (!input.open(o->input, evaluator, error)) return usage_error("report", error);
-            ComplianceTally tally(evaluator, period, input_name(o->file),
-                                  evaluator.package().applied_addons);
-            run_eval(
-                input.rows(), evaluator,
-                [&](const ResultRow& row, const Evaluation& ev) { tally.add(row, ev); }, *as_of,
-                o->threads, true);
-            const ComplianceReport report = tally.finish();
+        TicketInput input;
+        if (!input.open(o->input, evaluator, error)) return usage_error("report", error);
+        ComplianceTally tally(evaluator, period, input_name(o->file),
+                              evaluator.package().applied_addons);
+        run_eval(
+            input.rows(), evaluator,
+            [&](const ResultRow& row, const Evaluation& ev) { tally.add(row, ev); }, *as_of,
+            o->threads, true);
+        const ComplianceReport report = tally.finish();
 
-            const std::string format = o->format.empty() ? format_for(o->output) : o->format;
-            const std::string text = format == "json"   ? report_json(report)
-                                     : format == "csv"  ? report_csv(report)
-                                     : format == "html" ? report_html(report)
-                                                        : report_markdown(report);
-            if (o->output.empty() || o->output == "-") {
-              if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
-                  std::fflush(stdout) != 0)
-                return output_failure("report", std::strerror(errno));
-            } else if (auto why = write_file(o->output, text); !why.empty()) {
-              return usage_error("report", why);
-            }
-            if (report.groups.empty())
-              fmt::print(stderr,
-                         "sla report: no ticket of the {} created from {} to {} has a target of "
-                         "package '{}' ({} outside the period or after --as-of)\n",
-                         plural(report.rows, "row"), o->from, o->to, report.package,
-                         report.outside_period);
-            if (report.errors) {
-              fmt::print(
-                  stderr, "sla report: {} of {} {} errors, counted apart (the report lists {})\n",
-                  report.errors, plural(report.rows, "row"), agree(report.errors, "has", "have"),
-                  report.errors > report.error_rows.size() ? "the first ones" : "them");
-              return static_cast<int>(Exit::failed);
-            }
-            return static_cast<int>(Exit::ok);
-          }};
+        const std::string format = o->format.empty() ? format_for(o->output) : o->format;
+        const std::string text = format == "json"   ? report_json(report)
+                                 : format == "csv"  ? report_csv(report)
+                                 : format == "html" ? report_html(report)
+                                                    : report_markdown(report);
+        if (o->output.empty() || o->output == "-") {
+          if (std::fwrite(text.data(), 1, text.size(), standard_output()) != text.size() ||
+              std::fflush(standard_output()) != 0)
+            return output_failure("report", std::strerror(errno));
+        } else if (auto why = write_file(o->output, text); !why.empty()) {
+          return usage_error("report", why);
+        }
+        if (report.groups.empty())
+          fmt::print(standard_error(),
+                     "sla report: no ticket of the {} created from {} to {} has a target of "
+                     "package '{}' ({} outside the period or after --as-of)\n",
+                     plural(report.rows, "row"), o->from, o->to, report.package,
+                     report.outside_period);
+        if (report.errors) {
+          fmt::print(standard_error(),
+                     "sla report: {} of {} {} errors, counted apart (the report lists {})\n",
+                     report.errors, plural(report.rows, "row"), agree(report.errors, "has", "have"),
+                     report.errors > report.error_rows.size() ? "the first ones" : "them");
+          return static_cast<int>(Exit::failed);
+        }
+        return static_cast<int>(Exit::ok);
+      }};
 }
 
 }  // namespace sla::cli

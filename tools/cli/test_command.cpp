@@ -19,6 +19,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/document/example_ticket.hpp"
 #include "tools/reports/explanation.hpp"
@@ -153,12 +154,12 @@ Command test_command(CLI::App& sla) {
             for (const auto& f : o->files) inputs.emplace_back("a contract", f);
             if (auto why = stdin_twice(inputs); !why.empty()) return argument_error("test", why);
             int exit = Exit::ok;
-            const bool colour = o->format == "text" && colour_wanted(stdout);
+            const bool colour = o->format == "text" && colour_wanted(standard_output());
             std::size_t passed = 0, failed = 0;
             json report = json::array();
             for (const auto& file : o->files) {
               if (auto why = unreadable(file); !why.empty()) {
-                fmt::print(stderr, "sla test: {}\n", why);
+                fmt::print(standard_error(), "sla test: {}\n", why);
                 exit = Exit::usage;
                 continue;
               }
@@ -181,24 +182,26 @@ Command test_command(CLI::App& sla) {
                                     {"trace", outcome.trace},
                                     {"span", to_json(e.span)}});
                 } else {
-                  fmt::print("{} {} ({}:{})\n",
+                  fmt::print(standard_output(), "{} {} ({}:{})\n",
                              outcome.passed ? paint("PASS", Colour::green, colour)
                                             : paint("FAIL", Colour::red, colour),
                              e.name, e.span.file, e.span.line);
-                  for (const auto& f : outcome.failures) fmt::print("     {}\n", f);
-                  if (!outcome.trace.empty()) fmt::print("     how it was computed:\n");
+                  for (const auto& f : outcome.failures)
+                    fmt::print(standard_output(), "     {}\n", f);
+                  if (!outcome.trace.empty())
+                    fmt::print(standard_output(), "     how it was computed:\n");
                   for (const auto& step : outcome.trace)
-                    fmt::print("       - {}\n", step["text"].get<std::string>());
+                    fmt::print(standard_output(), "       - {}\n", step["text"].get<std::string>());
                 }
               }
             }
             if (o->format == "json")
-              fmt::print("{}\n", json_text(report));
+              fmt::print(standard_output(), "{}\n", json_text(report));
             else
-              fmt::print("{} passed, {} failed\n", passed, failed);
+              fmt::print(standard_output(), "{} passed, {} failed\n", passed, failed);
             // Nothing run is not a pass: a mistyped --filter must not turn CI green.
             if (passed + failed == 0 && exit == Exit::ok) {
-              fmt::print(stderr, "sla test: no example ran{}\n",
+              fmt::print(standard_error(), "sla test: no example ran{}\n",
                          o->filter.empty()
                              ? (o->files.size() == 1 ? ": the contract contains no example blocks"
                                                      : ": the contracts contain no example blocks")

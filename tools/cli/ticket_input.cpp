@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "tools/console/arguments.hpp"
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
@@ -38,7 +39,11 @@ bool TicketInput::open(const TicketInputOptions& options, const Evaluator& evalu
       return false;
     }
     // The map is read first: a broken map is the user's to fix before any ticket.
-    map = options.map.empty() ? default_desk_map(*desk) : read_desk_map(options.map, *desk, error);
+    // `--map -`: the commands refuse it when the tickets are on standard input too.
+    map = options.map.empty() ? default_desk_map(*desk)
+          : options.map == "-"
+              ? parse_desk_map(standard_input_text(), *desk, "the map on standard input", error)
+              : read_desk_map(options.map, *desk, error);
     if (!map) return false;
   } else if (!options.map.empty()) {
     error = "--map needs --desk: a map says how a help desk's values read as the contract's";

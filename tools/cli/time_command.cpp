@@ -19,6 +19,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/output.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
@@ -94,7 +95,7 @@ void note_uncovered_years(const Model& model, const CalendarInfo& info, Instant 
   const int first = std::min(year(a), year(b)), last = std::max(year(a), year(b));
   for (const HolidaySet* set : sets_not_covering(model, info, first, last)) {
     const auto [years, count] = years_outside(*set, first, last);
-    fmt::print(stderr,
+    fmt::print(standard_error(),
                "sla time: note: holiday set '{}' covers {}-{}; {} {} computed without its "
                "holidays\n",
                set->id, set->first_year, set->last_year, years, count == 1 ? "is" : "are");
@@ -193,16 +194,17 @@ Command time_command(CLI::App& sla) {
           if (d.business) note_uncovered_years(model, *info, *from, due);
           if (due == Calendar::kNever) {
             if (o->format == "json")
-              fmt::print("{}\n", json_line({{"deadline", nullptr}}));
+              fmt::print(standard_output(), "{}\n", json_line({{"deadline", nullptr}}));
             else
-              fmt::print("never: calendar {} does not open again for that long\n", info->id);
+              fmt::print(standard_output(),
+                         "never: calendar {} does not open again for that long\n", info->id);
             return static_cast<int>(Exit::ok);
           }
           if (o->format == "json")
-            fmt::print("{}\n", json_line({{"deadline", local(due)}}));
+            fmt::print(standard_output(), "{}\n", json_line({{"deadline", local(due)}}));
           else
-            fmt::print("{} + {} on calendar {} ({}) = {}\n", local(*from), d.text, info->id,
-                       info->zone, local(due));
+            fmt::print(standard_output(), "{} + {} on calendar {} ({}) = {}\n", local(*from),
+                       d.text, info->id, info->zone, local(due));
         } else if (sub->parsed()) {
           auto to = instant(o->to, "TO", cal, error);
           if (!to) return usage_error("time", error);
@@ -213,17 +215,17 @@ Command time_command(CLI::App& sla) {
           if (d.business) note_uncovered_years(model, *info, start, *to);
           if (start == Calendar::kNeverBefore) {
             if (o->format == "json")
-              fmt::print("{}\n", json_line({{"start", nullptr}}));
+              fmt::print(standard_output(), "{}\n", json_line({{"start", nullptr}}));
             else
-              fmt::print("never: calendar {} was not open that long before {}\n", info->id,
-                         local(*to));
+              fmt::print(standard_output(), "never: calendar {} was not open that long before {}\n",
+                         info->id, local(*to));
             return static_cast<int>(Exit::ok);
           }
           if (o->format == "json")
-            fmt::print("{}\n", json_line({{"start", local(start)}}));
+            fmt::print(standard_output(), "{}\n", json_line({{"start", local(start)}}));
           else
-            fmt::print("{} - {} on calendar {} ({}) = {}\n", local(*to), d.text, info->id,
-                       info->zone, local(start));
+            fmt::print(standard_output(), "{} - {} on calendar {} ({}) = {}\n", local(*to), d.text,
+                       info->id, info->zone, local(start));
         } else if (between->parsed()) {
           auto from = instant(o->from, "FROM", cal, error);
           if (!from) return usage_error("time", error);
@@ -232,9 +234,10 @@ Command time_command(CLI::App& sla) {
           const auto seconds = cal.between(*from, *to);
           note_uncovered_years(model, *info, *from, *to);
           if (o->format == "json")
-            fmt::print("{}\n", json_line({{"seconds", seconds.count()}}));
+            fmt::print(standard_output(), "{}\n", json_line({{"seconds", seconds.count()}}));
           else
-            fmt::print("{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
+            fmt::print(standard_output(),
+                       "{} business time ({} s) on calendar {} between {} and {}\n", human(seconds),
                        seconds.count(), info->id, local(*from), local(*to));
         } else if (open->parsed()) {
           auto at = instant(o->at, "AT", cal, error);
@@ -244,13 +247,13 @@ Command time_command(CLI::App& sla) {
           const bool never = change == Calendar::kNever;  // e.g. a 24x7 desk never closes
           note_uncovered_years(model, *info, *at, change);
           if (o->format == "json")
-            fmt::print("{}\n",
+            fmt::print(standard_output(), "{}\n",
                        json_line({{"open", is_open},
                                   {"next_change", never ? nlohmann::ordered_json()
                                                         : nlohmann::ordered_json(local(change))}}));
           else
-            fmt::print("calendar {} is {} at {}; it {}\n", info->id, is_open ? "open" : "closed",
-                       local(*at),
+            fmt::print(standard_output(), "calendar {} is {} at {}; it {}\n", info->id,
+                       is_open ? "open" : "closed", local(*at),
                        never
                            ? fmt::format("never {}", is_open ? "closes" : "opens")
                            : fmt::format("{} at {}", is_open ? "closes" : "opens", local(change)));

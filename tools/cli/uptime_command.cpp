@@ -16,6 +16,7 @@
 #include "tools/console/json_text.hpp"
 #include "tools/console/plural.hpp"
 #include "tools/console/selection.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 #include "tools/io/incident_reader.hpp"
 #include "tools/reports/uptime_output.hpp"
@@ -161,7 +162,7 @@ Command uptime_command(CLI::App& sla) {
             const std::vector<Incident> incidents =
                 read_incidents(reader, package, as_of, rows, [&](const IncidentRow& row) {
                   ++bad;
-                  fmt::print(stderr, "sla uptime: {}\n", bad_row_text(o->incidents, row));
+                  fmt::print(standard_error(), "sla uptime: {}\n", bad_row_text(o->incidents, row));
                 });
 
             auto reports = uptime_report(*selected->contract.model, package, calendar, incidents,
@@ -179,13 +180,13 @@ Command uptime_command(CLI::App& sla) {
             else if (o->format == "csv")
               text = uptime_csv(reports, context);
             else
-              text = uptime_text(reports, context, !to_file && colour_wanted(stdout));
+              text = uptime_text(reports, context, !to_file && colour_wanted(standard_output()));
             if (!to_file)
-              fmt::print("{}", text);
+              fmt::print(standard_output(), "{}", text);
             else if (auto why = write_file(o->output, text); !why.empty())
               return usage_error("uptime", why);
             if (bad) {
-              fmt::print(stderr, "sla uptime: {} of {} {} errors (listed above)\n", bad,
+              fmt::print(standard_error(), "sla uptime: {} of {} {} errors (listed above)\n", bad,
                          plural(rows, "incident row"), agree(bad, "has", "have"));
               return static_cast<int>(Exit::failed);
             }

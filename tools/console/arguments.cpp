@@ -7,16 +7,17 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
 int usage_error(std::string_view command, std::string_view message) {
-  fmt::print(stderr, "sla {}: {}\n", command, message);
+  fmt::print(standard_error(), "sla {}: {}\n", command, message);
   return 2;
 }
 
 int argument_error(std::string_view command, std::string_view message) {
-  fmt::print(stderr, "sla {}: {} (see 'sla {} --help')\n", command, message, command);
+  fmt::print(standard_error(), "sla {}: {} (see 'sla {} --help')\n", command, message, command);
   return 2;
 }
 

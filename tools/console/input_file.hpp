@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
@@ -15,7 +16,7 @@ class InputFile {
   std::FILE* stream() const { return stream_; }
 
  private:
-  std::FILE* stream_ = stdin;
+  std::FILE* stream_ = standard_input();
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_{nullptr, &std::fclose};
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "grammar/source.hpp"
+#include "tools/console/streams.hpp"
 #include "tools/console/terminal.hpp"
 
 namespace sla::cli {
@@ -120,17 +121,18 @@ nlohmann::ordered_json to_json(const SourceRef& ref) {
 }
 
 int output_failure(std::string_view command, std::string_view why) {
-  static bool reported = false;
+  bool& reported = output_failure_reported();
   if (!reported)
-    fmt::print(stderr, "sla {}: could not write the output{}{}\n", command, why.empty() ? "" : ": ",
-               why);
+    fmt::print(standard_error(), "sla {}: could not write the output{}{}\n", command,
+               why.empty() ? "" : ": ", why);
   reported = true;
   return 2;
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  const bool colour = colour_wanted(stderr);
-  for (const auto& d : diagnostics) fmt::print(stderr, "{}", format_diagnostic(d, colour));
+  const bool colour = colour_wanted(standard_error());
+  for (const auto& d : diagnostics)
+    fmt::print(standard_error(), "{}", format_diagnostic(d, colour));
 }
 
 }  // namespace sla::cli

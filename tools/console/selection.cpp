@@ -2,22 +2,16 @@
 
 #include <fmt/format.h>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 
 #include "tools/console/arguments.hpp"
 #include "tools/console/exit.hpp"
 #include "tools/console/file_output.hpp"
 #include "tools/console/output.hpp"
+#include "tools/console/streams.hpp"
 
 namespace sla::cli {
 
 namespace {
-
-const std::string& stdin_text() {
-  static const std::string text(std::istreambuf_iterator<char>(std::cin), {});
-  return text;
-}
 
 LoadOptions stdin_options(LoadOptions options) {
   std::error_code ec;
@@ -30,13 +24,13 @@ LoadOptions stdin_options(LoadOptions options) {
 
 LoadResult load_contract(const std::string& path) {
   if (path != "-") return load_file(path);
-  return load_string("<stdin>", stdin_text(), stdin_options({}));
+  return load_string("<stdin>", standard_input_text(), stdin_options({}));
 }
 
 LintResult lint_contract(const std::string& path, LintOptions options) {
   if (path != "-") return lint_file(path, options);
   options.load = stdin_options(options.load);
-  return lint_string("<stdin>", stdin_text(), options);
+  return lint_string("<stdin>", standard_input_text(), options);
 }
 
 std::optional<Selected> load_selection(std::string_view command, const std::string& file,

@@ -196,10 +196,6 @@ std::optional<DeskMap> parse_desk_map(std::string_view text, Desk desk, std::str
 
 std::optional<DeskMap> read_desk_map(const std::string& path, Desk desk, std::string& error) {
   std::ostringstream text;
-  if (path == "-") {  // the commands refuse it when the tickets are on standard input too
-    text << std::cin.rdbuf();
-    return parse_desk_map(text.str(), desk, "the map on standard input", error);
-  }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     error = fmt::format("cannot read the map '{}': it is a directory", path);
