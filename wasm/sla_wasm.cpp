@@ -108,9 +108,14 @@ struct Ticket {
 
 void read_ticket(const sla_evaluator* ev, const json& j, Ticket& t) {
   if (!j.is_object()) throw BadInput{SLA_ERROR_ARGUMENT, "a ticket is an object"};
+  // Named, not iterated as j.value(...).items(): the items of a temporary dangle.
+  const json events = j.value("events", json::array());
+  const json attributes = j.value("attributes", json::object());
+  const json updates = j.value("updates", json::array());
+  if (!events.is_array() || !attributes.is_object() || !updates.is_array())
+    throw BadInput{SLA_ERROR_ARGUMENT, "events and updates are arrays, attributes an object"};
   // Reserved up front: the C structs point into these strings.
-  t.keep_strings.reserve(1 + 2 * j.value("attributes", json::object()).size() +
-                         j.value("events", json::array()).size());
+  t.keep_strings.reserve(1 + 2 * attributes.size() + events.size());
   auto keep = [&](const json& v, const char* what) -> const char* {
     if (v.is_null()) return nullptr;
     if (!v.is_string()) throw BadInput{SLA_ERROR_ARGUMENT, std::string(what) + ": not a string"};
@@ -124,7 +129,7 @@ void read_ticket(const sla_evaluator* ev, const json& j, Ticket& t) {
   base.responded = read_optional_time(ev, j, "first_response_at");
   base.resolved = read_optional_time(ev, j, "resolved_at");
   t.ex.restored = read_optional_time(ev, j, "restored_at");
-  for (const auto& e : j.value("events", json::array())) {
+  for (const auto& e : events) {
     sla_event event{read_time(ev, e.value("at", json()), "events[].at"), SLA_EVENT_STATUS, nullptr};
     if (e.contains("status")) {
       event.value = keep(e["status"], "events[].status");
@@ -138,9 +143,9 @@ void read_ticket(const sla_evaluator* ev, const json& j, Ticket& t) {
     }
     t.events.push_back(event);
   }
-  for (const auto& [name, value] : j.value("attributes", json::object()).items())
+  for (const auto& [name, value] : attributes.items())
     t.attributes.push_back({keep(json(name), "attributes"), keep(value, "attributes")});
-  for (const auto& u : j.value("updates", json::array())) t.updates.push_back(read_time(ev, u, "updates[]"));
+  for (const auto& u : updates) t.updates.push_back(read_time(ev, u, "updates[]"));
   base.events = t.events.empty() ? nullptr : t.events.data();
   base.event_count = t.events.size();
   t.ex.attributes = t.attributes.empty() ? nullptr : t.attributes.data();
