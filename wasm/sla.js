@@ -172,12 +172,6 @@ async function load(options = {}) {
       return new Contract(api, ok(api.load(name, text)));
     },
   };
-  // The C API's JSON entry point (sla_call_json), once the library has it: a
-  // request object in, the reply object out, over the same string passing.
-  if (typeof core._sla_call_json === 'function') {
-    const call = caller(core, 'sla_call_json', ['string']);
-    sla.callJson = (request) => call(JSON.stringify(request));
-  }
   return sla;
 }
 

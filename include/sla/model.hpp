@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -110,7 +111,11 @@ struct Condition {
   std::vector<std::string> values;
   std::string text() const;  // channel is "phone", "chat"
   friend bool operator==(const Condition&, const Condition&) = default;
-  friend auto operator<=>(const Condition&, const Condition&) = default;
+  // Written out rather than a defaulted <=>: libc++ 14 (Emscripten's in Debian 12)
+  // has no <=> for strings and vectors yet.
+  friend bool operator<(const Condition& a, const Condition& b) {
+    return std::tie(a.attribute, a.values) < std::tie(b.attribute, b.values);
+  }
 };
 
 // A deadline stated as a time of a later business day rather than a length:
