@@ -217,6 +217,18 @@ try:
     beyond_warned = variant("beyond-warned.sla", [('package beyond "Beyond Support" {',
                                                    'package beyond "Beyond Support" {\n  warn at 25 %')],
                             source=beyond)
+    # A length that says calendar time outright, on the package's calendar and on the
+    # target's own: the two meanings of a target's "calendar" key.
+    own_calendar = tmp / "own-calendar.sla"
+    own_calendar.write_text(
+        'contract "Acme Support" { provider "Acme"; version "1"; effective 2026-01-01 }\n'
+        'calendar office { zone "Asia/Jakarta"; open Mon-Fri 09:00-17:00 }\n'
+        'calendar always { zone "Asia/Jakarta"; open Mon-Sun 00:00-24:00 }\n'
+        'priorities { Low "Minor issue."; High "Service down." }\n'
+        'package premium "Premium Support" {\n  calendar office\n'
+        '  respond to Low within 2 calendar days\n'
+        '  respond to High within 2 calendar days on calendar always\n'
+        '  escalation { from 2 calendar days escalate to "Boss" }\n}\n', encoding="utf-8")
     broken = tmp / "broken.sla"
     broken.write_text('package p "P" {\n  respond to Low withn 4 business hours\n}\n', encoding="utf-8")
     cut = tmp / "cut.sla"
@@ -232,7 +244,7 @@ try:
 
     # --- inspect, and what each package and calendar is, for the commands below -------
     models = {}
-    for c in [*contracts, renewal, failing, warned, beyond_warned]:
+    for c in [*contracts, renewal, failing, warned, beyond_warned, own_calendar]:
         r = subprocess.run([SLA, "inspect", "--format", "json", str(c)], cwd=ROOT, capture_output=True)
         if r.returncode != 0:
             continue  # a contract with errors prints nothing on stdout: checked by check
@@ -526,7 +538,7 @@ def add(key, value, near):
 MUTATIONS = {
     "check": [add("fixable", True, "severity"), drop("valid"), drop("diagnostics"), replace("valid", "yes"), add("warnings", [], "valid"),
               replace("code", "E001"), replace("severity", "fatal"), replace("line", "12"), drop("offset")],
-    "inspect": [add("priority_rank", 1, "origin"), add("extra", 1, "business_day_seconds"), drop("span"), drop("targets"), replace("commitment", "promised"), replace("kind", "bundle"),
+    "inspect": [replace("calendar", False), add("priority_rank", 1, "origin"), add("extra", 1, "business_day_seconds"), drop("span"), drop("targets"), replace("commitment", "promised"), replace("kind", "bundle"),
                 add("colour", "red", "title"), replace("business", "yes"), drop("column"),
                 replace("line", -1)],
     "quote": [drop("valid"), drop("includes"), replace("amount", 420), replace("kind", "bundle"),
