@@ -292,6 +292,15 @@ try:
         for p in model["packages"][:2]:
             if p.get("calendar"):
                 time_queries(c, ["--package", p["id"]])
+    # The edges of the supported years: a deadline or a start that never comes (null), and
+    # an instant before the zone's standard time (local mean time), written in UTC.
+    edges = ["time", qiscus, "--package", "premium", "--format", "json"]
+    never = [json_of("time#/$defs/add", [*edges, "add", "2398-12-31T10:00:00", "4000 business hours"]),
+             json_of("time#/$defs/sub", [*edges, "sub", "1901-12-20T10:00:00", "40000 business hours"])]
+    if never != [{"deadline": None}, {"start": None}]:
+        fail("time: no null deadline and start to validate", edges, never)
+    json_of("time#/$defs/sub", [*edges, "sub", "1901-01-02T10:00:00", "4 business hours"])
+    json_of("time#/$defs/open", [*edges, "open", "2398-12-31T10:00:00"])
     for name in ["add", "sub", "between", "open"]:  # the whole schema accepts what its parts do
         for document, command in samples[f"time#/$defs/{name}"][:5]:
             validate("time", document, command)
@@ -341,7 +350,12 @@ try:
     copies.mkdir()
     for c in contracts[:12]:
         shutil.copy(c, copies / c.name)
-    json_of("fmt", ["fmt", "--format", "json", *sorted(copies.iterdir()), missing], exits=(1, 2))
+    messy = copies / "messy.sla"  # rewritten in place: "rewritten": true
+    messy.write_text(own_calendar.read_text(encoding="utf-8").replace("  calendar office", "      calendar   office"),
+                     encoding="utf-8")
+    fmt_run = json_of("fmt", ["fmt", "--format", "json", *sorted(copies.iterdir()), missing], exits=(1, 2))
+    if fmt_run and not any(e.get("rewritten") for e in fmt_run):
+        fail("fmt: no file was rewritten, so 'rewritten': true is not exercised", ["fmt", messy], fmt_run)
     json_of("fmt", ["fmt", "--format", "json", "-"], stdin=qiscus.read_bytes())
     json_of("fmt", ["fmt", "--check", "--format", "json", "-"], exits=(0, 1), stdin=qiscus.read_bytes())
     json_of("fmt", ["fmt", "--format", "json", cut], exits=(1,))
