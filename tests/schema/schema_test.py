@@ -182,7 +182,6 @@ try:
                         ROOT / "bench/beyond.sla", *ROOT.glob("tests/golden/*.sla"),
                         *ROOT.glob("tests/fuzz/corpus/*.sla"), *ROOT.glob("tests/language/imports/*.sla")})
     qiscus = ROOT / "contracts/qiscus-enterprise.sla"
-    qiscus_text = qiscus.read_text(encoding="utf-8")
 
     def variant(name, edits, source=qiscus):
         text = source.read_text(encoding="utf-8")
@@ -550,42 +549,56 @@ def add(key, value, near):
 
 
 MUTATIONS = {
-    "check": [add("fixable", True, "severity"), drop("valid"), drop("diagnostics"), replace("valid", "yes"), add("warnings", [], "valid"),
-              replace("code", "E001"), replace("severity", "fatal"), replace("line", "12"), drop("offset")],
-    "inspect": [replace("calendar", False), add("priority_rank", 1, "origin"), add("extra", 1, "business_day_seconds"), drop("span"), drop("targets"), replace("commitment", "promised"), replace("kind", "bundle"),
-                add("colour", "red", "title"), replace("business", "yes"), drop("column"),
-                replace("line", -1)],
-    "quote": [drop("valid"), drop("includes"), replace("amount", 420), replace("kind", "bundle"),
-              add("discount", 0, "repeated_addons")],
-    "time": [replace("deadline", "Monday"), replace("seconds", "5400"), replace("open", "no"),
-             add("zone", "UTC", "open")],
+    "check": [
+        drop("valid"), drop("diagnostics"), drop("offset"), replace("valid", "yes"), replace("code", "E001"),
+        replace("severity", "fatal"), replace("line", "12"), add("warnings", [], "valid"),
+        add("fixable", True, "severity")],
+    "inspect": [
+        drop("span"), drop("targets"), drop("column"), replace("commitment", "promised"), replace("kind", "bundle"),
+        replace("business", "yes"), replace("line", -1), replace("calendar", False), add("colour", "red", "title"),
+        add("priority_rank", 1, "origin"), add("extra", 1, "business_day_seconds")],
+    "quote": [
+        drop("valid"), drop("includes"), replace("amount", 420), replace("kind", "bundle"),
+        add("discount", 0, "repeated_addons")],
+    "time": [
+        replace("deadline", "Monday"), replace("seconds", "5400"), replace("open", "no"), add("zone", "UTC", "open")],
     "time#/$defs/add": [drop("deadline"), replace("deadline", "2026-01-12 12:30"), add("x", 1, "deadline")],
     "time#/$defs/sub": [drop("start"), replace("start", 5)],
     "time#/$defs/between": [drop("seconds"), replace("seconds", -1), replace("seconds", 1.5)],
     "time#/$defs/open": [drop("next_change"), replace("open", None)],
-    "explain": [drop("step"), drop("text"), replace("step", "teleport"), replace("status", "at_risk"),
-                replace("due", "soon"), add("why", "", "text")],
-    "test": [drop("passed"), drop("trace"), replace("passed", 1), replace("failures", "none"),
-             add("skipped", False, "passed")],
+    "explain": [
+        drop("step"), drop("text"), replace("step", "teleport"), replace("status", "at_risk"), replace("due", "soon"),
+        add("why", "", "text")],
+    "test": [
+        drop("passed"), drop("trace"), replace("passed", 1), replace("failures", "none"),
+        add("skipped", False, "passed")],
     "fmt": [drop("formatted"), drop("file"), replace("formatted", "no"), add("changed", True, "formatted")],
-    "lint": [add("fix", "", "help"), drop("summary"), drop("title"), drop("help"), replace("code", "SLA10"), replace("severity", "info"),
-             replace("errors", -1), add("fixed", 0, "suppressed")],
-    "sarif": [replace("version", "2.0.0"), drop("ruleId"), replace("level", "critical"),
-              replace("startLine", 0), drop("driver"), add("extra", 1, "ruleId")],
-    "eval": [replace("response_status", "at-risk"), replace("response_status", "error", "a good row with status error"), drop("response_status"), drop("error"), replace("response_status", "late"),
-             replace("resolution_status", "failed"), replace("response_commitment", "maybe"),
-             replace("response_due", "tomorrow"), replace("priority", 3), add("sla", "x", "escalation"),
-             replace("response_elapsed_percent", "81.2")],
-    "uptime": [drop("status"), replace("status", "ok"), replace("coverage", "some"), replace("month", "January"),
-               replace("total_minutes", "44640"), replace("treatment", "ignored"), add("extra", 1, "service"),
-               drop("credit")],
-    "credits": [drop("total_percent"), replace("capped", "no"), replace("month", "2026-1"),
-                replace("target", "reply"), add("fee", 1, "package")],
-    "diff": [drop("effect"), replace("effect", "worse"), replace("code", "SLA002"), replace("old_at", "x.sla:3"),
-             drop("summary"), add("reason", "", "effect")],
-    "report": [add("extra", 1, "stated_in"), add("extra", 1, "partial"), drop("elapsed_percent"), drop("groups"), replace("trend_unit", "day"), replace("compliance_percent", "99"),
-               replace("from", "2026/01/01"), replace("target", "reply"), add("extra", 1, "zone"),
-               drop("exact_quantiles")],
+    "lint": [
+        drop("summary"), drop("title"), drop("help"), replace("code", "SLA10"), replace("severity", "info"),
+        replace("errors", -1), add("fixed", 0, "suppressed"), add("fix", "", "help")],
+    "sarif": [
+        drop("ruleId"), drop("driver"), replace("version", "2.0.0"), replace("level", "critical"),
+        replace("startLine", 0), add("extra", 1, "ruleId")],
+    "eval": [
+        drop("response_status"), drop("error"), replace("response_status", "late"),
+        replace("response_status", "at-risk"), replace("response_status", "error", "a good row with status error"),
+        replace("resolution_status", "failed"), replace("response_commitment", "maybe"),
+        replace("response_due", "tomorrow"), replace("priority", 3), replace("response_elapsed_percent", "81.2"),
+        add("sla", "x", "escalation")],
+    "uptime": [
+        drop("status"), drop("credit"), replace("status", "ok"), replace("coverage", "some"),
+        replace("month", "January"), replace("total_minutes", "44640"), replace("treatment", "ignored"),
+        add("extra", 1, "service")],
+    "credits": [
+        drop("total_percent"), replace("capped", "no"), replace("month", "2026-1"), replace("target", "reply"),
+        add("fee", 1, "package")],
+    "diff": [
+        drop("effect"), drop("summary"), replace("effect", "worse"), replace("code", "SLA002"),
+        replace("old_at", "x.sla:3"), add("reason", "", "effect")],
+    "report": [
+        drop("groups"), drop("exact_quantiles"), drop("elapsed_percent"), replace("trend_unit", "day"),
+        replace("compliance_percent", "99"), replace("from", "2026/01/01"), replace("target", "reply"),
+        add("extra", 1, "zone"), add("extra", 1, "stated_in"), add("extra", 1, "partial")],
 }
 
 negatives = 0
