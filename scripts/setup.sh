@@ -11,6 +11,7 @@ PACKAGES=(
   libical-dev                                # sla holidays import: iCalendar (RFC 5545)
   libboost-test-dev libbenchmark-dev         # tests and benchmarks
   python3-icalendar                          # tests: exported ICS parsed back independently
+  python3-jsonschema                         # tests: every JSON output validated against docs/schema
   tzdata                                     # the IANA time-zone database, read at run time
   python3 ca-certificates git                # acceptance scripts, CI checkout
   python3-dev pybind11-dev                   # the Python module sla._native (python/)
