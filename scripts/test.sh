@@ -7,18 +7,21 @@
 #   4. python      ctest -L python in build/: the Python package installed with pip
 #                  into a fresh virtual environment, then its pytest suite
 #                  (tests/python/python_test.sh)
-#   5. acceptance  the shared acceptance scripts of the implemented features
-#   6. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
+#   5. wasm        build-wasm/: the library built with Emscripten, its JavaScript
+#                  wrapper tested under Node against the native CLI
+#                  (scripts/build-wasm.sh; wasm/setup.sh installs Emscripten)
+#   6. acceptance  the shared acceptance scripts of the implemented features
+#   7. asan        build-asan/ with ASan+UBSan, ctest -L unit there (`install`
 #                  checks the installed layout only and reports skipped)
-#   7. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
+#   8. fuzz        build-fuzz/ (clang, libFuzzer): load-from-string for SLA_FUZZ_SECONDS,
 #                  tickets for SLA_TICKETS_FUZZ_SECONDS, fmt's promises for
 #                  SLA_FORMAT_FUZZ_SECONDS, explain for SLA_EXPLAIN_FUZZ_SECONDS, the
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
 #                  SLA_ICS_FUZZ_SECONDS, edit scripts fed to the language server for
 #                  SLA_LSP_FUZZ_SECONDS, help desks' exports and maps for
-#                  SLA_HELPDESK_FUZZ_SECONDS (20 each)
-# Options: --quick  skip the asan and fuzz stages (for developers).
-# Environment: SLA_FUZZ_SECONDS (default 25), SLA_JOBS (default: number of cores),
+#                  SLA_HELPDESK_FUZZ_SECONDS (15 each)
+# Options: --quick  skip the wasm, asan and fuzz stages (for developers).
+# Environment: SLA_FUZZ_SECONDS (default 20), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
@@ -33,20 +36,20 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fuzz_seconds=${SLA_FUZZ_SECONDS:-25}
-tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-20}
-format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-20}
-explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-20}
-writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-20}
-ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-20}
-lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-20}
-helpdesk_fuzz_seconds=${SLA_HELPDESK_FUZZ_SECONDS:-20}
+fuzz_seconds=${SLA_FUZZ_SECONDS:-20}
+tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-15}
+format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-15}
+explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-15}
+writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-15}
+ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-15}
+lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-15}
+helpdesk_fuzz_seconds=${SLA_HELPDESK_FUZZ_SECONDS:-15}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
@@ -89,6 +92,13 @@ banner python "ctest -L python (build/): pip install . into a venv, pytest"
 ctest --test-dir build -L python --output-on-failure --no-tests=error
 stage_done
 
+# ---------------------------------------------------------------- wasm
+if [ $quick -eq 0 ]; then
+  banner wasm "build-wasm/ (Emscripten): the library under Node, against build/bin/sla"
+  SLA_CLI=$root/build/bin/sla bash scripts/build-wasm.sh build-wasm
+  stage_done
+fi
+
 # ---------------------------------------------------------------- acceptance
 banner acceptance "$acceptance_dir: ${ACCEPTANCE_SCRIPTS[*]}"
 if [ -d "$acceptance_dir" ]; then
@@ -116,7 +126,7 @@ fi
 stage_done
 
 if [ $quick -eq 1 ]; then
-  printf '\ntest.sh: --quick: skipping the asan and fuzz stages\n'
+  printf '\ntest.sh: --quick: skipping the wasm, asan and fuzz stages\n'
 else
   # -------------------------------------------------------------- asan
   banner asan "build-asan/ (ASan+UBSan), ctest -L unit"

@@ -2,14 +2,20 @@
 """sla_call_json against the `sla` binary: for each request, libsla_json.so
 (through ctypes, as a C host calls it) must give what `sla` itself gives for the
 command line the response names: the same exit code, the same output (parsed as
-the response parses it) and the same messages.
+the response parses it) and the same messages. Every request and response also
+validates against docs/schema/call.schema.json, and every JSON output against the
+schema of its command.
 
 Usage: call_json_cli_test.py SLA_BINARY LIBSLA_JSON   (run from the source root)
 """
 import ctypes
 import json
+import pathlib
 import subprocess
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "schema"))
+from schemas import validator  # noqa: E402
 
 sla, library = sys.argv[1], sys.argv[2]
 lib = ctypes.CDLL(library)
@@ -94,7 +100,28 @@ def parse(text, fmt):
     return text
 
 
+# The schema of each command's JSON output (for --format json; eval: each row).
+OUTPUT_SCHEMAS = {"check": "check", "inspect": "inspect", "time": "time", "eval": "eval",
+                  "explain": "explain", "test": "test", "fmt": "fmt", "lint": "lint",
+                  "uptime": "uptime", "quote": "quote", "credits": "credits", "diff": "diff",
+                  "report": "report"}
+
+
+def schema_errors(request, response, fmt):
+    errors = [e.message for e in validator("call#/$defs/request").iter_errors(request)]
+    errors += [e.message for e in validator("call#/$defs/response").iter_errors(response)]
+    command = response["argv"][1] if response["argv"] else None
+    output = response["output"]
+    # Help is text whatever the format (it is not parsed).
+    if command in OUTPUT_SCHEMAS and isinstance(output, (dict, list)) and fmt in ("json", "jsonl", "sarif"):
+        schema = "sarif" if fmt == "sarif" else OUTPUT_SCHEMAS[command]
+        for document in output if fmt == "jsonl" else [output]:
+            errors += [f"{schema}: {e.message}" for e in validator(schema).iter_errors(document)]
+    return errors
+
+
 failures = 0
+validated = 0
 for request in REQUESTS:
     response = call_json(request)
     argv = response["argv"]
@@ -109,6 +136,9 @@ for request in REQUESTS:
     if response["output"] is None and response["exit_code"] != 2:
         failures += 1
         print(f"FAIL: {json.dumps(request)}: no output")
+    elif errors := schema_errors(request, response, fmt):
+        failures += 1
+        print(f"FAIL: {json.dumps(request)}: against the schemas: {errors[:3]}")
     elif got != expected:
         failures += 1
         print(f"FAIL: {json.dumps(request)}")
@@ -120,5 +150,6 @@ for request in REQUESTS:
         words = [a for a in argv[1:] if not a.startswith("-")][:2]
         print(f"ok: {' '.join(words)} (exit {run.returncode}, {type(response['output']).__name__})")
 
-print(f"{len(REQUESTS) - failures} passed, {failures} failed")
+print(f"{len(REQUESTS) - failures} passed, {failures} failed (requests, responses and outputs "
+      f"validated against docs/schema/)")
 sys.exit(1 if failures else 0)

@@ -23,51 +23,14 @@ import tempfile
 
 from jsonschema import Draft202012Validator
 
+from schemas import BASE, SCHEMA_DIR, STORE, validator
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SCHEMA_DIR = ROOT / "docs" / "schema"
-BASE = "https://sla-lang.org/schema/"
 AS_OF = "2026-04-01T00:00:00+07:00"
 
 SLA = str(pathlib.Path(sys.argv[1]).resolve()) if len(sys.argv) > 1 else None
 if not SLA:
     sys.exit("usage: schema_test.py PATH/TO/sla")
-
-STORE = {}
-for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    STORE[schema["$id"]] = schema
-
-# Relative $refs (common.schema.json#/$defs/...) resolve against each schema's $id,
-# from the files here: nothing is fetched. jsonschema 4.18+ resolves through a
-# `referencing` registry; Debian's 4.10 through a RefResolver with a store.
-try:
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
-    REGISTRY = Registry().with_resources(
-        (uri, Resource(contents=s, specification=DRAFT202012)) for uri, s in STORE.items())
-
-    def make_validator(schema):
-        return Draft202012Validator(schema, registry=REGISTRY)
-except ImportError:
-    from jsonschema import RefResolver
-
-    def make_validator(schema):
-        return Draft202012Validator(schema, resolver=RefResolver("", schema, store=STORE))
-
-
-VALIDATORS = {}
-
-
-def validator(name):
-    """`time` is the whole schema; `time#/$defs/add` one of its definitions."""
-    if name not in VALIDATORS:
-        file, _, pointer = name.partition("#")
-        uri = f"{BASE}{file}.schema.json"
-        VALIDATORS[name] = make_validator(
-            STORE[uri] if not pointer else {"$schema": STORE[uri]["$schema"], "$ref": f"{uri}#{pointer}"})
-    return VALIDATORS[name]
-
 
 failures = []
 validated = collections.Counter()
@@ -628,7 +591,8 @@ expected = {"check", "inspect", "quote", "time", "explain", "test", "fmt", "lint
             "credits", "diff", "report"}
 for schema in sorted(expected - set(validated)):
     fail(f"{schema}: no document validated", [schema])
-unused = {uri[len(BASE):-len(".schema.json")] for uri in STORE} - expected - {"common"}
+# call.schema.json (sla_call_json's requests and responses) is tests/json_api's.
+unused = {uri[len(BASE):-len(".schema.json")] for uri in STORE} - expected - {"common", "call"}
 for schema in sorted(unused):
     fail(f"{schema}.schema.json is not exercised by this test", [schema])
 
