@@ -23,12 +23,17 @@ Times
     Every time given is an *aware* ``datetime`` (any time zone; it names an
     instant), or RFC 3339 text such as ``"2026-01-09T16:30:00+07:00"``; text
     without an offset (``"2026-01-09 16:30"``) is read in the zone of the
-    calendar in question, as the ``sla`` command reads it. A naive ``datetime``
-    is refused with a ``TypeError``: it names no instant. Times are whole
-    seconds; a fraction of a second is dropped. Every time returned is an aware
-    ``datetime`` in the zone of the contract's calendar, and durations are
-    ``timedelta``. In batches (``Evaluator.evaluate_many``) numpy ``datetime64``
-    columns are UTC, naive as numpy's are; pandas columns may carry a zone.
+    calendar in question, as the ``sla`` command reads it (a time in a
+    spring-forward gap is the gap's end, a repeated one its first occurrence).
+    A naive ``datetime`` is refused with a ``TypeError``: it names no instant.
+    An aware ``datetime`` whose wall time its zone skips (02:30 in Berlin on
+    2026-03-29) is refused with a ``ValueError``; a wall time the zone repeats
+    is the occurrence its ``fold`` says (0: the first, 1: the second). A numpy
+    ``datetime64`` is UTC. Times are whole seconds; a fraction of a second is
+    dropped. Every time returned is an aware ``datetime`` in the zone of the
+    contract's calendar, and durations are ``timedelta``. Batches
+    (``Evaluator.evaluate_many``) also take Unix seconds, and pandas columns
+    with or without a zone (without: UTC, as numpy's ``datetime64``).
 
 Errors
     A contract with errors raises ``ContractError``, whose ``diagnostics`` say
@@ -40,7 +45,12 @@ Errors
 
 Threads
     Contracts, evaluators and calendars are immutable: share them between
-    threads freely. Loading, linting and batch evaluation release the GIL.
+    threads freely. Loading, linting, rendering and batch evaluation release
+    the GIL.
+
+Documents and versions
+    ``contract.render(format="html", lang="id")`` is the document ``sla
+    render`` writes; ``sla.diff(old, new)`` the changes ``sla diff`` finds.
 
 Start with ``help(sla.Contract)`` and ``help(sla.Evaluator)``.
 """
@@ -50,6 +60,7 @@ from __future__ import annotations
 import enum
 import math
 import os
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
@@ -60,6 +71,7 @@ from . import _native
 __all__ = [
     "load",
     "loads",
+    "diff",
     "lint_rules",
     "version",
     "Contract",
@@ -81,9 +93,11 @@ __all__ = [
     "UptimePeriod",
     "Diagnostic",
     "Note",
+    "Change",
     "Status",
     "Commitment",
     "Severity",
+    "Effect",
     "Error",
     "ContractError",
     "SelectionError",
@@ -108,7 +122,14 @@ def version() -> str:
 
 
 class Status(str, enum.Enum):
-    """A target's verdict. A ``str``: ``Status.MET == "met"``."""
+    """A target's verdict, in the words of ``sla eval``'s status columns. A
+    ``str``: ``Status.MET == "met"``.
+
+    ``evaluate`` gives MET, BREACHED, PENDING, AT_RISK or NO_TARGET (a ticket
+    that cannot be judged raises ``TicketError``); ``evaluate_many`` gives the
+    same words, and ERROR for a row that cannot be judged. ``is_pending`` is
+    True for PENDING and AT_RISK alike.
+    """
 
     MET = "met"
     """Answered (or resolved, restored, updated) by its due time."""
@@ -116,8 +137,19 @@ class Status(str, enum.Enum):
     """Not by its due time."""
     PENDING = "pending"
     """Not yet due, and not yet done, as of the evaluation."""
+    AT_RISK = "at_risk"
+    """Pending, and past the first of the package's warnings (``warn at 50 %``):
+    not due yet, but worth someone's attention. ``Outcome.at_risk`` is True
+    exactly then."""
     NO_TARGET = "no_target"
     """The contract sets no target of this kind for the ticket."""
+    ERROR = "error"
+    """Batches only: the row cannot be judged (its ``error`` column says why)."""
+
+    @property
+    def is_pending(self) -> bool:
+        """Not yet due and not yet done: PENDING or AT_RISK."""
+        return self in (Status.PENDING, Status.AT_RISK)
 
     def __str__(self) -> str:
         return self.value
@@ -139,6 +171,20 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     NOTE = "note"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Effect(str, enum.Enum):
+    """What a change between two versions of a contract does to the client (``sla.diff``)."""
+
+    WEAKER = "weaker"
+    """The client gets less: a longer target, fewer hours, a higher price."""
+    STRONGER = "stronger"
+    """The client gets more."""
+    NEUTRAL = "neutral"
+    """Neither: a renamed title, a reworded note."""
 
     def __str__(self) -> str:
         return self.value
@@ -254,6 +300,25 @@ def _zone(name: str) -> Optional[tzinfo]:
     return zone
 
 
+def _check_exists(value: datetime, what: str) -> None:
+    """Refuses an aware datetime whose wall time its zone skips (a spring-forward
+    gap): Python would quietly read it with the offset before the change, an hour
+    away from what the contract's rule (the gap's end) or the writer meant."""
+    zone = value.tzinfo
+    if zone is None or type(zone) is timezone:  # a fixed offset has no gaps
+        return
+    back = value.astimezone(timezone.utc).astimezone(zone)
+    if back.replace(tzinfo=None) == value.replace(tzinfo=None):
+        return
+    wall = value.replace(tzinfo=None).isoformat(sep=" ")
+    readings = sorted({value.replace(fold=f).astimezone(timezone.utc) for f in (0, 1)})
+    raise ValueError(
+        f"{what}: {wall} does not exist in {zone}: the clocks skip it that day (daylight "
+        f"saving time begins); did you mean {readings[0].astimezone(zone).isoformat()} or "
+        f"{readings[-1].astimezone(zone).isoformat()}?"
+    )
+
+
 def _seconds(value: Any, what: str, native: Any = None) -> int:
     """An instant as Unix seconds, from an aware datetime or RFC 3339 text."""
     if isinstance(value, datetime):
@@ -263,6 +328,7 @@ def _seconds(value: Any, what: str, native: Any = None) -> int:
                 "give it a time zone (datetime(..., tzinfo=ZoneInfo('Asia/Jakarta'))), "
                 "or pass text such as '2026-01-09T16:30:00' to read it in the calendar's zone"
             )
+        _check_exists(value, what)
         return math.floor(value.timestamp())  # exact for whole seconds; a fraction is dropped
     if isinstance(value, str):
         parsed, error = native.parse_time(value) if native is not None else _native.parse_instant(value)
@@ -430,6 +496,7 @@ class Outcome:
     """One target of a ticket judged: its status, due time and progress."""
 
     status: Status
+    """MET, BREACHED, PENDING, AT_RISK (pending past a warning) or NO_TARGET."""
     due: Optional[datetime] = None
     """When it falls due; None without a target, or when it never comes."""
     commitment: Optional[Commitment] = None
@@ -437,7 +504,8 @@ class Outcome:
     """For a pending target: the time counted so far (open time for business targets)."""
     left: Optional[timedelta] = None
     at_risk: bool = False
-    """Pending and past the first of the package's warnings (``warn at 50 %``)."""
+    """Pending and past the first of the package's warnings (``warn at 50 %``):
+    ``status`` is then ``Status.AT_RISK``."""
     target: Optional[Target] = None
     """The contract's clause that applied."""
 
@@ -515,6 +583,29 @@ class Step:
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions of a contract (``sla.diff``), as ``sla
+    diff`` reports it: a stable ``code`` (``SLA2xx``, docs/diff.md), its
+    ``effect`` on the client, what changed (``subject``: "package premium") and
+    the change in words (``message``), the values as each version states them
+    ("" when absent) and where ("" and 0 when absent)."""
+
+    code: str
+    effect: Effect
+    subject: str
+    message: str
+    old_value: str = ""
+    new_value: str = ""
+    old_file: str = ""
+    old_line: int = 0
+    new_file: str = ""
+    new_line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.effect.value} [{self.code}] {self.message}"
 
 
 # ---------------------------------------------------------------- quotes and uptime
@@ -741,8 +832,11 @@ _COMMITMENTS = (Commitment.COMMITTED, Commitment.BEST_EFFORT)
 
 def _outcome(t: tuple[Any, ...], clock: _Clock, targets: tuple[Target, ...]) -> Outcome:
     verdict, due, commitment, elapsed, left, at_risk, target = t
+    status = _VERDICTS[verdict]
+    if at_risk and status is Status.PENDING:  # the CLI's word for it (sla::status_name)
+        status = Status.AT_RISK
     return Outcome(
-        _VERDICTS[verdict],
+        status,
         clock.at(due),
         _COMMITMENTS[commitment] if commitment >= 0 else None,
         None if elapsed is None else timedelta(seconds=elapsed),
@@ -921,56 +1015,70 @@ class Evaluator:
         """Judges a batch of tickets given as columns; returns one row per ticket.
 
         Columns are lists, numpy arrays or pandas Series of equal length:
-        ``priority`` strings (None, NaN or "" for none), and times as numpy
-        ``datetime64`` (UTC; NaT for none), integers (Unix seconds), or
-        sequences of aware datetimes (None for none). ``tickets`` may be a
-        pandas DataFrame with columns ``priority``, ``created``, ``responded``,
-        ``resolved``, ``restored`` (``created_at``, ``first_response_at`` and
-        ``resolved_at`` are read too); the keyword columns override its columns.
+        ``priority`` strings (None, NaN, ``pd.NA`` or "" for none), and times,
+        each column one of:
 
-        Returns a dict of numpy arrays (a DataFrame with the same index when
-        ``tickets`` is one): for each of response, resolution, update and
-        restoration ``<kind>_status`` ("met", "breached", "pending", "no_target",
-        or "error" for a row that cannot be judged), ``<kind>_due``
-        (``datetime64[s]``, UTC; NaT for none) and ``<kind>_at_risk``; then
+        - numpy ``datetime64`` of any unit, or a pandas datetime column: a
+          tz-aware one names instants; a naive one is read as UTC, numpy's
+          convention (as ``evaluate`` reads a ``datetime64``). For local times
+          from a help desk's export, ``tz_localize`` the column first
+          (``df.created.dt.tz_localize("Asia/Jakarta")``), which refuses times
+          the zone skips;
+        - integers (numpy, Python or pandas ``Int64``): Unix seconds; floats
+          too (a fraction of a second is dropped);
+        - aware datetimes, RFC 3339 text (without an offset: in the calendar's
+          zone), or Unix seconds, mixed in a list or an object column.
+
+        None, NaN, NaT and ``pd.NA`` mean "not yet" (no response yet, not
+        resolved); a row without ``created`` is an error row. Anything else
+        (a naive datetime, a bool, unreadable text, a time the zone skips)
+        raises ``TypeError`` or ``ValueError`` naming the column and row.
+
+        ``tickets`` may be a pandas DataFrame with columns ``priority``,
+        ``created``, ``responded``, ``resolved``, ``restored``
+        (``created_at``, ``first_response_at`` and ``resolved_at`` are read
+        too); the keyword columns override its columns.
+
+        Returns a dict of numpy arrays, or a DataFrame with the same index when
+        ``tickets`` is one. For each of response, resolution, update and
+        restoration: ``<kind>_status`` (the values of ``Status``: "met",
+        "breached", "pending", "at_risk", "no_target", or "error" for a row
+        that cannot be judged), ``<kind>_due`` and ``<kind>_at_risk``; then
         ``priority`` (the contract's name, None for none), ``escalation`` (the
         role reached, or None) and ``error`` (None, or why the row cannot be
-        judged). A bad row never raises.
+        judged). A bad row never raises. ``<kind>_due`` is NaT for none; in the
+        dict it is ``datetime64[s]`` in UTC (numpy has no zones), in a
+        DataFrame a tz-aware column in the zone of the package's calendar
+        (``datetime64[ns, Asia/Jakarta]``; UTC when Python has no tzdata for
+        the zone).
 
         The work runs without the GIL, on ``threads`` threads (default: the
         number of CPUs).
         """
         import numpy as np
 
+        given: dict[str, Any] = {"priority": priority, "created": created, "responded": responded, "resolved": resolved, "restored": restored}
         frame: Any = None
         if tickets is not None:
             frame = tickets
             if not hasattr(frame, "columns"):
                 raise TypeError("tickets: expected a pandas DataFrame (or give the columns as keywords)")
             columns = {str(c): c for c in frame.columns}
-
-            def pick(*names: str) -> Any:
-                for name in names:
-                    if name in columns:
-                        return frame[columns[name]]
-                return None
-
-            priority = priority if priority is not None else pick("priority")
-            created = created if created is not None else pick("created", "created_at")
-            responded = responded if responded is not None else pick("responded", "first_response_at", "responded_at")
-            resolved = resolved if resolved is not None else pick("resolved", "resolved_at")
-            restored = restored if restored is not None else pick("restored", "restored_at")
-        if created is None:
+            for key, aliases in _FRAME_COLUMNS.items():
+                found = next((columns[name] for name in aliases if name in columns), None)
+                if given[key] is None and found is not None:
+                    given[key] = frame[found]
+        if given["created"] is None:
             raise TypeError("evaluate_many: the created column is required")
-        created_s = self._column(created, "created")
-        n = len(created_s)
-        if priority is None:
+        native = self._native
+        times: list[Any] = [None if given[k] is None else _time_column(given[k], k, native) for k in _TIME_COLUMNS]
+        n = len(times[0])
+        if given["priority"] is None:
             codes, names = np.full(n, -1, dtype=np.int32), list[str]()
         else:
-            codes, names = _native.string_codes(_string_column(priority))
-        columns_s = [None if c is None else self._column(c, what) for c, what in ((responded, "responded"), (resolved, "resolved"), (restored, "restored"))]
-        as_of_s = _now() if as_of is None else _seconds(as_of, "as_of", self._native)
-        raw = self._native.evaluate_many(codes, names, created_s, *columns_s, as_of_s, threads or os.cpu_count() or 1)
+            codes, names = _native.string_codes(_string_column(given["priority"]))
+        as_of_s = _now() if as_of is None else _seconds(as_of, "as_of", native)
+        raw = native.evaluate_many(codes, names, *times, as_of_s, threads or os.cpu_count() or 1)
 
         out: dict[str, Any] = {}
         for kind in _KINDS:
@@ -983,38 +1091,17 @@ class Evaluator:
         if raw["error_rows"]:
             errors[np.asarray(raw["error_rows"], dtype=np.intp)] = raw["error_texts"]
         out["error"] = errors
-        if frame is not None:
-            import pandas as pd
+        if frame is None:
+            return out
+        import pandas as pd
 
-            result = pd.DataFrame(out, index=frame.index)
-            zone = self.calendar.zone if self._clock._zone is not None else "UTC"
-            for kind in _KINDS:
-                result[f"{kind}_due"] = pd.to_datetime(out[f"{kind}_due"]).tz_localize("UTC").tz_convert(zone)
-            return result
-        return out
-
-    def _column(self, values: Any, what: str) -> Any:
-        """A column of instants as a contiguous int64 array of Unix seconds (NaT: none)."""
-        import numpy as np
-
-        nat = np.iinfo(np.int64).min
-        if hasattr(values, "dt") and hasattr(values, "to_numpy"):  # a pandas Series
-            if getattr(values.dt, "tz", None) is not None:
-                values = values.dt.tz_convert("UTC").dt.tz_localize(None)
-            values = values.to_numpy()
-        array = values if isinstance(values, np.ndarray) else None
-        if array is None and not isinstance(values, (list, tuple)):
-            values = list(values)
-        if array is not None and array.dtype.kind == "M":
-            return np.ascontiguousarray(array.astype("datetime64[s]").view(np.int64))
-        if array is not None and array.dtype.kind in "iu":
-            return np.ascontiguousarray(array.astype(np.int64))
-        seq = array.tolist() if array is not None else values
-        out = np.empty(len(seq), dtype=np.int64)
-        native = self._native
-        for i, v in enumerate(seq):
-            out[i] = nat if v is None or (isinstance(v, float) and v != v) else _seconds(v, f"{what}[{i}]", native)
-        return out
+        result = pd.DataFrame(out, index=frame.index)
+        zone = self._clock._zone
+        # pandas takes an IANA zone by name and a fixed offset as a timezone.
+        tz: Any = "UTC" if zone is None else (zone if isinstance(zone, timezone) else self.calendar.zone)
+        for kind in _KINDS:
+            result[f"{kind}_due"] = pd.to_datetime(out[f"{kind}_due"]).tz_localize("UTC").tz_convert(tz)
+        return result
 
     def uptime(
         self,
@@ -1107,6 +1194,100 @@ class Evaluator:
         return self.calendar.between(start, end)
 
 
+# The columns of a DataFrame each argument of evaluate_many is read from, in the
+# order tried: ours, then the names help desks' exports use.
+_FRAME_COLUMNS = {
+    "priority": ("priority",),
+    "created": ("created", "created_at"),
+    "responded": ("responded", "first_response_at", "responded_at"),
+    "resolved": ("resolved", "resolved_at"),
+    "restored": ("restored", "restored_at"),
+}
+_TIME_COLUMNS = ("created", "responded", "resolved", "restored")  # _native.evaluate_many's order
+
+_NO_TIME = -(2**63)  # numpy's NaT as int64: what _native reads as "no time"
+_TIMES_EXPECTED = "an aware datetime, RFC 3339 text, Unix seconds, or None/NaN/NaT/pd.NA for none"
+
+
+def _pandas_times(values: Any) -> Any:
+    """A pandas Series or Index of times as a numpy array _time_column reads."""
+    import numpy as np
+
+    dtype = values.dtype
+    if getattr(dtype, "tz", None) is not None:  # tz-aware: the instants, as naive UTC
+        naive = values.dt.tz_convert(None) if hasattr(values, "dt") else values.tz_convert(None)
+        return np.asarray(naive)
+    if not isinstance(dtype, np.dtype) and dtype.kind in "iu":  # nullable Int64: pd.NA for none
+        return values.to_numpy(dtype=np.int64, na_value=_NO_TIME)
+    if not isinstance(dtype, np.dtype) and dtype.kind == "f":  # nullable Float64
+        return values.to_numpy(dtype=np.float64, na_value=np.nan)
+    return values.to_numpy()
+
+
+def _time_column(values: Any, what: str, native: Any) -> Any:
+    """A column of instants as a contiguous int64 array of Unix seconds (_NO_TIME:
+    none). Raises naming the column and the row (and its pandas label) it cannot
+    read."""
+    import numpy as np
+
+    labels: Any = None
+    if hasattr(values, "to_numpy") and hasattr(values, "dtype") and not isinstance(values, np.ndarray):
+        labels = getattr(values, "index", None)
+        values = _pandas_times(values)
+    if isinstance(values, np.ndarray):
+        array = values
+    else:  # a list: objects as they are (numpy would make [1, "2026-01-09"] all text)
+        items = values if isinstance(values, (list, tuple)) else list(values)
+        array = np.empty(len(items), dtype=object)
+        array[:] = items
+    if array.ndim != 1:
+        raise ValueError(f"{what}: a column must be one-dimensional, not of shape {array.shape}")
+
+    def where(i: int) -> str:
+        label = "" if labels is None or labels[i] == i else f" (index {labels[i]!r})"
+        return f"{what}, row {i}{label}"
+
+    kind = array.dtype.kind
+    if kind == "M":  # any unit; NaT stays the int64 minimum
+        return np.ascontiguousarray(array.astype("datetime64[s]").view(np.int64))
+    if kind in "iu":
+        return np.ascontiguousarray(array.astype(np.int64))
+    if kind == "f":
+        missing = np.isnan(array)
+        finite = np.where(missing, 0.0, array)
+        bad = np.flatnonzero(~np.isfinite(finite) | (np.abs(finite) >= 2.0**62))
+        if len(bad):
+            raise ValueError(f"{where(int(bad[0]))}: {array[bad[0]]} is no time in Unix seconds")
+        out = np.floor(finite).astype(np.int64)
+        out[missing] = _NO_TIME
+        return out
+    if kind not in "OU":
+        raise TypeError(f"{what}: expected a column of times ({_TIMES_EXPECTED}), got a column of {array.dtype}")
+    out = np.empty(len(array), dtype=np.int64)
+    for i, v in enumerate(array.tolist()):
+        if v is None or type(v).__name__ in ("NAType", "NaTType"):
+            out[i] = _NO_TIME
+        elif isinstance(v, (bool, np.bool_)):
+            raise TypeError(f"{where(i)}: expected {_TIMES_EXPECTED}, got the bool {v}")
+        elif isinstance(v, (int, np.integer)):
+            out[i] = int(v)
+        elif isinstance(v, (float, np.floating)):
+            number = float(v)
+            if number != number:
+                out[i] = _NO_TIME
+            elif not math.isfinite(number) or abs(number) >= 2.0**62:
+                raise ValueError(f"{where(i)}: {v} is no time in Unix seconds")
+            else:
+                out[i] = math.floor(number)
+        elif isinstance(v, np.datetime64) and np.isnat(v):
+            out[i] = _NO_TIME
+        elif isinstance(v, (datetime, str, np.datetime64)):
+            out[i] = _seconds(v, where(i), native)
+        else:
+            raise TypeError(f"{where(i)}: expected {_TIMES_EXPECTED}, got {type(v).__name__} {v!r}")
+    return out
+
+
 def _string_column(values: Any) -> Any:
     """A column of strings as a numpy array of str or object (what string_codes reads)."""
     import numpy as np
@@ -1116,6 +1297,8 @@ def _string_column(values: Any) -> Any:
             categories = np.asarray(values.cat.categories, dtype=object)
             codes = values.cat.codes.to_numpy()
             return np.concatenate([categories, np.array([None], dtype=object)])[codes]
+        if values.dtype.kind == "O" or not isinstance(values.dtype, np.dtype):  # pd.NA for none
+            return values.to_numpy(dtype=object, na_value=None)
         values = values.to_numpy()
     array = values if isinstance(values, np.ndarray) else np.asarray(list(values), dtype=object)
     if array.dtype.kind not in "USO":
@@ -1151,6 +1334,8 @@ class Contract:
       judges tickets (raises ``SelectionError`` for an unknown package or a
       forbidden combination, naming it).
     - ``quote("premium", addons=[...])`` → a ``Quote``: allowed?, prices, totals.
+    - ``render(package=None, format="md", lang="en")`` → the document to read
+      and sign, as ``sla render`` writes it (Markdown or HTML).
     - ``lint()`` → the reviewer's findings (``Diagnostic``, codes ``SLA1xx``).
     - ``uptime("premium", incidents, months=["2026-01"])`` → ``UptimePeriod``s.
     """
@@ -1213,6 +1398,72 @@ class Contract:
             selection=Package._from(d["selection"]) if d["selection"] else None,
         )
 
+    def render(
+        self,
+        package: Optional[str] = None,
+        format: str = "md",
+        lang: Union[str, Sequence[str]] = "en",
+        *,
+        with_lint: bool = False,
+        compare: Optional["Contract"] = None,
+    ) -> str:
+        """The contract as a document to read and sign, the text ``sla render``
+        writes: the parties, the title block, the definitions, the packages side
+        by side, each package's terms (hours with a weekly chart, priorities,
+        response and resolution times, clock rules, escalation, uptime), the
+        add-ons and their prices, the contract's examples worked out in words,
+        the signature block and the holidays of the years in force. Clauses are
+        numbered and cited by number.
+
+        - ``package``: only this package, with the add-ons it can take (default:
+          all of them).
+        - ``format``: ``"md"`` (Markdown) or ``"html"`` (one self-contained
+          file, printable). There is no PDF here: use ``sla render --format pdf``
+          (it prints the HTML with headless Chromium).
+        - ``lang``: the document's language, ``"en"`` or ``"id"`` (Bahasa
+          Indonesia); two, ``("en", "id")``, side by side. The contract's own
+          texts come from its translation block; what has no translation stays
+          as written, with a ``UserWarning`` saying how many.
+        - ``with_lint``: add the reviewer's appendix with the lint's findings.
+        - ``compare``: an older version of the contract (a ``Contract``): a
+          redline, with what changed (``sla.diff(compare, self)``) marked.
+
+        Raises ``ValueError`` (``SelectionError`` for the package) naming the
+        choices for an unknown package (or an add-on given as one), format or
+        language, and for a contract that defines no package."""
+        if format not in ("md", "html"):
+            why = "PDF is printed by the command: sla render --format pdf" if format == "pdf" else f"unknown format {format!r}"
+            raise ValueError(f"render: {why} (formats here: md, html)")
+        languages = [lang] if isinstance(lang, str) else list(lang)
+        known = dict(_native.render_languages())
+        for code in languages:
+            if code not in known:
+                choices = ", ".join(f"{c} ({name})" for c, name in known.items())
+                raise ValueError(f"render: there are no words for {code!r} yet (languages: {choices})")
+        if not 1 <= len(languages) <= 2 or len(set(languages)) != len(languages):
+            raise ValueError(f"render: lang takes one language, or two different ones side by side, not {lang!r}")
+        if not self.packages:
+            raise ValueError(f"render: {self.source} defines no package, so there is no agreement to render")
+        if package is not None and package not in self.packages:
+            if package in self.addons:
+                raise SelectionError(f"'{package}' is an add-on, not a package; render the package it goes with (packages: {', '.join(self.packages)})")
+            made = self._native.evaluator(package, [])
+            raise SelectionError(made if isinstance(made, str) else f"unknown package '{package}'")
+        lint: Optional[tuple[str, Optional[str]]] = None
+        if with_lint:
+            lint = (self._path, None) if self._path is not None else (self.source, self._text or "")
+        text, texts, phrases = self._native.render(
+            package or "", format, languages, None if compare is None else compare._native, "" if compare is None else compare.source, lint
+        )
+        if texts or phrases:
+            warnings.warn(
+                f"render: {len(texts)} of the contract's texts have no translation and stay as written, "
+                f"{len(phrases)} generated phrases stay in English (contract.lint(languages=[...]) lists the texts)",
+                UserWarning,
+                stacklevel=2,
+            )
+        return str(text)
+
     def lint(self, *, allow: Iterable[str] = (), deny: Iterable[str] = (), languages: Iterable[str] = ()) -> list[Diagnostic]:
         """The lint: what a careful reviewer would flag in a contract that checks
         clean (codes ``SLA1xx``, explained in docs/lint.md), in source order.
@@ -1261,6 +1512,30 @@ def loads(text: str, name: str = "<string>") -> Contract:
     it. It may import the stdlib only. Raises ``ContractError`` with the
     diagnostics (``e.diagnostics[0].line``) when it has errors."""
     return _loaded(_native.load_string(name, text), None, text, name)
+
+
+def diff(old: Contract, new: Contract) -> list[Change]:
+    """What changed for the client from ``old`` to ``new`` (two loaded versions
+    of a contract), as ``sla diff`` finds it: compared as checked contracts
+    (packages after inheritance, calendars as hours), not as text, so a moved or
+    reformatted clause is no change. In the new version's order; empty when they
+    say the same. ``[c for c in changes if c.effect is sla.Effect.WEAKER]`` is
+    what a client would object to."""
+    return [
+        Change(
+            code=d["code"],
+            effect=Effect(d["effect"]),
+            subject=d["subject"],
+            message=d["message"],
+            old_value=d["old_value"],
+            new_value=d["new_value"],
+            old_file=d["old_at"]["file"],
+            old_line=d["old_at"]["line"],
+            new_file=d["new_at"]["file"],
+            new_line=d["new_at"]["line"],
+        )
+        for d in _native.diff(old._native, new._native)
+    ]
 
 
 def lint_rules() -> list[tuple[str, str, Severity]]:

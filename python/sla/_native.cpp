@@ -3,10 +3,13 @@
 // int64 seconds, records as dicts and tuples of plain values; the Python layer
 // turns them into aware datetimes, timedeltas, enums and frozen dataclasses.
 //
-// Like any host, this module includes only the public headers (include/sla). User
-// errors stay values until they reach this boundary: a failed load returns its
-// diagnostics, a failed selection its message, and __init__.py raises. Only bad
-// arguments (an unknown attribute name, a malformed array) raise here.
+// Like any host, this module includes the public headers (include/sla); the one
+// exception is render, which writes documents with `sla render`'s own writer
+// (tools/document, linked in by python/CMakeLists.txt) so that the two documents
+// cannot differ. User errors stay values until they reach this boundary: a failed
+// load returns its diagnostics, a failed selection its message, and __init__.py
+// raises. Only bad arguments (an unknown attribute name, a malformed array) raise
+// here.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -16,9 +19,11 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -26,7 +31,13 @@
 #include <utility>
 #include <vector>
 
+#include "sla/diff.hpp"
+#include "sla/lint.hpp"
 #include "sla/sla.hpp"
+#include "tools/document/contract_document.hpp"
+#include "tools/document/html_writer.hpp"
+#include "tools/document/markdown_writer.hpp"
+#include "tools/wording/wording.hpp"
 
 namespace py = pybind11;
 
@@ -528,7 +539,11 @@ struct BatchOut {
   py::array_t<std::int32_t> priority;  // the contract's priority rank; -1: none or error
 };
 
-constexpr std::int8_t kError = 4;  // after met, breached, pending, no_target
+// Status codes after Verdict's (met, breached, pending, no_target): a row that
+// cannot be judged, and a pending target past a warning (sla::status_name's
+// "at_risk"), so that a batch says what `sla eval` and evaluate() say.
+constexpr std::int8_t kError = 4;
+constexpr std::int8_t kAtRisk = 5;
 
 // A column of small codes as a numpy object array of the given words (code -1:
 // None), the same str object in every row that shares it: 8 bytes a row, and a
@@ -551,21 +566,53 @@ py::array words_column(const py::array_t<Code>& codes, const std::vector<py::obj
 
 using Codes = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>;
 
+// Runs work(w, from, to) over [0, n) split among `workers` threads, the calling
+// thread taking the first share. A thread that cannot be started (no memory for
+// its stack, a process limit) must not leave joinable threads behind, whose
+// destructors would end the interpreter: the started ones are joined and the
+// failure is raised.
+template <class Work>
+void run_split(std::size_t n, std::size_t workers, Work& work) {
+  if (workers <= 1) {
+    work(0, 0, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(workers - 1);
+  const std::size_t chunk = (n + workers - 1) / workers;
+  std::string failed;
+  for (std::size_t w = 1; w < workers && failed.empty(); ++w) {
+    try {
+      pool.emplace_back(std::ref(work), w, std::min(n, w * chunk), std::min(n, (w + 1) * chunk));
+    } catch (const std::exception& e) {  // std::system_error, std::bad_alloc
+      failed = "evaluate_many could not start thread " + std::to_string(w + 1) + " of " +
+               std::to_string(workers) + " (" + e.what() + "); try fewer threads (threads=1)";
+    }
+  }
+  if (failed.empty()) work(0, 0, std::min(n, chunk));
+  for (auto& t : pool) t.join();
+  if (!failed.empty()) throw std::runtime_error(failed);
+}
+
 py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
                        const std::vector<std::string>& names, const Column& created,
                        const std::optional<Column>& responded,
                        const std::optional<Column>& resolved, const std::optional<Column>& restored,
                        Seconds as_of, int threads) {
   const auto n = static_cast<std::size_t>(codes.size());
-  auto same_length = [&](const std::optional<Column>& c, const char* what) {
-    if (c && static_cast<std::size_t>(c->size()) != n)
-      throw py::value_error(std::string(what) + " has " + std::to_string(c->size()) +
-                            " rows, priority has " + std::to_string(n));
+  // The time columns in one order: created, then the ones that may be absent.
+  struct TimeColumn {
+    const char* name;
+    const Column* column;
   };
-  same_length(created, "created");
-  same_length(responded, "responded");
-  same_length(resolved, "resolved");
-  same_length(restored, "restored");
+  const TimeColumn columns[4] = {{"created", &created},
+                                 {"responded", responded ? &*responded : nullptr},
+                                 {"resolved", resolved ? &*resolved : nullptr},
+                                 {"restored", restored ? &*restored : nullptr}};
+  for (const auto& [name, column] : columns)
+    if (column && static_cast<std::size_t>(column->size()) != n)
+      throw py::value_error(std::string(name) + " has " + std::to_string(column->size()) +
+                            " rows, priority has " + std::to_string(n));
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t c = codes.data()[i];
     if (c < -1 || c >= static_cast<std::int32_t>(names.size()))
@@ -584,10 +631,8 @@ py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
 
   // Raw pointers, taken with the GIL held; the arrays stay alive in `out`.
   const std::int32_t* code = codes.data();
-  const std::int64_t* created_at = created.data();
-  const std::int64_t* responded_at = responded ? responded->data() : nullptr;
-  const std::int64_t* resolved_at = resolved ? resolved->data() : nullptr;
-  const std::int64_t* restored_at = restored ? restored->data() : nullptr;
+  const std::int64_t* at[4];  // created, responded, resolved, restored; null: no column
+  for (int c = 0; c < 4; ++c) at[c] = columns[c].column ? columns[c].column->data() : nullptr;
   std::int8_t* status[4];
   std::int64_t* due[4];
   bool* at_risk[4];
@@ -619,20 +664,20 @@ py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
           rank[i] = -1;
           errors[w].emplace_back(i, std::move(message));
         };
-        if (created_at[i] == kNoTime) {
+        if (at[0][i] == kNoTime) {
           fail(kNoCreation);
           continue;
         }
-        auto when = [&](const std::int64_t* column) -> std::optional<Instant> {
-          if (!column || column[i] == kNoTime) return std::nullopt;
-          return instant(column[i]);
+        auto when = [&](int c) -> std::optional<Instant> {
+          if (!at[c] || at[c][i] == kNoTime) return std::nullopt;
+          return instant(at[c][i]);
         };
         const sla::Ticket t{
             .priority = code[i] < 0 ? std::string_view() : std::string_view(names[code[i]]),
-            .created = instant(created_at[i]),
-            .responded = when(responded_at),
-            .resolved = when(resolved_at),
-            .restored = when(restored_at)};
+            .created = instant(at[0][i]),
+            .responded = when(1),
+            .resolved = when(2),
+            .restored = when(3)};
         const sla::Evaluation e = self.ev().evaluate(t, now);
         if (!e.ok()) {
           fail(self.ev().error_text(e));
@@ -641,9 +686,12 @@ py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
         const sla::TargetOutcome* outcomes[4] = {&e.response, &e.resolution, &e.update,
                                                  &e.restoration};
         for (int k = 0; k < 4; ++k) {
-          status[k][i] = static_cast<std::int8_t>(outcomes[k]->verdict);
-          due[k][i] = outcomes[k]->due ? seconds(*outcomes[k]->due) : kNoTime;
-          at_risk[k][i] = outcomes[k]->at_risk;
+          const sla::TargetOutcome& o = *outcomes[k];
+          status[k][i] = o.verdict == sla::Verdict::pending && o.at_risk
+                             ? kAtRisk
+                             : static_cast<std::int8_t>(o.verdict);
+          due[k][i] = o.due ? seconds(*o.due) : kNoTime;
+          at_risk[k][i] = o.at_risk;
         }
         escalation[i] = self.band_index(e.escalation);
         rank[i] = e.priority ? e.priority->rank : -1;
@@ -656,23 +704,14 @@ py::dict evaluate_many(const NativeEvaluator& self, const Codes& codes,
   {
     // The evaluator is immutable and thread-safe; nothing below touches Python.
     py::gil_scoped_release release;
-    if (workers == 1) {
-      work(0, 0, n);
-    } else {
-      std::vector<std::thread> pool;
-      const std::size_t chunk = (n + workers - 1) / workers;
-      for (std::size_t w = 1; w < workers; ++w)
-        pool.emplace_back(work, w, std::min(n, w * chunk), std::min(n, (w + 1) * chunk));
-      work(0, 0, std::min(n, chunk));
-      for (auto& t : pool) t.join();
-    }
+    run_split(n, workers, work);
   }
   for (const auto& f : failures)
     if (f) std::rethrow_exception(f);
 
   static const char* kinds[4] = {"response", "resolution", "update", "restoration"};
-  std::vector<py::object> verdicts;
-  for (const char* word : {"met", "breached", "pending", "no_target", "error"})
+  std::vector<py::object> verdicts;  // indexed by status code
+  for (const char* word : {"met", "breached", "pending", "no_target", "error", "at_risk"})
     verdicts.push_back(py::reinterpret_steal<py::object>(PyUnicode_InternFromString(word)));
   std::vector<py::object> roles, priorities;
   for (const auto* b : self.bands) roles.push_back(py::str(b->role));
@@ -807,6 +846,96 @@ py::dict uptime_dict(
   return d;
 }
 
+// ---- Documents and versions
+
+// The lint's input for a document's reviewer appendix: the contract's file, or its
+// name and text (the lint reads the comments that silence findings).
+using LintSource = std::pair<std::string, std::optional<std::string>>;
+
+// The contract as `sla render` writes it: Markdown or one HTML file, in one
+// language or two side by side, optionally for one package, marked against an
+// older version, with the lint's appendix. (text, texts left untranslated,
+// phrases left in English). The Python layer has checked the package and format.
+py::tuple render_document(const Contract& c, const std::string& package, const std::string& format,
+                          const std::vector<std::string>& languages, const Contract* older,
+                          const std::string& older_name, const std::optional<LintSource>& lint) {
+  std::vector<sla::cli::Wording> wordings;
+  for (const auto& language : languages) {
+    auto wording = sla::cli::Wording::in(language, c.model.get());
+    if (!wording) throw py::value_error("there are no words for '" + language + "'");
+    wordings.push_back(std::move(*wording));
+  }
+  std::string text;
+  {
+    py::gil_scoped_release release;  // the writer keeps no shared state
+    sla::cli::RenderOptions options;
+    options.package = package;
+    std::vector<sla::Change> changes;
+    if (older) {
+      changes = sla::diff(*older->model, *c.model);
+      options.changes = &changes;
+      options.compared_with = older_name;
+    }
+    std::vector<sla::Diagnostic> findings;
+    std::vector<sla::SilencedFinding> accepted;
+    if (lint) {
+      sla::LintOptions lint_options;
+      for (const auto& language : languages)
+        if (language != "en") lint_options.languages.push_back(language);
+      sla::LintResult r = lint->second ? sla::lint_string(lint->first, *lint->second, lint_options)
+                                       : sla::lint_file(lint->first, lint_options);
+      findings = std::move(r.diagnostics);
+      accepted = std::move(r.silenced);
+      options.findings = &findings;
+      options.accepted = &accepted;
+    }
+    std::vector<sla::cli::doc::Document> documents;
+    for (const auto& wording : wordings) {
+      options.wording = &wording;
+      documents.push_back(sla::cli::contract_document(*c.model, options));
+    }
+    const sla::cli::doc::Document* facing = documents.size() == 2 ? &documents[1] : nullptr;
+    text = format == "md" ? sla::cli::markdown(documents[0], facing)
+                          : sla::cli::html(documents[0], facing);
+  }
+  py::list texts, phrases;
+  for (const auto& wording : wordings) {
+    for (const auto& t : wording.missing_texts()) texts.append(t);
+    for (const auto& t : wording.missing_phrases()) phrases.append(t);
+  }
+  return py::make_tuple(text, texts, phrases);
+}
+
+// (code, name in English) of every language documents can be written in, "en" first.
+py::list render_languages() {
+  py::list out;
+  for (const auto& code : sla::cli::Wording::languages())
+    out.append(py::make_tuple(code, sla::cli::Wording::english_name(code)));
+  return out;
+}
+
+py::list diff_list(const Contract& older, const Contract& newer) {
+  std::vector<sla::Change> changes;
+  {
+    py::gil_scoped_release release;
+    changes = sla::diff(*older.model, *newer.model);
+  }
+  py::list out;
+  for (const auto& c : changes) {
+    py::dict d;
+    d["code"] = c.code;
+    d["effect"] = std::string(sla::name(c.effect));
+    d["subject"] = c.subject;
+    d["message"] = c.message;
+    d["old_value"] = c.old_value;
+    d["new_value"] = c.new_value;
+    d["old_at"] = source_dict(c.old_at);
+    d["new_at"] = source_dict(c.new_at);
+    out.append(d);
+  }
+  return out;
+}
+
 std::optional<Seconds> maybe(const std::optional<Instant>& t) {
   if (!t) return std::nullopt;
   return seconds(*t);
@@ -878,10 +1007,15 @@ PYBIND11_MODULE(_native, m) {
       .def("files", [](const Contract& c) { return c.model->files; })
       .def("evaluator", &make_evaluator)
       .def("calendar", &calendar_evaluator)
-      .def("quote", [](const Contract& c, const std::string& package,
-                       const std::vector<std::string>& addons) {
-        return quote_dict(*c.model, package, addons);
-      });
+      .def("quote",
+           [](const Contract& c, const std::string& package,
+              const std::vector<std::string>& addons) {
+             return quote_dict(*c.model, package, addons);
+           })
+      .def("render", &render_document, py::arg("package"), py::arg("format"), py::arg("languages"),
+           py::arg("older").none(true), py::arg("older_name"), py::arg("lint").none(true));
+  m.def("render_languages", &render_languages);
+  m.def("diff", &diff_list);
 
   m.def(
       "load_file",

@@ -165,3 +165,198 @@ def test_batch_threads_share_one_evaluator(premium):
     for r in results:
         assert same(r["response_due"], expected["response_due"])
         assert same(r["response_status"], expected["response_status"])
+
+
+# ---- column kinds: every way a table says "a time" or "not yet"
+
+CREATED_UTC = np.datetime64("2026-01-09T09:30:00", "s")  # Friday 16:30 in Jakarta
+DUE_UTC = np.datetime64("2026-01-12T05:30:00", "s")  # Monday 12:30 in Jakarta
+RESPONDED_UTC = np.datetime64("2026-01-09T10:00:00", "s")
+
+
+def unix(t):
+    return int(t.astype("datetime64[s]").astype("int64"))
+
+
+def test_unix_seconds_as_python_ints_and_floats(premium):
+    by_int = premium.evaluate_many(priority=["Normal"], created=[unix(CREATED_UTC)], as_of=AS_OF)
+    by_np_int = premium.evaluate_many(priority=["Normal"], created=[np.int64(unix(CREATED_UTC))], as_of=AS_OF)
+    by_float = premium.evaluate_many(priority=["Normal"], created=[unix(CREATED_UTC) + 0.75], as_of=AS_OF)
+    by_float_array = premium.evaluate_many(priority=["Normal"], created=np.array([unix(CREATED_UTC) + 0.75]), as_of=AS_OF)
+    for out in (by_int, by_np_int, by_float, by_float_array):
+        assert out["response_due"][0] == DUE_UTC
+        assert out["error"][0] is None
+
+
+def test_datetime64_of_any_unit(premium):
+    for unit in ("s", "ms", "us", "ns", "m"):
+        out = premium.evaluate_many(priority=["Normal"], created=np.array([CREATED_UTC]).astype(f"datetime64[{unit}]"), as_of=AS_OF)
+        assert out["response_due"][0] == DUE_UTC, unit
+    by_scalars = premium.evaluate_many(priority=["Normal"], created=[CREATED_UTC.astype("datetime64[ms]")], as_of=AS_OF)
+    assert by_scalars["response_due"][0] == DUE_UTC
+
+
+def test_every_missing_value_means_not_yet(premium):
+    pd = pytest.importorskip("pandas")
+    missing = [None, float("nan"), np.nan, np.datetime64("NaT"), pd.NaT, pd.NA]
+    n = len(missing) + 1
+    out = premium.evaluate_many(
+        priority=["Normal"] * n,
+        created=[jkt(2026, 1, 9, 16, 30)] * n,
+        responded=missing + [jkt(2026, 1, 9, 17)],
+        as_of=AS_OF,
+    )
+    assert list(out["error"]) == [None] * n
+    assert list(out["response_status"]) == ["breached"] * (n - 1) + ["met"]  # unanswered by 2027
+    # A missing creation is the row's error, not the batch's.
+    out = premium.evaluate_many(priority=["Normal"] * 3, created=[pd.NA, pd.NaT, float("nan")], as_of=AS_OF)
+    assert list(out["error"]) == ["no creation time"] * 3
+    assert list(out["response_status"]) == ["error"] * 3
+
+
+def test_float_columns_with_nan(premium):
+    responded = np.array([np.nan, float(unix(RESPONDED_UTC))])
+    out = premium.evaluate_many(priority=["Normal", "Normal"], created=np.full(2, float(unix(CREATED_UTC))), responded=responded, as_of=AS_OF)
+    assert list(out["response_status"]) == ["breached", "met"]
+
+
+def test_pandas_nullable_ints_naive_and_aware_columns(premium):
+    pd = pytest.importorskip("pandas")
+    created = pd.Series([unix(CREATED_UTC), unix(CREATED_UTC)], dtype="Int64")
+    responded = pd.Series([pd.NA, unix(RESPONDED_UTC)], dtype="Int64")
+    expected = ["breached", "met"]
+    out = premium.evaluate_many(priority=pd.Series(["Normal", "Normal"]), created=created, responded=responded, as_of=AS_OF)
+    assert list(out["response_status"]) == expected
+    assert out["response_due"][0] == DUE_UTC
+
+    naive = pd.to_datetime(pd.Series(["2026-01-09 09:30:00", "2026-01-09 09:30:00"]))  # read as UTC
+    naive_responded = pd.to_datetime(pd.Series([None, "2026-01-09 10:00:00"]))
+    assert naive.dt.tz is None and naive_responded.isna()[0]
+    out = premium.evaluate_many(priority=["Normal", "Normal"], created=naive, responded=naive_responded, as_of=AS_OF)
+    assert list(out["response_status"]) == expected
+    assert out["response_due"][0] == DUE_UTC
+    # The same instant as evaluate reads a datetime64 (UTC), and as the aware column.
+    one = premium.evaluate("Normal", np.datetime64("2026-01-09T09:30:00"), as_of=AS_OF)
+    assert int(one.response_due.timestamp()) == unix(DUE_UTC)
+    aware = naive.dt.tz_localize("UTC").dt.tz_convert("America/New_York")
+    out = premium.evaluate_many(priority=["Normal", "Normal"], created=aware, as_of=AS_OF)
+    assert out["response_due"][0] == DUE_UTC
+
+
+def test_pandas_string_priorities_with_na(premium):
+    pd = pytest.importorskip("pandas")
+    prio = pd.Series(["Normal", pd.NA], dtype="string")
+    out = premium.evaluate_many(priority=prio, created=np.full(2, CREATED_UTC), as_of=AS_OF)
+    assert out["priority"][0] == "Normal"
+    assert out["error"][0] is None and out["error"][1] is not None  # no priority: the contract's error
+
+
+def test_bad_cells_name_the_column_and_row(premium):
+    pd = pytest.importorskip("pandas")
+    good = jkt(2026, 1, 9, 16, 30)
+    with pytest.raises(TypeError, match=r"responded, row 2: .*got the bool True"):
+        premium.evaluate_many(priority=["Normal"] * 3, created=[good] * 3, responded=[None, None, True], as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"created, row 1: .*got bytes"):
+        premium.evaluate_many(priority=["Normal"] * 2, created=[good, b"2026-01-09"], as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"resolved, row 0: the naive datetime"):
+        premium.evaluate_many(priority=["Normal"], created=[good], resolved=[datetime(2026, 1, 9, 18)], as_of=AS_OF)
+    with pytest.raises(ValueError, match=r"created, row 1 \(index 'QS-2'\): 'yesterday'"):
+        premium.evaluate_many(priority=["Normal"] * 2, created=pd.Series([good, "yesterday"], index=["QS-1", "QS-2"]), as_of=AS_OF)
+    with pytest.raises(ValueError, match=r"created, row 0: inf is no time"):
+        premium.evaluate_many(priority=["Normal"], created=np.array([np.inf]), as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"created: expected a column of times .* bool"):
+        premium.evaluate_many(priority=["Normal"], created=np.array([True]), as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"created: expected a column of times .* timedelta64"):
+        premium.evaluate_many(priority=["Normal"], created=np.array([1], dtype="timedelta64[s]"), as_of=AS_OF)
+
+
+# ---- what comes back
+
+WARNED_PREMIUM = 'package premium "Premium Support" extends basic {\n'
+
+
+@pytest.fixture(scope="module")
+def warned(root):
+    """Qiscus with `warn at 50 %` in premium: Normal, 4 business hours, is at risk after 2."""
+    text = (root / "contracts" / "qiscus-enterprise.sla").read_text()
+    assert WARNED_PREMIUM in text
+    return sla.loads(text.replace(WARNED_PREMIUM, WARNED_PREMIUM + "  warn at 50 %\n"), name="warned.sla").evaluator("premium")
+
+
+def test_batch_statuses_are_status_values(warned):
+    # Monday 09:00; as of 12:00 three of the four hours are gone.
+    out = warned.evaluate_many(
+        priority=["Normal", "Normal", "Urgent", "Normal"],
+        created=[jkt(2026, 1, 12, 9), jkt(2026, 1, 12, 11, 30), jkt(2026, 1, 12, 9), jkt(2026, 1, 12, 9)],
+        responded=[None, None, None, jkt(2026, 1, 12, 9, 30)],
+        as_of=jkt(2026, 1, 12, 12),
+    )
+    assert list(out["response_status"]) == ["at_risk", "pending", "error", "met"]
+    assert list(out["response_at_risk"]) == [True, False, False, False]
+    assert {sla.Status(s) for s in out["response_status"]} == {sla.Status.AT_RISK, sla.Status.PENDING, sla.Status.ERROR, sla.Status.MET}
+    one = warned.evaluate("Normal", jkt(2026, 1, 12, 9), as_of=jkt(2026, 1, 12, 12))
+    assert one.response_status.value == out["response_status"][0]
+
+
+def test_due_columns_dict_utc_dataframe_in_the_calendar_zone(premium):
+    pd = pytest.importorskip("pandas")
+    out = premium.evaluate_many(priority=["Normal"], created=[CREATED_UTC], as_of=AS_OF)
+    for kind in ("response", "resolution", "update", "restoration"):
+        assert out[f"{kind}_due"].dtype == np.dtype("datetime64[s]")  # UTC: numpy has no zones
+    df = premium.evaluate_many(pd.DataFrame({"priority": ["Normal"], "created": [CREATED_UTC]}), as_of=AS_OF)
+    for kind in ("response", "resolution", "update", "restoration"):
+        assert isinstance(df[f"{kind}_due"].dtype, pd.DatetimeTZDtype), kind
+        assert str(df[f"{kind}_due"].dt.tz) == "Asia/Jakarta"
+    assert df["response_due"][0] == pd.Timestamp("2026-01-12T12:30:00", tz="Asia/Jakarta")
+    assert pd.isna(df["resolution_due"][0])
+
+
+def test_dataframe_due_in_a_fixed_offset_zone():
+    pd = pytest.importorskip("pandas")
+    c = sla.loads(
+        'contract "Tiny" {\n  provider "P"\n  version "1"\n}\n'
+        'calendar c "C" {\n  zone UTC+07:00\n  open always\n}\n'
+        "priorities {\n  Low \"low\"\n}\n"
+        'package p "P" {\n  calendar c\n  respond to Low within 1 hour\n}\n'
+    )
+    df = c.evaluator("p").evaluate_many(pd.DataFrame({"priority": ["Low"], "created": [CREATED_UTC]}), as_of=AS_OF)
+    due = df["response_due"][0]
+    assert due == pd.Timestamp("2026-01-09T10:30:00Z")
+    assert due.utcoffset().total_seconds() == 7 * 3600
+
+
+THREAD_FAILURE = r'''
+import resource, sys
+import numpy as np
+sys.path[:0] = {path!r}
+import sla
+ev = sla.load({contract!r}).evaluator("premium")
+n = 400_000
+created = np.full(n, np.datetime64("2026-01-09T09:30:00", "s"))
+prio = np.full(n, "Normal")
+ev.evaluate_many(priority=prio[:10], created=created[:10], as_of="2027-01-01T00:00:00Z")  # tables built
+# Room for the results (19 MB), none for seven more thread stacks of 8 MiB.
+used = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+resource.setrlimit(resource.RLIMIT_AS, (used + (40 << 20), resource.RLIM_INFINITY))
+try:
+    ev.evaluate_many(priority=prio, created=created, as_of="2027-01-01T00:00:00Z", threads=8)
+    print("no failure")
+except (RuntimeError, MemoryError) as e:
+    print("raised:", e)
+print("alive")
+'''
+
+
+def test_a_thread_that_cannot_start_raises(root, tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    stack = resource.getrlimit(resource.RLIMIT_STACK)[0]
+    if stack == resource.RLIM_INFINITY or stack < 4 << 20:  # glibc sizes thread stacks by it
+        pytest.skip(f"thread stacks too small to exhaust the address space with (ulimit -s {stack})")
+    script = THREAD_FAILURE.format(path=list(sys.path), contract=str(root / "contracts" / "qiscus-enterprise.sla"))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "alive" in run.stdout
+    assert "raised: evaluate_many could not start thread" in run.stdout, run.stdout + run.stderr

@@ -189,3 +189,55 @@ def test_threads_share_one_evaluator(premium):
     for t in threads:
         t.join()
     assert not failures
+
+
+# ---- local times around daylight-saving changes (Berlin: 2026-03-29 02:00 -> 03:00,
+# 2026-10-25 03:00 -> 02:00)
+
+
+def test_a_time_the_clocks_skip_is_refused(berlin):
+    ev = berlin.evaluator("standard")
+    skipped = datetime(2026, 3, 29, 2, 30, tzinfo=BERLIN)
+    with pytest.raises(ValueError, match=r"created: 2026-03-29 02:30:00 does not exist in Europe/Berlin.*"
+                                         r"2026-03-29T01:30:00\+01:00 or 2026-03-29T03:30:00\+02:00"):
+        ev.evaluate("P2", skipped)
+    for f in (0, 1):  # whichever reading Python would pick
+        with pytest.raises(ValueError, match="does not exist"):
+            berlin.calendars["berlin_office"].is_open(skipped.replace(fold=f))
+    with pytest.raises(ValueError, match=r"created, row 1: 2026-03-29 02:30:00 does not exist"):
+        ev.evaluate_many(priority=["P2", "P2"], created=[datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN), skipped], as_of="2027-01-01T00:00:00Z")
+    # Either side of the gap is fine, and so is a fixed offset.
+    ev.calendar.is_open(datetime(2026, 3, 29, 1, 59, tzinfo=BERLIN))
+    ev.calendar.is_open(datetime(2026, 3, 29, 3, 0, tzinfo=BERLIN))
+    ev.calendar.is_open(datetime(2026, 3, 29, 2, 30, tzinfo=timezone(timedelta(hours=1))))
+
+
+def test_text_in_the_gap_reads_as_the_cli_does(berlin):
+    # Text without an offset takes the contract's rule (docs/semantics.md): the gap's end.
+    cal = berlin.calendars["berlin_office"]
+    assert cal.local("2026-03-29 02:30") == datetime(2026, 3, 29, 3, 0, tzinfo=BERLIN)
+
+
+def test_a_repeated_time_follows_fold(berlin):
+    cal = berlin.calendars["berlin_office"]
+    first = datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN)  # fold=0: the first 02:30 (CEST)
+    second = first.replace(fold=1)  # the second 02:30 (CET), an hour later
+    assert cal.local(first).utcoffset() == timedelta(hours=2)
+    assert cal.local(second).utcoffset() == timedelta(hours=1)
+    assert cal.local(second).timestamp() - cal.local(first).timestamp() == 3600  # (same-zone subtraction is wall time)
+    assert cal.local("2026-10-25 02:30") == cal.local(first)  # text: the first, as the CLI reads it
+
+
+def test_at_risk_is_a_status(root):
+    head = 'package premium "Premium Support" extends basic {\n'
+    text = (root / "contracts" / "qiscus-enterprise.sla").read_text().replace(head, head + "  warn at 50 %\n")
+    ev = sla.loads(text, name="warned.sla").evaluator("premium")
+    monday = datetime(2026, 1, 12, 9, tzinfo=JAKARTA)  # Normal: due 13:00, warned from 11:00
+    early = ev.evaluate("Normal", monday, as_of=monday + timedelta(hours=1))
+    assert early.response_status is sla.Status.PENDING and not early.response.at_risk
+    late = ev.evaluate("Normal", monday, as_of=monday + timedelta(hours=3))
+    assert late.response_status is sla.Status.AT_RISK and late.response.at_risk
+    assert late.response_status == "at_risk" and late.response_status.is_pending
+    assert sla.Status.PENDING.is_pending and not sla.Status.BREACHED.is_pending
+    assert ev.evaluate("Normal", monday, as_of=monday + timedelta(hours=5)).response_status is sla.Status.BREACHED
+    assert [s.value for s in sla.Status] == ["met", "breached", "pending", "at_risk", "no_target", "error"]

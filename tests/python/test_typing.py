@@ -21,6 +21,10 @@ status: sla.Status = r.response_status
 gap: timedelta = contract.calendars["office_hours"].between(due or datetime.now(timezone.utc), datetime.now(timezone.utc))
 findings: list[sla.Diagnostic] = contract.lint()
 line: int = findings[0].line
+document: str = contract.render("premium", format="html", lang=("en", "id"), with_lint=True)
+changes: list[sla.Change] = sla.diff(contract, contract)
+weaker: bool = changes[0].effect is sla.Effect.WEAKER
+waiting: bool = status is sla.Status.AT_RISK or status.is_pending
 '''
 
 
