@@ -52,12 +52,17 @@ Documents and versions
     ``contract.render(format="html", lang="id")`` is the document ``sla
     render`` writes; ``sla.diff(old, new)`` the changes ``sla diff`` finds.
 
+Everything else the command line does
+    ``sla.call({"command": "report", "options": {...}, "arguments": [...]})``
+    runs any command of ``sla`` in-process and returns its JSON output.
+
 Start with ``help(sla.Contract)`` and ``help(sla.Evaluator)``.
 """
 
 from __future__ import annotations
 
 import enum
+import json
 import math
 import os
 import warnings
@@ -72,6 +77,7 @@ __all__ = [
     "load",
     "loads",
     "diff",
+    "call",
     "lint_rules",
     "version",
     "Contract",
@@ -1536,6 +1542,31 @@ def diff(old: Contract, new: Contract) -> list[Change]:
         )
         for d in _native.diff(old._native, new._native)
     ]
+
+
+def call(request: Mapping[str, Any]) -> dict[str, Any]:
+    """Runs any command of the ``sla`` command line in-process, as the C
+    function ``sla_call_json`` does (docs/embedding.md, "JSON"): ``request`` is
+    a command line as data, the result what the command did::
+
+        >>> r = sla.call({"command": "time", "options": {"package": "premium"},
+        ...               "arguments": ["contracts/qiscus-enterprise.sla", "add",
+        ...                             "2026-01-09T16:30:00+07:00", "4 business hours"]})
+        >>> r["exit_code"], r["output"]["deadline"]
+        (0, '2026-01-12T12:30:00+07:00')
+
+    ``command`` is a command of ``sla`` (``"holidays show"``: two words),
+    ``options`` its flags by their long names (a string, a number, True for a
+    flag alone, a list for a repeated flag), ``arguments`` its positionals,
+    ``input`` what it reads as standard input (``"-"``). The result has
+    ``exit_code`` (0 ok, 1 failed, 2 usage), ``output`` (the command's JSON
+    parsed, chosen unless ``options`` name a format; text for text formats),
+    ``messages`` (its standard error) and ``argv``. Nothing is raised for a
+    command that fails: its exit code and messages say why. The GIL is released
+    while the command runs. Schemas: docs/schema/call.schema.json and one per
+    command's output."""
+    response: dict[str, Any] = json.loads(_native.call_json(json.dumps(request)))
+    return response
 
 
 def lint_rules() -> list[tuple[str, str, Severity]]:

@@ -37,6 +37,7 @@
 #include "tools/document/contract_document.hpp"
 #include "tools/document/html_writer.hpp"
 #include "tools/document/markdown_writer.hpp"
+#include "tools/json_api/call_json.hpp"
 #include "tools/wording/wording.hpp"
 
 namespace py = pybind11;
@@ -1016,6 +1017,10 @@ PYBIND11_MODULE(_native, m) {
            py::arg("older").none(true), py::arg("older_name"), py::arg("lint").none(true));
   m.def("render_languages", &render_languages);
   m.def("diff", &diff_list);
+  m.def("call_json", [](const std::string& request) {
+    py::gil_scoped_release unlocked;  // a command may take long (a report, a render)
+    return sla::json_api::call_json(request);
+  });
 
   m.def(
       "load_file",
