@@ -80,7 +80,8 @@ int64_t read_time(const sla_evaluator* ev, const json& v, const char* what) {
   int64_t t = 0;
   const auto text = v.get<std::string>();
   const sla_status s = sla_parse_local_time(ev, text.c_str(), &t);
-  if (s != SLA_OK) throw BadInput{s, std::string(what) + ": not an RFC 3339 time: \"" + text + "\""};
+  if (s != SLA_OK)
+    throw BadInput{s, std::string(what) + ": not an RFC 3339 time: \"" + text + "\""};
   return t;
 }
 
@@ -178,8 +179,8 @@ EMSCRIPTEN_KEEPALIVE char* sla_wasm_load(const char* name, const char* text) {
   return guarded([&] {
     sla_contract* contract = nullptr;
     sla_diagnostics* diags = nullptr;
-    const sla_status s =
-        sla_contract_load_string(name, text, text ? std::strlen(text) : 0, nullptr, &contract, &diags);
+    const sla_status s = sla_contract_load_string(name, text, text ? std::strlen(text) : 0, nullptr,
+                                                  &contract, &diags);
     if (s != SLA_OK) return failure(s, diags);
     json out = {{"ok", true},
                 {"contract", reinterpret_cast<std::uintptr_t>(contract)},
@@ -214,8 +215,8 @@ EMSCRIPTEN_KEEPALIVE char* sla_wasm_evaluator(const sla_contract* contract, cons
     for (const auto& id : ids) addons.push_back(id.c_str());
     sla_evaluator* ev = nullptr;
     sla_diagnostics* diags = nullptr;
-    const sla_status s = sla_evaluator_new(contract, package, addons.empty() ? nullptr : addons.data(),
-                                           addons.size(), &ev, &diags);
+    const sla_status s = sla_evaluator_new(
+        contract, package, addons.empty() ? nullptr : addons.data(), addons.size(), &ev, &diags);
     if (s != SLA_OK) return failure(s, diags);
     sla_diagnostics_free(diags);
     return json{{"ok", true}, {"evaluator", reinterpret_cast<std::uintptr_t>(ev)}};
@@ -239,16 +240,16 @@ EMSCRIPTEN_KEEPALIVE char* sla_wasm_evaluate(const sla_evaluator* ev, const char
     }
     json update = target_json(ev, r.update);
     update["worst_gap_seconds"] = r.update_worst_gap < 0 ? json(nullptr) : json(r.update_worst_gap);
-    return json{{"ok", true},
-                {"priority", r.base.priority},
-                {"response", target_json(ev, r.base.response)},
-                {"resolution", target_json(ev, r.base.resolution)},
-                {"restoration", target_json(ev, r.restoration)},
-                {"update", update},
-                {"escalation", *r.base.escalation_role
-                                   ? json{{"role", r.base.escalation_role},
-                                          {"contact", r.base.escalation_contact}}
-                                   : json(nullptr)}};
+    return json{
+        {"ok", true},
+        {"priority", r.base.priority},
+        {"response", target_json(ev, r.base.response)},
+        {"resolution", target_json(ev, r.base.resolution)},
+        {"restoration", target_json(ev, r.restoration)},
+        {"update", update},
+        {"escalation", *r.base.escalation_role ? json{{"role", r.base.escalation_role},
+                                                      {"contact", r.base.escalation_contact}}
+                                               : json(nullptr)}};
   });
 }
 
@@ -288,22 +289,25 @@ EMSCRIPTEN_KEEPALIVE char* sla_wasm_time(const sla_evaluator* ev, const char* re
     };
     int64_t out = 0;
     if (op == "add") {
-      check(sla_add_business_time(ev, read_time(ev, req.value("from", json()), "from"), seconds(), &out));
+      check(sla_add_business_time(ev, read_time(ev, req.value("from", json()), "from"), seconds(),
+                                  &out));
       return json{{"ok", true}, {"time", format_time(ev, out)}};
     }
     if (op == "sub") {
-      check(sla_subtract_business_time(ev, read_time(ev, req.value("to", json()), "to"), seconds(), &out));
+      check(sla_subtract_business_time(ev, read_time(ev, req.value("to", json()), "to"), seconds(),
+                                       &out));
       return json{{"ok", true}, {"time", format_time(ev, out)}};
     }
     if (op == "between") {
       check(sla_business_time_between(ev, read_time(ev, req.value("from", json()), "from"),
-                                       read_time(ev, req.value("to", json()), "to"), &out));
+                                      read_time(ev, req.value("to", json()), "to"), &out));
       return json{{"ok", true}, {"seconds", out}};
     }
     if (op == "open") {
       const int64_t at = read_time(ev, req.value("at", json()), "at");
       check(sla_next_opening(ev, at, &out));
-      return json{{"ok", true}, {"open", sla_is_open(ev, at) != 0}, {"next_opening", format_time(ev, out)}};
+      return json{
+          {"ok", true}, {"open", sla_is_open(ev, at) != 0}, {"next_opening", format_time(ev, out)}};
     }
     throw BadInput{SLA_ERROR_ARGUMENT, "op: one of add, sub, between, open"};
   });

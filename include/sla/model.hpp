@@ -9,8 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "sla/export.hpp"
