@@ -1164,8 +1164,14 @@ class Checker {
       } catch (const std::exception&) {
       }
       std::string hint = did_you_mean(name->value, zones);
-      if (hint.empty())
-        hint = "use an IANA name such as \"Asia/Jakarta\", or a fixed offset such as UTC+07:00";
+      const std::string_view given = name->value;
+      if (given.size() > 3 && (given.starts_with("UTC") || given.starts_with("GMT")) &&
+          (given[3] == '+' || given[3] == '-'))
+        hint = fmt::format("a fixed offset is written without quotes: zone UTC{}", given.substr(3));
+      else if (hint.empty())
+        hint =
+            "use an IANA name such as \"Asia/Jakarta\", or a fixed offset without quotes: "
+            "zone UTC+07:00";
       report(Code::unknown_zone, name->span, fmt::format("unknown time zone \"{}\"", name->value),
              std::move(hint));
       b.ok = false;

@@ -257,8 +257,8 @@ class Loader {
       case Mode::resolver:
         return "the program that loads the contract supplies its imports (ImportPolicy::resolver)";
       default:
-        return "this contract may import only the stdlib (\"std/...\"); the program that loads "
-               "it allows files with ImportPolicy::folders or ImportPolicy::resolver";
+        return "the program that loads the contract allows files with ImportPolicy::folders or "
+               "ImportPolicy::resolver";
     }
   }
 
@@ -408,9 +408,10 @@ class Loader {
     } else if (mode_ == Mode::folders) {
       found = from_folders(from, spec, path.span);
     } else {
-      refuse(
-          path.span,
-          fmt::format("import of \"{}\" refused: this contract may import only the stdlib", spec));
+      refuse(path.span,
+             fmt::format("import of \"{}\" refused: this contract may import only the stdlib "
+                         "(\"std/...\")",
+                         spec));
     }
     if (!found) return;
     const std::string& key = found->key;

@@ -123,6 +123,17 @@ BOOST_AUTO_TEST_CASE(unknown_zone_suggests) {
   BOOST_TEST(d->hint == "did you mean 'Asia/Jakarta'?");
 }
 
+BOOST_AUTO_TEST_CASE(a_quoted_fixed_offset_is_told_to_lose_its_quotes) {
+  auto r = load_string("t.sla", "calendar c { zone \"UTC+07:00\" open always }");
+  const Diagnostic* d = find_code(r, "SLA032");
+  BOOST_REQUIRE(d);
+  BOOST_TEST(d->hint == "a fixed offset is written without quotes: zone UTC+07:00");
+  auto nowhere = load_string("t.sla", "calendar c { zone \"Nowhere\" open always }");
+  d = find_code(nowhere, "SLA032");
+  BOOST_REQUIRE(d);
+  BOOST_TEST(d->hint.find("without quotes: zone UTC+07:00") != std::string::npos, d->hint);
+}
+
 BOOST_AUTO_TEST_CASE(business_day_must_be_calendar_time) {
   auto r =
       load_string("t.sla", "calendar c { zone UTC open always business day is 8 business hours }");

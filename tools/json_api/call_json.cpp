@@ -82,19 +82,27 @@ std::variant<Request, Refused> read_request(std::string_view text) {
   if (command == request.end() || !command->is_string() || command->get<std::string>().empty())
     return Refused{
         "the request needs \"command\": a command of sla, such as \"check\" or \"eval\""};
-  std::string words = command->get<std::string>();
+  // One or two words of lower-case letters: a command, never a flag smuggled in
+  // ("render --output x" would write a file the caller did not ask to see back).
+  const std::string words = command->get<std::string>();
   for (std::size_t start = 0; start < words.size();) {
     const std::size_t end = std::min(words.find(' ', start), words.size());
     if (end > start) r.argv.push_back(words.substr(start, end - start));
     start = end + 1;
   }
+  const auto is_word = [](const std::string& w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
   if (r.argv.size() == 1)
     return Refused{
         "the request needs \"command\": a command of sla, such as \"check\" or \"eval\""};
+  if (r.argv.size() > 3 || !std::all_of(r.argv.begin() + 1, r.argv.end(), is_word))
+    return Refused{fmt::format(
+        "\"command\" is a command of sla in one or two words (\"eval\", \"holidays show\"), "
+        "not '{}': flags go in \"options\", files in \"arguments\"",
+        words)};
   if (r.argv[1] == "lsp")
     return Refused{"'lsp' serves an editor over standard input and output: run `sla lsp`"};
-  if (r.argv[1].starts_with("-"))
-    return Refused{fmt::format("\"command\" is a command, not a flag: '{}'", r.argv[1])};
 
   if (const auto options = request.find("options"); options != request.end()) {
     if (!options->is_object())
@@ -102,8 +110,17 @@ std::variant<Request, Refused> read_request(std::string_view text) {
           "\"options\" is an object of flags by their long names: {\"package\": \"premium\"}"};
     for (const auto& [given, value] : options->items()) {
       std::string name = given;
-      name.erase(0, name.find_first_not_of('-'));
-      if (name.empty()) return Refused{fmt::format("option '{}' has no name", given)};
+      name.erase(0, std::min(name.find_first_not_of('-'), std::size_t{2}));
+      if (name.empty() || name.starts_with("-"))
+        return Refused{fmt::format("option '{}' has no name", given)};
+      // A name only: "output=x.md" would be a flag with its value, past the checks below.
+      if (!std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-';
+          }))
+        return Refused{fmt::format(
+            "option '{}' is not a flag's name: letters, digits and dashes ({{\"as-of\": \"...\"}})",
+            given)};
       for (const auto& [refused, why] : refused_options)
         if (name == refused)
           return Refused{fmt::format("option '{}' is not for calls: {}", given, why)};
@@ -154,7 +171,16 @@ std::variant<Request, Refused> read_request(std::string_view text) {
     for (const auto& argument : *arguments) {
       if (!argument.is_string() && !argument.is_number())
         return Refused{"\"arguments\" is a list of strings: the command's files and words"};
-      r.argv.push_back(option_text(argument));
+      std::string text = option_text(argument);
+      // A positional that looks like a flag would be read as one: flags go in
+      // "options", where the ones not for calls are refused. ("./-x.sla" names
+      // such a file.)
+      if (text.size() > 1 && text.starts_with("-"))
+        return Refused{
+            fmt::format("argument '{}' looks like a flag: flags go in \"options\" ({{\"package\": "
+                        "\"premium\"}})",
+                        text)};
+      r.argv.push_back(std::move(text));
     }
   }
   if (const auto input = request.find("input"); input != request.end()) {
