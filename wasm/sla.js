@@ -30,22 +30,42 @@ class SlaError extends Error {
   }
 }
 
+// A caller's mistake (a missing or mistyped argument), reported as the module
+// reports the ones it finds, rather than as a TypeError from inside this file.
+function argumentError(message) {
+  return new SlaError({status: 'argument', message});
+}
+
+function requireString(value, what) {
+  if (typeof value !== 'string')
+    throw argumentError(`${what}: ${value === undefined ? 'missing' : 'not a string'}`);
+}
+
+function requireObject(value, what, shape) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw argumentError(
+        `${what}: ${value === undefined ? 'missing' : 'not an object'}; expected ${shape}`);
+}
+
 // Calls one exported function that returns a JSON string it hands over. String
 // arguments go through malloc, not cwrap's 'string' (which copies onto the
-// stack, too small for a large contract).
+// stack, too small for a large contract). A 'text' argument is a string passed
+// with its length in bytes after it, so that a NUL inside it is not its end.
 function caller(core, name, argTypes) {
-  const fn = core.cwrap(name, 'number', argTypes.map(() => 'number'));
+  const fn = core.cwrap(name, 'number',
+                        argTypes.flatMap((t) => (t === 'text' ? ['number', 'number'] : ['number'])));
   return (...args) => {
     const owned = [];
     try {
-      const raw = args.map((arg, i) => {
-        if (argTypes[i] !== 'string') return arg;
-        const size = core.lengthBytesUTF8(arg) + 1;
-        const ptr = core._malloc(size);
+      const raw = args.flatMap((arg, i) => {
+        if (argTypes[i] !== 'string' && argTypes[i] !== 'text') return [arg];
+        if (typeof arg !== 'string') throw argumentError(`${name}: argument ${i + 1} is not a string`);
+        const length = core.lengthBytesUTF8(arg);
+        const ptr = core._malloc(length + 1);
         if (ptr === 0) throw new SlaError({status: 'internal', message: 'out of memory'});
         owned.push(ptr);
-        core.stringToUTF8(arg, ptr, size);
-        return ptr;
+        core.stringToUTF8(arg, ptr, length + 1);
+        return argTypes[i] === 'text' ? [ptr, length] : [ptr];
       });
       const reply = fn(...raw);
       if (reply === 0) throw new SlaError({status: 'internal', message: `${name}: out of memory`});
@@ -65,6 +85,15 @@ function ok(reply) {
   return reply;
 }
 
+const TICKET_SHAPE = "an object {priority, created_at, ...}, as a line of `sla eval`'s JSON Lines";
+
+function ticketArguments(ticket, asOf) {
+  requireObject(ticket, 'ticket', TICKET_SHAPE);
+  // Whole seconds: the library's instants have no fraction.
+  const at = asOf === undefined || asOf === null ? Math.floor(Date.now() / 1000) : asOf;
+  return [JSON.stringify(ticket), JSON.stringify(at)];
+}
+
 class Evaluator {
   constructor(api, address) {
     this._api = api;
@@ -80,15 +109,16 @@ class Evaluator {
   // first_response_at, resolved_at, restored_at, updates, events
   // ([{at, status}|{at, priority}|{at, update}]), and attributes ({channel: 'phone'}).
   // Times: RFC 3339 text (without an offset: the calendar's zone) or Unix seconds.
+  // asOf: now when not given, as in Python and `sla eval`.
   evaluate(ticket, asOf) {
-    const reply = ok(this._api.evaluate(this._live(), JSON.stringify(ticket), JSON.stringify(asOf)));
+    const reply = ok(this._api.evaluate(this._live(), ...ticketArguments(ticket, asOf)));
     delete reply.ok;
     return reply;
   }
 
   // The steps of the judgement, one a line, as `sla explain` gives them.
   explain(ticket, asOf) {
-    return ok(this._api.explain(this._live(), JSON.stringify(ticket), JSON.stringify(asOf))).text;
+    return ok(this._api.explain(this._live(), ...ticketArguments(ticket, asOf))).text;
   }
 
   // Business time on the package's calendar, as `sla time` (the results in the calendar's zone).
@@ -135,6 +165,7 @@ class Contract {
   // Throws SlaError (status "selection") for an unknown package or add-on.
   evaluator(pkg, addons = []) {
     if (this._address === 0) throw new Error('sla: this contract has been freed');
+    requireString(pkg, 'package');
     const reply = ok(this._api.evaluator(this._address, pkg, JSON.stringify(addons)));
     return new Evaluator(this._api, reply.evaluator);
   }
@@ -155,7 +186,7 @@ async function load(options = {}) {
   const wasmBinary = options.wasmBinary || fs.readFileSync(path.join(__dirname, 'sla_core.wasm'));
   const core = await createSlaCore({wasmBinary, print: () => {}, printErr: () => {}});
   const api = {
-    load: caller(core, 'sla_wasm_load', ['string', 'string']),
+    load: caller(core, 'sla_wasm_load', ['string', 'text']),
     evaluator: caller(core, 'sla_wasm_evaluator', ['number', 'string', 'string']),
     evaluate: caller(core, 'sla_wasm_evaluate', ['number', 'string', 'string']),
     explain: caller(core, 'sla_wasm_explain', ['number', 'string', 'string']),
@@ -168,7 +199,10 @@ async function load(options = {}) {
     SlaError,
     // Throws SlaError (status "contract") with the diagnostics, each with its line
     // and column. Imports: the stdlib only.
+    // A NUL byte in the text is refused (SLA003), as the command line refuses it.
     loadContract(text, name = 'contract.sla') {
+      requireString(text, 'text');
+      requireString(name, 'name');
       return new Contract(api, ok(api.load(name, text)));
     },
   };

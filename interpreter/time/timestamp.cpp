@@ -1,6 +1,7 @@
 #include "interpreter/time/timestamp.hpp"
 
 #include <charconv>
+#include <cstdint>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -26,13 +27,15 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 namespace {
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
-constexpr long days_from_civil(long y, unsigned m, unsigned d) {
+// 64-bit, not long: long is 32 bits on wasm32, where days * 86400 overflows past
+// 2038-01-19 and before 1901-12-13.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 constexpr unsigned last_day(int y, unsigned m) {
@@ -73,9 +76,10 @@ std::optional<ParsedTimestamp> parse_fast(std::string_view s) {
     offset = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
   ParsedTimestamp t;
-  t.local = std::chrono::seconds(
-      days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400L + h * 3600L +
-      mi * 60L + sec);
+  t.local =
+      std::chrono::seconds(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
+                               std::int64_t{86400} +
+                           h * std::int64_t{3600} + mi * std::int64_t{60} + sec);
   t.has_offset = true;
   t.utc = std::chrono::sys_seconds(t.local - std::chrono::seconds(offset));
   return t;
