@@ -54,7 +54,9 @@ Documents and versions
 
 Everything else the command line does
     ``sla.call({"command": "report", "options": {...}, "arguments": [...]})``
-    runs any command of ``sla`` in-process and returns its JSON output.
+    runs any command of ``sla`` in-process and returns the response as a dict:
+    ``exit_code``, ``output`` (the command's JSON output, parsed), ``messages``
+    (what it wrote to standard error) and ``argv``.
 
 Start with ``help(sla.Contract)`` and ``help(sla.Evaluator)``.
 """
@@ -1021,7 +1023,9 @@ class Evaluator:
         """Judges a batch of tickets given as columns; returns one row per ticket.
 
         Columns are lists, numpy arrays or pandas Series of equal length:
-        ``priority`` strings (None, NaN, ``pd.NA`` or "" for none), and times,
+        ``priority`` strings (None, NaN, ``pd.NA`` or "" for none, in a list
+        as in a Series; anything else raises ``TypeError`` naming the row),
+        and times,
         each column one of:
 
         - numpy ``datetime64`` of any unit, or a pandas datetime column: a
@@ -1031,7 +1035,9 @@ class Evaluator:
           (``df.created.dt.tz_localize("Asia/Jakarta")``), which refuses times
           the zone skips;
         - integers (numpy, Python or pandas ``Int64``): Unix seconds; floats
-          too (a fraction of a second is dropped);
+          too (a fraction of a second is dropped). Seconds beyond int64 (a
+          ``uint64`` above 2**63 - 1) raise ``ValueError``; seconds that fit
+          but fall outside the years 1901-2398 are the row's error;
         - aware datetimes, RFC 3339 text (without an offset: in the calendar's
           zone), or Unix seconds, mixed in a list or an object column.
 
@@ -1082,7 +1088,11 @@ class Evaluator:
         if given["priority"] is None:
             codes, names = np.full(n, -1, dtype=np.int32), list[str]()
         else:
-            codes, names = _native.string_codes(_string_column(given["priority"]))
+            strings, labels = _string_column(given["priority"])
+            codes, names, bad = _native.string_codes(strings)
+            if bad >= 0:
+                v = strings[bad]
+                raise TypeError(f"{_row('priority', labels, bad)}: expected a str, or None, NaN, pd.NA or \"\" for none; got {type(v).__name__} {v!r}")
         as_of_s = _now() if as_of is None else _seconds(as_of, "as_of", native)
         raw = native.evaluate_many(codes, names, *times, as_of_s, threads or os.cpu_count() or 1)
 
@@ -1212,6 +1222,7 @@ _FRAME_COLUMNS = {
 _TIME_COLUMNS = ("created", "responded", "resolved", "restored")  # _native.evaluate_many's order
 
 _NO_TIME = -(2**63)  # numpy's NaT as int64: what _native reads as "no time"
+_MAX_SECONDS = 2**63 - 1
 _TIMES_EXPECTED = "an aware datetime, RFC 3339 text, Unix seconds, or None/NaN/NaT/pd.NA for none"
 
 
@@ -1224,10 +1235,20 @@ def _pandas_times(values: Any) -> Any:
         naive = values.dt.tz_convert(None) if hasattr(values, "dt") else values.tz_convert(None)
         return np.asarray(naive)
     if not isinstance(dtype, np.dtype) and dtype.kind in "iu":  # nullable Int64: pd.NA for none
+        top = values.max() if dtype.kind == "u" and len(values) else None
+        if isinstance(top, (int, np.integer)) and int(top) > _MAX_SECONDS:
+            # to_numpy would wrap it below 1970; row by row, the row is named.
+            return values.to_numpy(dtype=object, na_value=None)
         return values.to_numpy(dtype=np.int64, na_value=_NO_TIME)
     if not isinstance(dtype, np.dtype) and dtype.kind == "f":  # nullable Float64
         return values.to_numpy(dtype=np.float64, na_value=np.nan)
     return values.to_numpy()
+
+
+def _row(what: str, labels: Any, i: int) -> str:
+    """"created, row 3", with the pandas label when it is not the position."""
+    label = "" if labels is None or labels[i] == i else f" (index {labels[i]!r})"
+    return f"{what}, row {i}{label}"
 
 
 def _time_column(values: Any, what: str, native: Any) -> Any:
@@ -1250,13 +1271,17 @@ def _time_column(values: Any, what: str, native: Any) -> Any:
         raise ValueError(f"{what}: a column must be one-dimensional, not of shape {array.shape}")
 
     def where(i: int) -> str:
-        label = "" if labels is None or labels[i] == i else f" (index {labels[i]!r})"
-        return f"{what}, row {i}{label}"
+        return _row(what, labels, i)
 
     kind = array.dtype.kind
     if kind == "M":  # any unit; NaT stays the int64 minimum
         return np.ascontiguousarray(array.astype("datetime64[s]").view(np.int64))
     if kind in "iu":
+        if kind == "u" and array.dtype.itemsize == 8:
+            # astype would wrap 2**64 - 3600 to -3600, an hour before 1970.
+            bad = np.flatnonzero(array > np.uint64(_MAX_SECONDS))
+            if len(bad):
+                raise ValueError(f"{where(int(bad[0]))}: {array[bad[0]]} is no time in Unix seconds")
         return np.ascontiguousarray(array.astype(np.int64))
     if kind == "f":
         missing = np.isnan(array)
@@ -1276,7 +1301,12 @@ def _time_column(values: Any, what: str, native: Any) -> Any:
         elif isinstance(v, (bool, np.bool_)):
             raise TypeError(f"{where(i)}: expected {_TIMES_EXPECTED}, got the bool {v}")
         elif isinstance(v, (int, np.integer)):
-            out[i] = int(v)
+            whole = int(v)
+            # Beyond int64 numpy would raise an OverflowError naming no row; the
+            # minimum itself is the "no time" mark, which a number must not become.
+            if not _NO_TIME < whole <= _MAX_SECONDS:
+                raise ValueError(f"{where(i)}: {v} is no time in Unix seconds")
+            out[i] = whole
         elif isinstance(v, (float, np.floating)):
             number = float(v)
             if number != number:
@@ -1294,22 +1324,25 @@ def _time_column(values: Any, what: str, native: Any) -> Any:
     return out
 
 
-def _string_column(values: Any) -> Any:
-    """A column of strings as a numpy array of str or object (what string_codes reads)."""
+def _string_column(values: Any) -> tuple[Any, Any]:
+    """A column of strings as a numpy array of str or object (what string_codes
+    reads), and its pandas labels (None for a list or an array)."""
     import numpy as np
 
+    labels: Any = None
     if hasattr(values, "to_numpy") and not isinstance(values, np.ndarray):  # pandas
+        labels = getattr(values, "index", None)
         if hasattr(values, "cat"):  # a categorical: its few categories, indexed
             categories = np.asarray(values.cat.categories, dtype=object)
             codes = values.cat.codes.to_numpy()
-            return np.concatenate([categories, np.array([None], dtype=object)])[codes]
+            return np.concatenate([categories, np.array([None], dtype=object)])[codes], labels
         if values.dtype.kind == "O" or not isinstance(values.dtype, np.dtype):  # pd.NA for none
-            return values.to_numpy(dtype=object, na_value=None)
+            return values.to_numpy(dtype=object, na_value=None), labels
         values = values.to_numpy()
     array = values if isinstance(values, np.ndarray) else np.asarray(list(values), dtype=object)
     if array.dtype.kind not in "USO":
         raise TypeError(f"priority: expected strings, got a column of {array.dtype}")
-    return array
+    return array, labels
 
 
 # ---------------------------------------------------------------- contracts
@@ -1564,9 +1597,43 @@ def call(request: Mapping[str, Any]) -> dict[str, Any]:
     ``messages`` (its standard error) and ``argv``. Nothing is raised for a
     command that fails: its exit code and messages say why. The GIL is released
     while the command runs. Schemas: docs/schema/call.schema.json and one per
-    command's output."""
-    response: dict[str, Any] = json.loads(_native.call_json(json.dumps(request)))
+    command's output.
+
+    Values are JSON's: text, numbers, True/False, None, lists and dicts; a path
+    (``pathlib.Path``, any ``os.PathLike``) is sent as its text. Raises
+    ``TypeError`` naming the field for anything else, and ``ValueError`` for a
+    NaN or an infinity, which JSON cannot say."""
+    if not isinstance(request, Mapping):
+        raise TypeError(f"sla.call: the request is a dict such as {{'command': 'check', 'arguments': [...]}}, not {type(request).__name__}")
+    response: dict[str, Any] = json.loads(_native.call_json(json.dumps(_json_value(request, "request"), allow_nan=False)))
     return response
+
+
+def _json_value(value: Any, field: str) -> Any:
+    """``value`` as json.dumps writes it, paths as their text; raises naming
+    ``field`` for what JSON cannot hold, where json.dumps would name no field
+    (and the library, given NaN, would point at a column of the JSON text)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"sla.call: {field} is {value}: NaN and Infinity are not JSON")
+        return value
+    if isinstance(value, os.PathLike):
+        path = os.fspath(value)
+        if isinstance(path, str):
+            return path
+        raise TypeError(f"sla.call: {field} is the bytes path {path!r}; give it as text")
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"sla.call: {field} has the key {key!r} ({type(key).__name__}); keys are text")
+            out[key] = _json_value(item, f"{field}[{key!r}]")
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_json_value(item, f"{field}[{i}]") for i, item in enumerate(value)]
+    raise TypeError(f"sla.call: {field} is {type(value).__name__} {value!r}, which is not JSON (text, a number, a bool, None, a list or a dict)")
 
 
 def lint_rules() -> list[tuple[str, str, Severity]]:

@@ -413,8 +413,20 @@ py::list explain_one(const NativeEvaluator& self, std::string priority, Seconds 
 
 // ---- Batches
 
+// pandas' missing value, pd.NA, known by its type's name and module: pandas is
+// optional, and its module has moved between versions. Its tp_name is "NAType"
+// alone in some builds (a heap type), "pandas._libs.missing.NAType" in others.
+bool is_pandas_na(PyObject* o) {
+  const std::string_view name(Py_TYPE(o)->tp_name);
+  if (name != "NAType" && !name.ends_with(".NAType")) return false;
+  const py::handle type(reinterpret_cast<PyObject*>(Py_TYPE(o)));
+  return py::str(type.attr("__module__")).cast<std::string>().starts_with("pandas");
+}
+
 // Distinct strings of a column as small codes, so that a batch looks each value up
-// once, not once per row. -1: no value (None, NaN, "").
+// once, not once per row. -1: no value (None, NaN, pd.NA, ""). Returns (codes,
+// names, the first row that holds no string or -1): the caller names the column and
+// the row's pandas label in the error, which it alone knows.
 py::tuple string_codes(const py::array& column) {
   if (column.ndim() != 1) throw py::value_error("a column must be one-dimensional");
   const auto n = static_cast<std::size_t>(column.shape(0));
@@ -516,9 +528,9 @@ py::tuple string_codes(const py::array& column) {
           code = at->second;
         }
       } else if (o && o != Py_None &&
-                 !(PyFloat_Check(o) && PyFloat_AsDouble(o) != PyFloat_AsDouble(o))) {
-        throw py::type_error("a priority must be a str, None or NaN; got " +
-                             std::string(py::str(py::handle(o).get_type())));
+                 !(PyFloat_Check(o) && PyFloat_AsDouble(o) != PyFloat_AsDouble(o)) &&
+                 !is_pandas_na(o)) {
+        return py::make_tuple(codes, names, static_cast<py::ssize_t>(i));
       }
       seen.emplace(o, code);
       out[i] = code;
@@ -526,7 +538,7 @@ py::tuple string_codes(const py::array& column) {
   } else {
     throw py::type_error("a column of priorities must hold strings (numpy dtype str or object)");
   }
-  return py::make_tuple(codes, names);
+  return py::make_tuple(codes, names, py::ssize_t{-1});
 }
 
 using Column = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;

@@ -270,6 +270,75 @@ def test_bad_cells_name_the_column_and_row(premium):
         premium.evaluate_many(priority=["Normal"], created=np.array([1], dtype="timedelta64[s]"), as_of=AS_OF)
 
 
+def test_unsigned_seconds_beyond_int64_are_refused(premium):
+    # astype(int64) wrapped 2**64 - 3600 to -3600: a ticket of 1969-12-31T23:00Z, no error.
+    created = np.array([unix(CREATED_UTC), 2**64 - 3600], dtype=np.uint64)
+    with pytest.raises(ValueError, match=r"created, row 1: 18446744073709548016 is no time in Unix seconds"):
+        premium.evaluate_many(priority=["Normal"] * 2, created=created, as_of=AS_OF)
+    with pytest.raises(ValueError, match=r"responded, row 0: 9223372036854775808 is no time"):
+        premium.evaluate_many(priority=["Normal"], created=created[:1], responded=np.array([2**63], dtype=np.uint64), as_of=AS_OF)
+    # Unsigned seconds that fit are read; beyond the years supported, the row says so.
+    out = premium.evaluate_many(priority=["Normal"] * 2, created=np.array([unix(CREATED_UTC), 2**62], dtype=np.uint64), as_of=AS_OF)
+    assert out["response_due"][0] == DUE_UTC and out["error"][0] is None
+    assert "outside the years 1901 to 2398" in out["error"][1]
+    assert out["response_status"][1] == "error"
+
+
+def test_pandas_unsigned_seconds_beyond_int64_are_refused(premium):
+    pd = pytest.importorskip("pandas")
+    created = pd.Series([unix(CREATED_UTC), 2**64 - 3600, pd.NA], dtype="UInt64", index=["QS-1", "QS-2", "QS-3"])
+    with pytest.raises(ValueError, match=r"created, row 1 \(index 'QS-2'\): 18446744073709548016 is no time"):
+        premium.evaluate_many(priority=["Normal"] * 3, created=created, as_of=AS_OF)
+    # One past int64: a numpy uint64 compared with a Python int goes through float64, where 2**63 - 1 == 2**63.
+    with pytest.raises(ValueError, match=r"created, row 0: 9223372036854775808 is no time"):
+        premium.evaluate_many(priority=["Normal"], created=pd.Series([2**63], dtype="UInt64"), as_of=AS_OF)
+    fits = pd.Series([unix(CREATED_UTC), pd.NA], dtype="UInt64")
+    out = premium.evaluate_many(priority=["Normal"] * 2, created=fits, as_of=AS_OF)
+    assert out["response_due"][0] == DUE_UTC
+    assert list(out["error"]) == [None, "no creation time"]
+
+
+@pytest.mark.parametrize("seconds", [2**63 + 5, 2**63, -(2**63), -(2**63) - 1, 10**30])
+def test_python_ints_beyond_int64_name_the_column_and_row(premium, seconds):
+    # Was an OverflowError naming nothing; -2**63, numpy's NaT, was read as no time.
+    with pytest.raises(ValueError, match=rf"created, row 1: {seconds} is no time in Unix seconds"):
+        premium.evaluate_many(priority=["Normal"] * 2, created=[unix(CREATED_UTC), seconds], as_of=AS_OF)
+    with pytest.raises(ValueError, match=rf"resolved, row 0: {seconds} is no time"):
+        premium.evaluate_many(priority=["Normal"], created=[unix(CREATED_UTC)], resolved=[seconds], as_of=AS_OF)
+
+
+def test_python_ints_within_int64_beyond_the_years_are_row_errors(premium):
+    out = premium.evaluate_many(priority=["Normal"] * 3, created=[unix(CREATED_UTC), 2**62, 2**63 - 1], as_of=AS_OF)
+    assert out["error"][0] is None
+    assert all("outside the years 1901 to 2398" in e for e in out["error"][1:])
+
+
+def test_priority_lists_take_pd_na_for_none(premium):
+    pd = pytest.importorskip("pandas")
+    created = [jkt(2026, 1, 9, 16, 30)] * 2
+    expected = premium.evaluate_many(priority=["High", None], created=created, as_of=AS_OF)
+    for priority in (["High", pd.NA], np.array(["High", pd.NA], dtype=object), ("High", pd.NA)):
+        out = premium.evaluate_many(priority=priority, created=created, as_of=AS_OF)
+        assert list(out["priority"]) == ["High", None]
+        assert list(out["error"]) == list(expected["error"])
+        assert same(out["response_due"], expected["response_due"])
+
+
+def test_bad_priorities_name_the_column_and_row(premium):
+    created = [jkt(2026, 1, 9, 16, 30)] * 3
+    with pytest.raises(TypeError, match=r"priority, row 2: expected a str, or None, NaN, pd.NA or \"\" for none; got int 5"):
+        premium.evaluate_many(priority=["High", None, 5], created=created, as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"priority, row 1: .*got bytes b'High'"):
+        premium.evaluate_many(priority=np.array(["High", b"High", "Low"], dtype=object), created=created, as_of=AS_OF)
+
+
+def test_bad_priorities_in_a_series_name_the_label(premium):
+    pd = pytest.importorskip("pandas")
+    priority = pd.Series(["High", 5.5, "Low"], index=["QS-1", "QS-2", "QS-3"])
+    with pytest.raises(TypeError, match=r"priority, row 1 \(index 'QS-2'\): .*got float 5.5"):
+        premium.evaluate_many(priority=priority, created=[jkt(2026, 1, 9, 16, 30)] * 3, as_of=AS_OF)
+
+
 # ---- what comes back
 
 WARNED_PREMIUM = 'package premium "Premium Support" extends basic {\n'

@@ -65,3 +65,31 @@ def test_calls_on_threads(root):
     for n, r in results.items():
         assert len(r["output"]) == 100
         assert all(row["id"].startswith(f"t{n}-") for row in r["output"])
+
+
+def test_paths_are_sent_as_their_text(root):
+    # json.dumps cannot write a pathlib.Path: without os.fspath this is a TypeError.
+    r = sla.call({"command": "render", "options": {"package": "premium", "compare": root / QISCUS},
+                  "arguments": [root / QISCUS]})
+    assert r["exit_code"] == 0, r["messages"]
+    assert r["argv"][-1] == str(root / QISCUS)
+    assert str(root / QISCUS) in r["argv"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_nan_and_infinity_are_not_json(root, value):
+    with pytest.raises(ValueError, match=r"request\['options'\]\['threads'\] is .*NaN and Infinity are not JSON"):
+        sla.call({"command": "eval", "options": {"threads": value}, "arguments": [str(root / QISCUS), "-"]})
+    with pytest.raises(ValueError, match=r"request\['arguments'\]\[1\]"):
+        sla.call({"command": "check", "arguments": [str(root / QISCUS), value]})
+
+
+@pytest.mark.parametrize("request_, message", [
+    ({"command": "check", "arguments": [b"contracts/x.sla"]}, r"request\['arguments'\]\[0\] is bytes"),
+    ({"command": "check", "options": {"as-of": object()}}, r"request\['options'\]\['as-of'\] is object"),
+    ({"command": "check", "options": {1: "x"}}, r"request\['options'\] has the key 1"),
+    (["check"], r"the request is a dict"),
+])
+def test_values_json_cannot_hold_name_their_field(request_, message):
+    with pytest.raises(TypeError, match=message):
+        sla.call(request_)
