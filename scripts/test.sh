@@ -19,9 +19,9 @@
 #                  result writers for SLA_WRITERS_FUZZ_SECONDS, the holiday import for
 #                  SLA_ICS_FUZZ_SECONDS, edit scripts fed to the language server for
 #                  SLA_LSP_FUZZ_SECONDS, help desks' exports and maps for
-#                  SLA_HELPDESK_FUZZ_SECONDS (15 each)
+#                  SLA_HELPDESK_FUZZ_SECONDS (10 each)
 # Options: --quick  skip the wasm, asan and fuzz stages (for developers).
-# Environment: SLA_FUZZ_SECONDS (default 20), SLA_JOBS (default: number of cores),
+# Environment: SLA_FUZZ_SECONDS (default 15), SLA_JOBS (default: number of cores),
 #   SLA_ACCEPTANCE_DIR (default ../shared/acceptance; skipped when absent).
 set -euo pipefail
 
@@ -42,14 +42,14 @@ for arg in "$@"; do
 done
 
 jobs=${SLA_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fuzz_seconds=${SLA_FUZZ_SECONDS:-20}
-tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-15}
-format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-15}
-explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-15}
-writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-15}
-ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-15}
-lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-15}
-helpdesk_fuzz_seconds=${SLA_HELPDESK_FUZZ_SECONDS:-15}
+fuzz_seconds=${SLA_FUZZ_SECONDS:-15}
+tickets_fuzz_seconds=${SLA_TICKETS_FUZZ_SECONDS:-10}
+format_fuzz_seconds=${SLA_FORMAT_FUZZ_SECONDS:-10}
+explain_fuzz_seconds=${SLA_EXPLAIN_FUZZ_SECONDS:-10}
+writers_fuzz_seconds=${SLA_WRITERS_FUZZ_SECONDS:-10}
+ics_fuzz_seconds=${SLA_ICS_FUZZ_SECONDS:-10}
+lsp_fuzz_seconds=${SLA_LSP_FUZZ_SECONDS:-10}
+helpdesk_fuzz_seconds=${SLA_HELPDESK_FUZZ_SECONDS:-10}
 acceptance_dir=${SLA_ACCEPTANCE_DIR:-../shared/acceptance}
 
 started=$SECONDS
