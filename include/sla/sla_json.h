@@ -27,13 +27,8 @@
 #ifndef SLA_JSON_H
 #define SLA_JSON_H
 
-#ifndef SLA_API
-#if defined(__GNUC__) || defined(__clang__)
-#define SLA_API __attribute__((visibility("default")))
-#else
-#define SLA_API
-#endif
-#endif
+/* SLA_API: plain preprocessor, valid C. */
+#include "export.hpp"
 
 #ifdef __cplusplus
 extern "C" {
